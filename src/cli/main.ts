@@ -1,0 +1,112 @@
+/**
+ * The `verbatim` command.
+ *
+ *   verbatim check [--sources PATH]... [--format text|json] [--fail-on KINDS] [--verbose] DRAFT...
+ *
+ * Exit status: 0 no findings, 1 findings, 2 the check could not be done.
+ */
+import * as path from "node:path";
+import * as fs from "node:fs";
+import { QuoteChecker } from "../core/check";
+import { reportJson } from "../core/report/json";
+import { findConfig } from "./config";
+import { DEFAULT_LIMITS, listSources, readDraft, readSources, UserError } from "./files";
+import { formatText } from "./textFormat";
+
+const USAGE = `Usage: verbatim check [options] DRAFT...
+
+Checks the quotations in each DRAFT against source documents.
+
+Options:
+  --sources PATH     a source file or folder (repeatable; default: the "sources" of
+                     .verbatim.json, else the sources/ folder beside the draft)
+  --format FORMAT    text (default) or json
+  --fail-on KINDS    comma-separated finding kinds that make the exit status 1
+                     (default: misattributed,misquoted,unsourced)
+  --verbose          also list verified quotes
+  --no-color         plain output
+  -h, --help         this help
+
+Exit status: 0 no findings, 1 findings, 2 the check could not be done.`;
+
+const KINDS = ["misattributed", "misquoted", "unsourced"];
+
+interface Args {
+  sources: string[];
+  format: "text" | "json";
+  failOn: Set<string>;
+  verbose: boolean;
+  color: boolean;
+  drafts: string[];
+}
+
+function parseArgs(argv: string[]): Args | "help" {
+  if (argv.length === 0 || argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return "help";
+  if (argv[0] !== "check") throw new UserError(`unknown command "${argv[0]}" (try: verbatim check DRAFT)`);
+  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [] };
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UserError(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--sources" || a === "-s") args.sources.push(value());
+    else if (a.startsWith("--sources=")) args.sources.push(a.slice(10));
+    else if (a === "--format" || a === "-f") {
+      const f = value();
+      if (f !== "text" && f !== "json") throw new UserError(`--format must be text or json, not "${f}"`);
+      args.format = f;
+    } else if (a === "--fail-on") {
+      const kinds = value().split(",").map((k) => k.trim()).filter(Boolean);
+      for (const k of kinds) if (!KINDS.includes(k)) throw new UserError(`--fail-on: unknown kind "${k}" (kinds: ${KINDS.join(", ")})`);
+      args.failOn = new Set(kinds);
+    } else if (a === "--verbose" || a === "-v") args.verbose = true;
+    else if (a === "--no-color") args.color = false;
+    else if (a === "-h" || a === "--help") return "help";
+    else if (a.startsWith("-") && a !== "-") throw new UserError(`unknown option ${a}`);
+    else args.drafts.push(a);
+  }
+  if (args.drafts.length === 0) throw new UserError("no draft given (usage: verbatim check [--sources PATH] DRAFT...)");
+  return args;
+}
+
+function main(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (args === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  const warn = (msg: string) => process.stderr.write(`verbatim: warning: ${msg}\n`);
+  const drafts = args.drafts.map(readDraft);
+  const config = findConfig(path.dirname(path.resolve(args.drafts[0])));
+  let roots = args.sources;
+  if (roots.length === 0 && config?.config.sources) roots = config.config.sources.map((s) => path.resolve(path.dirname(config.file), s));
+  if (roots.length === 0) {
+    roots = [...new Set(args.drafts.map((d) => path.join(path.dirname(d), "sources")))].filter((d) => fs.existsSync(d));
+    if (roots.length === 0) throw new UserError("no sources: pass --sources PATH, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
+  }
+  for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
+  const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
+  const files = listSources(roots, DEFAULT_LIMITS, warn).filter((f) => !draftPaths.has(path.resolve(f)));
+  const sources = readSources(files, DEFAULT_LIMITS, warn);
+  if (sources.length === 0) throw new UserError(`no readable source files in ${roots.join(", ")}`);
+  const checker = new QuoteChecker(sources, {
+    aliases: config?.config.aliases,
+    ignoreMarker: config?.config.ignoreMarker,
+    thresholds: config?.config.thresholds,
+  });
+  const report = reportJson(checker.check(drafts));
+  if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color }) + "\n");
+  const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
+  return failing ? 1 : 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UserError) process.stderr.write(`verbatim: error: ${e.message}\n`);
+  else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
+  process.exitCode = 2;
+}

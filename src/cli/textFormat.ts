@@ -1,0 +1,37 @@
+/**
+ * Linter-style output: `file:line:col  severity  message  [kind]`, one line a finding, so that
+ * editors and CI problem matchers can read it.
+ */
+import type { ReportJson } from "../core/report/json";
+
+const SEVERITY: Record<string, string> = { misattributed: "error", misquoted: "warning", unsourced: "info" };
+
+export function formatText(report: ReportJson, options: { verbose: boolean; color: boolean }): string {
+  const out: string[] = [];
+  const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const colorOf: Record<string, string> = { error: "31", warning: "33", info: "36" };
+  for (const file of report.files) {
+    for (const q of file.quotes) {
+      const where = `${file.file}:${q.line}:${q.column}`;
+      for (const f of q.findings) {
+        const severity = SEVERITY[f.kind];
+        out.push(`${where}  ${paint(colorOf[severity], severity.padEnd(7))}  ${f.message}  [${f.kind}]`);
+      }
+      if (options.verbose && q.findings.length === 0) {
+        const src = q.source ? ` — ${q.source.file}:${q.source.line}${q.source.speaker ? `, ${q.source.speaker}` : ""}` : "";
+        out.push(`${where}  ${paint("32", "ok     ")}  “${shorten(q.text)}” ${q.speaker ? `(${q.speaker})` : ""} ${q.verdict}${src}`);
+      }
+    }
+  }
+  const s = report.summary;
+  const problems = s.misattributed + s.misquoted + s.unsourced;
+  out.push(
+    `${s.quotes} quote${s.quotes === 1 ? "" : "s"} checked: ${s.verified} verified, ${s.misattributed} misattributed, ${s.misquoted} misquoted, ${s.unsourced} unsourced` +
+      (problems === 0 ? paint("32", " — all clear") : ""),
+  );
+  return out.join("\n");
+}
+
+function shorten(s: string): string {
+  return s.length > 70 ? s.slice(0, 67) + "…" : s;
+}

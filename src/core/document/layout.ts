@@ -1,0 +1,211 @@
+/**
+ * Splits a document into paragraphs and says what each one is: story text, a heading, a photo
+ * caption, page furniture ("Also read: …"), a Markdown block quote, an attribution line
+ * (`said Mr. X.`, `— Name, Role`) or code. Offsets always point into the original text.
+ */
+import { captionCredits, cueVerbForms, furniturePrefixes } from "../lexicon";
+
+export type ParagraphKind = "text" | "heading" | "caption" | "furniture" | "blockquote" | "attribution" | "code";
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Paragraph extends Span {
+  kind: ParagraphKind;
+  /** The paragraph's content with Markdown prefixes (`> `) removed: one span per line for block quotes. */
+  segments: Span[];
+  /** True when the paragraph sits inside a Markdown block quote (an attribution line may too). */
+  quoted: boolean;
+}
+
+export interface LayoutOptions {
+  markdown: boolean;
+}
+
+interface Line extends Span {
+  /** Content after any `>` prefix, trimmed. */
+  content: Span;
+  quoted: boolean;
+  blank: boolean;
+}
+
+const lineBreakRe = /\r\n|\n|\r|\u2028|\u2029/g;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let cs = start;
+    let quoted = false;
+    // Markdown block quote prefix: up to three spaces, then one or more `>`.
+    const m = /^ {0,3}((?:> ?)+)/.exec(text.slice(start, Math.min(end, start + 64)));
+    if (m && m[1].includes(">")) {
+      quoted = true;
+      cs = start + m[0].length;
+    }
+    const content = trimSpan(text, cs, end);
+    lines.push({ start, end, content, quoted, blank: content.end <= content.start });
+  };
+  lineBreakRe.lastIndex = 0;
+  for (let m = lineBreakRe.exec(text); m; m = lineBreakRe.exec(text)) {
+    push(m.index);
+    start = m.index + m[0].length;
+  }
+  push(text.length);
+  return lines;
+}
+
+export function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** A line that names the speaker of the text above it. */
+export function isAttributionLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length === 0 || t.length > 120) return false;
+  // `— Jesse Doe, CEO of Acme` / `-- Jesse Doe`
+  if (/^(?:\u2014|\u2015|\u2013|--?)\s*\p{Lu}/u.test(t)) return t.split(/\s+/).length <= 16;
+  // `said Mr. Doe.` / `commented the company.`: a lower-case cue verb, a short noun phrase, a stop.
+  const m = /^(\p{Ll}+)\s+([^"“”«»]{2,80}?)[.!]?$/u.exec(t);
+  if (!m || !cueVerbForms.has(m[1])) return false;
+  return m[2].split(/\s+/).length <= 10 && !/[,;:]\s*\p{Ll}+\s+\p{Ll}+\s+\p{Ll}+/u.test(m[2]);
+}
+
+function isFurniture(line: string): boolean {
+  const t = line.trim().toLowerCase();
+  return furniturePrefixes.some((p) => t.startsWith(p));
+}
+
+/** A short paragraph that ends with a photo agency or credit after its last full stop. */
+export function isCaption(paragraph: string): boolean {
+  const t = paragraph.trim();
+  if (t.length > 400 || /["“”«»]/.test(t)) return false;
+  const m = /[.!?]\s+((?:\p{Lu}[\p{L}.'’-]*)(?:\s+(?:\p{Lu}[\p{L}.'’-]*|\/|via|and|for|&))*)\s*$/u.exec(t);
+  if (!m) return false;
+  const credit = m[1].toLowerCase();
+  if (captionCredits.has(credit)) return true;
+  const words = credit.split(/\s+/);
+  if (words.length > 5) return false;
+  const last = words[words.length - 1];
+  return ["images", "photo", "photos", "pictures", "press", "agency", "wire"].includes(last) || words.some((w) => captionCredits.has(w) && words.length <= 3);
+}
+
+/** A one-line paragraph with no final punctuation, short, like a section title. */
+function looksLikeHeading(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 90 || /[.!?:;,"”]$/.test(t)) return false;
+  const words = t.split(/\s+/);
+  return words.length <= 12 && /^\p{Lu}/u.test(t);
+}
+
+export function layoutParagraphs(text: string, options: LayoutOptions): Paragraph[] {
+  const lines = splitLines(text);
+  const paragraphs: Paragraph[] = [];
+  let block: Line[] = [];
+  let inFence = false;
+  let fence: Line[] = [];
+
+  const flush = () => {
+    if (block.length === 0) return;
+    emitBlock(text, block, paragraphs);
+    block = [];
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const raw = text.slice(line.content.start, line.content.end);
+    if (options.markdown) {
+      if (/^(```|~~~)/.test(raw) && !line.quoted) {
+        flush();
+        if (inFence) {
+          fence.push(line);
+          paragraphs.push({ start: fence[0].start, end: line.end, kind: "code", segments: [], quoted: false });
+          fence = [];
+        } else fence = [line];
+        inFence = !inFence;
+        continue;
+      }
+      if (inFence) {
+        fence.push(line);
+        continue;
+      }
+      if (/^#{1,6}\s/.test(raw) && !line.quoted) {
+        flush();
+        paragraphs.push({ start: line.start, end: line.end, kind: "heading", segments: [line.content], quoted: false });
+        continue;
+      }
+      if (/^<!--/.test(raw) || (/^( {4}|\t)/.test(text.slice(line.start, line.end)) && block.length === 0 && !line.quoted)) {
+        flush();
+        paragraphs.push({ start: line.start, end: line.end, kind: "code", segments: [], quoted: false });
+        continue;
+      }
+      if (i === 0 && raw === "---") {
+        // YAML front matter: skip to the closing fence.
+        let j = 1;
+        while (j < lines.length && text.slice(lines[j].content.start, lines[j].content.end) !== "---") j++;
+        if (j < lines.length) {
+          paragraphs.push({ start: line.start, end: lines[j].end, kind: "code", segments: [], quoted: false });
+          i = j;
+          continue;
+        }
+      }
+    }
+    // A blank line, or a change between quoted and unquoted lines, ends a block.
+    if (line.blank && !line.quoted) {
+      flush();
+      continue;
+    }
+    if (block.length > 0 && block[block.length - 1].quoted !== line.quoted) flush();
+    block.push(line);
+  }
+  if (inFence && fence.length) {
+    paragraphs.push({ start: fence[0].start, end: fence[fence.length - 1].end, kind: "code", segments: [], quoted: false });
+  }
+  flush();
+  return paragraphs;
+}
+
+/** Turns a block of consecutive lines into paragraphs, splitting off attribution and furniture lines. */
+function emitBlock(text: string, block: Line[], out: Paragraph[]): void {
+  let run: Line[] = [];
+  const quoted = block[0].quoted;
+  const emitRun = () => {
+    const content = run.filter((l) => !l.blank);
+    if (content.length === 0) {
+      run = [];
+      return;
+    }
+    const start = content[0].content.start;
+    const end = content[content.length - 1].content.end;
+    const body = text.slice(start, end);
+    let kind: ParagraphKind = quoted ? "blockquote" : "text";
+    if (!quoted) {
+      if (isCaption(body)) kind = "caption";
+      else if (content.length === 1 && looksLikeHeading(body)) kind = "heading";
+    }
+    // Inside a block quote each line is a segment; blank `>` lines separate nothing.
+    const segments = quoted ? content.map((l) => l.content) : [{ start, end }];
+    out.push({ start, end, kind, segments, quoted });
+    run = [];
+  };
+  for (const line of block) {
+    const raw = text.slice(line.content.start, line.content.end);
+    if (!line.blank && (isAttributionLine(raw) || isFurniture(raw))) {
+      emitRun();
+      out.push({
+        start: line.content.start,
+        end: line.content.end,
+        kind: isFurniture(raw) ? "furniture" : "attribution",
+        segments: [line.content],
+        quoted,
+      });
+      continue;
+    }
+    run.push(line);
+  }
+  emitRun();
+}

@@ -1,0 +1,163 @@
+/**
+ * Finds the quotations in a laid-out document: marked quotes (straight, curly, guillemets, with
+ * nested single quotes), quotes running over several paragraphs, unmarked block quotes followed
+ * by an attribution line, and Markdown block quotes. Unbalanced marks are closed at the end of
+ * their paragraph, so one stray mark never swallows the rest of the document.
+ */
+import { type Paragraph, type Span, trimSpan } from "../document/layout";
+import { isClosingSingle, isWordAt, markAt, type MarkFamily, straightQuoteRole } from "./marks";
+import { makeQuote, type Quote } from "./quote";
+
+const QUOTABLE = new Set(["text", "heading", "blockquote"]);
+
+interface OpenQuote {
+  family: MarkFamily;
+  pieceStart: number;
+  pieces: Span[];
+  paragraph: number;
+  /** Nested `‘…’` inside a double quote. */
+  nested: number;
+}
+
+export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
+  const marked = findMarkedQuotes(text, paragraphs);
+  return addBlockQuotes(text, paragraphs, marked);
+}
+
+function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
+  const quotes: Quote[] = [];
+  let open: OpenQuote | null = null;
+
+  const finishPiece = (end: number) => {
+    const piece = trimSpan(text, open!.pieceStart, end);
+    if (piece.end > piece.start) open!.pieces.push(piece);
+  };
+  const closeQuote = (end: number, paragraph: number, unclosed: boolean) => {
+    finishPiece(end);
+    const pieces = open!.pieces.filter((p) => hasWord(text, p));
+    if (pieces.length > 0 && open!.family !== "single") {
+      quotes.push(makeQuote(pieces, "marked", open!.paragraph, paragraph, unclosed));
+    } else if (pieces.length > 0 && !unclosed) {
+      quotes.push(makeQuote(pieces, "marked", open!.paragraph, paragraph, false));
+    }
+    open = null;
+  };
+
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    if (!QUOTABLE.has(para.kind)) {
+      if (open) closeQuote(paragraphs[p - 1]?.end ?? para.start, p - 1, true);
+      continue;
+    }
+    let continuing = open !== null; // a quote carried over from the previous paragraph
+    for (const seg of para.segments) {
+      if (open && !continuing) open.pieceStart = seg.start; // next line of a block quote
+      for (let i = seg.start; i < seg.end; i++) {
+        const mark = markAt(text, i);
+        if (!mark) continue;
+        if (continuing) {
+          // The paragraph must open with a mark to continue the quote; anything else ends it.
+          continuing = false;
+          if (i === seg.start && (mark.role === "open" || mark.role === "either") && mark.family === open!.family) {
+            open!.pieceStart = i + 1;
+            continue;
+          }
+        }
+        const current = open as OpenQuote | null;
+        if (mark.family === "single") {
+          if (!current) {
+            if (mark.role === "open" && !isWordAt(text, i - 1) && isWordAt(text, i + 1)) {
+              open = { family: "single", pieceStart: i + 1, pieces: [], paragraph: p, nested: 0 };
+            }
+          } else if (current.family === "single") {
+            if (mark.role === "close" && isClosingSingle(text, i)) closeQuote(i, p, false);
+          } else if (mark.role === "open" && isWordAt(text, i + 1)) current.nested++;
+          else if (mark.role === "close" && current.nested > 0 && isClosingSingle(text, i)) current.nested--;
+          continue;
+        }
+        const role = mark.role === "either" ? straightQuoteRole(text, i, current !== null && current.family !== "single") : mark.role;
+        if (role === "open") {
+          if (current && current.family !== "single") closeQuote(i, p, true); // a new opening mark: the last one never closed
+          if (!open || (open as OpenQuote).family !== "single") {
+            open = { family: mark.family, pieceStart: i + 1, pieces: [], paragraph: p, nested: 0 };
+          }
+        } else if (role === "close" && current && current.family !== "single") {
+          closeQuote(i, p, false);
+        }
+      }
+      if (open && para.kind === "blockquote") finishPiece(seg.end);
+    }
+    if (!open) continue;
+    const still = open as OpenQuote;
+    if (still.family === "single") {
+      open = null; // an unclosed `‘` is an apostrophe (‘90s), not a quotation
+      continue;
+    }
+    const next = paragraphs[p + 1];
+    if (next && QUOTABLE.has(next.kind) && opensWithMark(text, next, still.family)) {
+      if (para.kind !== "blockquote") finishPiece(para.end);
+      continue; // carried into the next paragraph
+    }
+    if (para.kind === "blockquote") {
+      const pieces = still.pieces.filter((s) => hasWord(text, s));
+      if (pieces.length) quotes.push(makeQuote(pieces, "marked", still.paragraph, p, true));
+      open = null;
+    } else closeQuote(para.end, p, true);
+  }
+  if (open) closeQuote(paragraphs[paragraphs.length - 1].end, paragraphs.length - 1, true);
+  return quotes;
+}
+
+function opensWithMark(text: string, para: Paragraph, family: MarkFamily): boolean {
+  const i = para.segments[0]?.start ?? para.start;
+  const mark = markAt(text, i);
+  return !!mark && mark.family === family && (mark.role === "open" || (mark.role === "either" && straightQuoteRole(text, i, false) === "open"));
+}
+
+function hasWord(text: string, span: Span): boolean {
+  for (let i = span.start; i < span.end; i++) if (isWordAt(text, i)) return true;
+  return false;
+}
+
+/** Share of a paragraph's characters covered by marked quotes. */
+function coverage(paragraph: Paragraph, quotes: Quote[]): number {
+  let covered = 0;
+  for (const q of quotes)
+    for (const piece of q.pieces) {
+      const s = Math.max(piece.start, paragraph.start);
+      const e = Math.min(piece.end, paragraph.end);
+      if (e > s) covered += e - s;
+    }
+  return covered / Math.max(1, paragraph.end - paragraph.start);
+}
+
+/**
+ * Adds quotations that have no marks: a paragraph followed by an attribution line, and Markdown
+ * block quotes that carry an attribution or are introduced by a colon. A marked quote that fills
+ * such a paragraph simply gains the attribution line.
+ */
+function addBlockQuotes(text: string, paragraphs: Paragraph[], marked: Quote[]): Quote[] {
+  let quotes = marked;
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p];
+    if (para.kind !== "text" && para.kind !== "blockquote") continue;
+    // The attribution line may follow directly, or after a blank `>` line inside the block quote.
+    const next = paragraphs[p + 1];
+    const hasLine = next?.kind === "attribution";
+    const introduced = para.kind === "blockquote" && !hasLine && /:\s*$/.test(text.slice(paragraphs[p - 1]?.start ?? 0, paragraphs[p - 1]?.end ?? 0)) && paragraphs[p - 1]?.kind === "text";
+    if (!hasLine && !introduced) continue;
+    const inside = quotes.filter((q) => q.paragraph === p && q.lastParagraph === p);
+    if (inside.length > 0 && coverage(para, inside) >= 0.8) {
+      if (hasLine) for (const q of inside) q.attributionLine = p + 1;
+      continue;
+    }
+    // The paragraph itself is the quotation; marks inside it are the speaker's own.
+    quotes = quotes.filter((q) => !(q.paragraph === p && q.lastParagraph === p));
+    const pieces = para.segments.filter((s) => hasWord(text, s));
+    if (pieces.length === 0) continue;
+    const quote = makeQuote(pieces, para.kind === "blockquote" ? "blockquote" : "block", p, p);
+    if (hasLine) quote.attributionLine = p + 1;
+    quotes.push(quote);
+  }
+  return quotes.sort((a, b) => a.start - b.start);
+}

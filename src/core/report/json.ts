@@ -1,0 +1,111 @@
+/**
+ * The machine-readable report: the contract of `verbatim check --format json`, shared by the
+ * evaluation script, CI integrations and the editor.
+ */
+import type { DraftReport } from "../check";
+import { summarize, type EntitySummary } from "../speakers/entity";
+import type { Passage } from "../match/passages";
+import type { QuoteCheck } from "../verdict/judge";
+import type { WordChange } from "../verdict/wordDiff";
+import { LineMap } from "./position";
+
+export interface SourceJson {
+  file: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  text: string;
+  speaker: string | null;
+  speakerDetails: EntitySummary | null;
+  similarity: number;
+  exact: boolean;
+}
+
+export interface QuoteJson {
+  text: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  pieces: { start: number; end: number }[];
+  speaker: string | null;
+  speakerDetails: EntitySummary | null;
+  speakerMention: { text: string; start: number; end: number } | null;
+  attribution: string;
+  verdict: string;
+  findings: { kind: string; message: string }[];
+  source: SourceJson | null;
+  corroboration: SourceJson[];
+  diff?: WordChange[];
+}
+
+export interface ReportJson {
+  version: 1;
+  files: { file: string; quotes: QuoteJson[] }[];
+  summary: Record<string, number>;
+}
+
+const lineMaps = new WeakMap<object, LineMap>();
+function lineMapFor(key: object, text: string): LineMap {
+  let map = lineMaps.get(key);
+  if (!map) {
+    map = new LineMap(text);
+    lineMaps.set(key, map);
+  }
+  return map;
+}
+
+export function sourceJson(p: Passage, displayPath: (p: string) => string): SourceJson {
+  const pos = lineMapFor(p.document, p.document.text).position(p.start);
+  const speaker = p.sourceQuote?.speaker;
+  return {
+    file: displayPath(p.document.path),
+    start: p.start,
+    end: p.end,
+    line: pos.line,
+    column: pos.column,
+    text: p.text,
+    speaker: speaker?.name ?? null,
+    speakerDetails: speaker ? summarize(speaker) : null,
+    similarity: Math.round(p.similarity * 1000) / 1000,
+    exact: p.alignment.exact,
+  };
+}
+
+export function quoteJson(check: QuoteCheck, lines: LineMap, displayPath: (p: string) => string): QuoteJson {
+  const q = check.quote;
+  const pos = lines.position(q.start);
+  const mention = q.speakerMention;
+  return {
+    text: check.text,
+    start: q.start,
+    end: q.end,
+    line: pos.line,
+    column: pos.column,
+    pieces: q.pieces.map((p) => ({ start: p.start, end: p.end })),
+    speaker: check.speaker?.name ?? null,
+    speakerDetails: check.speaker ? summarize(check.speaker) : null,
+    speakerMention: mention ? { text: mention.text, start: mention.start, end: mention.end } : null,
+    attribution: q.basis,
+    verdict: check.verdict,
+    findings: check.findings.map((f) => ({ kind: f.kind, message: f.message })),
+    source: check.source ? sourceJson(check.source, displayPath) : null,
+    corroboration: check.corroboration.map((p) => sourceJson(p, displayPath)),
+    ...(check.diff ? { diff: check.diff } : {}),
+  };
+}
+
+export function reportJson(reports: DraftReport[], displayPath: (p: string) => string = (p) => p): ReportJson {
+  const summary: Record<string, number> = { quotes: 0, verified: 0, misattributed: 0, misquoted: 0, unsourced: 0, unchecked: 0, ignored: 0 };
+  const files = reports.map((r) => {
+    const lines = new LineMap(r.text);
+    const quotes = r.checks.map((c) => {
+      summary.quotes++;
+      summary[c.verdict] = (summary[c.verdict] ?? 0) + 1;
+      return quoteJson(c, lines, displayPath);
+    });
+    return { file: displayPath(r.path), quotes };
+  });
+  return { version: 1, files, summary };
+}

@@ -1,0 +1,120 @@
+/**
+ * Finds the attribution cue of a quotation in the words around it: `"…," X said`,
+ * `"…," said X`, `X told Reuters: "…"`, `X said that "…"`, `"…," according to X`, or an
+ * attribution line (`said Mr. X.`, `— X, Role`). Returns the speaker phrase and where it stands.
+ */
+import { cueAdverbs, cuePhrases, cueVerbForms } from "../lexicon";
+import { parsePhrase, type SpeakerPhrase } from "./phrase";
+import type { Token } from "./tokens";
+
+export interface Cue {
+  /** The cue verb as written (`said`, `according to`, `—`). */
+  verb: string;
+  phrase: SpeakerPhrase;
+  /** Tokens of the speaker phrase in the document (indices into the slice given). */
+  phraseStart: number;
+  phraseEnd: number;
+}
+
+const isCueVerb = (t: Token | undefined) => !!t && t.kind === "word" && cueVerbForms.has(t.lower);
+/** Words that end a noun phrase read forwards after an inverted cue (`said X in a statement`). */
+const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "on", "earlier", "later", "yesterday", "today"]);
+/** Words that start a new clause when reading a subject backwards from its verb. */
+const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom"]);
+
+function phraseForward(tokens: Token[], from: number): number {
+  let end = from;
+  while (end < tokens.length) {
+    const t = tokens[end];
+    if (t.kind === "punct" && t.text !== "," && t.text !== "-" && t.text !== "\u2019" && t.text !== "'") break;
+    if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from) break;
+    end++;
+  }
+  while (end > from && tokens[end - 1].kind === "punct") end--;
+  return end;
+}
+
+function phraseBackward(tokens: Token[], verb: number, floor: number): number {
+  let start = verb;
+  while (start > floor && tokens[start - 1].kind === "word" && cueAdverbs.has(tokens[start - 1].lower)) start--;
+  const end = start;
+  while (start > floor) {
+    const t = tokens[start - 1];
+    if (t.kind === "punct" && [":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?"].includes(t.text)) break;
+    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower)) break;
+    start--;
+    if (end - start > 24) break;
+  }
+  return start;
+}
+
+function forwardCue(tokens: Token[], verbIndex: number, verbText: string, from: number): Cue | undefined {
+  const end = phraseForward(tokens, from);
+  const phrase = parsePhrase(tokens.slice(from, end));
+  return phrase ? { verb: verbText, phrase, phraseStart: from, phraseEnd: end } : undefined;
+}
+
+/** The cue in the words right after a quotation (up to the end of its sentence). */
+export function cueAfter(tokens: Token[]): Cue | undefined {
+  let i = 0;
+  while (i < tokens.length && tokens[i].kind === "punct") i++;
+  if (i >= tokens.length) return undefined;
+  // `"…," according to X`
+  const phraseLen = matchCuePhrase(tokens, i);
+  if (phraseLen) return forwardCue(tokens, i, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), i + phraseLen);
+  // `"…," said X` (inverted)
+  if (isCueVerb(tokens[i]) && !tokens[i].cap) return forwardCue(tokens, i, tokens[i].text, i + 1);
+  // `"…," X said`
+  for (let v = i + 1; v < Math.min(tokens.length, i + 24); v++) {
+    if (tokens[v].kind === "punct" && [".", "!", "?", ";", ":"].includes(tokens[v].text)) break;
+    if (!isCueVerb(tokens[v]) || tokens[v].cap) continue;
+    let start = v;
+    while (start > i && tokens[start - 1].kind === "word" && cueAdverbs.has(tokens[start - 1].lower)) start--;
+    const phrase = parsePhrase(tokens.slice(i, start));
+    if (phrase) return { verb: tokens[v].text, phrase, phraseStart: i, phraseEnd: start };
+    break;
+  }
+  return undefined;
+}
+
+/** The cue in the words before a quotation, back to the start of its sentence: `X said: "…"`. */
+export function cueBefore(tokens: Token[]): Cue | undefined {
+  for (let v = tokens.length - 1; v >= 0; v--) {
+    const phraseLen = matchCuePhrase(tokens, v);
+    if (phraseLen) {
+      const cue = forwardCue(tokens, v, "according to", v + phraseLen);
+      if (cue) return cue;
+    }
+    if (!isCueVerb(tokens[v])) continue;
+    const start = phraseBackward(tokens, v, 0);
+    let end = v;
+    while (end > start && tokens[end - 1].kind === "word" && cueAdverbs.has(tokens[end - 1].lower)) end--;
+    const phrase = parsePhrase(tokens.slice(start, end));
+    if (phrase) return { verb: tokens[v].text, phrase, phraseStart: start, phraseEnd: end };
+  }
+  return undefined;
+}
+
+/** An attribution line: `said Mr. X.`, `commented the company.`, `— X, Role`. */
+export function cueLine(tokens: Token[]): Cue | undefined {
+  let i = 0;
+  while (i < tokens.length && tokens[i].kind === "punct" && !/[\u2014\u2015\u2013-]/.test(tokens[i].text)) i++;
+  if (i < tokens.length && tokens[i].kind === "punct") {
+    let from = i;
+    while (from < tokens.length && tokens[from].kind === "punct") from++;
+    let end = tokens.length;
+    while (end > from && tokens[end - 1].kind === "punct") end--;
+    const phrase = parsePhrase(tokens.slice(from, end));
+    return phrase ? { verb: tokens[i].text, phrase, phraseStart: from, phraseEnd: end } : undefined;
+  }
+  if (isCueVerb(tokens[i])) return forwardCue(tokens, i, tokens[i].text, i + 1);
+  return undefined;
+}
+
+function matchCuePhrase(tokens: Token[], i: number): number {
+  for (const p of cuePhrases) {
+    const words = p.split(" ");
+    if (words.every((w, k) => tokens[i + k]?.lower === w)) return words.length;
+  }
+  return 0;
+}

@@ -1,0 +1,175 @@
+/**
+ * Reads a speaker noun phrase — `Acme CEO Jesse Doe`, `a spokeswoman for Acme`, `the company`,
+ * `another commenter`, `he` — into what it says about the speaker. Resolving it to an entity
+ * (which may need the document's context) is `resolve.ts`'s job.
+ */
+import { anonymousDeterminers, anonymousNouns, corporateSuffixes, longestRolePhrase, orgNouns, personPronouns, personTitles, pluralPronouns, rolePhrases, spokesRoles, thingPronouns } from "../lexicon";
+import type { Token } from "./tokens";
+
+export interface RoleRef {
+  role: string;
+  text: string;
+}
+
+export type SpeakerPhrase =
+  | { type: "pronoun"; word: string }
+  | { type: "person"; name: string; role?: RoleRef; organization?: string }
+  | { type: "name"; name: string; organization?: string }
+  | { type: "organization"; name: string }
+  | { type: "spokesperson"; organization?: string; noun: string }
+  | { type: "role"; role: RoleRef; organization?: string }
+  | { type: "orgNoun"; noun: string }
+  | { type: "anonymous"; descriptor: string };
+
+const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your"]);
+const LINKS = new Set(["of", "for", "at", "with"]);
+const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response"]);
+
+export const isWord = (t: Token) => t.kind === "word";
+/** A capitalised word that can be part of a name (not a lone pronoun such as `I`). */
+const isNameWord = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text) && t.lower !== "i";
+
+/** The longest role phrase starting at `words[i]`, if any. */
+export function roleAt(words: Token[], i: number): { role: RoleRef; length: number } | undefined {
+  for (let n = Math.min(longestRolePhrase, words.length - i); n >= 1; n--) {
+    const slice = words.slice(i, i + n);
+    if (slice.some((w) => w.kind !== "word")) continue;
+    const key = slice.map((w) => w.lower).join(" ");
+    const role = rolePhrases.get(key);
+    if (role) return { role: { role, text: slice.map((w) => w.text).join(" ") }, length: n };
+  }
+  return undefined;
+}
+
+export function isTitle(t: Token): boolean {
+  return t.kind === "word" && personTitles.has(t.lower.replace(/\.$/, ""));
+}
+
+function joinWords(ws: Token[]): string {
+  return ws.map((w) => w.text.replace(/\.$/, (m) => (ws.length > 1 && /^\p{L}$/u.test(w.text.slice(0, -1)) ? m : ""))).join(" ");
+}
+
+/** Reads one comma-free segment. */
+function parseSegment(input: Token[]): SpeakerPhrase | undefined {
+  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-");
+  while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  if (ws.length === 0) return undefined;
+  if (ws.length === 1 && (personPronouns.has(ws[0].lower) || pluralPronouns.has(ws[0].lower) || thingPronouns.has(ws[0].lower))) {
+    return { type: "pronoun", word: ws[0].lower };
+  }
+  let det: string | undefined;
+  if (DETERMINERS.has(ws[0].lower) && ws.length > 1) {
+    det = ws[0].lower;
+    ws = ws.slice(1);
+  }
+  // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`.
+  for (let i = 0; i < ws.length; i++) {
+    const found = roleAt(ws, i);
+    if (!found) continue;
+    let organization: string | undefined;
+    const before = ws.slice(0, i);
+    if (before.length && before[before.length - 1].kind === "poss") {
+      const owner = takeNameBackward(before, before.length - 1);
+      if (owner.length) organization = joinWords(owner);
+    } else {
+      const owner = takeNameBackward(before, before.length);
+      if (owner.length) organization = joinWords(owner);
+    }
+    const after = ws.slice(i + found.length);
+    let name: string | undefined;
+    if (after.length && LINKS.has(after[0].lower)) {
+      const org = takeNameForward(after, 1);
+      if (org.length) organization = joinWords(org);
+    } else {
+      const n = takeNameForward(after, 0);
+      if (n.length) name = joinWords(n.filter((w) => !isTitle(w)));
+    }
+    if (name) return { type: "person", name, role: found.role, organization };
+    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, noun: found.role.text };
+    return { type: "role", role: found.role, organization };
+  }
+  // `Mr. Doe`, `Dr Jane Roe`
+  if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every(isNameWord)) {
+    return { type: "person", name: joinWords(ws.slice(1)) };
+  }
+  const last = ws[ws.length - 1];
+  // `one Twitter user`, `another commenter`, `some readers`
+  if (anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !ws.some((w) => w.kind === "poss")) {
+    if (det || !last.cap) return { type: "anonymous", descriptor: singular(ws.map((w) => w.text).join(" ")) };
+  }
+  if (det === undefined && ws.length === 1 && (ws[0].lower === "others" || ws[0].lower === "critics")) return { type: "anonymous", descriptor: ws[0].lower };
+  // `the company`, `the platform`, or `trading platform Acme`
+  for (let i = ws.length - 1; i >= 0; i--) {
+    if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
+    const after = takeNameForward(ws, i + 1);
+    if (after.length && i + 1 + after.length === ws.length) return { type: "organization", name: joinWords(after) };
+    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return { type: "orgNoun", noun: ws[i].lower };
+    if (i === ws.length - 1 && ws[i - 1]?.kind === "poss") {
+      return { type: "organization", name: joinWords(takeNameBackward(ws, i - 1)) };
+    }
+    break;
+  }
+  // `Acme's Jesse Doe`
+  const poss = ws.findIndex((w) => w.kind === "poss");
+  if (poss > 0) {
+    const owner = takeNameBackward(ws, poss);
+    const rest = ws.slice(poss + 1);
+    if (owner.length && rest.length && rest.every(isNameWord)) return { type: "person", name: joinWords(rest), organization: joinWords(owner) };
+    return undefined;
+  }
+  if (ws.every((w) => isNameWord(w) || (w.kind === "word" && ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "le", "la", "&", "and"].includes(w.lower)))) {
+    if (!isNameWord(ws[0])) return undefined;
+    const name = joinWords(ws);
+    if (corporateSuffixes.has(last.lower) && ws.length > 1) return { type: "organization", name };
+    return { type: "name", name };
+  }
+  return undefined;
+}
+
+function singular(s: string): string {
+  return s.replace(/\b(user|reader|commenter|follower|customer|critic|supporter|resident|witness|protester|trader|holder|member|voter)s$/i, "$1");
+}
+
+/** Capitalised name words ending just before `end`, going back. */
+export function takeNameBackward(ws: Token[], end: number): Token[] {
+  let i = end;
+  while (i > 0 && isNameWord(ws[i - 1]) && !roleAt(ws, i - 1)) i--;
+  return ws.slice(i, end);
+}
+
+/** Capitalised name words starting at `from`, allowing a title first. */
+export function takeNameForward(ws: Token[], from: number): Token[] {
+  let i = from;
+  while (i < ws.length && (isNameWord(ws[i]) || (i > from && ["de", "van", "von", "bin", "al"].includes(ws[i].lower))) && !(i > from && roleAt(ws, i))) i++;
+  return ws.slice(from, i);
+}
+
+/**
+ * Reads a whole phrase: the head before the first comma, completed by appositives
+ * (`Jesse Doe, CEO of Acme` or `Acme's chief executive, Jesse Doe`).
+ */
+export function parsePhrase(tokens: Token[]): SpeakerPhrase | undefined {
+  const segments: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.kind === "punct" && (t.text === "," || t.text === "(" || t.text === ")" || t.text === "\u2014" || t.text === "\u2013")) segments.push([]);
+    else segments[segments.length - 1].push(t);
+  }
+  const parts = segments.filter((s) => s.some(isWord));
+  if (parts.length === 0) return undefined;
+  let head = parseSegment(parts[0]);
+  for (const part of parts.slice(1)) {
+    const app = parseSegment(part);
+    if (!app || !head) break;
+    if ((head.type === "role" || head.type === "orgNoun") && (app.type === "name" || app.type === "person")) {
+      const role = head.type === "role" ? head.role : app.type === "person" ? app.role : undefined;
+      const organization = (head.type === "role" ? head.organization : undefined) ?? (app.type === "person" ? app.organization : undefined);
+      head = { type: "person", name: app.name, role, organization };
+    } else if ((head.type === "name" || head.type === "person") && app.type === "role") {
+      head = { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization };
+    } else if ((head.type === "name" || head.type === "person") && app.type === "spokesperson") {
+      head = { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? head.organization };
+    }
+    break;
+  }
+  return head;
+}

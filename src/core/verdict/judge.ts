@@ -1,0 +1,97 @@
+/**
+ * The verdict on one quotation, as a fact-checker would give it:
+ * - misattributed: a source has these words, none gives them to the draft's speaker, one gives
+ *   them to someone else;
+ * - misquoted: the closest passage is plainly the same statement, but the words differ;
+ * - unsourced: nothing close in any source (never said of a scare quote);
+ * - verified: otherwise, with the passage and its speaker.
+ */
+import type { Passage } from "../match/passages";
+import type { QuoteWords } from "../match/quoteWords";
+import type { AttributedQuote } from "../speakers/attribute";
+import { type Entity, sameSpeaker } from "../speakers/entity";
+import { describeDiff, type WordChange, wordDiff } from "./wordDiff";
+
+export type FindingKind = "misattributed" | "misquoted" | "unsourced";
+export type Verdict = "verified" | FindingKind | "unchecked" | "ignored";
+
+export interface Finding {
+  kind: FindingKind;
+  message: string;
+}
+
+export interface Thresholds {
+  /** Lowest similarity at which a changed passage still counts as the same statement. */
+  misquoteSimilarity: number;
+  /** Share of the quote's (weighted) words the passage must have. */
+  misquoteCoverage: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { misquoteSimilarity: 0.6, misquoteCoverage: 0.5 };
+
+export interface QuoteCheck {
+  quote: AttributedQuote;
+  /** The quoted words as the draft has them. */
+  text: string;
+  speaker?: Entity;
+  verdict: Verdict;
+  findings: Finding[];
+  /** The best source passage; `undefined` when unsourced. */
+  source?: Passage;
+  /** Other passages with the same words. */
+  corroboration: Passage[];
+  /** Word-level difference from the source passage, for a misquote. */
+  diff?: WordChange[];
+}
+
+const speakerName = (e: Entity | undefined) => e?.name ?? "nobody named";
+const fileName = (p: Passage) => p.document.path.split(/[\\/]/).pop() ?? p.document.path;
+
+export function judge(draftText: string, quote: AttributedQuote, words: QuoteWords, passages: Passage[], thresholds: Thresholds): QuoteCheck {
+  const text = quote.pieces.map((p) => draftText.slice(p.start, p.end)).join(" … ");
+  const check: QuoteCheck = { quote, text, speaker: quote.speaker, verdict: "verified", findings: [], corroboration: [] };
+  const exact = passages.filter((p) => p.alignment.exact);
+  const short = quote.wordCount <= 3;
+  if (quote.scare) {
+    // Emphasis, not a claim about anyone's words: show the source when it is there, judge nothing.
+    check.source = exact[0];
+    check.verdict = exact[0] ? "verified" : "unchecked";
+    return check;
+  }
+  const close = short
+    ? []
+    : passages.filter(
+        (p) => !p.alignment.exact && p.similarity >= thresholds.misquoteSimilarity && p.alignment.matchedWeight / p.alignment.totalWeight >= thresholds.misquoteCoverage,
+      );
+  if (exact.length === 0 && close.length === 0) {
+    check.verdict = "unsourced";
+    check.findings.push({ kind: "unsourced", message: `Unsourced: no source contains these words${quote.speaker ? ` (attributed to ${quote.speaker.name})` : ""}` });
+    return check;
+  }
+  // The passages that are this statement: the exact ones if any, else the closest.
+  const candidates = exact.length ? exact : close.filter((p) => p.similarity >= close[0].similarity - 0.1);
+  const speakerOf = (p: Passage) => p.sourceQuote?.speaker;
+  const agreeing = quote.speaker ? candidates.find((p) => speakerOf(p) && sameSpeaker(quote.speaker!, speakerOf(p)!)) : undefined;
+  const withSpeaker = candidates.find((p) => speakerOf(p));
+  const best = agreeing ?? (quote.speaker ? withSpeaker : undefined) ?? candidates[0];
+  check.source = best;
+  check.corroboration = [...exact, ...close].filter((p) => p !== best);
+  if (!exact.length) {
+    const diff = wordDiff(draftText, words, best, best.windowStart);
+    check.diff = diff;
+    check.verdict = "misquoted";
+    check.findings.push({
+      kind: "misquoted",
+      message: `Misquoted: ${fileName(best)} has “${best.text}” (${Math.round(best.similarity * 100)}% similar): ${describeDiff(diff)}`,
+    });
+  }
+  if (quote.speaker && !agreeing && withSpeaker) {
+    const real = speakerOf(withSpeaker)!;
+    check.verdict = "misattributed";
+    check.findings.unshift({
+      kind: "misattributed",
+      message: `Misattributed: attributed to ${speakerName(quote.speaker)}, but ${fileName(withSpeaker)} attributes these words to ${real.name}`,
+    });
+  }
+  return check;
+}
