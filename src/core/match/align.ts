@@ -47,7 +47,8 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
     const row = i * width;
     const prev = (i - 1) * width;
     for (let j = 1; j <= n; j++) {
-      let best = H[prev + j - 1] + (qi === s[j - 1] ? 2 * wq : -wq);
+      // A changed word costs a little less than a missing one, so "packed" for "full" reads as a change.
+      let best = H[prev + j - 1] + (qi === s[j - 1] ? 2 * wq : -0.8 * wq);
       let dir = DIAG;
       const up = H[prev + j] - wq;
       if (up > best) {

@@ -7,7 +7,9 @@ export type QuoteForm =
   /** A paragraph with no marks followed by an attribution line (a block quote whose tags were stripped). */
   | "block"
   /** A Markdown `>` block quote. */
-  | "blockquote";
+  | "blockquote"
+  /** A transcript turn attributed by its speaker label. */
+  | "utterance";
 
 export interface Quote {
   /** The quoted words, without the marks: one piece per paragraph, line or side of a split attribution. */

@@ -8,6 +8,7 @@ import type { Passage } from "../match/passages";
 import type { QuoteCheck } from "../verdict/judge";
 import type { WordChange } from "../verdict/wordDiff";
 import { LineMap } from "./position";
+import { Corpus } from "../corpus/corpus";
 
 export interface SourceJson {
   file: string;
@@ -20,6 +21,8 @@ export interface SourceJson {
   speakerDetails: EntitySummary | null;
   similarity: number;
   exact: boolean;
+  /** The page or timestamp the passage stands at, for formats that have them. */
+  region: string | null;
 }
 
 export interface QuoteJson {
@@ -70,6 +73,7 @@ export function sourceJson(p: Passage, displayPath: (p: string) => string): Sour
     speakerDetails: speaker ? summarize(speaker) : null,
     similarity: Math.round(p.similarity * 1000) / 1000,
     exact: p.alignment.exact,
+    region: Corpus.regionAt(p.document, p.start)?.label ?? null,
   };
 }
 

@@ -13,7 +13,7 @@ import type { SpeakerPhrase } from "./phrase";
 import type { Token } from "./tokens";
 
 /** How the speaker was found. */
-export type AttributionBasis = "cue" | "line" | "continued" | "none";
+export type AttributionBasis = "cue" | "line" | "continued" | "label" | "none";
 
 export interface AttributedQuote extends Quote {
   speaker?: Entity;

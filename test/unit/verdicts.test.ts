@@ -1,0 +1,49 @@
+import { strict as assert } from "node:assert";
+import { checkDraft, kinds, quoteWith } from "./helpers";
+
+const SOURCE = `Harbourside council approves the new ferry timetable
+
+The council's transport chair, Maria Okafor, defended the cuts on Monday.
+
+"We cannot run empty boats at midnight and call it a service," Ms. Okafor said.
+
+The ferry operator was less sure. "Passengers will simply drive instead, and the bridge is already full," said Tomas Lindqvist, chief executive of Bluewater Ferries.
+`;
+
+describe("verdicts", () => {
+  it("verifies a quote given to its real speaker", () => {
+    const checks = checkDraft(`Maria Okafor said: "We cannot run empty boats at midnight and call it a service."`, { "council.txt": SOURCE });
+    const c = quoteWith(checks, "empty boats");
+    assert.deepEqual(kinds(c), []);
+    assert.equal(c.verdict, "verified");
+    assert.equal(c.speaker?.name, "Maria Okafor");
+    assert.equal(c.source?.sourceQuote?.speaker?.name, "Maria Okafor");
+  });
+
+  it("flags a quote given to the wrong person, naming the real speaker and file", () => {
+    const checks = checkDraft(`"Passengers will simply drive instead," Okafor said.`, { "council.txt": SOURCE });
+    const c = quoteWith(checks, "simply drive");
+    assert.deepEqual(kinds(c), ["misattributed"]);
+    assert.match(c.findings[0].message, /Maria Okafor.*council\.txt.*Tomas Lindqvist/);
+  });
+
+  it("flags changed words as a misquote and shows the difference", () => {
+    const checks = checkDraft(`Lindqvist said: "Passengers will simply drive instead, and the bridge is already packed."`, { "council.txt": SOURCE });
+    const c = quoteWith(checks, "simply drive");
+    assert.deepEqual(kinds(c), ["misquoted"]);
+    assert.ok(c.diff?.some((d) => d.kind === "removed" && d.text === "packed"));
+    assert.ok(c.diff?.some((d) => d.kind === "added" && d.text === "full"));
+  });
+
+  it("reports words found nowhere as unsourced", () => {
+    const checks = checkDraft(`Okafor said: "The timetable will be reviewed every spring by an independent panel."`, { "council.txt": SOURCE });
+    assert.deepEqual(kinds(quoteWith(checks, "independent panel")), ["unsourced"]);
+  });
+
+  it("never calls a scare quote unsourced", () => {
+    const checks = checkDraft(`The so-called "modern timetable" starts in May.`, { "council.txt": SOURCE });
+    const c = quoteWith(checks, "modern timetable");
+    assert.deepEqual(kinds(c), []);
+    assert.equal(c.quote.scare, true);
+  });
+});
