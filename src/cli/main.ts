@@ -96,7 +96,12 @@ function main(argv: string[]): number {
     ignoreMarker: config?.config.ignoreMarker,
     thresholds: config?.config.thresholds,
   });
-  const report = reportJson(checker.check(drafts));
+  // Report paths as the user would type them: relative to where the command runs.
+  const display = (p: string) => {
+    const rel = path.relative(process.cwd(), path.resolve(p));
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+  };
+  const report = reportJson(checker.check(drafts), display);
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color }) + "\n");
   const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
