@@ -5,6 +5,7 @@
  * sources, so speakers can be compared between documents.
  */
 import { corporateSuffixes } from "../lexicon";
+import { type Gender, genderOfGivenName } from "./givenNames";
 
 export type EntityKind = "person" | "organization" | "spokesperson" | "anonymous" | "unknown";
 
@@ -22,6 +23,8 @@ export interface Entity {
   surname?: string;
   /** Lower-case names that refer to this entity, for finding mentions. */
   aliases: Set<string>;
+  /** For people: from a title (`Ms.`) or a given name, so `she` does not pick a `Mr.`. */
+  gender?: Gender;
 }
 
 export interface EntitySummary {
@@ -101,7 +104,7 @@ export class EntityRegistry {
    * A person by name. `Jesse Doe` and `Doe` merge when nothing contradicts it; a role and an
    * organisation, when the text gives them, are remembered.
    */
-  person(rawName: string, role?: { role: string; text: string }, organization?: Entity): Entity {
+  person(rawName: string, role?: { role: string; text: string }, organization?: Entity, gender?: Gender): Entity {
     const name = cleanName(this.expandAlias(rawName));
     const parts = name.split(" ");
     const surname = parts[parts.length - 1];
@@ -119,6 +122,7 @@ export class EntityRegistry {
       e.given = given;
       e.name = `${given} ${surname}`;
     }
+    e.gender ??= gender ?? (given ? genderOfGivenName(given.split(" ")[0]) : undefined);
     if (!e.given) e.name = surname;
     this.addAlias(e, surname);
     this.addAlias(e, e.name);

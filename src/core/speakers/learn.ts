@@ -5,12 +5,32 @@
  * `Acme, which …`. Runs over the draft and every source so that each can use what the others say.
  */
 import type { PreparedDocument } from "../document/document";
-import { corporateSuffixes, orgNouns, spokesRoles } from "../lexicon";
+import { corporateSuffixes, cueAdverbs, cueVerbForms, orgNouns, spokesRoles } from "../lexicon";
+import { genderOfTitle, isGivenName } from "./givenNames";
 import type { EntityRegistry } from "./entity";
 import { isTitle, parsePhrase, roleAt, takeNameBackward, takeNameForward, type SpeakerPhrase } from "./phrase";
 import type { Token } from "./tokens";
 
 const isNameWord = (t: Token | undefined) => !!t && t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
+
+/**
+ * Is a run of two to four capitalised words a person's name? Yes when it starts with a common
+ * given name, when it is the subject of a speech verb (`Ravi Menon said`), or when an appositive
+ * follows that describes a person (`Ravi Menon, chief engineer at Estuary Works,`).
+ */
+function isPersonName(run: Token[], ws: Token[], after: number): boolean {
+  if (run.some((w) => orgNouns.has(w.lower) || corporateSuffixes.has(w.lower) || w.text.toUpperCase() === w.text)) return false;
+  if (isGivenName(run[0].text)) return true;
+  let v = after;
+  while (ws[v]?.kind === "word" && cueAdverbs.has(ws[v].lower)) v++;
+  if (ws[v]?.kind === "word" && !ws[v].cap && cueVerbForms.has(ws[v].lower)) return true;
+  if (ws[after]?.text === "," && ws[after + 1]?.kind === "word" && !ws[after + 1].cap) {
+    // `, chief engineer at X` / `, the port's chief engineer` / `, 54, a docker`
+    const app = ws.slice(after + 1, after + 8);
+    return app.some((w) => ["at", "of", "for"].includes(w.lower)) || app.some((w) => w.kind === "poss") || !!roleAt(app, 0);
+  }
+  return false;
+}
 
 /** Registers what a parsed phrase says about entities. */
 export function registerPhrase(phrase: SpeakerPhrase | undefined, registry: EntityRegistry): void {
@@ -84,7 +104,7 @@ function learnSentence(ws: Token[], registry: EntityRegistry): void {
     }
     if (isTitle(t) && isNameWord(ws[i + 1])) {
       const name = takeNameForward(ws, i + 1);
-      registry.person(name.map((w) => w.text).join(" "));
+      registry.person(name.map((w) => w.text).join(" "), undefined, undefined, genderOfTitle(t.lower));
       i += name.length;
       continue;
     }
@@ -103,7 +123,9 @@ function learnSentence(ws: Token[], registry: EntityRegistry): void {
       continue;
     }
     const before = ws[i - 1];
+    const afterRun = i + run.length;
     if (run.length > 1 && corporateSuffixes.has(run[run.length - 1].lower)) registry.organization(name);
+    else if (run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun)) registry.person(name);
     else if (next?.text === "," && ws[i + run.length + 1]?.lower === "which") registry.organization(name);
     else if (before && before.kind === "word" && !before.cap && orgNouns.has(before.lower)) registry.organization(name);
     i += run.length - 1;

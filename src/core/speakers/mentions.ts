@@ -59,7 +59,9 @@ export class MentionIndex {
         lastSentence[slot] = sentence;
       };
       if (personPronouns.has(t.lower) && (t.lower === "he" || t.lower === "she")) {
-        add(this.resolve({ type: "pronoun", word: t.lower }, i));
+        const person = this.resolve({ type: "pronoun", word: t.lower }, i);
+        if (person && person.kind === "person") person.gender ??= t.lower === "she" ? "female" : "male";
+        add(person);
         continue;
       }
       if (t.lower === "the" && i + 1 < doc.tokens.length) {
@@ -127,7 +129,10 @@ export class MentionIndex {
     switch (phrase.type) {
       case "pronoun":
         if (personPronouns.has(phrase.word)) {
-          return this.recent(at, PERSONISH, PRONOUN_WINDOW, true) ?? this.recent(at, PERSONISH, PRONOUN_WINDOW) ?? this.recent(at, PERSONISH);
+          // `he` never means a person known to be female, nor `she` a male one.
+          const clash = /^(she|her)$/.test(phrase.word) ? "male" : "female";
+          const fits = (e: Entity) => PERSONISH(e) && e.gender !== clash;
+          return this.recent(at, fits, PRONOUN_WINDOW, true) ?? this.recent(at, fits, PRONOUN_WINDOW) ?? this.recent(at, fits);
         }
         if (pluralPronouns.has(phrase.word) || thingPronouns.has(phrase.word)) {
           return this.recent(at, (e) => ORGISH(e) || e.kind === "anonymous", PRONOUN_WINDOW);

@@ -109,6 +109,14 @@ function parseSegment(input: Token[]): SpeakerPhrase | undefined {
     }
     break;
   }
+  // `harbour master Lena Fischer`: a description the role list does not know, then a name.
+  const tail = takeNameBackward(ws, ws.length);
+  const lead = ws.slice(0, ws.length - tail.length);
+  if (tail.length && lead.length && lead.length <= 4 && lead.every((w) => w.kind === "word" && !w.cap && !/^\p{N}/u.test(w.text))) {
+    const text = lead.map((w) => w.text).join(" ");
+    const name = joinWords(tail.filter((w) => !isTitle(w)));
+    if (name) return tail.length >= 2 ? { type: "person", name, role: { role: text.toLowerCase(), text } } : { type: "name", name };
+  }
   // `Acme's Jesse Doe`
   const poss = ws.findIndex((w) => w.kind === "poss");
   if (poss > 0) {

@@ -1,0 +1,72 @@
+// Writes the tiny PDF and DOCX fixtures under test/fixtures/formats/ (run once; the outputs are
+// committed). Both are built by hand from their specs so no office suite is needed: the PDF has
+// two pages, a hyphen at a line end and its lines drawn out of order; the DOCX is a minimal
+// WordprocessingML package zipped with jszip (a dependency of mammoth).
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const JSZip = require("jszip");
+const out = new URL("../test/fixtures/formats/", import.meta.url);
+
+// ---- PDF --------------------------------------------------------------------------------------
+const esc = (s) => s.replace(/[\\()]/g, (c) => "\\" + c);
+/** One page's content stream: each line at (x, y), drawn in the order given. */
+const page = (lines) => lines.map(([x, y, s]) => `BT /F1 11 Tf ${x} ${y} Td (${esc(s)}) Tj ET`).join("\n");
+const pages = [
+  page([
+    [72, 720, "Millbrook Water Board: minutes of the March meeting"],
+    // Drawn before the line above it in the stream: the reader must still put it second.
+    [72, 668, "voir repairs on Tuesday evening."],
+    [72, 682, "The board met to discuss the reser-"],
+    [72, 640, "\"We will not raise the water rates this year,\" said Priya Natarajan, chair"],
+    [72, 626, "of the Millbrook Water Board."],
+  ]),
+  page([
+    [72, 720, "Engineering report"],
+    [72, 692, "\"The pipes under Station Road are older than anyone on this board,\" said"],
+    [72, 678, "the engineer, Samuel Otieno."],
+  ]),
+];
+function pdf(contents) {
+  const objs = [];
+  const n = contents.length;
+  objs.push("<< /Type /Catalog /Pages 2 0 R >>");
+  objs.push(`<< /Type /Pages /Kids [${contents.map((_, i) => `${4 + 2 * i} 0 R`).join(" ")}] /Count ${n} >>`);
+  objs.push("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  contents.forEach((c, i) => {
+    objs.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + 2 * i} 0 R >>`);
+    objs.push(`<< /Length ${Buffer.byteLength(c, "latin1")} >>\nstream\n${c}\nendstream`);
+  });
+  let body = "%PDF-1.4\n";
+  const offsets = [];
+  objs.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body, "latin1"));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, "latin1");
+  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, "latin1");
+}
+writeFileSync(new URL("water-board-minutes.pdf", out), pdf(pages));
+
+// ---- DOCX -------------------------------------------------------------------------------------
+const xmlEsc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const para = (s, style) => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ""}<w:r><w:t xml:space="preserve">${xmlEsc(s)}</w:t></w:r></w:p>`;
+const docParas = [
+  ["Millbrook announces new reservoir plan", "Heading1"],
+  ["The town of Millbrook will rebuild its reservoir wall over the summer, the mayor's office said on Wednesday."],
+  ["“Every household will see the difference by spring,” said Lena Kowalczyk, Millbrook’s mayor."],
+  ["The work is expected to cost four million pounds."],
+];
+const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${docParas.map(([s, st]) => para(s, st)).join("")}</w:body></w:document>`;
+const zip = new JSZip();
+zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
+zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
+zip.file("word/document.xml", documentXml);
+const docx = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", date: new Date(Date.UTC(2024, 0, 1)) });
+writeFileSync(new URL("reservoir-plan.docx", out), docx);
+console.log("wrote water-board-minutes.pdf and reservoir-plan.docx");

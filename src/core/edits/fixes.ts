@@ -1,0 +1,24 @@
+/** Every fix Verbatim offers for one checked quotation, most useful first. */
+import type { QuoteCheck } from "../verdict/judge";
+import { attributionFix } from "./attribution";
+import { citationFix, type CitationSource } from "./citation";
+import { ignoreFix } from "./ignore";
+import type { QuoteFix } from "./textEdit";
+import { wordingFix } from "./wording";
+
+export interface FixOptions {
+  markdown: boolean;
+  ignoreMarker: string;
+  /** Where the check's source passage is, as the draft should cite it. */
+  citation?: CitationSource;
+}
+
+export function quoteFixes(text: string, check: QuoteCheck, options: FixOptions): QuoteFix[] {
+  const fixes = [
+    attributionFix(text, check),
+    wordingFix(text, check),
+    citationFix(text, check, options.markdown, options.citation),
+    ignoreFix(text, check, options.markdown, options.ignoreMarker),
+  ];
+  return fixes.filter((f): f is QuoteFix => f !== undefined);
+}

@@ -1,0 +1,141 @@
+import { strict as assert } from "node:assert";
+import { prepareDocument } from "../../src/core/document/document";
+import { attributeQuotes } from "../../src/core/speakers/attribute";
+import { EntityRegistry } from "../../src/core/speakers/entity";
+import { learnEntities } from "../../src/core/speakers/learn";
+
+/** Each quote's first words and its speaker's canonical name. */
+function speakers(text: string, path = "story.txt", aliases: Record<string, string> = {}): [string, string | undefined][] {
+  const registry = new EntityRegistry();
+  registry.setUserAliases(aliases);
+  const doc = prepareDocument(path, text);
+  learnEntities(doc, registry);
+  return attributeQuotes(doc, registry).map((q) => [text.slice(q.start, q.start + 20), q.speaker?.name]);
+}
+
+const speakerOf = (text: string, words: string, path?: string) => {
+  const found = speakers(text, path).find(([w]) => w.startsWith(words));
+  assert.ok(found, `no quote starting "${words}"`);
+  return found[1];
+};
+
+describe("speaker attribution", () => {
+  it("takes the speaker after the quote: `\"…,\" X said`", () => {
+    assert.equal(speakerOf(`"The bridge stays shut," harbour master Lena Fischer said.`, "The bridge"), "Lena Fischer");
+  });
+
+  it("reads an inverted cue: `\"…,\" said X`", () => {
+    assert.equal(speakerOf(`"We have no choice," said Ravi Menon, the port's chief engineer.`, "We have"), "Ravi Menon");
+  });
+
+  it("reads a cue before the quote: `X told Reuters: \"…\"`", () => {
+    assert.equal(speakerOf(`Ravi Menon told Reuters: "The cranes are twenty years old."`, "The cranes"), "Ravi Menon");
+  });
+
+  it("reads `X wrote on Twitter:` and `X added:`", () => {
+    const text = `Ravi Menon wrote on Twitter: "Proud of this crew."\n\nHe added: "Back on Monday."`;
+    assert.equal(speakerOf(text, "Proud"), "Ravi Menon");
+    assert.equal(speakerOf(text, "Back on"), "Ravi Menon");
+  });
+
+  it("reads `according to X`", () => {
+    assert.equal(speakerOf(`The repairs "will take most of the winter," according to Lena Fischer.`, "will take"), "Lena Fischer");
+  });
+
+  it("reads partial quotes inside reported speech", () => {
+    const text = `Lena Fischer said the port would follow the rules "to the letter" and called the delay "regrettable but necessary."`;
+    assert.equal(speakerOf(text, "to the letter"), "Lena Fischer");
+    assert.equal(speakerOf(text, "regrettable"), "Lena Fischer");
+  });
+
+  it("reads `X tweeted that`", () => {
+    assert.equal(speakerOf(`Menon tweeted that he "would never sell the old ferry."`, "would never"), "Menon");
+  });
+
+  it("resolves a pronoun to the last person named, not to an organisation", () => {
+    const text = `Ravi Menon, chief engineer at Estuary Works, met the council on Friday.\n\n"The cranes are safe," he said.`;
+    assert.equal(speakerOf(text, "The cranes"), "Ravi Menon");
+  });
+
+  it("prefers the subject over another person in the same sentence", () => {
+    const text = `Lena Fischer joined Ravi Menon on the quay.\n\n"We are ready," she said.`;
+    assert.equal(speakerOf(text, "We are"), "Lena Fischer");
+  });
+
+  it("resolves `the CEO` to the person with that role", () => {
+    const text = `Estuary Works CEO Lena Fischer and engineer Ravi Menon spoke on Friday.\n\n"We will reopen in May," the chief executive said.`;
+    assert.equal(speakerOf(text, "We will"), "Lena Fischer");
+  });
+
+  it("resolves `the company` to the last organisation", () => {
+    const text = `Estuary Works, which runs the northern terminal, responded on Friday.\n\n"Safety comes first," the company said.`;
+    assert.equal(speakerOf(text, "Safety"), "Estuary Works");
+  });
+
+  it("gives a spokeswoman's words to the organisation's spokesperson", () => {
+    const speaker = speakerOf(`"We regret the delay," a spokeswoman for Estuary Works told reporters.`, "We regret");
+    assert.equal(speaker, "Estuary Works spokeswoman");
+  });
+
+  it("keeps anonymous speakers anonymous", () => {
+    const text = `"Worst week ever," one Twitter user wrote.\n\n"Bring back the old timetable," another commenter said.`;
+    assert.equal(speakerOf(text, "Worst"), "Twitter user");
+    assert.equal(speakerOf(text, "Bring back"), "commenter");
+  });
+
+  it("continues the previous speaker in a quote-only paragraph", () => {
+    const text = `"The cranes are safe," Ravi Menon said.\n\n"We test them every single week."\n\nThe council met later.`;
+    assert.equal(speakerOf(text, "We test"), "Ravi Menon");
+  });
+
+  it("reports a split quote as one quote with two pieces and one speaker", () => {
+    const text = `"The cranes are safe," Menon said, "and they will stay safe."`;
+    const registry = new EntityRegistry();
+    const doc = prepareDocument("s.txt", text);
+    learnEntities(doc, registry);
+    const quotes = attributeQuotes(doc, registry);
+    assert.equal(quotes.length, 1);
+    assert.deepEqual(
+      quotes[0].pieces.map((p) => text.slice(p.start, p.end)),
+      ["The cranes are safe,", "and they will stay safe."],
+    );
+    assert.equal(quotes[0].speaker?.name, "Menon");
+    assert.equal(quotes[0].speakerMention?.text, "Menon");
+  });
+
+  it("reads an unmarked block quote with `said Mr. X.` and `asserted the CEO.`", () => {
+    const text = [
+      "Estuary Works CEO Lena Fischer and the minister Tomas Ortega visited the quay.",
+      "We will rebuild the northern pier before the summer season starts.",
+      "said Mr. Ortega.",
+      "Then the company spoke.",
+      "Every crane will be inspected twice before it lifts a single container.",
+      "asserted the CEO.",
+    ].join("\n\n");
+    assert.equal(speakerOf(text, "We will rebuild"), "Tomas Ortega");
+    assert.equal(speakerOf(text, "Every crane"), "Lena Fischer");
+  });
+
+  it("reads a Markdown block quote's `— Name, Role` line", () => {
+    const text = `Intro.\n\n> Build the pier first.\n>\n> \u2014 Ana Ortega, Mayor of Lisport\n`;
+    assert.equal(speakerOf(text, "Build the pier", "d.md"), "Ana Ortega");
+  });
+
+  it("does not let a photo caption steal a pronoun", () => {
+    const text = [
+      "Ravi Menon said the work would start soon.",
+      "Lena Fischer inspects the pier on Friday. Harbour Press Agency",
+      '"We start on Monday," he said.',
+    ].join("\n\n");
+    assert.equal(speakerOf(text, "We start"), "Ravi Menon");
+  });
+
+  it("honours user aliases", () => {
+    const found = speakers(`Estuary Works CEO Lena Fischer arrived.\n\n"All good," LF said.`, "s.txt", { LF: "Lena Fischer" });
+    assert.equal(found[0][1], "Lena Fischer");
+  });
+
+  it("has no speaker for a quote nobody is credited with", () => {
+    assert.equal(speakerOf(`The sign read "closed for repairs until further notice" all week.`, "closed"), undefined);
+  });
+});

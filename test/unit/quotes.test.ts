@@ -1,0 +1,76 @@
+import { strict as assert } from "node:assert";
+import { prepareDocument } from "../../src/core/document/document";
+
+/** The quoted words of every quote, pieces joined by " | ". */
+function quotes(text: string, path = "draft.txt"): string[] {
+  const doc = prepareDocument(path, text);
+  return doc.quotes.map((q) => q.pieces.map((p) => text.slice(p.start, p.end)).join(" | "));
+}
+
+describe("quote finding", () => {
+  it("finds straight and curly double quotes, with exact offsets", () => {
+    const text = `He said "the tide is high" and she said \u201cthe boats are late.\u201d`;
+    const doc = prepareDocument("d.txt", text);
+    assert.deepEqual(
+      doc.quotes.map((q) => [q.start, q.end]),
+      [
+        [9, 25],
+        [41, 60],
+      ],
+    );
+    assert.equal(text.slice(9, 25), "the tide is high");
+  });
+
+  it("keeps nested single quotes inside a double quote", () => {
+    assert.deepEqual(quotes(`"They told me \u2018wait until spring\u2019 and I waited," she said.`), [
+      "They told me \u2018wait until spring\u2019 and I waited,",
+    ]);
+  });
+
+  it("reads guillemets", () => {
+    assert.deepEqual(quotes(`Le maire a dit : \u00abNous reconstruirons le quai.\u00bb`), ["Nous reconstruirons le quai."]);
+  });
+
+  it("does not take apostrophes for quote marks", () => {
+    assert.deepEqual(quotes(`The users\u2019 accounts weren\u2019t frozen and the dockers' union didn't strike.`), []);
+  });
+
+  it("joins a quote that runs over several paragraphs", () => {
+    const text = `The mayor spoke at length.\n\n\u201cWe will rebuild the pier.\n\n\u201cAnd we will do it this year.\u201d\n\nThen she left.`;
+    assert.deepEqual(quotes(text), ["We will rebuild the pier. | And we will do it this year."]);
+  });
+
+  it("closes an unbalanced quote at the end of its paragraph and finds the next ones", () => {
+    const text = `She said "the pier is closed.\n\nLater he said "it will reopen" on Monday.`;
+    assert.deepEqual(quotes(text), ["the pier is closed.", "it will reopen"]);
+    const doc = prepareDocument("d.txt", text);
+    assert.equal(doc.quotes[0].unclosed, true);
+  });
+
+  it("reads a paragraph without marks followed by an attribution line as a quotation", () => {
+    const text = `The minister spoke.\n\nWe will not close a single school this year. That is a promise.\n\nsaid Mr. Ortega.\n`;
+    assert.deepEqual(quotes(text), ["We will not close a single school this year. That is a promise."]);
+  });
+
+  it("reads a Markdown block quote with a dash attribution line", () => {
+    const text = `Intro.\n\n> Build the pier first.\n> Then the market.\n>\n> \u2014 Ana Ortega, Mayor\n`;
+    const doc = prepareDocument("d.md", text);
+    assert.equal(doc.quotes.length, 1);
+    assert.equal(doc.quotes[0].form, "blockquote");
+    assert.deepEqual(
+      doc.quotes[0].pieces.map((p) => text.slice(p.start, p.end)),
+      ["Build the pier first.", "Then the market."],
+    );
+  });
+
+  it("ignores quote marks in Markdown code", () => {
+    const text = "Text.\n\n```\nconst s = \"not a quote at all\";\n```\n\nShe said \"this one counts\".";
+    assert.deepEqual(quotes(text, "d.md"), ["this one counts"]);
+  });
+
+  it("survives a document of nothing but quote marks", () => {
+    const text = `"""\u201c\u201d\u201d\u00ab\u00bb' \u2018 \u2019 " " "\n\n\u201c\n\u201d`;
+    const doc = prepareDocument("d.txt", text);
+    for (const q of doc.quotes) for (const p of q.pieces) assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
+  });
+});
