@@ -51,6 +51,7 @@ export class QuoteChecker {
     const prepared = drafts.map((d) => prepareDocument(d.path, d.text));
     this.corpus.learn(registry);
     for (const doc of prepared) learnEntities(doc, registry);
+    registry.settle();
     this.corpus.attribute(registry);
     const marker = this.options.ignoreMarker ?? DEFAULT_IGNORE_MARKER;
     return prepared.map((doc, d) => {

@@ -10,6 +10,7 @@ function speakers(text: string, path = "story.txt", aliases: Record<string, stri
   registry.setUserAliases(aliases);
   const doc = prepareDocument(path, text);
   learnEntities(doc, registry);
+  registry.settle();
   return attributeQuotes(doc, registry).map((q) => [text.slice(q.start, q.start + 20), q.speaker?.name]);
 }
 
@@ -93,6 +94,7 @@ describe("speaker attribution", () => {
     const registry = new EntityRegistry();
     const doc = prepareDocument("s.txt", text);
     learnEntities(doc, registry);
+  registry.settle();
     const quotes = attributeQuotes(doc, registry);
     assert.equal(quotes.length, 1);
     assert.deepEqual(

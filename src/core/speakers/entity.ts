@@ -45,6 +45,22 @@ export class EntityRegistry {
   readonly entities: Entity[] = [];
   private byAlias = new Map<string, Entity[]>();
   private userAliases = new Map<string, string>();
+  /** Names that look like people but may yet turn out to be organisations (see `settle`). */
+  private likelyPeople: string[] = [];
+
+  /** Notes a name that reads like a person's; it becomes one in `settle` unless it names an organisation. */
+  likelyPerson(name: string): void {
+    this.likelyPeople.push(name);
+  }
+
+  /** Ends a learning pass over all documents: likely people not known as organisations become people. */
+  settle(): void {
+    for (const name of this.likelyPeople) {
+      const known = this.lookup(this.expandAlias(name));
+      if (!known.some((e) => e.kind === "organization")) this.person(name);
+    }
+    this.likelyPeople = [];
+  }
 
   /** User-declared aliases (`{"CZ": "Changpeng Zhao"}`): the key is read as the value everywhere. */
   setUserAliases(aliases: Record<string, string>): void {

@@ -125,7 +125,7 @@ function learnSentence(ws: Token[], registry: EntityRegistry): void {
     const before = ws[i - 1];
     const afterRun = i + run.length;
     if (run.length > 1 && corporateSuffixes.has(run[run.length - 1].lower)) registry.organization(name);
-    else if (run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun)) registry.person(name);
+    else if (run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun)) registry.likelyPerson(name);
     else if (next?.text === "," && ws[i + run.length + 1]?.lower === "which") registry.organization(name);
     else if (before && before.kind === "word" && !before.cap && orgNouns.has(before.lower)) registry.organization(name);
     i += run.length - 1;
