@@ -5,13 +5,13 @@ describe("a 5 MB draft full of quotes and broken marks", function () {
   this.timeout(120000);
 
   it("is checked completely, with every quote range inside the document", () => {
+    const paragraph = (i: number) =>
+      `Paragraph ${i}: "the ferry will run every hour number ${i}," Ines Baptiste said, and "an unclosed one ${i}.\n\n` +
+      `Another \u201ccurly ${i}\u201d, \u00abguillemet ${i}\u00bb and stray " marks " here \u201d\u201c.\n\n`;
     const parts: string[] = [];
-    for (let i = 0; parts.length === 0 || parts.join("").length < 5 * 1024 * 1024; i++) {
-      parts.push(
-        `Paragraph ${i}: "the ferry will run every hour number ${i}," Ines Baptiste said, and "an unclosed one ${i}.\n\n` +
-          `Another \u201ccurly ${i}\u201d, \u00abguillemet ${i}\u00bb and stray " marks " here \u201d\u201c.\n\n`,
-      );
-      if (i > 200000) break;
+    for (let i = 0, length = 0; length < 5 * 1024 * 1024; i++) {
+      parts.push(paragraph(i));
+      length += parts[i].length;
     }
     const draft = parts.join("");
     const checker = new QuoteChecker([{ path: "a.txt", text: `"The ferry will run every hour number 7," Ines Baptiste said.` }]);
