@@ -76,7 +76,8 @@ function maskQuotes(text: string, quotes: Quote[]): string {
   const chars = text.split("");
   for (const q of quotes)
     for (const p of q.pieces)
-      for (let i = p.start; i < p.end; i++) if (/[\p{L}\p{N}]/u.test(chars[i])) chars[i] = "x";
+      // The first character keeps its case: a quote that opens a sentence must still look like one.
+      for (let i = p.start + 1; i < p.end; i++) if (/[\p{L}\p{N}]/u.test(chars[i])) chars[i] = "x";
   return chars.join("");
 }
 

@@ -123,9 +123,21 @@ function findCue(doc: PreparedDocument, quotes: Quote[], k: number): FoundCue | 
   if (prev && prev.end > beforeStart && prev.end <= quote.start) beforeStart = skipMark(doc.text, prev.end);
   if (quote.form !== "marked") return undefined;
   const before = tokensBetween(doc, beforeStart, quote.start);
-  const visible = before.tokens.filter((t, i) => !doc.tokenQuoted[before.offset + i] && t.end <= quote.start);
+  const visible = before.tokens.filter((t, i) => !doc.tokenQuoted[before.offset + i] && t.end <= quote.start && !isQuoteMark(t));
   const cueB = cueBefore(visible);
   if (cueB) return withOffsets(doc, before, cueB, "cue");
+  // `Jane Doe said:` ending the previous paragraph introduces a quote that opens this one.
+  if (visible.length === 0) {
+    let p = quote.paragraph - 1;
+    while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
+    const intro = doc.paragraphs[p];
+    if (intro && intro.kind === "text" && /:\s*$/.test(doc.text.slice(intro.start, intro.end))) {
+      const range = tokensBetween(doc, intro.start, intro.end);
+      const lead = range.tokens.filter((_, i) => !doc.tokenQuoted[range.offset + i]);
+      const introCue = cueBefore(lead);
+      if (introCue) return withOffsets(doc, range, introCue, "cue");
+    }
+  }
   return undefined;
 }
 
@@ -139,6 +151,8 @@ function withOffsets(doc: PreparedDocument, range: { tokens: Token[]; offset: nu
   const end = lastTok ? tokens.indexOf(lastTok, range.offset) + 1 : start;
   return { cue: { ...cue, phraseStart: start - range.offset, phraseEnd: end - range.offset }, basis, tokens: range.tokens, offset: range.offset };
 }
+
+const isQuoteMark = (t: Token) => t.kind === "punct" && /^["“”«»‘’„]$/.test(t.text);
 
 function skipMark(text: string, offset: number): number {
   return /["”’»“]/.test(text[offset] ?? "") ? offset + 1 : offset;

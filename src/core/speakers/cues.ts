@@ -49,8 +49,16 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
 }
 
 function forwardCue(tokens: Token[], verbIndex: number, verbText: string, from: number): Cue | undefined {
-  const end = phraseForward(tokens, from);
-  const phrase = parsePhrase(tokens.slice(from, end));
+  let end = phraseForward(tokens, from);
+  let phrase = parsePhrase(tokens.slice(from, end));
+  if (!phrase) {
+    // `one resident at the meeting`: retry without the trailing prepositional phrase.
+    const link = tokens.slice(from, end).findIndex((t, k) => k > 0 && t.kind === "word" && ["at", "for", "of", "with", "from"].includes(t.lower));
+    if (link > 0) {
+      end = from + link;
+      phrase = parsePhrase(tokens.slice(from, end));
+    }
+  }
   return phrase ? { verb: verbText, phrase, phraseStart: from, phraseEnd: end } : undefined;
 }
 
@@ -91,6 +99,14 @@ export function cueBefore(tokens: Token[]): Cue | undefined {
     while (end > start && tokens[end - 1].kind === "word" && cueAdverbs.has(tokens[end - 1].lower)) end--;
     const phrase = parsePhrase(tokens.slice(start, end));
     if (phrase) return { verb: tokens[v].text, phrase, phraseStart: start, phraseEnd: end };
+  }
+  // Headline and transcript style: `Jane Doe: "…"`, the whole lead-in a name and a colon.
+  const last = tokens.length - 1;
+  if (last >= 1 && tokens[last].text === ":") {
+    const phrase = parsePhrase(tokens.slice(0, last));
+    if (phrase && (phrase.type === "name" || phrase.type === "person" || phrase.type === "organization")) {
+      return { verb: ":", phrase, phraseStart: 0, phraseEnd: last };
+    }
   }
   return undefined;
 }

@@ -197,9 +197,12 @@ export class EntityRegistry {
  */
 export function sameSpeaker(a: Entity, b: Entity): boolean {
   if (a === b) return true;
-  const orgOf = (e: Entity) => (e.kind === "organization" ? e : e.kind === "spokesperson" ? e.organization : undefined);
-  const oa = orgOf(a);
-  const ob = orgOf(b);
+  // Who speaks for an organisation: the organisation itself, or a spokesperson, named or not.
+  const voiceOf = (e: Entity) =>
+    e.kind === "organization" ? e : e.kind === "spokesperson" || (e.kind === "person" && e.role === "spokesperson") ? e.organization : undefined;
+  if (a.kind === "person" && b.kind === "person") return false;
+  const oa = voiceOf(a);
+  const ob = voiceOf(b);
   if (oa && ob) return oa === ob;
   if (a.kind === "anonymous" && b.kind === "anonymous") return true;
   if (a.kind === "unknown" || b.kind === "unknown") {

@@ -1,0 +1,43 @@
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { prepareDocument } from "../../src/core/document/document";
+import { attributeQuotes } from "../../src/core/speakers/attribute";
+import { EntityRegistry } from "../../src/core/speakers/entity";
+import { learnEntities } from "../../src/core/speakers/learn";
+
+const FIXTURE = path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "news", "storm-pier.txt");
+
+/** A whole story in many attribution styles: every quote's speaker and how it was found. */
+describe("attribution across a whole news story", () => {
+  const text = fs.readFileSync(FIXTURE, "utf8");
+  const registry = new EntityRegistry();
+  const doc = prepareDocument(FIXTURE, text);
+  learnEntities(doc, registry);
+  registry.settle();
+  const quotes = attributeQuotes(doc, registry);
+  const table = quotes.map((q) => [text.slice(q.start, q.start + 24), q.speaker?.name ?? null, q.speakerMention?.text ?? null, q.basis]);
+
+  it("finds every quote with the right speaker, mention and basis", () => {
+    assert.deepEqual(table, [
+      ["The deck is simply not s", "Priya Raman", "Priya Raman, a spokeswoman for the harbour board", "cue"],
+      ["We will not take risks w", "Priya Raman", "Priya Raman, a spokeswoman for the harbour board", "continued"],
+      ['Nobody asked us," said T', "Tom Hale", "Tom Hale, 61", "cue"],
+      ["a month's income at leas", "Tom Hale", "He", "cue"],
+      ["The council will pay for", "Ana Ortega", "Mayor Ana Ortega", "cue"],
+      ["the council's top priori", "Ana Ortega", "The mayor", "cue"],
+      ["Why did it take a storm ", "resident", "one resident", "cue"],
+      ["We acted within hours,\" ", "Victor Osei", "Osei", "cue"],
+      ["Any delay would have bee", "Victor Osei", "Osei", "continued"],
+      ["We will reopen before th", "Ana Ortega", "Ortega", "cue"],
+      ["It's a disaster for the ", "Mia Laurent", "Mia Laurent", "cue"],
+    ]);
+  });
+
+  it("knows the spokeswoman speaks for the board and the mayor by title", () => {
+    const priya = registry.lookup("priya raman")[0];
+    assert.equal(priya.role, "spokesperson");
+    const ortega = registry.lookup("ana ortega")[0];
+    assert.equal(ortega.role, "mayor");
+  });
+});
