@@ -1,12 +1,13 @@
-// Writes the tiny PDF and DOCX fixtures under test/fixtures/formats/ (run once; the outputs are
-// committed). Both are built by hand from their specs so no office suite is needed: the PDF has
-// two pages, a hyphen at a line end and its lines drawn out of order; the DOCX is a minimal
-// WordprocessingML package zipped with jszip (a dependency of mammoth).
+// Writes the PDF and DOCX files under test/fixtures/formats/ and sample/sources/ (run once; the
+// outputs are committed). Both are built by hand from their specs so no office suite is needed:
+// the fixture PDF has two pages, a hyphen at a line end and its lines drawn out of order; a DOCX
+// is a minimal WordprocessingML package zipped with jszip (a dependency of mammoth).
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const JSZip = require("jszip");
 const out = new URL("../test/fixtures/formats/", import.meta.url);
+const sample = new URL("../sample/sources/", import.meta.url);
 
 // ---- PDF --------------------------------------------------------------------------------------
 const esc = (s) => s.replace(/[\\()]/g, (c) => "\\" + c);
@@ -59,14 +60,62 @@ const docParas = [
   ["“Every household will see the difference by spring,” said Lena Kowalczyk, Millbrook’s mayor."],
   ["The work is expected to cost four million pounds."],
 ];
-const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${docParas.map(([s, st]) => para(s, st)).join("")}</w:body></w:document>`;
-const zip = new JSZip();
-zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+async function docx(paragraphs) {
+  const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map(([s, st]) => para(s, st)).join("")}</w:body></w:document>`;
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`);
-zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-zip.file("word/document.xml", documentXml);
-const docx = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", date: new Date(Date.UTC(2024, 0, 1)) });
-writeFileSync(new URL("reservoir-plan.docx", out), docx);
-console.log("wrote water-board-minutes.pdf and reservoir-plan.docx");
+  zip.file("word/document.xml", documentXml);
+  // A fixed date on every entry keeps the output byte-identical from run to run.
+  for (const f of Object.values(zip.files)) f.date = new Date(Date.UTC(2024, 0, 1));
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+writeFileSync(new URL("reservoir-plan.docx", out), await docx(docParas));
+
+// ---- sample/sources: the Northgate port strike ----------------------------------------------
+/** Wraps paragraphs into lines of at most `width` characters, set from the top of one page. */
+function setText(paragraphs, width = 82) {
+  const lines = [];
+  let y = 740;
+  for (const p of paragraphs) {
+    let line = "";
+    for (const word of p.split(" ")) {
+      if (line && (line + " " + word).length > width) {
+        lines.push([72, y, line]);
+        y -= 14;
+        line = word;
+      } else line = line ? line + " " + word : word;
+    }
+    lines.push([72, y, line]);
+    y -= 28;
+  }
+  return page(lines);
+}
+writeFileSync(
+  new URL("northgate-ports-statement.pdf", sample),
+  pdf([
+    setText([
+      "Northgate Ports: statement on the industrial action",
+      "Northgate Ports regrets that the Harbour and Dockworkers Union has continued its stoppage for a second day.",
+      "\"Ships are already turning south to other ports, and every one that leaves takes work with it,\" said Dana Whitfield, chief executive of Northgate Ports.",
+      "The company says the proposed rota would give night-shift crews two extra rest days a month.",
+    ]),
+    setText([
+      "Notes for editors",
+      "Harbour master Owen Price said: \"The estuary is safe, but it is getting crowded with ships waiting at anchor.\"",
+    ]),
+  ]),
+);
+writeFileSync(
+  new URL("council-emergency-session.docx", sample),
+  await docx([
+    ["Northgate City Council: emergency session on the port stoppage", "Heading1"],
+    ["The council met on Wednesday evening to discuss the effect of the strike on the waterfront."],
+    ["“Forty shops on the quay have told us their takings have halved since Tuesday,” said councillor Ruth Okonjo, who chairs the economy committee."],
+    ["Councillors agreed to offer the city chambers for talks between Northgate Ports and the union."],
+  ]),
+);
+console.log("wrote the PDF and DOCX fixtures and samples");

@@ -49,7 +49,7 @@ export function readConfig(file: string): VerbatimConfig {
   }
   if (c.aliases !== undefined) {
     if (!c.aliases || typeof c.aliases !== "object" || !Object.values(c.aliases).every((v) => typeof v === "string")) {
-      throw new UserError(`${file}: "aliases" must map names to names, e.g. {"CZ": "Changpeng Zhao"}`);
+      throw new UserError(`${file}: "aliases" must map names to names, e.g. {"JD": "Jane Doe"}`);
     }
     config.aliases = c.aliases as Record<string, string>;
   }

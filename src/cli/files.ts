@@ -1,9 +1,14 @@
 /**
  * Reads drafts and sources from disk. Sources are read-only to Verbatim: nothing here writes.
- * Binary, empty, unreadable and oversized files are skipped with a warning, never a crash.
+ * Every file that cannot be used (binary, empty, oversized, unreadable, vanished, changing under
+ * us, a symlink loop) is skipped with one warning line, never a crash; the formats themselves
+ * are read by src/core/formats.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { SourceText } from "../core/corpus/corpus";
+import { decodeText as decodeBytes } from "../core/formats/decode";
+import { readSource } from "../core/formats";
 
 export interface LoadedText {
   path: string;
@@ -19,32 +24,83 @@ export const DEFAULT_LIMITS: LoadLimits = { maxFileBytes: 50 * 1024 * 1024, maxF
 
 export class UserError extends Error {}
 
-/** Decodes a file's bytes as text: UTF-8 (with or without BOM) or UTF-16 with a BOM. Undefined for binary. */
-export function decodeText(bytes: Buffer): string | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2));
-    swapped.swap16();
-    return swapped.toString("utf16le");
+/** Decodes a file's bytes as text (see core/formats/decode). Undefined for binary. */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  const d = decodeBytes(bytes);
+  return "text" in d ? d.text : undefined;
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/** The few file calls `readStable` makes, so tests can play a file that changes mid-read. */
+export interface FileIo {
+  open(file: string): number;
+  stat(fd: number): { size: number; mtimeMs: number; isFile(): boolean };
+  read(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  close(fd: number): void;
+}
+
+export const nodeIo: FileIo = {
+  // O_NONBLOCK: a file swapped for a FIFO after listing must not hang the open.
+  open: (file) => fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0)),
+  stat: (fd) => fs.fstatSync(fd),
+  read: (fd, buffer, offset, length, position) => fs.readSync(fd, buffer, offset, length, position),
+  close: (fd) => fs.closeSync(fd),
+};
+
+export type ReadOutcome = { bytes: Uint8Array } | { problem: string };
+
+/**
+ * Reads a whole file, refusing one over `maxBytes` before reading it, and one whose size or
+ * modification time changes while it is read (tried twice: an editor saving is a brief event).
+ */
+export function readStable(file: string, maxBytes: number, io: FileIo = nodeIo): ReadOutcome {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = io.open(file);
+    } catch (e) {
+      return { problem: describeError(e) };
+    }
+    try {
+      const before = io.stat(fd);
+      if (!before.isFile()) return { problem: "not a regular file" };
+      if (before.size > maxBytes) return { problem: `${mb(before.size)} is over the ${mb(maxBytes).replace(".0 ", " ")} limit (see --max-file-mb)` };
+      const bytes = new Uint8Array(before.size + 1); // one byte more, to notice growth
+      let got = 0;
+      while (got < bytes.length) {
+        const n = io.read(fd, bytes, got, bytes.length - got, got);
+        if (n <= 0) break;
+        got += n;
+      }
+      const after = io.stat(fd);
+      if (got === before.size && after.size === before.size && after.mtimeMs === before.mtimeMs) return { bytes: bytes.subarray(0, got) };
+    } catch (e) {
+      return { problem: describeError(e) };
+    } finally {
+      io.close(fd);
+    }
   }
-  const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) return undefined;
-  let text = bytes.toString("utf8");
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return text;
+  return { problem: "the file kept changing while it was read" };
+}
+
+function describeError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file (removed while checking?)";
+  if (code === "ELOOP") return "symlink loop";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a folder";
+  return code ?? (e as Error).message;
 }
 
 /** Reads one draft; a problem here is the user's to fix, so it is an error, not a warning. */
-export function readDraft(file: string): LoadedText {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new UserError(`cannot read draft ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
-  const text = decodeText(bytes);
-  if (text === undefined) throw new UserError(`draft ${file} is a binary file, not text`);
-  return { path: file, text };
+export function readDraft(file: string, limits: LoadLimits = DEFAULT_LIMITS, warn: (msg: string) => void = () => {}): LoadedText {
+  const read = readStable(file, limits.maxFileBytes);
+  if ("problem" in read) throw new UserError(`cannot read draft ${file}: ${read.problem}`);
+  const decoded = decodeBytes(read.bytes);
+  if ("binary" in decoded) throw new UserError(`draft ${file} is a binary file, not text`);
+  if (decoded.note) warn(`draft ${file}: ${decoded.note}`);
+  return { path: file, text: decoded.text };
 }
 
 const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".vscode-test", ".verbatim-cache"]);
@@ -53,68 +109,60 @@ const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".vscode-test"
 export function listSources(roots: string[], limits: LoadLimits, warn: (msg: string) => void): string[] {
   const files: string[] = [];
   const seen = new Set<string>();
-  const visit = (p: string) => {
+  let overflow = false;
+  // An explicit stack: folder depth is not ours to choose.
+  const stack = [...roots].reverse();
+  while (stack.length) {
+    const p = stack.pop()!;
     let real: string;
     let stat: fs.Stats;
     try {
       real = fs.realpathSync(p);
       stat = fs.statSync(real);
     } catch (e) {
-      warn(`skipping ${p}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      return;
+      warn(`skipping ${p}: ${describeError(e)}`);
+      continue;
     }
-    if (seen.has(real)) return; // symlink loops and duplicates
+    if (seen.has(real)) continue; // a folder reached twice through symlinks, or a duplicate
     seen.add(real);
     if (stat.isDirectory()) {
       let entries: string[];
       try {
         entries = fs.readdirSync(real).sort();
       } catch (e) {
-        warn(`skipping folder ${p}: ${(e as Error).message}`);
-        return;
-      }
-      for (const name of entries) {
-        if (name.startsWith(".") || SKIP_DIRS.has(name)) continue;
-        visit(path.join(p, name));
-      }
-    } else if (stat.isFile()) {
-      if (files.length >= limits.maxFiles) {
-        if (files.length === limits.maxFiles) warn(`more than ${limits.maxFiles} source files: the rest are skipped`);
-        files.push("");
-        return;
-      }
-      files.push(p);
-    }
-  };
-  for (const r of roots) visit(r);
-  return files.filter(Boolean);
-}
-
-export function readSources(files: string[], limits: LoadLimits, warn: (msg: string) => void): LoadedText[] {
-  const out: LoadedText[] = [];
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      const size = fs.statSync(file).size;
-      if (size > limits.maxFileBytes) {
-        warn(`skipping ${file}: ${(size / 1048576).toFixed(1)} MB is over the ${(limits.maxFileBytes / 1048576).toFixed(0)} MB limit`);
+        warn(`skipping folder ${p}: ${describeError(e)}`);
         continue;
       }
-      bytes = fs.readFileSync(file);
-    } catch (e) {
-      warn(`skipping ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const name = entries[i];
+        if (!name.startsWith(".") && !SKIP_DIRS.has(name)) stack.push(path.join(p, name));
+      }
+    } else if (!stat.isFile()) {
+      warn(`skipping ${p}: not a regular file`);
+    } else if (files.length >= limits.maxFiles) {
+      overflow = true;
+    } else files.push(p);
+  }
+  if (overflow) warn(`more than ${limits.maxFiles} source files: the rest are skipped (see --max-files)`);
+  return files;
+}
+
+/** Reads and extracts every source file; each one that cannot be used gets one warning line. */
+export async function loadSources(files: string[], limits: LoadLimits, warn: (msg: string) => void): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  for (const file of files) {
+    const read = readStable(file, limits.maxFileBytes);
+    if ("problem" in read) {
+      warn(`skipping ${file}: ${read.problem}`);
       continue;
     }
-    if (bytes.length === 0) {
-      warn(`skipping ${file}: empty file`);
+    const result = await readSource(file, read.bytes);
+    if ("skipped" in result) {
+      warn(`skipping ${file}: ${result.skipped}`);
       continue;
     }
-    const text = decodeText(bytes);
-    if (text === undefined) {
-      warn(`skipping ${file}: binary file`);
-      continue;
-    }
-    out.push({ path: file, text });
+    if (result.notes.length) warn(`${file}: ${result.notes.join("; ")}`);
+    out.push(result.source);
   }
   return out;
 }

@@ -7,10 +7,10 @@
  */
 import * as path from "node:path";
 import * as fs from "node:fs";
-import { QuoteChecker } from "../core/check";
+import { openCachedChecker } from "./cache";
 import { reportJson } from "../core/report/json";
 import { findConfig } from "./config";
-import { DEFAULT_LIMITS, listSources, readDraft, readSources, UserError } from "./files";
+import { DEFAULT_LIMITS, type LoadLimits, listSources, loadSources, readDraft, UserError } from "./files";
 import { formatText } from "./textFormat";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
@@ -24,6 +24,8 @@ Options:
   --fail-on KINDS    comma-separated finding kinds that make the exit status 1
                      (default: misattributed,misquoted,unsourced)
   --verbose          also list verified quotes
+  --max-file-mb N    skip source files larger than N MB (default: 50)
+  --max-files N      read at most N source files (default: 20000)
   --no-color         plain output
   -h, --help         this help
 
@@ -38,12 +40,13 @@ interface Args {
   verbose: boolean;
   color: boolean;
   drafts: string[];
+  limits: LoadLimits;
 }
 
 function parseArgs(argv: string[]): Args | "help" {
   if (argv.length === 0 || argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return "help";
   if (argv[0] !== "check") throw new UserError(`unknown command "${argv[0]}" (try: verbatim check DRAFT)`);
-  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [] };
+  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [], limits: { ...DEFAULT_LIMITS } };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -61,7 +64,9 @@ function parseArgs(argv: string[]): Args | "help" {
       const kinds = value().split(",").map((k) => k.trim()).filter(Boolean);
       for (const k of kinds) if (!KINDS.includes(k)) throw new UserError(`--fail-on: unknown kind "${k}" (kinds: ${KINDS.join(", ")})`);
       args.failOn = new Set(kinds);
-    } else if (a === "--verbose" || a === "-v") args.verbose = true;
+    } else if (a === "--max-file-mb") args.limits.maxFileBytes = positive(a, value()) * 1048576;
+    else if (a === "--max-files") args.limits.maxFiles = Math.floor(positive(a, value()));
+    else if (a === "--verbose" || a === "-v") args.verbose = true;
     else if (a === "--no-color") args.color = false;
     else if (a === "-h" || a === "--help") return "help";
     else if (a.startsWith("-") && a !== "-") throw new UserError(`unknown option ${a}`);
@@ -71,14 +76,20 @@ function parseArgs(argv: string[]): Args | "help" {
   return args;
 }
 
-function main(argv: string[]): number {
+function positive(option: string, v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`${option} needs a positive number, not "${v}"`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args === "help") {
     console.log(USAGE);
     return 0;
   }
   const warn = (msg: string) => process.stderr.write(`verbatim: warning: ${msg}\n`);
-  const drafts = args.drafts.map(readDraft);
+  const drafts = args.drafts.map((d) => readDraft(d, args.limits, warn));
   const config = findConfig(path.dirname(path.resolve(args.drafts[0])));
   let roots = args.sources;
   if (roots.length === 0 && config?.config.sources) roots = config.config.sources.map((s) => path.resolve(path.dirname(config.file), s));
@@ -88,30 +99,32 @@ function main(argv: string[]): number {
   }
   for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
   const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
-  const files = listSources(roots, DEFAULT_LIMITS, warn).filter((f) => !draftPaths.has(path.resolve(f)));
-  const sources = readSources(files, DEFAULT_LIMITS, warn);
+  const files = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
+  const sources = await loadSources(files, args.limits, warn);
   if (sources.length === 0) throw new UserError(`no readable source files in ${roots.join(", ")}`);
-  const checker = new QuoteChecker(sources, {
+  const { checker, save } = openCachedChecker(sources, roots, {
     aliases: config?.config.aliases,
     ignoreMarker: config?.config.ignoreMarker,
     thresholds: config?.config.thresholds,
-  });
+  }, warn);
   // Report paths as the user would type them: relative to where the command runs.
   const display = (p: string) => {
     const rel = path.relative(process.cwd(), path.resolve(p));
     return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
   };
   const report = reportJson(checker.check(drafts), display);
+  save();
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
   else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color }) + "\n");
   const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
   return failing ? 1 : 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UserError) process.stderr.write(`verbatim: error: ${e.message}\n`);
-  else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    if (e instanceof UserError) process.stderr.write(`verbatim: error: ${e.message}\n`);
+    else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -22,7 +22,7 @@ describe("attribution across a whole news story", () => {
     assert.deepEqual(table, [
       ["The deck is simply not s", "Priya Raman", "Priya Raman, a spokeswoman for the harbour board", "cue"],
       ["We will not take risks w", "Priya Raman", "Priya Raman, a spokeswoman for the harbour board", "continued"],
-      ['Nobody asked us," said T', "Tom Hale", "Tom Hale, 61", "cue"],
+      ['Nobody asked us," said T', "Tom Hale", "Tom Hale", "cue"],
       ["a month's income at leas", "Tom Hale", "He", "cue"],
       ["The council will pay for", "Ana Ortega", "Mayor Ana Ortega", "cue"],
       ["the council's top priori", "Ana Ortega", "The mayor", "cue"],

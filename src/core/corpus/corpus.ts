@@ -1,16 +1,17 @@
 /**
- * The sources a draft is checked against: their text, their words (with offsets), who speaks
- * each of their quotations, and the index over all their words.
+ * The sources a draft is checked against: their text, their word ids and the index over them.
+ * Building it only tokenizes; everything a speaker check needs (the document layout, what it
+ * teaches about people, who speaks its quotations) is worked out per document, on demand, for
+ * the documents a check actually finds passages in (see `SpeakerState`).
  */
 import { type PreparedDocument, prepareDocument } from "../document/document";
-import { type AttributedQuote, attributeQuotes } from "../speakers/attribute";
-import type { EntityRegistry } from "../speakers/entity";
-import { learnEntities, registerPhrase } from "../speakers/learn";
-import { parsePhrase } from "../speakers/phrase";
-import { tokenizePhrase } from "../speakers/tokens";
-import { makeQuote } from "../quotes/quote";
-import { tokenize, type WordList } from "../text/words";
-import { NgramIndex } from "./ngramIndex";
+import type { Quote } from "../quotes/quote";
+import { scanWords, tokenize, type WordList } from "../text/words";
+import { documentFacts, type Fact } from "./entityFacts";
+import { type IndexArrays, NgramIndex } from "./ngramIndex";
+import { Vocabulary } from "./vocabulary";
+
+export { Vocabulary } from "./vocabulary";
 
 export interface SourceText {
   /** How the source is named in reports: a path relative to the workspace, or a URI. */
@@ -26,6 +27,11 @@ export interface SourceText {
   regions?: Region[];
   /** True when the text is Markdown (block quotes, headings are structure, not speech). */
   markdown?: boolean;
+  /**
+   * A cheap change marker for a saved index (the CLI uses size and mtime): when it equals the
+   * saved one the file's saved words are reused without hashing its text.
+   */
+  stamp?: string;
 }
 
 export interface Utterance {
@@ -40,86 +46,134 @@ export interface Region {
   label: string;
 }
 
-export interface SourceDocument {
-  readonly path: string;
-  readonly text: string;
-  readonly prepared: PreparedDocument;
-  readonly words: WordList;
-  /** Global index position of this document's first word. */
-  readonly firstWord: number;
-  /** Quotations in the source with their speakers (filled in by `attribute`). */
-  quotes: AttributedQuote[];
-  readonly utterances: Utterance[];
-  readonly regions: Region[];
+export class SourceDocument {
+  private wordList?: WordList;
+  private preparedDoc?: PreparedDocument;
+  private rawQuotes: Quote[] = [];
+  /** What the document teaches the entity registry (computed on first use, or loaded). */
+  facts?: Fact[];
+  /** Content hash (computed on first use, or loaded). */
+  hash?: number;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    /** Global index position of this document's first word. */
+    readonly firstWord: number,
+    readonly wordCount: number,
+    readonly utterances: Utterance[],
+    readonly regions: Region[],
+    readonly markdown: boolean | undefined,
+    readonly stamp: string | undefined,
+  ) {}
+
+  /** The document's words with their offsets (tokenized on first use). */
+  get words(): WordList {
+    return (this.wordList ??= tokenize(this.text));
+  }
+
+  /** The document laid out for reading attributions, with its quotations as first found. */
+  get prepared(): PreparedDocument {
+    if (!this.preparedDoc) {
+      this.preparedDoc = prepareDocument(this.path, this.text, this.markdown);
+      this.rawQuotes = this.preparedDoc.quotes;
+    }
+    // Attribution replaces `quotes` with merged split quotes: start every reading afresh.
+    this.preparedDoc.quotes = this.rawQuotes;
+    return this.preparedDoc;
+  }
+
+  learnt(): Fact[] {
+    return (this.facts ??= documentFacts(this.prepared, this.utterances.map((u) => u.speaker)));
+  }
+
+  contentHash(): number {
+    return (this.hash ??= hashText(this.text));
+  }
 }
 
-export class Vocabulary {
-  private ids = new Map<string, number>();
-  readonly words: string[] = [];
-  id(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = this.words.length;
-      this.ids.set(word, id);
-      this.words.push(word);
-    }
-    return id;
-  }
-  /** The id of a known word, or -1. */
-  find(word: string): number {
-    return this.ids.get(word) ?? -1;
-  }
-  get size(): number {
-    return this.words.length;
-  }
+/** What a saved index offers to a new build: its vocabulary, per-file words, and the whole index. */
+export interface PriorIndex {
+  vocabulary: Vocabulary;
+  files: Map<string, { stamp?: string; hash: number; length: number; ids: Int32Array; facts?: Fact[] }>;
+  /** The saved index itself, usable as is when the same files come back in the same order unchanged. */
+  index?: { paths: string[]; ids: Int32Array; arrays: IndexArrays };
 }
 
 export class Corpus {
   readonly documents: SourceDocument[] = [];
-  readonly vocabulary = new Vocabulary();
+  readonly vocabulary: Vocabulary;
   readonly index: NgramIndex;
   readonly ids: Int32Array;
+  /** First global position of each document, plus the total at the end. */
+  readonly docStarts: Int32Array;
+  /** How many documents were tokenized anew (the rest came from `prior`). */
+  readonly tokenized: number = 0;
 
-  constructor(sources: SourceText[]) {
-    let total = 0;
-    const words = sources.map((s) => tokenize(s.text));
-    for (const w of words) total += w.words.length;
-    this.ids = new Int32Array(total);
-    const docStarts = new Int32Array(sources.length + 1);
-    let at = 0;
+  constructor(sources: SourceText[], prior?: PriorIndex) {
+    this.vocabulary = prior?.vocabulary ?? new Vocabulary();
+    const perDoc: Int32Array[] = [];
+    const reusedFacts: (Fact[] | undefined)[] = [];
+    const hashes: (number | undefined)[] = [];
+    let tokenized = 0;
+    const scratch = new IdBuffer(1 << 16);
+    for (const s of sources) {
+      const saved = prior?.files.get(s.path);
+      let hash: number | undefined;
+      let same = false;
+      if (saved && saved.length === s.text.length) {
+        if (s.stamp !== undefined && s.stamp === saved.stamp) same = true;
+        else same = (hash = hashText(s.text)) === saved.hash;
+      }
+      if (same && saved) {
+        perDoc.push(saved.ids);
+        reusedFacts.push(saved.facts);
+        hashes.push(saved.hash);
+      } else {
+        tokenized++;
+        perDoc.push(tokenizeIds(s.text, this.vocabulary, scratch));
+        reusedFacts.push(undefined);
+        hashes.push(hash);
+      }
+    }
+    this.tokenized = tokenized;
+    this.docStarts = new Int32Array(sources.length + 1);
+    for (let d = 0; d < sources.length; d++) this.docStarts[d + 1] = this.docStarts[d] + perDoc[d].length;
+    const total = this.docStarts[sources.length];
+    const saved = prior?.index;
+    const reuseIndex = tokenized === 0 && !!saved && saved.paths.length === sources.length && saved.paths.every((p, d) => p === sources[d].path) && saved.ids.length === total;
+    if (reuseIndex && saved) {
+      this.ids = saved.ids;
+      this.index = new NgramIndex(this.ids, saved.arrays);
+    } else {
+      this.ids = new Int32Array(total);
+      perDoc.forEach((ids, d) => this.ids.set(ids, this.docStarts[d]));
+      this.index = NgramIndex.build(this.ids, this.docStarts, this.vocabulary.size);
+    }
     sources.forEach((s, d) => {
-      docStarts[d] = at;
-      for (const w of words[d].words) this.ids[at++] = this.vocabulary.id(w);
-      this.documents.push({
-        path: s.path,
-        text: s.text,
-        prepared: prepareDocument(s.path, s.text, s.markdown),
-        words: words[d],
-        firstWord: docStarts[d],
-        quotes: [],
-        utterances: s.utterances ?? [],
-        regions: s.regions ?? [],
-      });
+      const doc = new SourceDocument(s.path, s.text, this.docStarts[d], perDoc[d].length, s.utterances ?? [], s.regions ?? [], s.markdown, s.stamp);
+      doc.facts = reusedFacts[d];
+      doc.hash = hashes[d];
+      this.documents.push(doc);
     });
-    docStarts[sources.length] = at;
-    this.index = new NgramIndex({ ids: this.ids, docStarts }, this.vocabulary.size);
   }
 
-  /** Teaches the registry the people and organisations the sources introduce. */
-  learn(registry: EntityRegistry): void {
-    for (const doc of this.documents) {
-      learnEntities(doc.prepared, registry);
-      for (const u of doc.utterances) registerPhrase(parsePhrase(tokenizePhrase(u.speaker)), registry);
-    }
+  /** The word ids of one document. */
+  docIds(d: number): Int32Array {
+    return this.ids.subarray(this.docStarts[d], this.docStarts[d + 1]);
   }
 
-  /** Works out who speaks each quotation in every source (once the registry has learnt everything). */
-  attribute(registry: EntityRegistry): void {
-    for (const doc of this.documents) {
-      const quotes = attributeQuotes(doc.prepared, registry);
-      for (const u of doc.utterances) quotes.push(utteranceQuote(doc, u, registry));
-      doc.quotes = quotes.sort((a, b) => a.start - b.start);
+  /** Which document a global position belongs to. */
+  docAt(position: number): number {
+    const starts = this.docStarts;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid] <= position) lo = mid;
+      else hi = mid - 1;
     }
+    return lo;
   }
 
   /** The named region (page, timestamp) holding an offset of a document, if any. */
@@ -130,17 +184,42 @@ export class Corpus {
   get wordCount(): number {
     return this.ids.length;
   }
+
+  /** Total characters of all sources. */
+  get textLength(): number {
+    let n = 0;
+    for (const d of this.documents) n += d.text.length;
+    return n;
+  }
 }
 
-/** A transcript turn as a quotation of its labelled speaker. */
-function utteranceQuote(doc: SourceDocument, u: Utterance, registry: EntityRegistry): AttributedQuote {
-  const quote = makeQuote([{ start: u.start, end: u.end }], "utterance", 0, 0);
-  const phrase = parsePhrase(tokenizePhrase(u.speaker));
-  let speaker = undefined;
-  if (phrase?.type === "person") speaker = registry.person(phrase.name, phrase.role, phrase.organization ? registry.organization(phrase.organization) : undefined);
-  else if (phrase?.type === "name") speaker = registry.lookup(registry.expandAlias(phrase.name))[0] ?? (phrase.name.includes(" ") ? registry.person(phrase.name) : registry.unknown(phrase.name));
-  else if (phrase?.type === "organization") speaker = registry.organization(phrase.name);
-  else speaker = registry.unknown(u.speaker);
-  const words = (doc.text.slice(u.start, u.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
-  return { ...quote, speaker, basis: "label", wordCount: words, scare: false };
+/** A growable scratch buffer of word ids. */
+class IdBuffer {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+/** The word ids of a text, new words added to the vocabulary. */
+export function tokenizeIds(text: string, vocabulary: Vocabulary, scratch = new IdBuffer(1024)): Int32Array {
+  scratch.length = 0;
+  scanWords(text, 0, text.length, (start, end, flags) => scratch.push(vocabulary.idOfRange(text, start, end, flags)));
+  return scratch.data.slice(0, scratch.length);
+}
+
+/** 32-bit FNV-1a over the UTF-16 code units, with the length mixed in. */
+export function hashText(text: string): number {
+  let h = 0x811c9dc5 ^ text.length;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

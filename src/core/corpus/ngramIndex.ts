@@ -1,18 +1,15 @@
 /**
- * The source index: every word of every source as an integer, word 3-grams hashed into sorted
- * typed arrays (hash → positions), and per-word postings. Finding where a quote's words occur is
- * then a few binary searches, never a scan of the text.
+ * The source index: every word of every source as an integer, the positions of every word
+ * 3-gram sorted by the 3-gram's hash and cut into buckets by the hash's top bits, and postings
+ * of the rarer single words. Finding where a quote's words occur is then a bucket scan per
+ * 3-gram, never a scan of the text. All arrays are typed, so the index saves and reloads as is.
  */
-
-export interface IndexedWords {
-  /** Word ids, all sources end to end. */
-  ids: Int32Array;
-  /** First global position of each document, plus the total at the end. */
-  docStarts: Int32Array;
-}
+import { radixSortPairs } from "./radix";
 
 /** N-grams that occur more often than this are too common to say where a quote comes from. */
 export const COMMON_NGRAM_CAP = 2000;
+/** Words more frequent than this are never used as seeds, so their postings are not kept. */
+export const RARE_WORD_CAP = 5000;
 
 export function hash3(a: number, b: number, c: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
@@ -21,101 +18,98 @@ export function hash3(a: number, b: number, c: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-export class NgramIndex {
-  /** Trigram hashes in ascending order, and the position each came from. */
-  readonly hashes: Uint32Array;
-  readonly positions: Uint32Array;
-  /** Word postings by id: positions of word `id` are `wordPositions[wordStart[id] .. wordStart[id + 1]]`. */
-  readonly wordStart: Int32Array;
-  readonly wordPositions: Int32Array;
+export interface IndexArrays {
+  bucketBits: number;
+  /** Positions of bucket `b` are `positions[bucketStart[b] .. bucketStart[b + 1]]`. */
+  bucketStart: Uint32Array;
+  positions: Uint32Array;
+  /** Occurrences of each word id. */
+  wordCounts: Int32Array;
+  /** Positions of a rare word `id` are `postings[postingStart[id] .. postingStart[id + 1]]`. */
+  postingStart: Int32Array;
+  postings: Int32Array;
+}
 
-  constructor(readonly words: IndexedWords, vocabularySize: number) {
-    const { ids, docStarts } = words;
-    // Trigrams never cross a document boundary.
-    const n = Math.max(0, ids.length);
+export class NgramIndex {
+  constructor(
+    /** Word ids, all sources end to end. */
+    readonly ids: Int32Array,
+    readonly arrays: IndexArrays,
+  ) {}
+
+  /** Indexes `ids`; 3-grams never cross a boundary in `docStarts` (first word of each document, then the total). */
+  static build(ids: Int32Array, docStarts: Int32Array, vocabularySize: number): NgramIndex {
+    const n = ids.length;
     const hashes = new Uint32Array(n);
     const positions = new Uint32Array(n);
     let count = 0;
-    let doc = 0;
-    for (let i = 0; i + 2 < n; i++) {
-      while (doc + 1 < docStarts.length && docStarts[doc + 1] <= i) doc++;
-      if (i + 2 >= docStarts[doc + 1]) continue;
-      hashes[count] = hash3(ids[i], ids[i + 1], ids[i + 2]);
-      positions[count] = i;
-      count++;
+    for (let d = 0; d + 1 < docStarts.length; d++) {
+      for (let i = docStarts[d]; i + 2 < docStarts[d + 1]; i++) {
+        hashes[count] = hash3(ids[i], ids[i + 1], ids[i + 2]);
+        positions[count++] = i;
+      }
     }
-    const sorted = radixSortPairs(hashes.subarray(0, count), positions.subarray(0, count));
-    this.hashes = sorted.keys;
-    this.positions = sorted.values;
+    const keys = hashes.subarray(0, count);
+    const values = positions.subarray(0, count);
+    radixSortPairs(keys, values);
+    // Drop 3-grams too common to seed (the lookup would return nothing for them anyway).
+    let kept = 0;
+    for (let i = 0; i < count; ) {
+      let j = i + 1;
+      while (j < count && keys[j] === keys[i]) j++;
+      if (j - i <= COMMON_NGRAM_CAP) {
+        for (let k = i; k < j; k++) {
+          keys[kept] = keys[k];
+          values[kept++] = values[k];
+        }
+      }
+      i = j;
+    }
+    const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(kept + 1)) - 1));
+    const shift = 32 - bucketBits;
+    const bucketStart = new Uint32Array((1 << bucketBits) + 1);
+    for (let i = 0; i < kept; i++) bucketStart[(keys[i] >>> shift) + 1]++;
+    for (let b = 0; b < 1 << bucketBits; b++) bucketStart[b + 1] += bucketStart[b];
 
-    // Word postings by counting sort: ids are dense.
-    const wordStart = new Int32Array(vocabularySize + 1);
-    for (let i = 0; i < n; i++) wordStart[ids[i] + 1]++;
-    for (let v = 0; v < vocabularySize; v++) wordStart[v + 1] += wordStart[v];
-    const fill = wordStart.slice(0, vocabularySize);
-    const wordPositions = new Int32Array(n);
-    for (let i = 0; i < n; i++) wordPositions[fill[ids[i]]++] = i;
-    this.wordStart = wordStart;
-    this.wordPositions = wordPositions;
+    const wordCounts = new Int32Array(vocabularySize);
+    for (let i = 0; i < n; i++) wordCounts[ids[i]]++;
+    const postingStart = new Int32Array(vocabularySize + 1);
+    for (let v = 0; v < vocabularySize; v++) postingStart[v + 1] = postingStart[v] + (wordCounts[v] <= RARE_WORD_CAP ? wordCounts[v] : 0);
+    const fill = postingStart.slice(0, vocabularySize);
+    const postings = new Int32Array(postingStart[vocabularySize]);
+    for (let i = 0; i < n; i++) {
+      const id = ids[i];
+      if (wordCounts[id] <= RARE_WORD_CAP) postings[fill[id]++] = i;
+    }
+    return new NgramIndex(ids, { bucketBits, bucketStart, positions: positions.slice(0, kept), wordCounts, postingStart, postings });
   }
 
-  /** Positions where the trigram with this hash starts (empty when absent or too common). */
-  trigram(hash: number): Uint32Array {
-    let lo = 0;
-    let hi = this.hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.hashes[mid] < hash) lo = mid + 1;
-      else hi = mid;
+  /** Appends to `out` the positions where the 3-gram `a b c` starts (none when absent or too common). */
+  trigram(a: number, b: number, c: number, out: number[]): void {
+    const { bucketBits, bucketStart, positions } = this.arrays;
+    const ids = this.ids;
+    const bucket = hash3(a, b, c) >>> (32 - bucketBits);
+    const before = out.length;
+    for (let k = bucketStart[bucket], end = bucketStart[bucket + 1]; k < end; k++) {
+      const p = positions[k];
+      if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
     }
-    let end = lo;
-    while (end < this.hashes.length && this.hashes[end] === hash) end++;
-    if (end - lo > COMMON_NGRAM_CAP) return new Uint32Array(0);
-    return this.positions.subarray(lo, end);
+    if (out.length - before > COMMON_NGRAM_CAP) out.length = before;
   }
 
   wordCount(id: number): number {
-    return id < 0 ? 0 : this.wordStart[id + 1] - this.wordStart[id];
+    return id < 0 || id >= this.arrays.wordCounts.length ? 0 : this.arrays.wordCounts[id];
   }
 
+  /** Positions of a word seen at most `RARE_WORD_CAP` times (empty for commoner words). */
   word(id: number): Int32Array {
-    return this.wordPositions.subarray(this.wordStart[id], this.wordStart[id + 1]);
+    const { postingStart, postings } = this.arrays;
+    return postings.subarray(postingStart[id], postingStart[id + 1]);
   }
 
-  /** Which document a global position belongs to. */
-  docAt(position: number): number {
-    const starts = this.words.docStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** Bytes held by the index arrays and the word ids. */
+  get byteLength(): number {
+    const a = this.arrays;
+    return this.ids.byteLength + a.bucketStart.byteLength + a.positions.byteLength + a.wordCounts.byteLength + a.postingStart.byteLength + a.postings.byteLength;
   }
-}
-
-/** LSD radix sort of (key, value) pairs by 32-bit key, 16 bits a pass. */
-function radixSortPairs(keys: Uint32Array, values: Uint32Array): { keys: Uint32Array; values: Uint32Array } {
-  const n = keys.length;
-  let k1 = Uint32Array.from(keys);
-  let v1 = Uint32Array.from(values);
-  let k2 = new Uint32Array(n);
-  let v2 = new Uint32Array(n);
-  const counts = new Uint32Array(65537);
-  for (const shift of [0, 16]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((k1[i] >>> shift) & 0xffff) + 1]++;
-    for (let b = 0; b < 65536; b++) counts[b + 1] += counts[b];
-    for (let i = 0; i < n; i++) {
-      const b = (k1[i] >>> shift) & 0xffff;
-      const at = counts[b]++;
-      k2[at] = k1[i];
-      v2[at] = v1[i];
-    }
-    [k1, k2] = [k2, k1];
-    [v1, v2] = [v2, v1];
-  }
-  return { keys: k1, values: v1 };
 }

@@ -8,8 +8,8 @@ import type { QuoteFix } from "./textEdit";
 export interface CitationSource {
   /** How the draft should name the source file: a workspace-relative path. */
   label: string;
-  /** 1-based line of the passage in the source. */
-  line: number;
+  /** Where in the source: `line 12`, `page 3`, `00:01:23`; empty when unknown. */
+  place: string;
 }
 
 const CLOSING_MARKS = /["”’»']/;
@@ -21,7 +21,7 @@ export function citationFix(text: string, check: QuoteCheck, markdown: boolean, 
   const title = `Add citation (${source.label})`;
   if (!markdown) return { kind: "citation", title, edits: [{ start: at, end: at, newText: ` [source: ${source.label}]` }] };
   const n = nextFootnote(text);
-  const definition = `[^${n}]: ${source.label}, line ${source.line}.\n`;
+  const definition = `[^${n}]: ${source.place ? `${source.label}, ${source.place}` : source.label}.\n`;
   const trimmed = text.replace(/\s+$/, "");
   const lastLine = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
   // Footnote definitions stay together; otherwise a blank line sets them off from the story.

@@ -28,7 +28,7 @@ function utf8(bytes: Uint8Array): Decoded {
     // Not valid UTF-8. With no valid multi-byte sequence at all it is a legacy 8-bit file (an old
     // CMS export, a Windows text file); otherwise a damaged UTF-8 file whose bad bytes are replaced.
     if (!hasMultibyteUtf8(bytes)) {
-      return { text: new TextDecoder("windows-1252").decode(bytes), note: "not valid UTF-8; read as Windows-1252" };
+      return { text: windows1252(bytes), note: "not valid UTF-8; read as Windows-1252" };
     }
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     return { text, note: "invalid UTF-8 bytes replaced with \uFFFD" };
@@ -78,4 +78,18 @@ function hasMultibyteUtf8(bytes: Uint8Array): boolean {
     if (ok) return true;
   }
   return false;
+}
+
+/** Windows-1252 is Latin-1 except for 0x80–0x9F (curly quotes, dashes…); Node's TextDecoder treats it as plain Latin-1. */
+const CP1252 =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f" +
+  "\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+
+function windows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252[b - 0x80] : String.fromCharCode(b)));
+    parts.push(chunk.join(""));
+  }
+  return parts.join("");
 }

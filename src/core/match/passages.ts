@@ -6,7 +6,6 @@
  */
 import stringSimilarity from "string-similarity";
 import type { Corpus, SourceDocument } from "../corpus/corpus";
-import { hash3 } from "../corpus/ngramIndex";
 import { stopwordSet } from "../lexicon";
 import type { AttributedQuote } from "../speakers/attribute";
 import { type Alignment, align } from "./align";
@@ -14,6 +13,8 @@ import type { QuoteWords } from "./quoteWords";
 
 export interface Passage {
   document: SourceDocument;
+  /** The document's position in `corpus.documents`. */
+  documentIndex: number;
   /** Character range of the matched words in the source text. */
   start: number;
   end: number;
@@ -43,22 +44,28 @@ interface Window {
   votes: number;
 }
 
-export function findPassages(corpus: Corpus, quote: QuoteWords): Passage[] {
+/**
+ * The candidate passages for a quotation, best first. `quotesOf` gives a document's attributed
+ * quotations (and so the speaker of a passage); without it passages have no `sourceQuote` yet
+ * (see `attachSourceQuote`).
+ */
+export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc: number) => AttributedQuote[]): Passage[] {
   const m = quote.words.length;
   if (m === 0 || corpus.wordCount === 0) return [];
   const ids = quote.words.map((w) => corpus.vocabulary.find(w));
   const hits = seedHits(corpus, ids, quote.gapBefore);
   const windows = groupHits(corpus, hits, m);
   const qWeight = quote.words.map(wordWeight);
+  const vocabulary = corpus.vocabulary.words;
   const passages: Passage[] = [];
   for (const w of windows.slice(0, MAX_CANDIDATES)) {
     const doc = corpus.documents[w.doc];
-    const local = doc.words;
     const from = w.from - doc.firstWord;
-    const to = w.to - doc.firstWord;
-    const sWords = local.words.slice(from, to);
+    const sWords: string[] = [];
+    for (let p = w.from; p < w.to; p++) sWords.push(vocabulary[corpus.ids[p]]);
     const alignment = align(quote.words, qWeight, quote.gapBefore, sWords, sWords.map(wordWeight));
     if (alignment.matchedWeight === 0) continue;
+    const local = doc.words;
     const firstWord = from + alignment.sStart;
     const lastWord = from + alignment.sEnd - 1;
     const start = local.starts[firstWord];
@@ -66,7 +73,9 @@ export function findPassages(corpus: Corpus, quote: QuoteWords): Passage[] {
     const sourceWords: string[] = [];
     for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(sWords[op.s]);
     const similarity = alignment.exact ? 1 : stringSimilarity.compareTwoStrings(quote.words.join(" "), sourceWords.join(" "));
-    passages.push({ document: doc, start, end, text: doc.text.slice(start, end), alignment, similarity, sourceWords, windowStart: from, sourceQuote: quoteAt(doc, start, end) });
+    const passage: Passage = { document: doc, documentIndex: w.doc, start, end, text: doc.text.slice(start, end), alignment, similarity, sourceWords, windowStart: from };
+    if (quotesOf) passage.sourceQuote = quoteAt(quotesOf(w.doc), start, end);
+    passages.push(passage);
   }
   return passages.sort(
     (a, b) => Number(b.alignment.exact) - Number(a.alignment.exact) || b.alignment.score - a.alignment.score || b.similarity - a.similarity,
@@ -78,10 +87,7 @@ function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): number[]
   const hits: number[] = [];
   for (let i = 0; i + 2 < ids.length; i++) {
     if (ids[i] < 0 || ids[i + 1] < 0 || ids[i + 2] < 0 || gapBefore[i + 1] || gapBefore[i + 2]) continue;
-    for (const p of corpus.index.trigram(hash3(ids[i], ids[i + 1], ids[i + 2]))) {
-      // Verify against hash collisions.
-      if (corpus.ids[p] === ids[i] && corpus.ids[p + 1] === ids[i + 1] && corpus.ids[p + 2] === ids[i + 2]) hits.push(p);
-    }
+    corpus.index.trigram(ids[i], ids[i + 1], ids[i + 2], hits);
   }
   if (hits.length > 0) return hits;
   // Short quotes, or quotes so edited that no three words survive together: rarest words first.
@@ -102,7 +108,7 @@ function groupHits(corpus: Corpus, hits: number[], quoteLength: number): Window[
   const reach = quoteLength + 8;
   let current: Window | undefined;
   for (const p of hits) {
-    const doc = corpus.index.docAt(p);
+    const doc = corpus.docAt(p);
     if (current && current.doc === doc && p - current.to <= reach) {
       current.to = p;
       current.votes++;
@@ -113,7 +119,7 @@ function groupHits(corpus: Corpus, hits: number[], quoteLength: number): Window[
   }
   for (const w of windows) {
     const docStart = corpus.documents[w.doc].firstWord;
-    const docEnd = docStart + corpus.documents[w.doc].words.words.length;
+    const docEnd = docStart + corpus.documents[w.doc].wordCount;
     w.from = Math.max(docStart, w.from - quoteLength - 8);
     w.to = Math.min(docEnd, w.to + quoteLength + 8);
   }
@@ -121,10 +127,10 @@ function groupHits(corpus: Corpus, hits: number[], quoteLength: number): Window[
 }
 
 /** The source quotation overlapping a character range most, if any. */
-function quoteAt(doc: SourceDocument, start: number, end: number): AttributedQuote | undefined {
+export function quoteAt(quotes: readonly AttributedQuote[], start: number, end: number): AttributedQuote | undefined {
   let best: AttributedQuote | undefined;
   let bestOverlap = 0;
-  for (const q of doc.quotes) {
+  for (const q of quotes) {
     if (q.end <= start || q.start >= end) continue;
     let overlap = 0;
     for (const p of q.pieces) overlap += Math.max(0, Math.min(p.end, end) - Math.max(p.start, start));

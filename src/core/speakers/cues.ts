@@ -4,7 +4,7 @@
  * attribution line (`said Mr. X.`, `— X, Role`). Returns the speaker phrase and where it stands.
  */
 import { cueAdverbs, cuePhrases, cueVerbForms } from "../lexicon";
-import { parsePhrase, type SpeakerPhrase } from "./phrase";
+import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import type { Token } from "./tokens";
 
 export interface Cue {
@@ -48,18 +48,19 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
   return start;
 }
 
+/** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words that name the speaker. */
+function cueFrom(tokens: Token[], verb: string, from: number, to: number): Cue | undefined {
+  const found = parsePhraseSpan(tokens.slice(from, to));
+  return found ? { verb, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to } : undefined;
+}
+
 function forwardCue(tokens: Token[], verbIndex: number, verbText: string, from: number): Cue | undefined {
-  let end = phraseForward(tokens, from);
-  let phrase = parsePhrase(tokens.slice(from, end));
-  if (!phrase) {
-    // `one resident at the meeting`: retry without the trailing prepositional phrase.
-    const link = tokens.slice(from, end).findIndex((t, k) => k > 0 && t.kind === "word" && ["at", "for", "of", "with", "from"].includes(t.lower));
-    if (link > 0) {
-      end = from + link;
-      phrase = parsePhrase(tokens.slice(from, end));
-    }
-  }
-  return phrase ? { verb: verbText, phrase, phraseStart: from, phraseEnd: end } : undefined;
+  const end = phraseForward(tokens, from);
+  const cue = cueFrom(tokens, verbText, from, end);
+  if (cue) return cue;
+  // `one resident at the meeting`: retry without the trailing prepositional phrase.
+  const link = tokens.slice(from, end).findIndex((t, k) => k > 0 && t.kind === "word" && ["at", "for", "of", "with", "from"].includes(t.lower));
+  return link > 0 ? cueFrom(tokens, verbText, from, from + link) : undefined;
 }
 
 /** The cue in the words right after a quotation (up to the end of its sentence). */
@@ -78,8 +79,8 @@ export function cueAfter(tokens: Token[]): Cue | undefined {
     if (!isCueVerb(tokens[v]) || tokens[v].cap) continue;
     let start = v;
     while (start > i && tokens[start - 1].kind === "word" && cueAdverbs.has(tokens[start - 1].lower)) start--;
-    const phrase = parsePhrase(tokens.slice(i, start));
-    if (phrase) return { verb: tokens[v].text, phrase, phraseStart: i, phraseEnd: start };
+    const cue = cueFrom(tokens, tokens[v].text, i, start);
+    if (cue) return cue;
     break;
   }
   return undefined;
@@ -97,16 +98,21 @@ export function cueBefore(tokens: Token[]): Cue | undefined {
     const start = phraseBackward(tokens, v, 0);
     let end = v;
     while (end > start && tokens[end - 1].kind === "word" && cueAdverbs.has(tokens[end - 1].lower)) end--;
-    const phrase = parsePhrase(tokens.slice(start, end));
-    if (phrase) return { verb: tokens[v].text, phrase, phraseStart: start, phraseEnd: end };
+    const cue = cueFrom(tokens, tokens[v].text, start, end);
+    if (cue) return cue;
+    // `Tom Hale, who has fished here for years, said`: the subject stands before the relative clause.
+    if (start >= 2 && tokens[start - 1].kind === "word" && ["who", "which"].includes(tokens[start - 1].lower) && tokens[start - 2].text === ",") {
+      const subjectEnd = start - 2;
+      const subjectStart = phraseBackward(tokens, subjectEnd, 0);
+      const subject = cueFrom(tokens, tokens[v].text, subjectStart, subjectEnd);
+      if (subject) return subject;
+    }
   }
   // Headline and transcript style: `Jane Doe: "…"`, the whole lead-in a name and a colon.
   const last = tokens.length - 1;
   if (last >= 1 && tokens[last].text === ":") {
-    const phrase = parsePhrase(tokens.slice(0, last));
-    if (phrase && (phrase.type === "name" || phrase.type === "person" || phrase.type === "organization")) {
-      return { verb: ":", phrase, phraseStart: 0, phraseEnd: last };
-    }
+    const cue = cueFrom(tokens, ":", 0, last);
+    if (cue && (cue.phrase.type === "name" || cue.phrase.type === "person" || cue.phrase.type === "organization")) return cue;
   }
   return undefined;
 }
@@ -120,8 +126,7 @@ export function cueLine(tokens: Token[]): Cue | undefined {
     while (from < tokens.length && tokens[from].kind === "punct") from++;
     let end = tokens.length;
     while (end > from && tokens[end - 1].kind === "punct") end--;
-    const phrase = parsePhrase(tokens.slice(from, end));
-    return phrase ? { verb: tokens[i].text, phrase, phraseStart: from, phraseEnd: end } : undefined;
+    return cueFrom(tokens, tokens[i].text, from, end);
   }
   if (isCueVerb(tokens[i])) return forwardCue(tokens, i, tokens[i].text, i + 1);
   return undefined;

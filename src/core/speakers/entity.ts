@@ -62,7 +62,7 @@ export class EntityRegistry {
     this.likelyPeople = [];
   }
 
-  /** User-declared aliases (`{"CZ": "Changpeng Zhao"}`): the key is read as the value everywhere. */
+  /** User-declared aliases (`{"JD": "Jane Doe"}`): the key is read as the value everywhere. */
   setUserAliases(aliases: Record<string, string>): void {
     for (const [alias, name] of Object.entries(aliases)) this.userAliases.set(alias.toLowerCase(), name);
   }

@@ -157,27 +157,50 @@ export function takeNameForward(ws: Token[], from: number): Token[] {
  * (`Jesse Doe, CEO of Acme` or `Acme's chief executive, Jesse Doe`).
  */
 export function parsePhrase(tokens: Token[]): SpeakerPhrase | undefined {
-  const segments: Token[][] = [[]];
-  for (const t of tokens) {
-    if (t.kind === "punct" && (t.text === "," || t.text === "(" || t.text === ")" || t.text === "\u2014" || t.text === "\u2013")) segments.push([]);
-    else segments[segments.length - 1].push(t);
-  }
-  const parts = segments.filter((s) => s.some(isWord));
-  if (parts.length === 0) return undefined;
-  let head = parseSegment(parts[0]);
-  for (const part of parts.slice(1)) {
-    const app = parseSegment(part);
-    if (!app || !head) break;
-    if ((head.type === "role" || head.type === "orgNoun") && (app.type === "name" || app.type === "person")) {
-      const role = head.type === "role" ? head.role : app.type === "person" ? app.role : undefined;
-      const organization = (head.type === "role" ? head.organization : undefined) ?? (app.type === "person" ? app.organization : undefined);
-      head = { type: "person", name: app.name, role, organization };
-    } else if ((head.type === "name" || head.type === "person") && app.type === "role") {
-      head = { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization };
-    } else if ((head.type === "name" || head.type === "person") && app.type === "spokesperson") {
-      head = { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? head.organization };
+  return parsePhraseSpan(tokens)?.phrase;
+}
+
+/**
+ * Like `parsePhrase`, also saying which tokens (end exclusive) name the speaker: the head and
+ * the appositive it used, without lead-ins such as `In an interview,`.
+ */
+export function parsePhraseSpan(tokens: Token[]): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
+  const segments: { from: number; to: number }[] = [{ from: 0, to: 0 }];
+  tokens.forEach((t, i) => {
+    if (t.kind === "punct" && (t.text === "," || t.text === "(" || t.text === ")" || t.text === "\u2014" || t.text === "\u2013")) segments.push({ from: i + 1, to: i + 1 });
+    else segments[segments.length - 1].to = i + 1;
+  });
+  const parts = segments.filter((s) => tokens.slice(s.from, s.to).some(isWord));
+  // The head is the first segment that names someone (`In an interview, he` → `he`).
+  let first = 0;
+  let head: SpeakerPhrase | undefined;
+  while (first < parts.length && !(head = parseSegment(tokens.slice(parts[first].from, parts[first].to)))) first++;
+  if (!head) return undefined;
+  let to = parts[first].to;
+  const next = parts[first + 1];
+  const app = next && parseSegment(tokens.slice(next.from, next.to));
+  if (app) {
+    const merged = withAppositive(head, app);
+    if (merged !== head) {
+      head = merged;
+      to = next.to;
     }
-    break;
+  }
+  return { phrase: head, from: parts[first].from, to };
+}
+
+/** Completes a head with an appositive: `Acme's chief executive, Jesse Doe` / `Jesse Doe, CEO of Acme`. */
+function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): SpeakerPhrase {
+  if ((head.type === "role" || head.type === "orgNoun") && (app.type === "name" || app.type === "person")) {
+    const role = head.type === "role" ? head.role : app.type === "person" ? app.role : undefined;
+    const organization = (head.type === "role" ? head.organization : undefined) ?? (app.type === "person" ? app.organization : undefined);
+    return { type: "person", name: app.name, role, organization };
+  }
+  if ((head.type === "name" || head.type === "person") && app.type === "role") {
+    return { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization };
+  }
+  if ((head.type === "name" || head.type === "person") && app.type === "spokesperson") {
+    return { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? head.organization };
   }
   return head;
 }

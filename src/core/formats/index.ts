@@ -1,0 +1,80 @@
+/**
+ * Reads one source file's bytes into a SourceText, choosing the reader by extension, or by
+ * content when the extension says nothing. Pure: hosts read the bytes (and enforce size limits).
+ * Whatever cannot be read comes back as `{ skipped: reason }`; nothing here throws.
+ */
+import type { SourceText } from "../corpus/corpus";
+import { decodeText } from "./decode";
+import { readDocx } from "./docx";
+import { FormatError } from "./errors";
+import { readHtml } from "./html";
+import { readPdf } from "./pdf";
+import { readSubtitles } from "./subtitles";
+import { parseTranscript } from "./transcript";
+
+export type ReadResult = { source: SourceText; notes: string[] } | { skipped: string };
+
+type Kind = "text" | "markdown" | "html" | "subtitles" | "pdf" | "docx";
+
+const BY_EXTENSION: Record<string, Kind> = {
+  txt: "text", text: "text", md: "markdown", markdown: "markdown", mdx: "markdown",
+  html: "html", htm: "html", xhtml: "html", vtt: "subtitles", srt: "subtitles", pdf: "pdf", docx: "docx",
+};
+
+const UNSUPPORTED: Record<string, string> = {
+  doc: "old Word format (.doc): save it as .docx",
+  odt: "OpenDocument text (.odt) is not supported: save it as .docx or PDF",
+  pages: "Pages documents are not supported: export as .docx or PDF",
+};
+
+export function extensionOf(path: string): string {
+  const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
+}
+
+export async function readSource(path: string, bytes: Uint8Array): Promise<ReadResult> {
+  if (bytes.length === 0) return { skipped: "empty file" };
+  const ext = extensionOf(path);
+  if (UNSUPPORTED[ext]) return { skipped: UNSUPPORTED[ext] };
+  try {
+    const kind = BY_EXTENSION[ext] ?? sniffBinary(bytes);
+    if (kind === "pdf") return finish(await readPdf(path, bytes), [], "no text layer (a scanned PDF needs OCR first)");
+    if (kind === "docx") return finish(await readDocx(path, bytes), [], "no text");
+    const decoded = decodeText(bytes);
+    if ("binary" in decoded) return { skipped: decoded.binary };
+    const notes = decoded.note ? [decoded.note] : [];
+    return finish(readText(path, decoded.text, kind ?? sniffText(decoded.text)), notes, "no text");
+  } catch (e) {
+    if (e instanceof FormatError) return { skipped: e.message };
+    return { skipped: `could not be read (${(e as Error)?.message ?? e})` };
+  }
+}
+
+function readText(path: string, text: string, kind: Kind): SourceText {
+  if (kind === "markdown") return { path, text, markdown: true };
+  if (kind === "html") return readHtml(path, text);
+  if (kind === "subtitles") return readSubtitles(path, text);
+  const utterances = parseTranscript(text);
+  return utterances?.length ? { path, text, utterances } : { path, text };
+}
+
+function finish(source: SourceText, notes: string[], empty: string): ReadResult {
+  return /[\p{L}\p{N}]/u.test(source.text) ? { source, notes } : { skipped: empty };
+}
+
+/** Container formats recognised by their first bytes whatever the file is called. */
+function sniffBinary(bytes: Uint8Array): Kind | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
+  if (head.includes("%PDF-")) return "pdf";
+  if (head.startsWith("PK\x03\x04") && head.includes("word/")) return "docx";
+  return undefined;
+}
+
+function sniffText(text: string): Kind {
+  const head = text.slice(0, 512).trimStart();
+  if (/^WEBVTT\b/.test(head)) return "subtitles";
+  if (/^\d+\r?\n[\d:,.]+\s*-->/.test(head)) return "subtitles";
+  if (/^(?:<!doctype html|<html[\s>])/i.test(head)) return "html";
+  return "text";
+}

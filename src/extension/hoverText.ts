@@ -1,0 +1,117 @@
+/**
+ * The hover's Markdown for a checked quote: the verdict, the source passage in context with the
+ * matched words in bold, who the source says spoke (role, organisation), a link that opens the
+ * source at the passage, the similarity, and a misquote's word-level changes. Pure (no vscode
+ * import) so it can be unit-tested; every piece of source text goes through `escapeMarkdown`.
+ */
+import type { Passage } from "../core/match/passages";
+import { summarize } from "../core/speakers/entity";
+import type { QuoteCheck } from "../core/verdict/judge";
+import { commandUri, escapeMarkdown as esc } from "./markdownEscape";
+
+export const OPEN_SOURCE_COMMAND = "verbatim.openSource";
+
+export interface OpenSourceArgs {
+  uri: string;
+  start: number;
+  end: number;
+  /** False when the offsets are in text extracted from the file (PDF, DOCX, HTML). */
+  exact?: boolean;
+}
+
+export interface HoverSource {
+  /** The source file as the workspace names it. */
+  label: string;
+  /** Where the passage is in it: `line 7`, or a page or timestamp for extracted text. */
+  place: string;
+  open: OpenSourceArgs;
+}
+
+const CONTEXT_CHARS = 80;
+
+const HEADLINES: Record<string, string> = {
+  verified: "✓ **Verified** against the source",
+  misattributed: "✗ **Misattributed**",
+  misquoted: "✗ **Misquoted**",
+  unsourced: "? **Unsourced**: no source contains these words",
+  unchecked: "Not checked (emphasis, not a quotation)",
+  ignored: "Ignored (marked to skip)",
+};
+
+export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined): string {
+  const lines: string[] = [`**Verbatim** — ${HEADLINES[check.verdict] ?? esc(check.verdict)}`];
+  for (const f of check.findings) if (f.kind !== "unsourced") lines.push(`- ${esc(f.message)}`);
+  const passage = check.source;
+  if (passage) {
+    lines.push(`> ${passageInContext(passage)}`);
+    const speaker = passage.sourceQuote?.speaker;
+    if (speaker) {
+      const s = summarize(speaker);
+      const details = [s.role, s.organization].filter((x): x is string => !!x).map(esc).join(", ");
+      lines.push(`Spoken by **${esc(s.name)}**${details ? ` (${details})` : ""} according to the source.`);
+    } else {
+      lines.push("The source does not say who spoke these words.");
+    }
+    const where = source ? `[${esc(source.place ? `${source.label}, ${source.place}` : source.label)}](${commandUri(OPEN_SOURCE_COMMAND, [source.open])})` : esc(passage.document.path);
+    lines.push(`Source: ${where} · similarity ${Math.round(passage.similarity * 100)}%`);
+  }
+  if (check.diff && check.verdict !== "verified") lines.push(`Changes (draft ~~struck~~, source **bold**): ${diffMarkdown(check.diff)}`);
+  return lines.join("\n\n");
+}
+
+/** The passage with up to CONTEXT_CHARS of its paragraph either side, matched words in bold. */
+function passageInContext(p: Passage): string {
+  const text = p.document.text;
+  const from = contextStart(text, p.start);
+  const to = contextEnd(text, p.end);
+  const bold = matchedRuns(p);
+  // An ellipsis marks text cut off, not the edge of the paragraph.
+  let out = /(^|\n)\s*$/.test(text.slice(0, from)) ? "" : "…";
+  let at = from;
+  for (const [s, e] of bold) {
+    if (e <= from || s >= to) continue;
+    out += esc(text.slice(at, Math.max(at, s))) + `**${esc(text.slice(Math.max(s, at), e))}**`;
+    at = e;
+  }
+  out += esc(text.slice(at, to));
+  return out + (/^\s*(\n|$)/.test(text.slice(to)) ? "" : "…");
+}
+
+function contextStart(text: string, start: number): number {
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  const para = text.lastIndexOf("\n\n", start);
+  if (para >= from) return para + 2;
+  if (from > 0) from = text.indexOf(" ", from) + 1 || start;
+  return Math.min(from, start);
+}
+
+function contextEnd(text: string, end: number): number {
+  let to = Math.min(text.length, end + CONTEXT_CHARS);
+  const para = text.indexOf("\n\n", end);
+  if (para >= 0 && para <= to) return para;
+  if (to < text.length) {
+    const space = text.lastIndexOf(" ", to);
+    to = space > end ? space : to;
+  }
+  return Math.max(to, end);
+}
+
+/** Character ranges of runs of source words the alignment matched exactly. */
+function matchedRuns(p: Passage): [number, number][] {
+  const words = p.document.words;
+  const matched = p.alignment.ops.flatMap((op) => (op.op === "match" ? [p.windowStart + op.s] : [])).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  let last = -2;
+  for (const w of matched) {
+    if (w === last + 1 && runs.length) runs[runs.length - 1][1] = words.ends[w];
+    else runs.push([words.starts[w], words.ends[w]]);
+    last = w;
+  }
+  return runs;
+}
+
+function diffMarkdown(diff: NonNullable<QuoteCheck["diff"]>): string {
+  return diff
+    .map((c) => (c.kind === "same" ? esc(c.text) : c.kind === "removed" ? `~~${esc(c.text)}~~` : `**${esc(c.text)}**`))
+    .join(" ");
+}

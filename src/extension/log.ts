@@ -1,0 +1,25 @@
+/** The "Verbatim" output channel: what the extension did and every error it caught. */
+import * as vscode from "vscode";
+
+export class Log implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel("Verbatim");
+
+  info(message: string): void {
+    this.channel.appendLine(`[${time()}] ${message}`);
+  }
+
+  error(context: string, err: unknown): void {
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    this.channel.appendLine(`[${time()}] ERROR ${context}: ${detail}`);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
+
+const time = () => new Date().toISOString().slice(11, 23);

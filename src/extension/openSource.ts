@@ -1,0 +1,40 @@
+/**
+ * `verbatim.openSource`: opens a source file at a passage, read-only use. With no arguments it
+ * opens the source of the quote under the cursor. Its arguments come from hover links, so they
+ * are validated, not trusted.
+ */
+import * as vscode from "vscode";
+import type { OpenSourceArgs } from "./hoverText";
+import { hoverSource } from "./hover";
+import { CheckResults } from "./results";
+
+export async function openSource(results: CheckResults, args?: unknown): Promise<boolean> {
+  const target = isOpenArgs(args) ? args : underCursor(results);
+  if (!target) {
+    void vscode.window.showInformationMessage("Verbatim: put the cursor on a checked quote that has a source to open it.");
+    return false;
+  }
+  const uri = vscode.Uri.parse(target.uri, true);
+  if (target.exact === false) {
+    // A PDF or Word file: open it in whatever editor VS Code has for it.
+    await vscode.commands.executeCommand("vscode.open", uri);
+    return true;
+  }
+  const document = await vscode.workspace.openTextDocument(uri);
+  const range = new vscode.Range(document.positionAt(target.start), document.positionAt(target.end));
+  await vscode.window.showTextDocument(document, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
+  return true;
+}
+
+function isOpenArgs(a: unknown): a is OpenSourceArgs {
+  const o = a as OpenSourceArgs;
+  return !!o && typeof o === "object" && typeof o.uri === "string" && Number.isInteger(o.start) && Number.isInteger(o.end) && o.start >= 0 && o.end >= o.start && (o.exact === undefined || typeof o.exact === "boolean");
+}
+
+function underCursor(results: CheckResults): OpenSourceArgs | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const result = editor && results.current(editor.document);
+  if (!editor || !result) return undefined;
+  const check = CheckResults.checkAt(result, editor.document.offsetAt(editor.selection.active));
+  return check && hoverSource(result, check)?.open;
+}

@@ -1,0 +1,34 @@
+/** The status bar item: quotes checked and problems found in the active draft; opens Problems. */
+import * as vscode from "vscode";
+import type { CheckResults } from "./results";
+
+export class QuoteStatus implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("verbatim.status", vscode.StatusBarAlignment.Left, 50);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly results: CheckResults) {
+    this.item.name = "Verbatim";
+    this.item.command = "workbench.actions.view.problems";
+    this.subscriptions = [results.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update())];
+    this.update();
+  }
+
+  update(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    const result = document && this.results.latest(document.uri);
+    if (!result) {
+      this.item.hide();
+      return;
+    }
+    const checked = result.checks.filter((c) => c.verdict !== "ignored" && c.verdict !== "unchecked").length;
+    const problems = result.checks.filter((c) => c.findings.length > 0).length;
+    this.item.text = `$(quote) ${checked} quote${checked === 1 ? "" : "s"}${problems ? ` · $(warning) ${problems}` : " · $(check)"}`;
+    this.item.tooltip = `Verbatim: ${checked} quotation(s) checked, ${problems} with problems. Click to open the Problems panel.`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The editor experience on a draft that confuses its speakers (test/integration/workspace):
+ * diagnostics with exact ranges, hovers, quick fixes, live re-checks and source watching.
+ * Tests run in order and build on each other's edits (the workspace is a throw-away copy).
+ */
+import * as assert from "node:assert";
+import * as vscode from "vscode";
+import { activate, codeOf, hoverText, openDraft, quickFixes, rangeOf, verbatimDiagnostics, waitFor, workspaceUri } from "./helpers";
+
+const VERIFIED = "We cannot keep paying for boats that cross the bay almost empty,";
+const MISATTRIBUTED = "Islanders who work late shifts will be stranded on the mainland,";
+const MISQUOTED = "The savings are tiny compared to the harm this does to island families,";
+const UNSOURCED = "We will appeal to the regional transport board before the end of the month,";
+const SOURCE = "sources/harbour-council.txt";
+
+suite("Verbatim on a draft", () => {
+  let editor: vscode.TextEditor;
+  let document: vscode.TextDocument;
+  let uri: vscode.Uri;
+  const diagnosticOn = (text: string) => verbatimDiagnostics(uri).filter((d) => d.range.isEqual(rangeOf(document, text)));
+
+  suiteSetup(async () => {
+    await activate();
+    editor = await openDraft("drafts/night-ferry.md");
+    document = editor.document;
+    uri = document.uri;
+    await waitFor("the draft's diagnostics", () => verbatimDiagnostics(uri).length >= 3);
+  });
+
+  test("one diagnostic per finding, on the exact quoted words, none on the correct quote", () => {
+    const found = verbatimDiagnostics(uri)
+      .sort((a, b) => a.range.start.compareTo(b.range.start))
+      .map((d) => ({ code: codeOf(d), range: d.range, severity: d.severity }));
+    assert.deepStrictEqual(found, [
+      { code: "misattributed", range: rangeOf(document, MISATTRIBUTED), severity: vscode.DiagnosticSeverity.Error },
+      { code: "misquoted", range: rangeOf(document, MISQUOTED), severity: vscode.DiagnosticSeverity.Warning },
+      { code: "unsourced", range: rangeOf(document, UNSOURCED), severity: vscode.DiagnosticSeverity.Information },
+    ]);
+    assert.strictEqual(diagnosticOn(VERIFIED).length, 0);
+  });
+
+  test("diagnostics explain the kind and point at the source passage", async () => {
+    const [d] = diagnosticOn(MISATTRIBUTED);
+    assert.match(d.message, /Desmond Okonjo/);
+    assert.ok(typeof d.code === "object" && d.code.target.scheme === "https", "the code links to https docs");
+    const related = d.relatedInformation?.[0];
+    assert.ok(related, "related information is present");
+    assert.strictEqual(related.location.uri.toString(), workspaceUri(SOURCE).toString());
+    const source = await vscode.workspace.openTextDocument(workspaceUri(SOURCE));
+    assert.ok(related.location.range.isEqual(rangeOf(source, "Islanders who work late shifts will be stranded on the mainland")));
+  });
+
+  test("hover on a misattributed quote shows the original passage and the real speaker", async () => {
+    const text = await hoverText(uri, rangeOf(document, MISATTRIBUTED).start.translate(0, 5));
+    assert.match(text, /Misattributed/);
+    assert.match(text, /\*\*Islanders who work late shifts will be stranded on the mainland\*\*/);
+    assert.match(text, /Spoken by \*\*Desmond Okonjo\*\* \(chief executive, Tidewater\)/);
+    assert.match(text, /\[sources\\\/harbour\\-council\\\.txt\\, line 7\]\(command:verbatim\.openSource\?/);
+    assert.match(text, /^> Ferry operator Tidewater Lines said/m);
+    assert.match(text, /similarity 100%/);
+  });
+
+  test("hover on a verified quote says so; on a misquote it shows the changes", async () => {
+    assert.match(await hoverText(uri, rangeOf(document, VERIFIED).start.translate(0, 3)), /Verified/);
+    const misquote = await hoverText(uri, rangeOf(document, MISQUOTED).start.translate(0, 3));
+    assert.match(misquote, /~~harm~~ \*\*damage\*\*/);
+  });
+
+  test("quick fixes are offered for a misattributed quote", async () => {
+    const titles = (await quickFixes(uri, rangeOf(document, MISATTRIBUTED))).map((a) => a.title);
+    assert.deepStrictEqual(titles, ["Attribute to Desmond Okonjo", `Add citation (${SOURCE})`, "Ignore this quote"]);
+  });
+
+  test("'Attribute to …' changes the speaker's name and clears the diagnostic", async () => {
+    const action = (await quickFixes(uri, rangeOf(document, MISATTRIBUTED))).find((a) => a.title.startsWith("Attribute to"));
+    assert.ok(action?.edit && action.isPreferred);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.ok(document.getText().includes(`"${MISATTRIBUTED}" Okonjo said.`));
+    await waitFor("the misattribution to clear", () => diagnosticOn(MISATTRIBUTED).length === 0 && verbatimDiagnostics(uri).length === 2);
+  });
+
+  test("'Use the source's wording' restores the words, keeps the marks, and clears the diagnostic", async () => {
+    const action = (await quickFixes(uri, rangeOf(document, MISQUOTED))).find((a) => a.title === "Use the source's wording");
+    assert.ok(action?.edit);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.ok(document.getText().includes(`"The savings are tiny compared to the damage this does to island families," Venkataraman said.`));
+    await waitFor("the misquote to clear", () => verbatimDiagnostics(uri).length === 1);
+    assert.strictEqual(codeOf(verbatimDiagnostics(uri)[0]), "unsourced");
+  });
+
+  test("editing a quote re-checks it", async () => {
+    const range = rangeOf(document, "almost empty");
+    await editor.edit((b) => b.replace(range, "nearly empty"));
+    const changed = VERIFIED.replace("almost", "nearly");
+    const [d] = await waitFor("a misquote on the edited quote", () => {
+      const ds = diagnosticOn(changed);
+      return ds.length ? ds : undefined;
+    });
+    assert.strictEqual(codeOf(d), "misquoted");
+    await editor.edit((b) => b.replace(rangeOf(document, "nearly empty"), "almost empty"));
+    await waitFor("the quote to verify again", () => verbatimDiagnostics(uri).length === 1);
+  });
+
+  test("'Ignore this quote' adds the marker comment before the paragraph and silences it", async () => {
+    const action = (await quickFixes(uri, rangeOf(document, UNSOURCED))).find((a) => a.title === "Ignore this quote");
+    assert.ok(action?.edit);
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    assert.ok(document.getText().includes(`<!-- verbatim-ignore -->\n"${UNSOURCED}" Okonjo said.`));
+    await waitFor("the ignored quote to clear", () => verbatimDiagnostics(uri).length === 0);
+    await editor.edit((b) => b.delete(rangeOf(document, "<!-- verbatim-ignore -->\n")));
+    await waitFor("the quote to be checked again", () => verbatimDiagnostics(uri).length === 1);
+  });
+
+  test("a severity set to off hides that kind", async () => {
+    const config = vscode.workspace.getConfiguration("verbatim", uri);
+    await config.update("severity.unsourced", "off", vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor("unsourced diagnostics to go", () => verbatimDiagnostics(uri).length === 0);
+    } finally {
+      await config.update("severity.unsourced", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor("unsourced diagnostics to come back", () => verbatimDiagnostics(uri).length === 1);
+  });
+
+  test("the hover's source link runs verbatim.openSource and selects the passage", async () => {
+    const text = await hoverText(uri, rangeOf(document, VERIFIED).start.translate(0, 3));
+    const encoded = /\(command:verbatim\.openSource\?([^)]+)\)/.exec(text)?.[1];
+    assert.ok(encoded, "the hover has an openSource link");
+    const args = JSON.parse(decodeURIComponent(encoded)) as unknown[];
+    assert.strictEqual(await vscode.commands.executeCommand("verbatim.openSource", ...args), true);
+    const opened = vscode.window.activeTextEditor!;
+    assert.strictEqual(opened.document.uri.toString(), workspaceUri(SOURCE).toString());
+    assert.strictEqual(opened.document.getText(opened.selection), VERIFIED.replace(/,$/, ""));
+    await vscode.window.showTextDocument(document);
+  });
+
+  test("changing a source file re-checks the open draft", async () => {
+    const source = workspaceUri(SOURCE);
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
+    const added = `\n"${UNSOURCED.replace(/,$/, "")}," Okonjo said after the vote.\n`;
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(before + added));
+    await waitFor("the unsourced quote to be found in the changed source", () => verbatimDiagnostics(uri).length === 0, 20000);
+  });
+
+  test("verbatim.openSource with no arguments opens the source of the quote under the cursor", async () => {
+    await vscode.window.showTextDocument(document);
+    const at = rangeOf(document, VERIFIED).start.translate(0, 4);
+    vscode.window.activeTextEditor!.selection = new vscode.Selection(at, at);
+    assert.strictEqual(await vscode.commands.executeCommand("verbatim.openSource"), true);
+    const opened = vscode.window.activeTextEditor!;
+    assert.strictEqual(opened.document.uri.toString(), workspaceUri(SOURCE).toString());
+    assert.strictEqual(opened.document.getText(opened.selection), VERIFIED.replace(/,$/, ""));
+  });
+
+  test("verbatim.checkWorkspace checks the drafts on disk", async () => {
+    const checked = await vscode.commands.executeCommand<number>("verbatim.checkWorkspace");
+    assert.strictEqual(checked, 2);
+  });
+});

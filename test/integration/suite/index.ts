@@ -1,0 +1,26 @@
+/**
+ * Entry point named by --tests (code-server runner) and extensionTestsPath (test-electron): the
+ * extension host requires this file and awaits run(). mocha is loaded from the project by
+ * absolute path, since the extension host does not resolve the test code's own dependencies.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+// out/test/integration/suite → the repository root.
+const ROOT = path.resolve(__dirname, "../../../..");
+
+export function run(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const mochaModule = require(path.join(ROOT, "node_modules/mocha"));
+  // mocha >= 12 is an ES module: require() gives its namespace, the class is `default`.
+  const Mocha = mochaModule.default || mochaModule;
+  const mocha = new Mocha({ ui: "tdd", reporter: "spec", color: false, timeout: 30000 });
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort()) mocha.addFile(path.join(__dirname, file));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures: number) => (failures > 0 ? reject(new Error(`${failures} test(s) failed`)) : resolve()));
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
