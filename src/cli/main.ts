@@ -1,7 +1,7 @@
 /**
  * The `verbatim` command.
  *
- *   verbatim check [--sources PATH]... [--format text|json] [--fail-on KINDS] [--verbose] DRAFT...
+ *   verbatim check [--sources PATH]... [--format text|json|sarif] [--fail-on KINDS] [--verbose] DRAFT...
  *
  * Exit status: 0 no findings, 1 findings, 2 the check could not be done.
  */
@@ -12,6 +12,8 @@ import { reportJson } from "../core/report/json";
 import { findConfig } from "./config";
 import { DEFAULT_LIMITS, type LoadLimits, listSources, loadSources, readDraft, UserError } from "./files";
 import { formatText } from "./textFormat";
+import { reportSarif } from "../core/report/sarif";
+import packageJson from "../../package.json";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
 
@@ -20,7 +22,7 @@ Checks the quotations in each DRAFT against source documents.
 Options:
   --sources PATH     a source file or folder (repeatable; default: the "sources" of
                      .verbatim.json, else the sources/ folder beside the draft)
-  --format FORMAT    text (default) or json
+  --format FORMAT    text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --fail-on KINDS    comma-separated finding kinds that make the exit status 1
                      (default: misattributed,misquoted,unsourced)
   --verbose          also list verified quotes
@@ -35,7 +37,7 @@ const KINDS = ["misattributed", "misquoted", "unsourced"];
 
 interface Args {
   sources: string[];
-  format: "text" | "json";
+  format: "text" | "json" | "sarif";
   failOn: Set<string>;
   verbose: boolean;
   color: boolean;
@@ -58,7 +60,7 @@ function parseArgs(argv: string[]): Args | "help" {
     else if (a.startsWith("--sources=")) args.sources.push(a.slice(10));
     else if (a === "--format" || a === "-f") {
       const f = value();
-      if (f !== "text" && f !== "json") throw new UserError(`--format must be text or json, not "${f}"`);
+      if (f !== "text" && f !== "json" && f !== "sarif") throw new UserError(`--format must be text, json or sarif, not "${f}"`);
       args.format = f;
     } else if (a === "--fail-on") {
       const kinds = value().split(",").map((k) => k.trim()).filter(Boolean);
@@ -115,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
   const report = reportJson(checker.check(drafts), display);
   save();
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else if (args.format === "sarif") process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version }), null, 2) + "\n");
   else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color }) + "\n");
   const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
   return failing ? 1 : 0;

@@ -62,6 +62,16 @@ describe("verbatim check", () => {
     assert.equal(q.source.similarity, 1);
   });
 
+  it("prints SARIF with --format sarif", () => {
+    const dir = workspace({ "d.md": `Marc Leroy said: "The ferry will run every hour from May."\n`, "sources/a.txt": SOURCE });
+    const r = run(["check", "--format", "sarif", "d.md"], dir);
+    assert.equal(r.code, 1);
+    const log = JSON.parse(r.stdout);
+    assert.equal(log.version, "2.1.0");
+    assert.equal(log.runs[0].results[0].ruleId, "misattributed");
+    assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "d.md");
+  });
+
   it("--fail-on limits which kinds fail the run", () => {
     const dir = workspace({ "d.md": `Ines Baptiste said: "Nothing like this was ever said by anyone at all."\n`, "sources/a.txt": SOURCE });
     assert.equal(run(["check", "d.md"], dir).code, 1);
@@ -78,7 +88,7 @@ describe("verbatim check", () => {
     assert.match(r.stderr, /source path missing does not exist/);
     r = run(["check", "--format", "xml", "d.md"], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--format must be text or json/);
+    assert.match(r.stderr, /--format must be text, json or sarif/);
     const lonely = workspace({ "d.md": "text" });
     r = run(["check", "d.md"], lonely);
     assert.equal(r.code, 2);

@@ -1,0 +1,107 @@
+/**
+ * SARIF 2.1.0 output for code-scanning UIs and editorial CI: one rule per finding kind, results
+ * located at the quote's region in the draft, and the source passage as a related location.
+ */
+import type { Log, ReportingDescriptor, Result } from "sarif";
+import type { ReportJson } from "./json";
+
+const RULES: Record<string, { name: string; text: string; level: Result.level }> = {
+  misattributed: {
+    name: "MisattributedQuote",
+    text: "A source has these words, but gives them to someone other than the speaker the draft names.",
+    level: "error",
+  },
+  misquoted: {
+    name: "MisquotedQuote",
+    text: "The closest source passage is the same statement, but its words differ from the draft's.",
+    level: "warning",
+  },
+  unsourced: {
+    name: "UnsourcedQuote",
+    text: "No source document contains anything close to these words.",
+    level: "note",
+  },
+};
+
+export interface SarifOptions {
+  toolVersion: string;
+  /** Turns a report path into a URI relative to the SARIF file's base (`%SRCROOT%`). */
+  uri?: (path: string) => string;
+}
+
+export function reportSarif(report: ReportJson, options: SarifOptions): Log {
+  const kinds = Object.keys(RULES);
+  const rules: ReportingDescriptor[] = kinds.map((id) => ({
+    id,
+    name: RULES[id].name,
+    shortDescription: { text: RULES[id].text },
+    defaultConfiguration: { level: RULES[id].level },
+    helpUri: `https://github.com/verbatim-dev/verbatim#${id}`,
+  }));
+  const uri = options.uri ?? ((p: string) => p.split("\\").join("/"));
+  const results: Result[] = [];
+  for (const file of report.files) {
+    for (const q of file.quotes) {
+      for (const f of q.findings) {
+        const end = positionAfter(q.line, q.column, q.text, q.pieces.length > 1);
+        const result: Result = {
+          ruleId: f.kind,
+          ruleIndex: kinds.indexOf(f.kind),
+          level: RULES[f.kind].level,
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uri(file.file), uriBaseId: "%SRCROOT%" },
+                region: { startLine: q.line, startColumn: q.column, charOffset: q.start, charLength: q.end - q.start, ...end },
+              },
+            },
+          ],
+          partialFingerprints: { quoteText: hash(`${f.kind}:${q.text}`) },
+        };
+        if (q.source) {
+          result.relatedLocations = [
+            {
+              id: 1,
+              message: { text: `Source passage${q.source.speaker ? `, spoken by ${q.source.speaker}` : ""}` },
+              physicalLocation: {
+                artifactLocation: { uri: uri(q.source.file), uriBaseId: "%SRCROOT%" },
+                region: { startLine: q.source.line, startColumn: q.source.column, charOffset: q.source.start, charLength: q.source.end - q.source.start, snippet: { text: q.source.text } },
+              },
+            },
+          ];
+        }
+        results.push(result);
+      }
+    }
+  }
+  return {
+    version: "2.1.0",
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    runs: [
+      {
+        tool: { driver: { name: "Verbatim", informationUri: "https://github.com/verbatim-dev/verbatim", version: options.toolVersion, rules } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: "./" } },
+        results,
+      },
+    ],
+  };
+}
+
+/** End line/column of a quote from its start and text (one-piece quotes only; others stay a point). */
+function positionAfter(line: number, column: number, text: string, split: boolean): { endLine?: number; endColumn?: number } {
+  if (split) return {};
+  const lines = text.split(/\r\n|\r|\n/);
+  if (lines.length === 1) return { endLine: line, endColumn: column + text.length };
+  return { endLine: line + lines.length - 1, endColumn: lines[lines.length - 1].length + 1 };
+}
+
+/** A short stable fingerprint (FNV-1a), so code-scanning UIs can follow a finding between runs. */
+function hash(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}

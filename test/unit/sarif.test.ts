@@ -1,0 +1,48 @@
+import { strict as assert } from "node:assert";
+import Ajv from "ajv-draft-04";
+import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+import { reportJson } from "../../src/core/report/json";
+import { reportSarif } from "../../src/core/report/sarif";
+import { QuoteChecker } from "../../src/core/check";
+
+const SOURCE = `"The ferry will run every hour from May," transport chief Ines Baptiste said.\n\n"We will not raise fares," a spokeswoman for Lisport Ferries said.`;
+const DRAFT = `# Ferries\n\nMarc Leroy said: "The ferry will run every hour from May."\n\nLisport Ferries said: "We will not raise fares this decade."\n\nBaptiste said: "Nobody has ever said anything like this about the ferries."\n`;
+
+describe("SARIF output", () => {
+  const checker = new QuoteChecker([{ path: "sources/ferry.txt", text: SOURCE }]);
+  const report = reportJson(checker.check([{ path: "drafts/ferries.md", text: DRAFT }]));
+  const log = reportSarif(report, { toolVersion: "0.1.0" });
+
+  it("is valid against the SARIF 2.1.0 schema", () => {
+    // The published schema has a pattern that is not valid in Unicode mode.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    const validate = ajv.compile(schema as object);
+    const ok = validate(log);
+    assert.ok(ok, JSON.stringify(validate.errors, null, 2));
+    // The validator does reject what is not SARIF.
+    assert.equal(validate({ ...log, version: "2.0" }), false);
+    assert.equal(validate({ ...log, runs: [{ results: [] }] }), false);
+  });
+
+  it("has one rule per finding kind and one result per finding, located in the draft", () => {
+    const run = log.runs[0];
+    assert.deepEqual(run.tool.driver.rules?.map((r) => r.id), ["misattributed", "misquoted", "unsourced"]);
+    assert.deepEqual(run.results?.map((r) => r.ruleId), ["misattributed", "misquoted", "unsourced"]);
+    const first = run.results![0];
+    assert.deepEqual(first.locations?.[0].physicalLocation?.artifactLocation?.uri, "drafts/ferries.md");
+    assert.deepEqual(
+      { line: first.locations?.[0].physicalLocation?.region?.startLine, column: first.locations?.[0].physicalLocation?.region?.startColumn },
+      { line: 3, column: 19 },
+    );
+    const region = first.locations![0].physicalLocation!.region!;
+    assert.equal(DRAFT.slice(region.charOffset!, region.charOffset! + region.charLength!), "The ferry will run every hour from May.");
+    assert.equal(first.level, "error");
+  });
+
+  it("points at the source passage as a related location", () => {
+    const related = log.runs[0].results![0].relatedLocations![0];
+    assert.equal(related.physicalLocation?.artifactLocation?.uri, "sources/ferry.txt");
+    assert.equal(related.physicalLocation?.region?.snippet?.text, "The ferry will run every hour from May");
+    assert.match(related.message?.text ?? "", /Ines Baptiste/);
+  });
+});
