@@ -84,7 +84,16 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
     }
   }
   ops.reverse();
-  let sStart = endJ;
+  trimEdges(ops);
+  let sEnd = endJ;
+  for (let k = ops.length - 1; k >= 0; k--) {
+    const op = ops[k];
+    if (op.op !== "ins") {
+      sEnd = op.s + 1;
+      break;
+    }
+  }
+  let sStart = sEnd;
   for (const op of ops) if (op.op !== "ins") {
     sStart = op.s;
     break;
@@ -99,5 +108,24 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
     } else if (!(op.op === "ins" && op.q === 0 && (q[0] === "and" || q[0] === "but"))) exact = false;
   }
   for (const w of qWeight) totalWeight += w;
-  return { score: H[m * width + endJ], sStart, sEnd: endJ, ops, matchedWeight, totalWeight, exact };
+  return { score: H[m * width + endJ], sStart, sEnd, ops, matchedWeight, totalWeight, exact };
+}
+
+/**
+ * The passage starts and ends on a matching word: a changed first or last word is read as the
+ * quote's own (`Besides` the source lacks), not as the source word before or after the passage.
+ */
+function trimEdges(ops: AlignOp[]): void {
+  const firstMatch = ops.findIndex((o) => o.op === "match");
+  if (firstMatch < 0) return;
+  let lastMatch = ops.length - 1;
+  while (ops[lastMatch].op !== "match") lastMatch--;
+  for (let k = 0; k < ops.length; k++) {
+    if (k > firstMatch && k < lastMatch) continue;
+    const op = ops[k];
+    if (op.op === "sub") ops[k] = { op: "ins", q: op.q };
+  }
+  // Source words skipped before the first or after the last match are not part of the passage.
+  const kept = ops.filter((o, k) => !(o.op === "del" && (k < firstMatch || k > lastMatch)));
+  ops.splice(0, ops.length, ...kept);
 }

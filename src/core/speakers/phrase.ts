@@ -45,14 +45,15 @@ export function isTitle(t: Token): boolean {
   return t.kind === "word" && personTitles.has(t.lower.replace(/\.$/, ""));
 }
 
+/** Joins name words, dropping a title's full stop but keeping initials and `U.S.`. */
 function joinWords(ws: Token[]): string {
-  return ws.map((w) => w.text.replace(/\.$/, (m) => (ws.length > 1 && /^\p{L}$/u.test(w.text.slice(0, -1)) ? m : ""))).join(" ");
+  return ws.map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, ""))).join(" ");
 }
 
 /** Reads one comma-free segment. */
 function parseSegment(input: Token[]): SpeakerPhrase | undefined {
   let ws = input.filter((t) => t.kind !== "punct" || t.text === "-");
-  while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  while (ws.length && ws[0].kind === "word" && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
   if (ws.length === 0) return undefined;
   if (ws.length === 1 && (personPronouns.has(ws[0].lower) || pluralPronouns.has(ws[0].lower) || thingPronouns.has(ws[0].lower))) {
     return { type: "pronoun", word: ws[0].lower };

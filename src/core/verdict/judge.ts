@@ -6,7 +6,7 @@
  * - unsourced: nothing close in any source (never said of a scare quote);
  * - verified: otherwise, with the passage and its speaker.
  */
-import type { Passage } from "../match/passages";
+import { type Passage, wordWeight } from "../match/passages";
 import type { QuoteWords } from "../match/quoteWords";
 import type { AttributedQuote } from "../speakers/attribute";
 import { type Entity, sameSpeaker } from "../speakers/entity";
@@ -44,6 +44,18 @@ export interface QuoteCheck {
   diff?: WordChange[];
 }
 
+/** Content words (not function words) that must match before a changed passage can be the same statement. */
+const MIN_SHARED_CONTENT_WORDS = 4;
+
+/** Is a changed passage still plainly the same statement as the quote? */
+function isSameStatement(p: Passage, words: QuoteWords, thresholds: Thresholds): boolean {
+  if (p.similarity < thresholds.misquoteSimilarity) return false;
+  if (p.alignment.matchedWeight / p.alignment.totalWeight < thresholds.misquoteCoverage) return false;
+  let shared = 0;
+  for (const op of p.alignment.ops) if (op.op === "match" && wordWeight(words.words[op.q]) >= 1) shared++;
+  return shared >= MIN_SHARED_CONTENT_WORDS;
+}
+
 const speakerName = (e: Entity | undefined) => e?.name ?? "nobody named";
 const fileName = (p: Passage) => p.document.path.split(/[\\/]/).pop() ?? p.document.path;
 
@@ -58,11 +70,7 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
     check.verdict = exact[0] ? "verified" : "unchecked";
     return check;
   }
-  const close = short
-    ? []
-    : passages.filter(
-        (p) => !p.alignment.exact && p.similarity >= thresholds.misquoteSimilarity && p.alignment.matchedWeight / p.alignment.totalWeight >= thresholds.misquoteCoverage,
-      );
+  const close = short ? [] : passages.filter((p) => !p.alignment.exact && isSameStatement(p, words, thresholds));
   if (exact.length === 0 && close.length === 0) {
     check.verdict = "unsourced";
     check.findings.push({ kind: "unsourced", message: `Unsourced: no source contains these words${quote.speaker ? ` (attributed to ${quote.speaker.name})` : ""}` });
