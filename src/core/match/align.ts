@@ -30,7 +30,11 @@ const DIAG = 1;
 const UP = 2;
 const LEFT = 3;
 
-export function align(q: string[], qWeight: number[], qGap: boolean[], s: string[], sWeight: number[]): Alignment {
+/**
+ * `boundaryAfter(j)`: a sentence or paragraph ends between source words j and j + 1. A changed
+ * first or last quote word is not paired with a source word across such a boundary.
+ */
+export function align(q: string[], qWeight: number[], qGap: boolean[], s: string[], sWeight: number[], boundaryAfter: (j: number) => boolean = () => false): Alignment {
   const m = q.length;
   const n = s.length;
   const width = n + 1;
@@ -84,7 +88,7 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
     }
   }
   ops.reverse();
-  trimEdges(ops);
+  trimEdges(ops, boundaryAfter);
   let sEnd = endJ;
   for (let k = ops.length - 1; k >= 0; k--) {
     const op = ops[k];
@@ -112,20 +116,26 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
 }
 
 /**
- * The passage starts and ends on a matching word: a changed first or last word is read as the
- * quote's own (`Besides` the source lacks), not as the source word before or after the passage.
+ * The passage does not reach across a sentence boundary for a changed first or last word: the
+ * draft's `Besides` is its own word, not the previous sentence's last one. Source words skipped
+ * before the first or after the last match are not part of the passage either.
  */
-function trimEdges(ops: AlignOp[]): void {
+function trimEdges(ops: AlignOp[], boundaryAfter: (j: number) => boolean): void {
   const firstMatch = ops.findIndex((o) => o.op === "match");
   if (firstMatch < 0) return;
   let lastMatch = ops.length - 1;
   while (ops[lastMatch].op !== "match") lastMatch--;
+  const anchorStart = (ops[firstMatch] as { s: number }).s;
+  const anchorEnd = (ops[lastMatch] as { s: number }).s;
+  const crosses = (a: number, b: number) => {
+    for (let j = Math.min(a, b); j < Math.max(a, b); j++) if (boundaryAfter(j)) return true;
+    return false;
+  };
   for (let k = 0; k < ops.length; k++) {
-    if (k > firstMatch && k < lastMatch) continue;
     const op = ops[k];
-    if (op.op === "sub") ops[k] = { op: "ins", q: op.q };
+    if (op.op !== "sub" || (k > firstMatch && k < lastMatch)) continue;
+    if (crosses(op.s, k < firstMatch ? anchorStart : anchorEnd)) ops[k] = { op: "ins", q: op.q };
   }
-  // Source words skipped before the first or after the last match are not part of the passage.
   const kept = ops.filter((o, k) => !(o.op === "del" && (k < firstMatch || k > lastMatch)));
   ops.splice(0, ops.length, ...kept);
 }

@@ -63,9 +63,10 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
     const from = w.from - doc.firstWord;
     const sWords: string[] = [];
     for (let p = w.from; p < w.to; p++) sWords.push(vocabulary[corpus.ids[p]]);
-    const alignment = align(quote.words, qWeight, quote.gapBefore, sWords, sWords.map(wordWeight));
-    if (alignment.matchedWeight === 0) continue;
     const local = doc.words;
+    const boundaryAfter = (j: number) => /[.!?\n\u201c\u201d"]/.test(doc.text.slice(local.ends[from + j], local.starts[from + j + 1] ?? local.ends[from + j]));
+    const alignment = align(quote.words, qWeight, quote.gapBefore, sWords, sWords.map(wordWeight), boundaryAfter);
+    if (alignment.matchedWeight === 0) continue;
     const firstWord = from + alignment.sStart;
     const lastWord = from + alignment.sEnd - 1;
     const start = local.starts[firstWord];

@@ -52,8 +52,18 @@ function isSameStatement(p: Passage, words: QuoteWords, thresholds: Thresholds):
   if (p.similarity < thresholds.misquoteSimilarity) return false;
   if (p.alignment.matchedWeight / p.alignment.totalWeight < thresholds.misquoteCoverage) return false;
   let shared = 0;
-  for (const op of p.alignment.ops) if (op.op === "match" && wordWeight(words.words[op.q]) >= 1) shared++;
-  return shared >= MIN_SHARED_CONTENT_WORDS;
+  let matched = 0;
+  for (const op of p.alignment.ops) {
+    if (op.op !== "match") continue;
+    matched++;
+    if (wordWeight(words.words[op.q]) >= 1) shared++;
+  }
+  if (shared >= MIN_SHARED_CONTENT_WORDS) return true;
+  // A short statement quoted whole, with words added or changed around it, is still that statement.
+  const q = p.sourceQuote;
+  if (!q || shared < 2) return false;
+  const quoteWordCount = q.wordCount;
+  return matched >= 0.9 * quoteWordCount;
 }
 
 const speakerName = (e: Entity | undefined) => e?.name ?? "nobody named";
