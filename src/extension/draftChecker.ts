@@ -5,9 +5,10 @@
 import * as vscode from "vscode";
 import type { Log } from "./log";
 import { folderOf, isDraft } from "./drafts";
-import { CheckResults } from "./results";
+import type { DraftReport } from "../core/check";
+import type { CheckResults, DraftResult } from "./results";
 import { readSettings } from "./settings";
-import type { SourceIndex } from "./sourceIndex";
+import type { FolderIndex, SourceIndex } from "./sourceIndex";
 
 export class DraftChecker implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -51,12 +52,25 @@ export class DraftChecker implements vscode.Disposable {
         return;
       }
       const started = Date.now();
-      const [report] = index.checker.check([{ path: document.uri.toString(), text: document.getText() }]);
-      this.results.set({ uri: document.uri, version, checks: report.checks, index });
+      const report = this.run(index, document, this.results.latest(document.uri));
+      this.results.set({ uri: document.uri, version, checks: report.checks, index, report });
       this.log.info(`checked ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${report.checks.length} quote(s) in ${Date.now() - started} ms`);
     } catch (e) {
       this.log.error(`checking ${document.uri.toString()}`, e);
     }
+  }
+
+  /** Re-checks only the edited paragraphs when the last result came from the same index. */
+  private run(index: FolderIndex, document: vscode.TextDocument, previous: DraftResult | undefined): DraftReport {
+    const text = document.getText();
+    if (previous && previous.index === index) {
+      try {
+        return index.checker.checkIncremental(previous.report, text);
+      } catch (e) {
+        this.log.error(`incremental check of ${document.uri.toString()} (falling back to a full check)`, e);
+      }
+    }
+    return index.checker.check([{ path: document.uri.toString(), text }])[0];
   }
 
   /** Re-checks every open draft (after a source or setting changed). */

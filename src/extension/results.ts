@@ -3,6 +3,7 @@
  * quick fixes use a result only while the document still has that version (offsets are exact).
  */
 import * as vscode from "vscode";
+import type { DraftReport } from "../core/check";
 import type { QuoteCheck } from "../core/verdict/judge";
 import type { FolderIndex } from "./sourceIndex";
 
@@ -11,6 +12,8 @@ export interface DraftResult {
   version: number;
   checks: QuoteCheck[];
   index: FolderIndex;
+  /** The engine's report, from which the next edit can be re-checked incrementally. */
+  report: DraftReport;
 }
 
 export class CheckResults implements vscode.Disposable {
