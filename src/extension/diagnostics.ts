@@ -46,7 +46,8 @@ export function toDiagnostics(document: vscode.TextDocument, result: DraftResult
         const range = new vscode.Range(document.positionAt(piece.start), document.positionAt(piece.end));
         const d = new vscode.Diagnostic(range, finding.message, severity);
         d.source = DIAGNOSTIC_SOURCE;
-        d.code = { value: finding.kind, target: vscode.Uri.parse(findingDocs(finding.kind)) };
+        const docs = findingDocs(finding.kind);
+        d.code = docs ? { value: finding.kind, target: docs } : finding.kind;
         const related = relatedPassage(result, check);
         if (related) d.relatedInformation = [related];
         out.push(d);

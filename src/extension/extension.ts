@@ -3,6 +3,7 @@
  * documents as the user types, and shows the findings as diagnostics, hovers and quick fixes.
  */
 import * as vscode from "vscode";
+import { setDocsRoot } from "./docs";
 import { QuoteFixProvider } from "./codeActions";
 import { registerCommands } from "./commands";
 import { Diagnostics } from "./diagnostics";
@@ -16,6 +17,7 @@ import { SourceWatcher } from "./sourceWatcher";
 import { QuoteStatus } from "./statusBar";
 
 export function activate(context: vscode.ExtensionContext): void {
+  setDocsRoot(context.extensionUri);
   const log = new Log();
   const results = new CheckResults();
   const index = new SourceIndex(log);

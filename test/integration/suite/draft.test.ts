@@ -42,7 +42,10 @@ suite("Verbatim on a draft", () => {
   test("diagnostics explain the kind and point at the source passage", async () => {
     const [d] = diagnosticOn(MISATTRIBUTED);
     assert.match(d.message, /Desmond Okonjo/);
-    assert.ok(typeof d.code === "object" && d.code.target.scheme === "https", "the code links to https docs");
+    assert.ok(typeof d.code === "object", "the code carries a link");
+    assert.strictEqual(d.code.value, "misattributed");
+    assert.ok(d.code.target.path.endsWith("/docs/editor.md"), `the code links to the shipped guide, not ${d.code.target.toString()}`);
+    assert.strictEqual(d.code.target.fragment, "misattributed");
     const related = d.relatedInformation?.[0];
     assert.ok(related, "related information is present");
     assert.strictEqual(related.location.uri.toString(), workspaceUri(SOURCE).toString());
