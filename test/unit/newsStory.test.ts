@@ -41,3 +41,41 @@ describe("attribution across a whole news story", () => {
     assert.equal(ortega.role, "mayor");
   });
 });
+
+/** Each quote's opening words, its speaker, and the words that named the speaker. */
+function speakerTable(file: string): [string, string | null, string | null][] {
+  const text = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "news", file), "utf8");
+  const registry = new EntityRegistry();
+  const doc = prepareDocument(file, text);
+  learnEntities(doc, registry);
+  registry.settle();
+  return attributeQuotes(doc, registry).map((q) => [text.slice(q.start, q.start + 16), q.speaker?.name ?? null, q.speakerMention?.text ?? null]);
+}
+
+describe("attribution in more stories", () => {
+  it("resolves `they` to a company, a relative clause, and `he` after a lead-in", () => {
+    assert.deepEqual(speakerTable("ferry-loss.txt"), [
+      ["We are reviewing", "Lisport Ferries", "they"],
+      ["Nobody tells us ", "Tom Hale", "Tom Hale"],
+      ["The fleet is too", "Ines Baptiste", "Ines Baptiste, a senior analyst"],
+      ["Fuel alone eats ", "Ines Baptiste", "Ines Baptiste, a senior analyst"],
+      ["Our ships have y", "Marc Leroy", "he"],
+      ["I would not sell", "Marc Leroy", "Leroy"],
+    ]);
+  });
+
+  it("tells a company from a union, and reads `Name was unmoved:` as an introduction", () => {
+    assert.deepEqual(speakerTable("bakery-sundays.txt"), [
+      ["essential for su", "Harriet Vance", "Its chief executive, Harriet Vance"],
+      ["Our members alre", "Callum Reid", "its regional officer, Callum Reid"],
+      ["Sundays are the ", "Callum Reid", "its regional officer, Callum Reid"],
+      ["We have consulte", "Harriet Vance", "she"],
+      ['time and a half"', "Harriet Vance", "she"],
+      ["Time and a half ", "Callum Reid", "Reid"],
+      ["not set in stone", "Crumb & Co spokesman", "A company spokesman"],
+      ["We can't keep th", "Harriet Vance", "the company's chief executive"],
+      ["I'd pay more for", "Martha Ellis", "Martha Ellis"],
+      ["Open or shut, I ", "Dev", "Dev"],
+    ]);
+  });
+});

@@ -16,6 +16,9 @@ export interface Cue {
   phraseEnd: number;
 }
 
+/** Lower-case words that may stand inside a sentence's subject (`the company's chief executive`). */
+const SUBJECT_WORDS = new Set(["the", "a", "an", "'s", "of", "for", "at", "chief", "executive", "its", "his", "her", "their"]);
+
 const isCueVerb = (t: Token | undefined) => !!t && t.kind === "word" && cueVerbForms.has(t.lower);
 /** Words that end a noun phrase read forwards after an inverted cue (`said X in a statement`). */
 const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "on", "earlier", "later", "yesterday", "today"]);
@@ -113,6 +116,13 @@ export function cueBefore(tokens: Token[]): Cue | undefined {
   if (last >= 1 && tokens[last].text === ":") {
     const cue = cueFrom(tokens, ":", 0, last);
     if (cue && (cue.phrase.type === "name" || cue.phrase.type === "person" || cue.phrase.type === "organization")) return cue;
+    // `Reid was unmoved: "…"`: a sentence about someone that introduces the quote with a colon.
+    let k = 0;
+    while (k < last && !(tokens[k].kind === "word" && !tokens[k].cap && !SUBJECT_WORDS.has(tokens[k].lower))) k++;
+    if (k > 0 && k < last) {
+      const subject = cueFrom(tokens, ":", 0, k);
+      if (subject && subject.phrase.type !== "anonymous") return subject;
+    }
   }
   return undefined;
 }

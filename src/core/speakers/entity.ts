@@ -25,6 +25,17 @@ export interface Entity {
   aliases: Set<string>;
   /** For people: from a title (`Ms.`) or a given name, so `she` does not pick a `Mr.`. */
   gender?: Gender;
+  /** For organisations: what kind (`company`, `union`, `council`), so `the company` skips a union. */
+  orgType?: string;
+}
+
+/** Kinds of organisation that `the company`, `the firm` or `the exchange` may all refer to. */
+const BUSINESSES = new Set(["company", "firm", "chain", "exchange", "platform", "bank", "business", "startup", "start-up", "retailer", "lender", "insurer", "carrier", "airline", "maker", "manufacturer", "developer", "publisher", "studio", "label", "fund", "operator", "app", "website", "site", "group", "network", "outlet", "newspaper", "broadcaster"]);
+
+/** Can a nominal such as `the company` refer to an organisation of this kind? */
+export function orgTypeFits(noun: string, e: Entity): boolean {
+  if (!e.orgType || noun === "its" || noun === "their" || noun === e.orgType) return true;
+  return BUSINESSES.has(noun) && BUSINESSES.has(e.orgType);
 }
 
 export interface EntitySummary {
@@ -100,17 +111,21 @@ export class EntityRegistry {
   /** Strips corporate suffixes: `Acme Global Inc` → `Acme`. */
   static organizationCore(name: string): string {
     const words = cleanName(name).split(" ");
+    const all = words.length;
     while (words.length > 1 && corporateSuffixes.has(words[words.length - 1].toLowerCase())) words.pop();
+    // `Crumb & Co` is the name itself, not `Crumb &`.
+    if (words.length < all && /^(&|and)$/i.test(words[words.length - 1])) return cleanName(name);
     return words.join(" ");
   }
 
-  organization(rawName: string): Entity {
+  organization(rawName: string, orgType?: string): Entity {
     const full = cleanName(this.expandAlias(rawName));
     const core = EntityRegistry.organizationCore(full);
     const existing = this.lookup(core).find((e) => e.kind === "organization") ?? this.lookup(full).find((e) => e.kind === "organization");
     const unknown = this.lookup(core).find((e) => e.kind === "unknown");
     const e = existing ?? unknown ?? this.create("organization", core);
     e.kind = "organization";
+    e.orgType ??= orgType ?? (core !== full ? "company" : undefined);
     this.addAlias(e, core);
     this.addAlias(e, full);
     return e;

@@ -14,6 +14,21 @@ import type { Token } from "./tokens";
 const isNameWord = (t: Token | undefined) => !!t && t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
 
 /**
+ * `Crumb & Co, the bakery chain with 40 shops`: an appositive whose head noun is a kind of
+ * organisation (`chain`) — the last word before a preposition, with no role among them.
+ */
+function appositiveOrgType(ws: Token[], from: number): string | undefined {
+  if (!["the", "a", "an"].includes(ws[from]?.lower ?? "")) return undefined;
+  let k = from + 1;
+  while (k < ws.length && k < from + 6 && ws[k].kind === "word" && !ws[k].cap && !["with", "for", "of", "in", "at", "that", "which", "who", "and"].includes(ws[k].lower)) {
+    if (roleAt(ws, k)) return undefined;
+    k++;
+  }
+  const head = ws[k - 1];
+  return k > from + 1 && head.kind === "word" && orgNouns.has(head.lower) ? head.lower : undefined;
+}
+
+/**
  * Is a run of two to four capitalised words a person's name? Yes when it starts with a common
  * given name, when it is the subject of a speech verb (`Ravi Menon said`), or when an appositive
  * follows that describes a person (`Ravi Menon, chief engineer at Estuary Works,`).
@@ -124,10 +139,13 @@ function learnSentence(ws: Token[], registry: EntityRegistry): void {
     }
     const before = ws[i - 1];
     const afterRun = i + run.length;
+    const person = run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun);
     if (run.length > 1 && corporateSuffixes.has(run[run.length - 1].lower)) registry.organization(name);
-    else if (run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun)) registry.likelyPerson(name);
+    else if (person) registry.likelyPerson(name);
     else if (next?.text === "," && ws[i + run.length + 1]?.lower === "which") registry.organization(name);
-    else if (before && before.kind === "word" && !before.cap && orgNouns.has(before.lower)) registry.organization(name);
+    else if (before && before.kind === "word" && !before.cap && orgNouns.has(before.lower)) registry.organization(name, before.lower);
+    const kind = !person && next?.text === "," ? appositiveOrgType(ws, afterRun + 1) : undefined;
+    if (kind) registry.organization(name, kind);
     i += run.length - 1;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { PreparedDocument } from "../document/document";
 import { orgNouns, personPronouns, pluralPronouns, thingPronouns } from "../lexicon";
-import { type Entity, type EntityRegistry } from "./entity";
+import { type Entity, type EntityRegistry, orgTypeFits } from "./entity";
 import { roleAt, type SpeakerPhrase } from "./phrase";
 
 export interface Mention {
@@ -122,6 +122,12 @@ export class MentionIndex {
     return fallback;
   }
 
+  /** The organisation a nominal (`the company`, `its`) most likely means: the last one of a fitting kind. */
+  private recentOrganization(at: number, noun?: string): Entity | undefined {
+    const isOrg = (e: Entity) => e.kind === "organization";
+    return (noun ? this.recent(at, (e) => isOrg(e) && orgTypeFits(noun, e)) : undefined) ?? this.recent(at, isOrg);
+  }
+
   /** Resolves a speaker phrase read at token `at` to an entity, using only what came before. */
   resolve(phrase: SpeakerPhrase, at: number): Entity | undefined {
     const { registry } = this;
@@ -139,7 +145,7 @@ export class MentionIndex {
         }
         return undefined;
       case "person":
-        return registry.person(phrase.name, phrase.role, org(phrase.organization));
+        return registry.person(phrase.name, phrase.role, org(phrase.organization) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined));
       case "organization":
         return registry.organization(phrase.name);
       case "name": {
@@ -149,11 +155,11 @@ export class MentionIndex {
         return registry.unknown(phrase.name);
       }
       case "spokesperson": {
-        const owner = org(phrase.organization) ?? this.recent(at, (e) => e.kind === "organization");
+        const owner = org(phrase.organization) ?? this.recentOrganization(at, phrase.orgNoun);
         return owner ? registry.spokesperson(owner, phrase.noun) : undefined;
       }
       case "role": {
-        const owner = org(phrase.organization);
+        const owner = org(phrase.organization) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined);
         if (owner) {
           const holder = registry.entities.find((e) => e.kind === "person" && e.organization === owner && e.role === phrase.role.role);
           return holder ?? registry.rolePerson(phrase.role, owner);
@@ -165,7 +171,7 @@ export class MentionIndex {
         );
       }
       case "orgNoun":
-        return this.recent(at, (e) => e.kind === "organization") ?? this.recent(at, ORGISH);
+        return this.recentOrganization(at, phrase.noun) ?? this.recent(at, ORGISH);
       case "anonymous":
         return registry.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, ""));
     }

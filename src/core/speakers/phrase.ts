@@ -13,11 +13,11 @@ export interface RoleRef {
 
 export type SpeakerPhrase =
   | { type: "pronoun"; word: string }
-  | { type: "person"; name: string; role?: RoleRef; organization?: string }
+  | { type: "person"; name: string; role?: RoleRef; organization?: string; orgNoun?: string }
   | { type: "name"; name: string; organization?: string }
   | { type: "organization"; name: string }
-  | { type: "spokesperson"; organization?: string; noun: string }
-  | { type: "role"; role: RoleRef; organization?: string }
+  | { type: "spokesperson"; organization?: string; orgNoun?: string; noun: string }
+  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string }
   | { type: "orgNoun"; noun: string }
   | { type: "anonymous"; descriptor: string };
 
@@ -52,7 +52,7 @@ function joinWords(ws: Token[]): string {
 
 /** Reads one comma-free segment. */
 function parseSegment(input: Token[]): SpeakerPhrase | undefined {
-  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-");
+  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
   if (ws.length === 0) return undefined;
   if (ws.length === 1 && (personPronouns.has(ws[0].lower) || pluralPronouns.has(ws[0].lower) || thingPronouns.has(ws[0].lower))) {
@@ -76,6 +76,9 @@ function parseSegment(input: Token[]): SpeakerPhrase | undefined {
       const owner = takeNameBackward(before, before.length);
       if (owner.length) organization = joinWords(owner);
     }
+    // `a company spokesman`, `its regional officer`: the organisation is a nominal to resolve.
+    const prev = before[before.length - 1];
+    const orgNoun = !organization && prev?.kind === "word" && !prev.cap && (orgNouns.has(prev.lower) || prev.lower === "its" || prev.lower === "their") ? prev.lower : undefined;
     const after = ws.slice(i + found.length);
     let name: string | undefined;
     if (after.length && LINKS.has(after[0].lower)) {
@@ -86,8 +89,8 @@ function parseSegment(input: Token[]): SpeakerPhrase | undefined {
       if (n.length) name = joinWords(n.filter((w) => !isTitle(w)));
     }
     if (name) return { type: "person", name, role: found.role, organization };
-    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, noun: found.role.text };
-    return { type: "role", role: found.role, organization };
+    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun, noun: found.role.text };
+    return { type: "role", role: found.role, organization, orgNoun };
   }
   // `Mr. Doe`, `Dr Jane Roe`
   if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every(isNameWord)) {
@@ -140,16 +143,19 @@ function singular(s: string): string {
 }
 
 /** Capitalised name words ending just before `end`, going back. */
+/** `&` joins two name words: `Crumb & Co`, `Marks & Spencer`. */
+const isAmpersand = (ws: Token[], i: number) => ws[i]?.text === "&" && isNameWord(ws[i - 1] ?? ws[i]) && !!ws[i + 1] && isNameWord(ws[i + 1]);
+
 export function takeNameBackward(ws: Token[], end: number): Token[] {
   let i = end;
-  while (i > 0 && isNameWord(ws[i - 1]) && !roleAt(ws, i - 1)) i--;
+  while (i > 0 && ((isNameWord(ws[i - 1]) && !roleAt(ws, i - 1)) || (i - 1 > 0 && isAmpersand(ws, i - 1) && i < end))) i--;
   return ws.slice(i, end);
 }
 
 /** Capitalised name words starting at `from`, allowing a title first. */
 export function takeNameForward(ws: Token[], from: number): Token[] {
   let i = from;
-  while (i < ws.length && (isNameWord(ws[i]) || (i > from && ["de", "van", "von", "bin", "al"].includes(ws[i].lower))) && !(i > from && roleAt(ws, i))) i++;
+  while (i < ws.length && (isNameWord(ws[i]) || (i > from && (["de", "van", "von", "bin", "al"].includes(ws[i].lower) || isAmpersand(ws, i)))) && !(i > from && roleAt(ws, i))) i++;
   return ws.slice(from, i);
 }
 
@@ -195,7 +201,8 @@ function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): SpeakerPhrase 
   if ((head.type === "role" || head.type === "orgNoun") && (app.type === "name" || app.type === "person")) {
     const role = head.type === "role" ? head.role : app.type === "person" ? app.role : undefined;
     const organization = (head.type === "role" ? head.organization : undefined) ?? (app.type === "person" ? app.organization : undefined);
-    return { type: "person", name: app.name, role, organization };
+    const orgNoun = head.type === "role" ? head.orgNoun : undefined;
+    return { type: "person", name: app.name, role, organization, orgNoun };
   }
   if ((head.type === "name" || head.type === "person") && app.type === "role") {
     return { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization };
