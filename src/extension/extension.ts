@@ -4,6 +4,7 @@
  */
 import * as vscode from "vscode";
 import { setDocsRoot } from "./docs";
+import { EXTRACTED_SCHEME, ExtractedTextProvider } from "./extractedText";
 import { QuoteFixProvider } from "./codeActions";
 import { registerCommands } from "./commands";
 import { Diagnostics } from "./diagnostics";
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     watcher,
     new QuoteStatus(results),
     vscode.languages.registerHoverProvider(everyDocument, new QuoteHoverProvider(results, log)),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(index)),
     vscode.languages.registerCodeActionsProvider(everyDocument, new QuoteFixProvider(results, log), QuoteFixProvider.metadata),
     ...registerCommands(checker, index, results, log),
     vscode.workspace.onDidOpenTextDocument((d) => void checker.check(d)),

@@ -1,5 +1,6 @@
 /**
- * `verbatim.openSource`: opens a source file at a passage, read-only use. With no arguments it
+ * `verbatim.openSource`: opens a source file at a passage (for PDF, Word and HTML, the text
+ * Verbatim extracted from it). With no arguments it
  * opens the source of the quote under the cursor. Its arguments come from hover links, so they
  * are validated, not trusted.
  */
@@ -7,6 +8,7 @@ import * as vscode from "vscode";
 import type { OpenSourceArgs } from "./hoverText";
 import { hoverSource } from "./hover";
 import { CheckResults } from "./results";
+import { extractedUri } from "./extractedText";
 
 export async function openSource(results: CheckResults, args?: unknown): Promise<boolean> {
   const target = isOpenArgs(args) ? args : underCursor(results);
@@ -14,12 +16,9 @@ export async function openSource(results: CheckResults, args?: unknown): Promise
     void vscode.window.showInformationMessage("Verbatim: put the cursor on a checked quote that has a source to open it.");
     return false;
   }
-  const uri = vscode.Uri.parse(target.uri, true);
-  if (target.exact === false) {
-    // A PDF or Word file: open it in whatever editor VS Code has for it.
-    await vscode.commands.executeCommand("vscode.open", uri);
-    return true;
-  }
+  const file = vscode.Uri.parse(target.uri, true);
+  // A PDF, Word or HTML file: show the text Verbatim read from it, where the offsets hold.
+  const uri = target.exact === false ? extractedUri(file) : file;
   const document = await vscode.workspace.openTextDocument(uri);
   const range = new vscode.Range(document.positionAt(target.start), document.positionAt(target.end));
   await vscode.window.showTextDocument(document, { selection: range, preview: true, viewColumn: vscode.ViewColumn.Beside });
