@@ -2,7 +2,8 @@
  * English text for the benchmark corpora, from Debian packages already installed (nothing is
  * downloaded): fortune cookies (`fortunes`), the Jargon File (`jargon-text`), the GCIDE
  * dictionary (`dict-gcide`, optional) and the manual pages under /usr/share/man (roff markup
- * stripped). Never the evaluation set. Cut into ~8 KB "articles" and cached in bench/corpora/.
+ * stripped), then GNU info manuals and the packages' own READMEs, NEWS and changelogs under
+ * /usr/share/doc. Never the evaluation set. Cut into ~8 KB "articles" and cached in bench/corpora/.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -12,8 +13,10 @@ const FORTUNES = "/usr/share/games/fortunes";
 const JARGON = "/usr/share/doc/jargon-text/jargon.txt.gz";
 const GCIDE = "/usr/share/dictd/gcide.dict.dz";
 const MAN = "/usr/share/man";
+const INFO = "/usr/share/info";
+const DOC = "/usr/share/doc";
 
-export const HOW_TO_GET_TEXT = "apt-get install fortunes jargon-text dict-gcide (manual pages come with the system: man-db and manpages)";
+export const HOW_TO_GET_TEXT = "apt-get install fortunes jargon-text dict-gcide (manual pages, info manuals and /usr/share/doc come with the system)";
 
 function readMaybeGz(file: string): string {
   const bytes = fs.readFileSync(file);
@@ -44,6 +47,15 @@ export function stripRoff(roff: string): string {
     .replace(/\n{3,}/g, "\n\n");
 }
 
+function* filesUnder(dir: string): Generator<string> {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    const st = fs.lstatSync(file);
+    if (st.isDirectory()) yield* filesUnder(file);
+    else if (st.isFile()) yield file;
+  }
+}
+
 function* texts(): Generator<string> {
   if (fs.existsSync(FORTUNES)) {
     for (const name of fs.readdirSync(FORTUNES).sort()) {
@@ -69,12 +81,32 @@ function* texts(): Generator<string> {
       }
     }
   }
+  for (const dir of [INFO, DOC]) {
+    if (!fs.existsSync(dir)) continue;
+    for (const file of filesUnder(dir)) {
+      if (!/\.(gz|txt)$|\/(README|NEWS|changelog)[^/]*$/i.test(file) || /\.(html?|png|svg|js|css)(\.gz)?$/.test(file)) continue;
+      try {
+        const text = readMaybeGz(file);
+        if (!text.includes("\u0000")) yield text;
+      } catch {
+        // not text: skip
+      }
+    }
+  }
 }
 
-/** The text pool, cached in bench/corpora/pool.txt. */
-export function textPool(cacheDir: string): string {
+/** The first `bytes` of the text pool (cached in bench/corpora/pool.txt), as a flat string of its own. */
+export function textPool(cacheDir: string, bytes: number): string {
   const file = path.join(cacheDir, "pool.txt");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  if (!fs.existsSync(file)) buildPool(file);
+  const fd = fs.openSync(file, "r");
+  const buf = Buffer.alloc(Math.min(bytes, fs.fstatSync(fd).size));
+  fs.readSync(fd, buf, 0, buf.length, 0);
+  fs.closeSync(fd);
+  return buf.toString("latin1");
+}
+
+function buildPool(file: string): void {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const t of texts()) {
@@ -86,10 +118,10 @@ export function textPool(cacheDir: string): string {
       parts.push(key);
     }
   }
-  const pool = parts.join("\n\n");
-  fs.mkdirSync(cacheDir, { recursive: true });
+  // ASCII only, so a byte is a character and the pool can be read in part.
+  const pool = parts.join("\n\n").replace(/[^\x00-\x7f]/g, " ");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, pool);
-  return pool;
 }
 
 /** ~8 KB articles adding up to `bytes`, cut at paragraph breaks, from the start of the pool. */

@@ -65,7 +65,8 @@ export class NgramIndex {
       }
       i = j;
     }
-    const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(kept + 1)) - 1));
+    // About four positions a bucket: small bucket table, short scans.
+    const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(kept + 1)) - 2));
     const shift = 32 - bucketBits;
     const bucketStart = new Uint32Array((1 << bucketBits) + 1);
     for (let i = 0; i < kept; i++) bucketStart[(keys[i] >>> shift) + 1]++;

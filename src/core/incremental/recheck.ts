@@ -6,6 +6,7 @@
 import type { DraftReport, QuoteChecker, SpeakerContext } from "../check";
 import { documentFacts, type Fact } from "../corpus/entityFacts";
 import { prepareDocument } from "../document/document";
+import type { QuoteCheck } from "../verdict/judge";
 import { changedParagraphs, paragraphStartBefore } from "./changes";
 import { shiftCheck } from "./shift";
 
@@ -22,29 +23,43 @@ export function recheckEdit(checker: QuoteChecker, previous: DraftReport, newTex
   // A quotation running across the edge of the changed paragraphs needs the whole draft.
   for (const c of previous.checks) if ((c.quote.start < start && c.quote.end > start) || (c.quote.start < oldEnd && c.quote.end > oldEnd)) return undefined;
 
-  const from = paragraphStartBefore(newText, start, contextParagraphs);
-  const window = prepareDocument(previous.path, newText.slice(from, newEnd));
-  const oldWindow = prepareDocument(previous.path, previous.text.slice(from, oldEnd));
   // The edit must teach the registry nothing new, or every attribution may change.
-  if (JSON.stringify(documentFacts(window)) !== JSON.stringify(documentFacts(oldWindow))) return undefined;
+  const edge = paragraphStartBefore(newText, start, contextParagraphs);
+  const learnt = (from: number, text: string, end: number) => JSON.stringify(documentFacts(prepareDocument(previous.path, text.slice(from, end))));
+  if (learnt(edge, newText, newEnd) !== learnt(edge, previous.text, oldEnd)) return undefined;
 
-  const inChange = (q: { start: number }) => q.start >= start - from;
-  const found = checker.findQuotes(window, inChange);
-  const state = memo.context.state;
-  for (const f of found.values()) for (const p of f.passages) if (!state.learns(p.documentIndex)) return undefined;
-  for (const f of found.values()) for (const p of f.passages) state.quotesOf(p.documentIndex);
-
-  const paragraphsBefore = memo.paragraphStarts.filter((s) => s < from).length;
-  const fresh = checker.judgeDraft(window, found, memo.context, inChange).map((c) => shiftCheck(c, from, paragraphsBefore));
+  let fresh = judgeWindow(checker, previous.path, newText, edge, start, newEnd, memo);
+  // A pronoun, a role or a continued quote may refer to anyone before: read from the top.
+  if (fresh && edge > 0 && fresh.checks.some(needsAllContext)) fresh = judgeWindow(checker, previous.path, newText, 0, start, newEnd, memo);
+  if (!fresh) return undefined;
   const oldInChange = memo.paragraphStarts.filter((s) => s >= start && s < oldEnd).length;
-  const newStarts = window.paragraphs.map((p) => p.start + from).filter((s) => s >= start);
+  const newStarts = fresh.starts;
   const paragraphDelta = newStarts.length - oldInChange;
 
   const before = previous.checks.filter((c) => c.quote.end <= start);
   const after = previous.checks.filter((c) => c.quote.start >= oldEnd).map((c) => shiftCheck(c, delta, paragraphDelta));
   const paragraphStarts = [...memo.paragraphStarts.filter((s) => s < start), ...newStarts, ...memo.paragraphStarts.filter((s) => s >= oldEnd).map((s) => s + delta)];
   return {
-    report: { path: previous.path, text: newText, checks: [...before, ...fresh, ...after] },
+    report: { path: previous.path, text: newText, checks: [...before, ...fresh.checks, ...after] },
     memo: { ...memo, paragraphStarts },
   };
+}
+
+/** Checks the quotations starting in `[start, end)`, reading the draft from `from`; moved to draft offsets. */
+function judgeWindow(checker: QuoteChecker, path: string, text: string, from: number, start: number, end: number, memo: ReportMemo): { checks: QuoteCheck[]; starts: number[] } | undefined {
+  const window = prepareDocument(path, text.slice(from, end));
+  const inChange = (q: { start: number }) => q.start >= start - from;
+  const found = checker.findQuotes(window, inChange);
+  const state = memo.context.state;
+  for (const f of found.values()) for (const p of f.passages) if (!state.learns(p.documentIndex)) return undefined;
+  for (const f of found.values()) for (const p of f.passages) state.quotesOf(p.documentIndex);
+  const paragraphsBefore = memo.paragraphStarts.filter((s) => s < from).length;
+  const checks = checker.judgeDraft(window, found, memo.context, inChange).map((c) => shiftCheck(c, from, paragraphsBefore));
+  return { checks, starts: window.paragraphs.map((p) => p.start + from).filter((s) => s >= start) };
+}
+
+const CONTEXT_PHRASES = new Set(["pronoun", "role", "orgNoun", "spokesperson"]);
+
+function needsAllContext(c: QuoteCheck): boolean {
+  return c.quote.basis === "continued" || CONTEXT_PHRASES.has(c.quote.speakerMention?.phrase.type ?? "");
 }
