@@ -12,7 +12,15 @@ export interface VerbatimConfig {
   aliases?: Record<string, string>;
   ignoreMarker?: string;
   thresholds?: { misquoteSimilarity?: number; misquoteCoverage?: number };
+  /** Quotations never to check, as their words. */
+  ignoredQuotes?: string[];
+  /** How each finding kind is reported; `off` drops it. */
+  severities?: Partial<Record<FindingKind, Severity>>;
 }
+
+export type FindingKind = "misattributed" | "misquoted" | "unsourced";
+export type Severity = "error" | "warning" | "information" | "hint" | "off";
+const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
 
 export interface FoundConfig {
   file: string;
@@ -58,5 +66,18 @@ export function readConfig(file: string): VerbatimConfig {
     config.ignoreMarker = c.ignoreMarker;
   }
   if (c.thresholds !== undefined) config.thresholds = c.thresholds as VerbatimConfig["thresholds"];
+  if (c.ignoredQuotes !== undefined) {
+    if (!Array.isArray(c.ignoredQuotes) || !c.ignoredQuotes.every((q) => typeof q === "string")) throw new UserError(`${file}: "ignoredQuotes" must be a list of strings`);
+    config.ignoredQuotes = c.ignoredQuotes;
+  }
+  if (c.severities !== undefined) {
+    const sev = c.severities as Record<string, unknown>;
+    if (!sev || typeof sev !== "object" || Array.isArray(sev)) throw new UserError(`${file}: "severities" must be an object`);
+    for (const [kind, level] of Object.entries(sev)) {
+      if (!["misattributed", "misquoted", "unsourced"].includes(kind)) throw new UserError(`${file}: unknown finding kind "${kind}" in "severities"`);
+      if (typeof level !== "string" || !SEVERITIES.includes(level)) throw new UserError(`${file}: severity of ${kind} must be one of ${SEVERITIES.join(", ")}`);
+    }
+    config.severities = sev as VerbatimConfig["severities"];
+  }
   return config;
 }

@@ -12,6 +12,8 @@ import { reportJson } from "../core/report/json";
 import { findConfig } from "./config";
 import { DEFAULT_LIMITS, type LoadLimits, listSources, loadSources, readDraft, UserError } from "./files";
 import { formatText } from "./textFormat";
+import { dropSilencedFindings, sarifLevel, severityOf } from "./severity";
+import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
 import { reportSarif } from "../core/report/sarif";
 import packageJson from "../../package.json";
 
@@ -114,11 +116,13 @@ async function main(argv: string[]): Promise<number> {
     const rel = path.relative(process.cwd(), path.resolve(p));
     return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
   };
-  const report = reportJson(checker.check(drafts), display);
+  const ignored = config?.config.ignoredQuotes ?? [];
+  const checked = checker.check(drafts).map((r) => ({ ...r, checks: markIgnoredQuotes(r.checks, ignored) }));
+  const report = dropSilencedFindings(reportJson(checked, display), config?.config.severities ?? {});
   save();
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else if (args.format === "sarif") process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version }), null, 2) + "\n");
-  else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color }) + "\n");
+  else if (args.format === "sarif") process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version, levelOf: (kind) => sarifLevel(severityOf(kind, config?.config.severities ?? {})) }), null, 2) + "\n");
+  else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color, severities: config?.config.severities ?? {} }) + "\n");
   const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
   return failing ? 1 : 0;
 }

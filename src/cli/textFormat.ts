@@ -4,9 +4,13 @@
  */
 import type { ReportJson } from "../core/report/json";
 
-const SEVERITY: Record<string, string> = { misattributed: "error", misquoted: "warning", unsourced: "info" };
+import type { FindingKind, Severity } from "./config";
+import { severityOf } from "./severity";
 
-export function formatText(report: ReportJson, options: { verbose: boolean; color: boolean }): string {
+/** Labels as problem matchers expect them. */
+const LABEL: Record<Severity, string> = { error: "error", warning: "warning", information: "info", hint: "info", off: "info" };
+
+export function formatText(report: ReportJson, options: { verbose: boolean; color: boolean; severities?: Partial<Record<FindingKind, Severity>> }): string {
   const out: string[] = [];
   const paint = (code: string, s: string) => (options.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const colorOf: Record<string, string> = { error: "31", warning: "33", info: "36" };
@@ -14,7 +18,7 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
     for (const q of file.quotes) {
       const where = `${file.file}:${q.line}:${q.column}`;
       for (const f of q.findings) {
-        const severity = SEVERITY[f.kind];
+        const severity = LABEL[severityOf(f.kind, options.severities ?? {})];
         out.push(`${where}  ${paint(colorOf[severity], severity.padEnd(7))}  ${f.message}  [${f.kind}]`);
       }
       if (options.verbose && q.findings.length === 0) {

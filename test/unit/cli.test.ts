@@ -121,6 +121,20 @@ describe("verbatim check", () => {
     assert.equal(quotes[1].verdict, "ignored");
   });
 
+  it("honours ignoredQuotes and severities from .verbatim.json", () => {
+    const dir = workspace({
+      ".verbatim.json": JSON.stringify({ ignoredQuotes: ["the ferry will run every hour from may"], severities: { unsourced: "off", misquoted: "error" } }),
+      "d.md": `Marc Leroy said: "The ferry will run every hour from May."\n\nIB said: "Something nobody ever said in any source at all."\n\nInes Baptiste said: "The ferry will run every hour from June."\n`,
+      "sources/a.txt": SOURCE,
+    });
+    const r = run(["check", "--no-color", "d.md"], dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.doesNotMatch(r.stdout, /misattributed\]|unsourced\]/);
+    assert.match(r.stdout, /d\.md:5:\d+  error    Misquoted: .*\[misquoted\]/);
+    const json = JSON.parse(run(["check", "--format", "json", "d.md"], dir).stdout);
+    assert.equal(json.files[0].quotes[0].verdict, "ignored");
+  });
+
   it("reports a broken .verbatim.json instead of ignoring it", () => {
     const dir = workspace({ ".verbatim.json": "{ not json", "d.md": "x", "sources/a.txt": SOURCE });
     const r = run(["check", "d.md"], dir);

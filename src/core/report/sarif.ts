@@ -27,6 +27,8 @@ export interface SarifOptions {
   toolVersion: string;
   /** Turns a report path into a URI relative to the SARIF file's base (`%SRCROOT%`). */
   uri?: (path: string) => string;
+  /** The level of each finding kind, when the project chose its own. */
+  levelOf?: (kind: string) => Result.level | undefined;
 }
 
 export function reportSarif(report: ReportJson, options: SarifOptions): Log {
@@ -47,7 +49,7 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
         const result: Result = {
           ruleId: f.kind,
           ruleIndex: kinds.indexOf(f.kind),
-          level: RULES[f.kind].level,
+          level: options.levelOf?.(f.kind) ?? RULES[f.kind].level,
           message: { text: f.message },
           locations: [
             {
