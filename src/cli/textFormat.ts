@@ -22,7 +22,8 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
         out.push(`${where}  ${paint(colorOf[severity], severity.padEnd(7))}  ${f.message}  [${f.kind}]`);
       }
       if (options.verbose && q.findings.length === 0) {
-        const src = q.source ? ` — ${q.source.file}:${q.source.line}${q.source.speaker ? `, ${q.source.speaker}` : ""}` : "";
+        const place = q.source && (q.source.region ? `${q.source.file} (${q.source.region})` : `${q.source.file}:${q.source.line}`);
+        const src = q.source ? ` — ${place}${q.source.speaker ? `, ${q.source.speaker}` : ""}` : "";
         out.push(`${where}  ${paint("32", "ok     ")}  “${shorten(q.text)}” ${q.speaker ? `(${q.speaker})` : ""} ${q.verdict}${src}`);
       }
     }

@@ -26,7 +26,7 @@ describe("checking drafts against transcripts, web pages and documents", () => {
     const { checks } = await check(`Priya Natarajan said: "The survey found two weak sections near the spillway."`, "board-meeting.vtt");
     const c = quoteWith(checks, "weak sections");
     assert.deepEqual(kinds(c), ["misattributed"]);
-    assert.match(c.findings[0].message, /board-meeting\.vtt attributes these words to Samuel Otieno/);
+    assert.match(c.findings[0].message, /board-meeting\.vtt \(00:01:12\) attributes these words to Samuel Otieno/);
   });
 
   it("reads Q/A interview turns: the interviewee's answer verified, the same words given to the interviewer flagged", async () => {

@@ -58,6 +58,18 @@ describe("matching quotes to sources", () => {
     assert.ok(c.diff?.some((d) => d.kind === "added" && d.text === "northern"));
   });
 
+  it("calls a short statement quoted whole with one word changed a misquote", () => {
+    const c = quoteWith(check(`Ortega said: "We asked the harbour board for the rest, and the board said no."`), "harbour board");
+    assert.deepEqual(kinds(c), ["misquoted"]);
+  });
+
+  it("does not call a longer quote that shares a stock phrase with a short source quote a misquote", () => {
+    const checks = checkDraft(`Ortega said she would act "only under a legal requirement to do so, and not before."`, {
+      "s.txt": `Ortega said the pier would close if there were a "legal requirement" to close it.`,
+    });
+    assert.deepEqual(kinds(quoteWith(checks, "legal requirement")), ["unsourced"]);
+  });
+
   it("does not call a different statement on the same topic a misquote", () => {
     const c = quoteWith(check(`Ortega said: "The pier will cost more than the new library and the museum together."`), "library");
     assert.deepEqual(kinds(c), ["unsourced"]);

@@ -110,7 +110,8 @@ function findCue(doc: PreparedDocument, quotes: Quote[], k: number): FoundCue | 
   const next = quotes[k + 1];
   const closeEnd = skipMark(doc.text, quote.end);
   const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
-  let afterEnd = Math.min(para.end, endSentence && endSentence.end > closeEnd ? endSentence.end : para.end);
+  // A sentence that ends with the closing mark has no words after the quote.
+  let afterEnd = Math.min(para.end, endSentence ? Math.max(closeEnd, endSentence.end) : para.end);
   if (next && next.start < afterEnd) afterEnd = next.start;
   const after = tokensBetween(doc, closeEnd, afterEnd);
   const cueA = quote.form === "marked" ? cueAfter(after.tokens.filter((t, i) => !doc.tokenQuoted[after.offset + i])) : undefined;

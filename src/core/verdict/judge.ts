@@ -6,6 +6,7 @@
  * - unsourced: nothing close in any source (never said of a scare quote);
  * - verified: otherwise, with the passage and its speaker.
  */
+import { Corpus } from "../corpus/corpus";
 import { type Passage, wordWeight } from "../match/passages";
 import type { QuoteWords } from "../match/quoteWords";
 import type { AttributedQuote } from "../speakers/attribute";
@@ -59,15 +60,32 @@ function isSameStatement(p: Passage, words: QuoteWords, thresholds: Thresholds):
     if (wordWeight(words.words[op.q]) >= 1) shared++;
   }
   if (shared >= MIN_SHARED_CONTENT_WORDS) return true;
-  // A short statement quoted whole, with words added or changed around it, is still that statement.
-  const q = p.sourceQuote;
-  if (!q || shared < 2) return false;
-  const quoteWordCount = q.wordCount;
-  return matched >= 0.9 * quoteWordCount;
+  // A short statement quoted whole, with a word or two changed or added, is still that statement:
+  // the matched words must make up nearly all of the source's quotation or of the sentence they
+  // stand in (whichever is shorter), and the quote must not be much longer than that statement.
+  if (shared < 2) return false;
+  const sentence = sentenceAround(p.document.text, p.start, p.end);
+  const sentenceWords = (sentence.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const statementWords = Math.min(sentenceWords, p.sourceQuote?.wordCount ?? Infinity);
+  return matched >= 0.75 * statementWords && words.words.length <= statementWords + 3;
+}
+
+/** The sentence (or sentences) of `text` holding the range, by full stops, question and exclamation marks. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !/[.!?\n]/.test(text[to])) to++;
+  return text.slice(from, to);
 }
 
 const speakerName = (e: Entity | undefined) => e?.name ?? "nobody named";
-const fileName = (p: Passage) => p.document.path.split(/[\\/]/).pop() ?? p.document.path;
+/** `statement.pdf (page 2)`: the file, and the page or timestamp where the format has one. */
+const fileName = (p: Passage) => {
+  const name = p.document.path.split(/[\\/]/).pop() ?? p.document.path;
+  const region = Corpus.regionAt(p.document, p.start);
+  return region ? `${name} (${region.label})` : name;
+};
 
 export function judge(draftText: string, quote: AttributedQuote, words: QuoteWords, passages: Passage[], thresholds: Thresholds): QuoteCheck {
   const text = quote.pieces.map((p) => draftText.slice(p.start, p.end)).join(" … ");
