@@ -7,6 +7,11 @@
 //
 // usage: node scripts/vscode-test/run.mjs --extension DIR --tests DIR --workspace DIR
 //                                         [--copy-workspace] [--timeout SECONDS] [--verbose]
+//
+// Screenshots (only when asked: VERBATIM_SCREENSHOTS=DIR): the suite runs in the extension host,
+// a Node process that cannot reach functions exposed on the browser page, but its console lines
+// arrive here. A line `[screenshot] NAME` makes the runner capture the page to DIR/NAME.png (after
+// a short pause so hovers and menus finish drawing); the suite waits for that file to appear.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -29,6 +34,9 @@ const WORKBENCH_NOISE = new RegExp('^(Resolving connection token|Resolved connec
   'ChatSessionStore:|getaddrinfo ENOTFOUND open-vsx\\.org)');
 
 const log = (msg) => process.stderr.write(`[vscode-test] ${msg}\n`);
+const SCREENSHOTS = process.env.VERBATIM_SCREENSHOTS ? path.resolve(process.env.VERBATIM_SCREENSHOTS) : undefined;
+const SCREENSHOT_LINE = /^\[screenshot\] ([\w.-]+)$/;
+const SCREENSHOT_PAUSE_MS = 700;
 
 // ---- arguments ---------------------------------------------------------------------------
 function parseArgs(argv) {
@@ -84,6 +92,19 @@ function freePort() {
   });
 }
 
+/** Captures the page to SCREENSHOTS/NAME.png; written under a temporary name, then renamed, so the suite never sees half a file. */
+async function takeScreenshot(page, name) {
+  try {
+    await new Promise((r) => setTimeout(r, SCREENSHOT_PAUSE_MS));
+    const file = path.join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot({ path: `${file}.part`, type: 'png' });
+    fs.renameSync(`${file}.part`, file);
+    log(`screenshot ${path.relative(process.cwd(), file)}`);
+  } catch (e) {
+    log(`error: screenshot ${name}: ${e.message}`);
+  }
+}
+
 // ---- run ---------------------------------------------------------------------------------
 const started = Date.now();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vscode-test-'));
@@ -116,6 +137,10 @@ async function main() {
 
   const port = await freePort();
   const env = { ...process.env };
+  if (SCREENSHOTS) {
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    env.VERBATIM_SCREENSHOTS = SCREENSHOTS; // absolute, so the suite looks where the runner writes
+  }
   // code-server leaves sockets and state in TMPDIR / XDG dirs: keep them in our temp folder.
   for (const [k, d] of [['TMPDIR', 'tmp'], ['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'],
                         ['XDG_CACHE_HOME', 'cache'], ['XDG_STATE_HOME', 'state'], ['XDG_RUNTIME_DIR', 'run']]) {
@@ -156,7 +181,7 @@ async function main() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-dev-shm-usage'],
   });
-  const page = await browser.newPage();
+  const page = await browser.newPage(SCREENSHOTS ? { viewport: { width: 1280, height: 760 } } : {});
   if (opts.verbose) page.on('console', (m) => process.stderr.write(`[browser] ${m.text()}\n`));
 
   let finish;
@@ -167,6 +192,8 @@ async function main() {
   // dropped (shown with --verbose); warnings/errors go to stderr; stdout is the suite's output.
   await page.exposeFunction('codeAutomationLog', (level, message) => {
     const text = Array.isArray(message) ? format(...message) : String(message);
+    const shot = SCREENSHOTS && SCREENSHOT_LINE.exec(text.trim());
+    if (shot) return takeScreenshot(page, shot[1]);
     if (WORKBENCH_NOISE.test(text)) { if (opts.verbose) process.stderr.write(text + '\n'); }
     else if (level === 'error' || level === 'warn') process.stderr.write(text + '\n');
     else process.stdout.write(text + '\n');

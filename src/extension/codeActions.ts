@@ -4,6 +4,8 @@ import { quoteFixes } from "../core/edits/fixes";
 import type { QuoteFix } from "../core/edits/textEdit";
 import type { QuoteCheck } from "../core/verdict/judge";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
+import { fixText } from "./findingText";
+import { t } from "./l10n";
 import { hoverSource } from "./hover";
 import type { Log } from "./log";
 import type { CheckResults } from "./results";
@@ -34,7 +36,7 @@ export class QuoteFixProvider implements vscode.CodeActionProvider {
           citation: source && { label: source.label, place: source.place },
         });
         const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && onQuote(document, d, check));
-        return fixes.map((fix) => toAction(document, fix, diagnostics));
+        return fixes.map((fix) => toAction(document, { ...fix, ...fixText(fix, check, source?.label, t) }, diagnostics));
       });
     } catch (e) {
       this.log.error("code actions", e);

@@ -5,6 +5,8 @@
 import * as vscode from "vscode";
 import type { QuoteCheck } from "../core/verdict/judge";
 import { findingDocs } from "./docs";
+import { findingMessage } from "./findingText";
+import { t } from "./l10n";
 import type { CheckResults, DraftResult } from "./results";
 import { readSettings, toSeverity } from "./settings";
 import { passageLocation } from "./sourceLocation";
@@ -44,7 +46,7 @@ export function toDiagnostics(document: vscode.TextDocument, result: DraftResult
       if (severity === undefined) continue;
       for (const piece of check.quote.pieces) {
         const range = new vscode.Range(document.positionAt(piece.start), document.positionAt(piece.end));
-        const d = new vscode.Diagnostic(range, finding.message, severity);
+        const d = new vscode.Diagnostic(range, findingMessage(check, finding, t), severity);
         d.source = DIAGNOSTIC_SOURCE;
         const docs = findingDocs(finding.kind);
         d.code = docs ? { value: finding.kind, target: docs } : finding.kind;
@@ -63,5 +65,6 @@ function relatedPassage(result: DraftResult, check: QuoteCheck): vscode.Diagnost
   if (!location) return undefined;
   const speaker = check.source.sourceQuote?.speaker?.name;
   const text = check.source.text.replace(/\s+/g, " ");
-  return new vscode.DiagnosticRelatedInformation(location, `Source${speaker ? ` (${speaker})` : ""}: “${text.length > 160 ? text.slice(0, 157) + "…" : text}”`);
+  const shown = text.length > 160 ? text.slice(0, 157) + "…" : text;
+  return new vscode.DiagnosticRelatedInformation(location, speaker ? t("Source ({0}): “{1}”", speaker, shown) : t("Source: “{0}”", shown));
 }

@@ -6,6 +6,7 @@ import * as vscode from "vscode";
 import type { Log } from "./log";
 import { folderOf, isDraft } from "./drafts";
 import type { DraftReport } from "../core/check";
+import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
 import type { CheckResults, DraftResult } from "./results";
 import { readSettings } from "./settings";
 import type { FolderIndex, SourceIndex } from "./sourceIndex";
@@ -53,7 +54,9 @@ export class DraftChecker implements vscode.Disposable {
       }
       const started = Date.now();
       const report = this.run(index, document, this.results.latest(document.uri));
-      this.results.set({ uri: document.uri, version, checks: report.checks, index, report });
+      // `ignoredQuotes` of .verbatim.json; the report itself stays as the engine made it (incremental checks build on it).
+      const checks = markIgnoredQuotes(report.checks, readSettings(folder).ignoredQuotes);
+      this.results.set({ uri: document.uri, version, checks, index, report });
       this.log.info(`checked ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${report.checks.length} quote(s) in ${Date.now() - started} ms`);
     } catch (e) {
       this.log.error(`checking ${document.uri.toString()}`, e);
@@ -63,7 +66,7 @@ export class DraftChecker implements vscode.Disposable {
   /** Re-checks only the edited paragraphs when the last result came from the same index. */
   private run(index: FolderIndex, document: vscode.TextDocument, previous: DraftResult | undefined): DraftReport {
     const text = document.getText();
-    if (previous && previous.index === index) {
+    if (previous && previous.index === index && previous.version >= 0) {
       try {
         return index.checker.checkIncremental(previous.report, text);
       } catch (e) {

@@ -1,6 +1,7 @@
 /** Hovering a checked quote shows what the source says (see hoverText.ts). */
 import * as vscode from "vscode";
 import { hoverMarkdown, OPEN_SOURCE_COMMAND, type HoverSource } from "./hoverText";
+import { t } from "./l10n";
 import type { Log } from "./log";
 import { CheckResults, type DraftResult } from "./results";
 import { Corpus } from "../core/corpus/corpus";
@@ -18,7 +19,7 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
       if (!result) return undefined;
       const check = CheckResults.checkAt(result, document.offsetAt(position));
       if (!check || check.verdict === "ignored" || check.verdict === "unchecked") return undefined;
-      const md = new vscode.MarkdownString(hoverMarkdown(check, hoverSource(result, check)));
+      const md = new vscode.MarkdownString(hoverMarkdown(check, hoverSource(result, check), t));
       // Source text is untrusted: it is escaped, no HTML, and only our own command may run.
       md.supportHtml = false;
       md.isTrusted = { enabledCommands: [OPEN_SOURCE_COMMAND] };
@@ -37,7 +38,7 @@ export function hoverSource(result: DraftResult, check: QuoteCheck): HoverSource
   if (!passage || !source) return undefined;
   return {
     label: source.path,
-    place: source.exact ? `line ${source.lines.position(passage.start).line}` : (Corpus.regionAt(passage.document, passage.start)?.label ?? ""),
+    place: source.exact ? t("line {0}", source.lines.position(passage.start).line) : (Corpus.regionAt(passage.document, passage.start)?.label ?? ""),
     open: { uri: source.uri.toString(), start: passage.start, end: passage.end, exact: source.exact },
   };
 }

@@ -7,7 +7,9 @@
 import type { Passage } from "../core/match/passages";
 import { summarize } from "../core/speakers/entity";
 import type { QuoteCheck } from "../core/verdict/judge";
+import { findingMessage } from "./findingText";
 import { commandUri, escapeMarkdown as esc } from "./markdownEscape";
+import { english, type Translate } from "./translate";
 
 export const OPEN_SOURCE_COMMAND = "verbatim.openSource";
 
@@ -29,18 +31,27 @@ export interface HoverSource {
 
 const CONTEXT_CHARS = 80;
 
-const HEADLINES: Record<string, string> = {
-  verified: "✓ **Verified** against the source",
-  misattributed: "✗ **Misattributed**",
-  misquoted: "✗ **Misquoted**",
-  unsourced: "? **Unsourced**: no source contains these words",
-  unchecked: "Not checked (emphasis, not a quotation)",
-  ignored: "Ignored (marked to skip)",
-};
+function headline(verdict: string, t: Translate): string {
+  switch (verdict) {
+    case "verified":
+      return t("✓ **Verified** against the source");
+    case "misattributed":
+      return t("✗ **Misattributed**");
+    case "misquoted":
+      return t("✗ **Misquoted**");
+    case "unsourced":
+      return t("? **Unsourced**: no source contains these words");
+    case "unchecked":
+      return t("Not checked (emphasis, not a quotation)");
+    case "ignored":
+      return t("Ignored (marked to skip)");
+  }
+  return esc(verdict);
+}
 
-export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined): string {
-  const lines: string[] = [`**Verbatim** — ${HEADLINES[check.verdict] ?? esc(check.verdict)}`];
-  for (const f of check.findings) if (f.kind !== "unsourced") lines.push(`- ${esc(f.message)}`);
+export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined, t: Translate = english): string {
+  const lines: string[] = [`**Verbatim** — ${headline(check.verdict, t)}`];
+  for (const f of check.findings) if (f.kind !== "unsourced") lines.push(`- ${esc(findingMessage(check, f, t))}`);
   const passage = check.source;
   if (passage) {
     lines.push(`> ${passageInContext(passage)}`);
@@ -48,14 +59,14 @@ export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined
     if (speaker) {
       const s = summarize(speaker);
       const details = [s.role, s.organization].filter((x): x is string => !!x).map(esc).join(", ");
-      lines.push(`Spoken by **${esc(s.name)}**${details ? ` (${details})` : ""} according to the source.`);
+      lines.push(t("Spoken by {0} according to the source.", `**${esc(s.name)}**${details ? ` (${details})` : ""}`));
     } else {
-      lines.push("The source does not say who spoke these words.");
+      lines.push(t("The source does not say who spoke these words."));
     }
     const where = source ? `[${esc(source.place ? `${source.label}, ${source.place}` : source.label)}](${commandUri(OPEN_SOURCE_COMMAND, [source.open])})` : esc(passage.document.path);
-    lines.push(`Source: ${where} · similarity ${Math.round(passage.similarity * 100)}%`);
+    lines.push(t("Source: {0} · similarity {1}%", where, Math.round(passage.similarity * 100)));
   }
-  if (check.diff && check.verdict !== "verified") lines.push(`Changes (draft ~~struck~~, source **bold**): ${diffMarkdown(check.diff)}`);
+  if (check.diff && check.verdict !== "verified") lines.push(t("Changes (draft ~~struck~~, source **bold**): {0}", diffMarkdown(check.diff)));
   return lines.join("\n\n");
 }
 

@@ -6,11 +6,13 @@ export class Log implements vscode.Disposable {
 
   info(message: string): void {
     this.channel.appendLine(`[${time()}] ${message}`);
+    if (MIRROR) console.log(`[log] ${message}`);
   }
 
   error(context: string, err: unknown): void {
     const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
     this.channel.appendLine(`[${time()}] ERROR ${context}: ${detail}`);
+    if (MIRROR) console.log(`[log] ERROR ${context}: ${detail}`);
   }
 
   show(): void {
@@ -21,5 +23,8 @@ export class Log implements vscode.Disposable {
     this.channel.dispose();
   }
 }
+
+/** VERBATIM_DEBUG_LOG=1 copies the log to the console, where the integration runner prints it. */
+const MIRROR = !!process.env.VERBATIM_DEBUG_LOG;
 
 const time = () => new Date().toISOString().slice(11, 23);

@@ -7,13 +7,14 @@
 import * as vscode from "vscode";
 import type { OpenSourceArgs } from "./hoverText";
 import { hoverSource } from "./hover";
+import { t } from "./l10n";
 import { CheckResults } from "./results";
 import { extractedUri } from "./extractedText";
 
 export async function openSource(results: CheckResults, args?: unknown): Promise<boolean> {
   const target = isOpenArgs(args) ? args : underCursor(results);
   if (!target) {
-    void vscode.window.showInformationMessage("Verbatim: put the cursor on a checked quote that has a source to open it.");
+    void vscode.window.showInformationMessage(t("Verbatim: put the cursor on a checked quote that has a source to open it."));
     return false;
   }
   const file = vscode.Uri.parse(target.uri, true);

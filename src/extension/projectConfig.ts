@@ -1,57 +1,32 @@
 /**
- * Speaker aliases, ignore marker and thresholds from `.verbatim.json` at the folder's root and
- * from the file `verbatim.aliasFile` names (its aliases win). Read with workspace.fs, so it works
- * in remote and virtual workspaces; a missing file is normal, a broken one is logged.
+ * The engine's options for a folder: speaker aliases from `.verbatim.json` and from the file
+ * `verbatim.aliasFile` names (its aliases win), the ignore marker and thresholds as merged by
+ * `readSettings` (settings the user set, else the project file, else the defaults).
  */
 import * as vscode from "vscode";
 import type { CheckOptions } from "../core/check";
 import type { Log } from "./log";
+import { projectFileOf, readJson } from "./projectFiles";
 import type { VerbatimSettings } from "./settings";
 
-export const PROJECT_CONFIG = ".verbatim.json";
+export { PROJECT_CONFIG } from "./projectFiles";
 
 export async function readProjectOptions(folder: vscode.WorkspaceFolder, settings: VerbatimSettings, log: Log): Promise<CheckOptions> {
-  const files = [vscode.Uri.joinPath(folder.uri, PROJECT_CONFIG)];
-  if (settings.aliasFile) files.push(aliasFileUri(folder, settings.aliasFile));
-  const options: CheckOptions = { aliases: {} };
-  for (const uri of files) {
-    const json = await readJson(uri, log);
-    if (!json) continue;
-    if (json.aliases && typeof json.aliases === "object" && !Array.isArray(json.aliases)) {
-      for (const [alias, name] of Object.entries(json.aliases)) if (typeof name === "string") options.aliases![alias] = name;
-    }
-    if (typeof json.ignoreMarker === "string") options.ignoreMarker = json.ignoreMarker;
-    if (json.thresholds && typeof json.thresholds === "object") {
-      const t = json.thresholds as Record<string, unknown>;
-      options.thresholds = {
-        ...(typeof t.misquoteSimilarity === "number" ? { misquoteSimilarity: t.misquoteSimilarity } : {}),
-        ...(typeof t.misquoteCoverage === "number" ? { misquoteCoverage: t.misquoteCoverage } : {}),
-      };
+  const aliases: Record<string, string> = { ...projectFileOf(folder.uri)?.aliases };
+  if (settings.aliasFile) {
+    const json = await readJson(aliasFileUri(folder, settings.aliasFile), log);
+    const more = json && typeof json === "object" ? (json as { aliases?: unknown }).aliases : undefined;
+    if (more && typeof more === "object" && !Array.isArray(more)) {
+      for (const [alias, name] of Object.entries(more)) if (typeof name === "string") aliases[alias] = name;
     }
   }
-  // Settings, when the user set them, win over the project file.
-  if (settings.ignoreMarker) options.ignoreMarker = settings.ignoreMarker;
-  if (settings.misquoteSimilarity !== undefined) options.thresholds = { ...options.thresholds, misquoteSimilarity: settings.misquoteSimilarity };
-  return options;
+  const thresholds = {
+    ...(settings.misquoteSimilarity !== undefined ? { misquoteSimilarity: settings.misquoteSimilarity } : {}),
+    ...(settings.misquoteCoverage !== undefined ? { misquoteCoverage: settings.misquoteCoverage } : {}),
+  };
+  return { aliases, ignoreMarker: settings.ignoreMarker, thresholds };
 }
 
 export function aliasFileUri(folder: vscode.WorkspaceFolder, file: string): vscode.Uri {
   return /^([a-zA-Z]:[\\/]|\/)/.test(file) ? vscode.Uri.file(file) : vscode.Uri.joinPath(folder.uri, file);
-}
-
-async function readJson(uri: vscode.Uri, log: Log): Promise<Record<string, unknown> | undefined> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await vscode.workspace.fs.readFile(uri);
-  } catch {
-    return undefined; // no such file
-  }
-  try {
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, ""));
-    if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
-    log.info(`${uri.fsPath}: expected a JSON object; ignored`);
-  } catch (e) {
-    log.info(`${uri.fsPath}: not valid JSON (${(e as Error).message}); ignored`);
-  }
-  return undefined;
 }

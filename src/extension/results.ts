@@ -30,6 +30,20 @@ export class CheckResults implements vscode.Disposable {
     if (this.results.delete(uri.toString())) this.changed.fire(uri);
   }
 
+  /**
+   * Keeps a closed document's result (and so its diagnostics, e.g. from a workspace check) but
+   * no longer as the result of any open version.
+   */
+  detach(uri: vscode.Uri): void {
+    const r = this.results.get(uri.toString());
+    if (r) r.version = -1;
+  }
+
+  /** Every stored result. */
+  all(): DraftResult[] {
+    return [...this.results.values()];
+  }
+
   /** The result for the document as it is now, if there is one. */
   current(document: vscode.TextDocument): DraftResult | undefined {
     const r = this.results.get(document.uri.toString());

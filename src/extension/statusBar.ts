@@ -1,5 +1,6 @@
 /** The status bar item: quotes checked and problems found in the active draft; opens Problems. */
 import * as vscode from "vscode";
+import { t } from "./l10n";
 import type { CheckResults } from "./results";
 
 export class QuoteStatus implements vscode.Disposable {
@@ -22,8 +23,9 @@ export class QuoteStatus implements vscode.Disposable {
     }
     const checked = result.checks.filter((c) => c.verdict !== "ignored" && c.verdict !== "unchecked").length;
     const problems = result.checks.filter((c) => c.findings.length > 0).length;
-    this.item.text = `$(quote) ${checked} quote${checked === 1 ? "" : "s"}${problems ? ` · $(warning) ${problems}` : " · $(check)"}`;
-    this.item.tooltip = `Verbatim: ${checked} quotation(s) checked, ${problems} with problems. Click to open the Problems panel.`;
+    const quotes = checked === 1 ? t("1 quote") : t("{0} quotes", checked);
+    this.item.text = `$(quote) ${quotes}${problems ? ` · $(warning) ${problems}` : " · $(check)"}`;
+    this.item.tooltip = t("Verbatim: {0} quotation(s) checked, {1} with problems. Click to open the Problems panel.", checked, problems);
     this.item.show();
   }
 

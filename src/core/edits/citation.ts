@@ -37,7 +37,7 @@ export function citationFix(text: string, check: QuoteCheck, markdown: boolean, 
 }
 
 /** One more than the highest numbered footnote the draft uses. */
-function nextFootnote(text: string): number {
+export function nextFootnote(text: string): number {
   let max = 0;
   for (const m of text.matchAll(/\[\^(\d+)\]/g)) max = Math.max(max, Number(m[1]));
   return max + 1;

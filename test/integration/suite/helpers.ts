@@ -55,3 +55,33 @@ export async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>("vscode.executeCodeActionProvider", uri, range, vscode.CodeActionKind.QuickFix.value);
   return actions.filter((a): a is vscode.CodeAction => "title" in a && !("command" in a && typeof a.command === "string"));
 }
+
+/** The extension's exports (see src/extension/api.ts). */
+export async function verbatimApi(): Promise<import("../../../src/extension/api").VerbatimApi> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+  return ext.activate();
+}
+
+/** Writes a workspace file (creating folders) and returns its URI. */
+export async function writeFile(relative: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+export const SCREENSHOTS = process.env.VERBATIM_SCREENSHOTS;
+
+/**
+ * Asks the runner (scripts/vscode-test/run.mjs) for a screenshot of the window, when run with
+ * VERBATIM_SCREENSHOTS=DIR, and waits until it is written. The extension host cannot call into
+ * the browser page, so the request is a console line the runner watches for.
+ */
+export async function screenshot(name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  const { existsSync, rmSync } = await import("node:fs");
+  const file = `${SCREENSHOTS}/${name}.png`;
+  rmSync(file, { force: true });
+  console.log(`[screenshot] ${name}`);
+  await waitFor(`screenshot ${name}`, () => existsSync(file), 20000);
+}

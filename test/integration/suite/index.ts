@@ -14,7 +14,8 @@ export function run(): Promise<void> {
   const mochaModule = require(path.join(ROOT, "node_modules/mocha"));
   // mocha >= 12 is an ES module: require() gives its namespace, the class is `default`.
   const Mocha = mochaModule.default || mochaModule;
-  const mocha = new Mocha({ ui: "tdd", reporter: "spec", color: false, timeout: 30000 });
+  // VERBATIM_TEST_GREP runs only the matching tests (while developing).
+  const mocha = new Mocha({ ui: "tdd", reporter: "spec", color: false, timeout: 30000, grep: process.env.VERBATIM_TEST_GREP });
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith(".test.js")).sort()) mocha.addFile(path.join(__dirname, file));
   return new Promise((resolve, reject) => {
     try {

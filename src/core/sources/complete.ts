@@ -1,0 +1,148 @@
+/**
+ * Quote completion: the words a writer has typed after an opening quote mark, looked up in the
+ * source index, and for each source passage that starts with them the exact words that follow —
+ * to the end of the source's own quotation (or, outside one, of the sentence).
+ *
+ * Lookup never scans text: candidate positions come from the 3-gram index (three or more typed
+ * words) or from the postings of the rarest typed word, and are then confirmed word by word.
+ */
+import type { Corpus } from "../corpus/corpus";
+import type { AttributedQuote } from "../speakers/attribute";
+import { tokenize } from "../text/words";
+
+export interface QuoteCompletion {
+  documentIndex: number;
+  path: string;
+  /** Where the typed words start in the source. */
+  matchStart: number;
+  /** The source text that completes the typed words: `source.text.slice(from, end)`. */
+  from: number;
+  end: number;
+  /** That text with whitespace runs made single spaces. */
+  text: string;
+  /** Where the replacement starts in the typed text (the partial last word, or after the last word). */
+  replaceFrom: number;
+  /** The source's quotation holding the words, and so their speaker, when there is one. */
+  sourceQuote?: AttributedQuote;
+}
+
+export interface CompleteOptions {
+  /** At most this many completions (default 8). */
+  limit?: number;
+  /** A source's attributed quotations (see `SpeakerState.quotesOf`), to end at the quotation and name its speaker. */
+  quotesOf?: (documentIndex: number) => AttributedQuote[];
+}
+
+/** Longest completion offered, in characters. */
+const MAX_CHARS = 600;
+
+/**
+ * Completions for `typed` (the text from just after the opening quote mark to the cursor). Needs
+ * two whole words, or one whole word and two letters of the next.
+ */
+export function completeQuote(corpus: Corpus, typed: string, options: CompleteOptions = {}): QuoteCompletion[] {
+  const words = tokenize(typed);
+  const n = words.words.length;
+  if (n === 0) return [];
+  const partial = words.ends[n - 1] === typed.length ? words.words[n - 1] : undefined;
+  const whole = partial === undefined ? words.words : words.words.slice(0, -1);
+  if (whole.length < 1 || (whole.length < 2 && (partial?.length ?? 0) < 2)) return [];
+  const ids = whole.map((w) => corpus.vocabulary.find(w));
+  if (ids.some((id) => id < 0)) return [];
+
+  const out: QuoteCompletion[] = [];
+  const seen = new Set<string>();
+  for (const p of candidateStarts(corpus, ids)) {
+    const c = confirm(corpus, p, ids, partial, typed, words.ends[whole.length - 1], words.starts[n - 1], options);
+    if (!c || seen.has(c.text)) continue;
+    seen.add(c.text);
+    out.push(c);
+  }
+  // Passages inside a source quotation first (they have a speaker), then the longer completions.
+  out.sort((a, b) => Number(!!b.sourceQuote) - Number(!!a.sourceQuote) || a.documentIndex - b.documentIndex || a.matchStart - b.matchStart);
+  return out.slice(0, options.limit ?? 8);
+}
+
+/** Global word positions where the typed whole words may start, each once, in order. */
+function candidateStarts(corpus: Corpus, ids: number[]): number[] {
+  const hits: number[] = [];
+  if (ids.length >= 3) corpus.index.trigram(ids[0], ids[1], ids[2], hits);
+  if (hits.length === 0) {
+    // The rarest typed word that has postings, shifted back to the first typed word.
+    let best = -1;
+    for (let i = 0; i < ids.length; i++) {
+      const count = corpus.index.word(ids[i]).length;
+      if (count > 0 && (best < 0 || count < corpus.index.word(ids[best]).length)) best = i;
+    }
+    if (best < 0) return [];
+    for (const p of corpus.index.word(ids[best])) if (p - best >= 0) hits.push(p - best);
+  }
+  return [...new Set(hits)].sort((a, b) => a - b);
+}
+
+function confirm(
+  corpus: Corpus,
+  p: number,
+  ids: number[],
+  partial: string | undefined,
+  typed: string,
+  lastWholeEnd: number,
+  partialStart: number,
+  options: CompleteOptions,
+): QuoteCompletion | undefined {
+  const d = corpus.docAt(p);
+  const doc = corpus.documents[d];
+  const local = p - doc.firstWord;
+  const next = local + ids.length; // the source word after the typed whole words
+  if (next > doc.wordCount || (partial !== undefined && next >= doc.wordCount)) return undefined;
+  for (let j = 0; j < ids.length; j++) if (corpus.ids[p + j] !== ids[j]) return undefined;
+  if (partial !== undefined && !corpus.vocabulary.words[corpus.ids[p + ids.length]].startsWith(partial)) return undefined;
+  const w = doc.words;
+  const matchStart = w.starts[local];
+  const from = partial !== undefined ? w.starts[next] : w.ends[next - 1];
+  const sourceQuote = options.quotesOf && quoteHolding(options.quotesOf(d), matchStart);
+  const end = sourceQuote ? pieceEnd(sourceQuote, matchStart) : sentenceEnd(doc.text, from);
+  let text = doc.text.slice(from, Math.min(end, from + MAX_CHARS)).replace(/\s+/g, " ").replace(/\s+$/, "");
+  if (partial === undefined) {
+    // Typed a space already: the completion starts at the next word, not with the source's space.
+    if (/\s$/.test(typed)) text = text.replace(/^ /, "");
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
+  const replaceFrom = partial !== undefined ? partialStart : /\s$/.test(typed) && !/^[^\p{L}\p{N}]/u.test(text) ? typed.length : lastWholeEnd;
+  return { documentIndex: d, path: doc.path, matchStart, from, end, text, replaceFrom, sourceQuote };
+}
+
+/** The source quotation with a piece holding `offset`. */
+function quoteHolding(quotes: readonly AttributedQuote[], offset: number): AttributedQuote | undefined {
+  return quotes.find((q) => q.pieces.some((piece) => piece.start <= offset && offset < piece.end));
+}
+
+function pieceEnd(q: AttributedQuote, offset: number): number {
+  return q.pieces.find((piece) => piece.start <= offset && offset < piece.end)!.end;
+}
+
+/** The end of the sentence holding `from`: after `.`, `!` or `?` before a space, or at a blank line. */
+export function sentenceEnd(text: string, from: number): number {
+  const re = /[.!?…]["”’»]?(?=\s|$)|\n\s*\n|["”»]/g;
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m) return text.length;
+  return /^[.!?…]/.test(m[0]) ? m.index + 1 : m.index;
+}
+
+/**
+ * Where the quotation being typed starts: the offset just after the last opening quote mark
+ * before `offset` in its paragraph that is not closed yet, or -1 when the cursor is not inside
+ * quote marks. Straight double quotes alternate; curly quotes and guillemets say which they are.
+ */
+export function openQuoteAt(text: string, offset: number): number {
+  const para = text.lastIndexOf("\n\n", offset - 1);
+  let open = -1;
+  for (let i = para < 0 ? 0 : para + 2; i < offset; i++) {
+    const c = text[i];
+    if (c === "“" || c === "„" || c === "«") open = i + 1;
+    else if (c === "”" || c === "»") open = -1;
+    else if (c === '"') open = open < 0 ? i + 1 : -1;
+  }
+  return open;
+}

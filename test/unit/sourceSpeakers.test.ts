@@ -1,0 +1,43 @@
+import { strict as assert } from "node:assert";
+import { QuoteChecker } from "../../src/core/check";
+import { attributionName, listSourceSpeakers, sourceSpeakerState } from "../../src/core/sources/speakers";
+
+const COUNCIL = `Harbour council votes to close the night ferry
+
+"We cannot keep paying for boats that cross the bay almost empty," said Rosalind Achterberg, who chairs the council's transport committee.
+
+Ferry operator Tidewater Lines said it was disappointed. "Islanders who work late shifts will be stranded on the mainland," said Tidewater chief executive Desmond Okonjo.
+
+"A sad day," Okonjo said.
+`;
+
+describe("source speakers", () => {
+  const checker = new QuoteChecker([{ path: "sources/council.txt", text: COUNCIL }]);
+
+  it("lists everyone the sources quote, by name, with role, organisation and quotations", () => {
+    const speakers = listSourceSpeakers(checker);
+    assert.deepEqual(speakers.map((s) => s.name), ["Desmond Okonjo", "Rosalind Achterberg"]);
+    const okonjo = speakers[0];
+    assert.equal(okonjo.kind, "person");
+    assert.equal(okonjo.role, "chief executive");
+    assert.equal(okonjo.organization, "Tidewater");
+    assert.ok(okonjo.aliases.includes("okonjo"));
+    // Short quotations (under four words) are left out.
+    assert.deepEqual(okonjo.quotes.map((q) => q.text), ["Islanders who work late shifts will be stranded on the mainland,"]);
+    const q = okonjo.quotes[0];
+    assert.equal(COUNCIL.slice(q.start, q.end), q.text);
+    assert.equal(q.path, "sources/council.txt");
+  });
+
+  it("keeps short quotations when asked, and reuses one speaker state per checker", () => {
+    const okonjo = listSourceSpeakers(checker, { minWords: 1 }).find((s) => s.name === "Desmond Okonjo")!;
+    assert.equal(okonjo.quotes.length, 2);
+    assert.equal(sourceSpeakerState(checker), sourceSpeakerState(checker));
+  });
+
+  it("names a spokesperson with an article", () => {
+    assert.equal(attributionName({ kind: "spokesperson", name: "Tidewater spokeswoman" }), "a Tidewater spokeswoman");
+    assert.equal(attributionName({ kind: "spokesperson", name: "Acme spokesman" }), "an Acme spokesman");
+    assert.equal(attributionName({ kind: "person", name: "Desmond Okonjo" }), "Desmond Okonjo");
+  });
+});
