@@ -40,9 +40,11 @@ if (json) {
   const rows = [
     ["corpus MB", (r) => f(r.corpusMB, 1)],
     ["index build s (MB/s)", (r) => `${f(r.buildSeconds)} (${f(r.buildMBps, 0)})`],
-    ["RSS / index MB", (r) => `${f(r.rssMB, 0)} / ${f(r.indexMB, 0)}`],
+    ["RSS settled (right after build) / index MB", (r) => `${f(r.rssMB, 0)} (${f(r.rssRightAfterBuildMB, 0)}) / ${f(r.indexMB, 0)}`],
     ["reload s", (r) => f(r.reloadSeconds)],
     ["per quote ms median (p95)", (r) => `${f(r.perQuoteMsMedian, 3)} (${f(r.perQuoteMsP95, 3)})`],
+    ["per quote ms, no text cached (median)", (r) => f(r.perQuoteColdMsMedian, 3)],
+    ["one source file changed: update ms", (r) => `${f(r.updateOneFileMs, 0)}${r.updateFound ? "" : " (new text NOT found)"}`],
     ["10,000-word draft: first / again ms", (r) => `${f(r.draftCheckMs, 0)} / ${f(r.draftRecheckMs, 0)}`],
     ["incremental re-check ms", (r) => f(r.incrementalMs, 2)],
     ["naive per quote ms (sample)", (r) => `${f(r.naivePerQuoteMs, 0)} (${r.naiveSample})`],

@@ -64,7 +64,7 @@ export function openCachedChecker(sources: SourceText[], roots: string[], option
     }
   }
   const checker = new QuoteChecker(sources, { ...options, prior });
-  const reusedIndex = !!prior && checker.corpus.tokenized === 0 && checker.corpus.ids === prior.index?.ids;
+  const reusedIndex = !!prior && checker.corpus.reusedIndex;
   return {
     checker,
     save() {

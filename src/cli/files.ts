@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { SourceText } from "../core/corpus/corpus";
 import { decodeText as decodeBytes } from "../core/formats/decode";
-import { readSource } from "../core/formats";
+import { extensionOf, readSource, readSourceTextSync } from "../core/formats";
 
 export interface LoadedText {
   path: string;
@@ -147,6 +147,12 @@ export function listSources(roots: string[], limits: LoadLimits, warn: (msg: str
   return files;
 }
 
+/** A text source file's text read again (undefined when it can no longer be read). */
+function reread(file: string, limits: LoadLimits): string | undefined {
+  const read = readStable(file, limits.maxFileBytes);
+  return "bytes" in read ? readSourceTextSync(file, read.bytes) : undefined;
+}
+
 /** Reads and extracts every source file; each one that cannot be used gets one warning line. */
 export async function loadSources(files: string[], limits: LoadLimits, warn: (msg: string) => void): Promise<SourceText[]> {
   const out: SourceText[] = [];
@@ -162,7 +168,9 @@ export async function loadSources(files: string[], limits: LoadLimits, warn: (ms
       continue;
     }
     if (result.notes.length) warn(`${file}: ${result.notes.join("; ")}`);
-    out.push(result.source);
+    // Text files are re-read when a check needs their text, so the index does not hold it all.
+    const reloadable = !["pdf", "docx"].includes(extensionOf(file)) && readSourceTextSync(file, read.bytes) === result.source.text;
+    out.push(reloadable ? { ...result.source, load: () => reread(file, limits) } : result.source);
   }
   return out;
 }

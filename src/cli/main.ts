@@ -104,13 +104,15 @@ async function main(argv: string[]): Promise<number> {
   for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
   const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
   const files = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
-  const sources = await loadSources(files, args.limits, warn);
+  let sources = await loadSources(files, args.limits, warn);
   if (sources.length === 0) throw new UserError(`no readable source files in ${roots.join(", ")}`);
   const { checker, save } = openCachedChecker(sources, roots, {
     aliases: config?.config.aliases,
     ignoreMarker: config?.config.ignoreMarker,
     thresholds: config?.config.thresholds,
   }, warn);
+  // The checker re-reads text sources when it needs them: do not hold them all here.
+  sources = [];
   // Report paths as the user would type them: relative to where the command runs.
   const display = (p: string) => {
     const rel = path.relative(process.cwd(), path.resolve(p));

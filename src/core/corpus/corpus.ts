@@ -1,17 +1,21 @@
 /**
- * The sources a draft is checked against: their text, their word ids and the index over them.
- * Building it only tokenizes; everything a speaker check needs (the document layout, what it
- * teaches about people, who speaks its quotations) is worked out per document, on demand, for
- * the documents a check actually finds passages in (see `SpeakerState`).
+ * The sources a draft is checked against: their word ids and the index over them. Building it
+ * only tokenizes; a source's text, layout, what it teaches about people and who speaks its
+ * quotations are read per document, on demand, for the documents a check finds passages in (see
+ * `SourceDocument` and `SpeakerState`).
  */
-import { type PreparedDocument, prepareDocument } from "../document/document";
-import type { Quote } from "../quotes/quote";
-import { scanWords, tokenize, type WordList } from "../text/words";
-import { documentFacts, type Fact } from "./entityFacts";
-import { type IndexArrays, NgramIndex } from "./ngramIndex";
+import type { Fact } from "./entityFacts";
+import { DocCache } from "./docCache";
+import { HitBuffer, type IndexArrays, NgramIndex } from "./ngramIndex";
+import { PositionMap } from "./positionMap";
+import { SegmentedIndex } from "./segmentedIndex";
+import { hashText, type Region, SourceDocument, type Utterance } from "./sourceDocument";
+import { tokenizeInto } from "./tokenizeIds";
 import { Vocabulary } from "./vocabulary";
 
 export { Vocabulary } from "./vocabulary";
+export { hashText, type Region, SourceDocument, type Utterance } from "./sourceDocument";
+export { tokenizeIds } from "./tokenizeIds";
 
 export interface SourceText {
   /** How the source is named in reports: a path relative to the workspace, or a URI. */
@@ -32,148 +36,172 @@ export interface SourceText {
    * saved one the file's saved words are reused without hashing its text.
    */
   stamp?: string;
+  /**
+   * Reads the text again (the same text as `text`) when a check needs it. Given this, the corpus
+   * does not keep `text` once indexed, so an archive's text is not held in memory.
+   */
+  load?: () => string | undefined;
 }
 
-export interface Utterance {
-  start: number;
-  end: number;
-  speaker: string;
-}
-
-export interface Region {
-  start: number;
-  end: number;
-  label: string;
-}
-
-export class SourceDocument {
-  private wordList?: WordList;
-  private preparedDoc?: PreparedDocument;
-  private rawQuotes: Quote[] = [];
-  /** What the document teaches the entity registry (computed on first use, or loaded). */
-  facts?: Fact[];
-  /** Content hash (computed on first use, or loaded). */
+/** A file of a saved or live index. */
+export interface PriorFile {
+  stamp?: string;
+  /** Content hash, when known. */
   hash?: number;
-
-  constructor(
-    readonly path: string,
-    readonly text: string,
-    /** Global index position of this document's first word. */
-    readonly firstWord: number,
-    readonly wordCount: number,
-    readonly utterances: Utterance[],
-    readonly regions: Region[],
-    readonly markdown: boolean | undefined,
-    readonly stamp: string | undefined,
-  ) {}
-
-  /** The document's words with their offsets (tokenized on first use). */
-  get words(): WordList {
-    return (this.wordList ??= tokenize(this.text));
-  }
-
-  /** The document laid out for reading attributions, with its quotations as first found. */
-  get prepared(): PreparedDocument {
-    if (!this.preparedDoc) {
-      this.preparedDoc = prepareDocument(this.path, this.text, this.markdown);
-      this.rawQuotes = this.preparedDoc.quotes;
-    }
-    // Attribution replaces `quotes` with merged split quotes: start every reading afresh.
-    this.preparedDoc.quotes = this.rawQuotes;
-    return this.preparedDoc;
-  }
-
-  learnt(): Fact[] {
-    return (this.facts ??= documentFacts(this.prepared, this.utterances.map((u) => u.speaker)));
-  }
-
-  contentHash(): number {
-    return (this.hash ??= hashText(this.text));
-  }
+  length: number;
+  ids: Int32Array;
+  facts?: Fact[];
+  /** Where the file's words stand in the index's ids. */
+  first?: number;
+  /** The text itself, when the index kept it (equal text = unchanged file, no hashing needed). */
+  text?: string;
 }
 
 /** What a saved index offers to a new build: its vocabulary, per-file words, and the whole index. */
 export interface PriorIndex {
   vocabulary: Vocabulary;
-  files: Map<string, { stamp?: string; hash: number; length: number; ids: Int32Array; facts?: Fact[] }>;
-  /** The saved index itself, usable as is when the same files come back in the same order unchanged. */
-  index?: { paths: string[]; ids: Int32Array; arrays: IndexArrays };
+  files: Map<string, PriorFile>;
+  /** The saved index itself: its segments are reused, and only new or changed files indexed. */
+  index?: SavedIndex;
 }
+
+export interface SavedIndex {
+  ids: Int32Array;
+  mainEnd: number;
+  main: IndexArrays;
+  delta?: IndexArrays;
+}
+
+/** The delta segment (new and changed files) is merged into the main one beyond this share of it. */
+const MAX_DELTA_SHARE = 1 / 8;
+/** The index is compacted when this share of the main segment's words is tombstones. */
+const MAX_DEAD_SHARE = 1 / 4;
 
 export class Corpus {
   readonly documents: SourceDocument[] = [];
   readonly vocabulary: Vocabulary;
-  readonly index: NgramIndex;
-  readonly ids: Int32Array;
-  /** First global position of each document, plus the total at the end. */
-  readonly docStarts: Int32Array;
+  index!: SegmentedIndex;
+  /** Word ids, all segments end to end (tombstones included). */
+  ids!: Int32Array;
   /** How many documents were tokenized anew (the rest came from `prior`). */
-  readonly tokenized: number = 0;
+  readonly tokenized: number;
+  /** The prior index was reused as it was (nothing changed). */
+  reusedIndex = false;
+  /** Recently read texts, offsets and layouts. */
+  readonly cache = new DocCache();
+  private map!: PositionMap;
+  private words?: number;
 
   constructor(sources: SourceText[], prior?: PriorIndex) {
     this.vocabulary = prior?.vocabulary ?? new Vocabulary();
     const perDoc: Int32Array[] = [];
-    const reusedFacts: (Fact[] | undefined)[] = [];
-    const hashes: (number | undefined)[] = [];
-    let tokenized = 0;
-    const scratch = new IdBuffer(1 << 16);
+    const placed: number[] = [];
+    const reused: (PriorFile | undefined)[] = [];
+    // New words go into one buffer (a few large allocations, not one per file), viewed per file.
+    // Sized for the worst case up front: untouched pages of a large typed array take no memory.
+    const fresh = new HitBuffer(prior ? 1 << 16 : Math.max(1 << 16, (sources.reduce((n, s) => n + s.text.length, 0) >> 2) + 1));
+    const freshAt: number[] = [];
     for (const s of sources) {
       const saved = prior?.files.get(s.path);
-      let hash: number | undefined;
-      let same = false;
-      if (saved && saved.length === s.text.length) {
-        if (s.stamp !== undefined && s.stamp === saved.stamp) same = true;
-        else same = (hash = hashText(s.text)) === saved.hash;
-      }
-      if (same && saved) {
+      if (saved && unchanged(saved, s)) {
         perDoc.push(saved.ids);
-        reusedFacts.push(saved.facts);
-        hashes.push(saved.hash);
+        placed.push(saved.first ?? -1);
+        reused.push(saved);
+        freshAt.push(-1, -1);
       } else {
-        tokenized++;
-        perDoc.push(tokenizeIds(s.text, this.vocabulary, scratch));
-        reusedFacts.push(undefined);
-        hashes.push(hash);
+        fresh.reserve(fresh.length + (s.text.length >> 1) + 1);
+        freshAt.push(fresh.length);
+        tokenizeInto(s.text, this.vocabulary, fresh);
+        freshAt.push(fresh.length);
+        perDoc.push(fresh.data.subarray(0, 0));
+        placed.push(-1);
+        reused.push(undefined);
       }
     }
-    this.tokenized = tokenized;
-    this.docStarts = new Int32Array(sources.length + 1);
-    for (let d = 0; d < sources.length; d++) this.docStarts[d + 1] = this.docStarts[d] + perDoc[d].length;
-    const total = this.docStarts[sources.length];
-    const saved = prior?.index;
-    const reuseIndex = tokenized === 0 && !!saved && saved.paths.length === sources.length && saved.paths.every((p, d) => p === sources[d].path) && saved.ids.length === total;
-    if (reuseIndex && saved) {
-      this.ids = saved.ids;
-      this.index = new NgramIndex(this.ids, saved.arrays);
-    } else {
-      this.ids = new Int32Array(total);
-      perDoc.forEach((ids, d) => this.ids.set(ids, this.docStarts[d]));
-      this.index = NgramIndex.build(this.ids, this.docStarts, this.vocabulary.size);
-    }
+    for (let d = 0; d < sources.length; d++) if (freshAt[2 * d] >= 0) perDoc[d] = fresh.data.subarray(freshAt[2 * d], freshAt[2 * d + 1]);
+    this.tokenized = freshAt.filter((x) => x >= 0).length / 2;
+    const firstWords = this.layOut(perDoc, placed, prior);
     sources.forEach((s, d) => {
-      const doc = new SourceDocument(s.path, s.text, this.docStarts[d], perDoc[d].length, s.utterances ?? [], s.regions ?? [], s.markdown, s.stamp);
-      doc.facts = reusedFacts[d];
-      doc.hash = hashes[d];
-      this.documents.push(doc);
+      const saved = reused[d];
+      this.documents.push(
+        new SourceDocument(
+          { path: s.path, text: s.text, load: s.load, length: s.text.length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
+          this.cache,
+        ),
+      );
     });
+  }
+
+  /** Places every document's words in `ids` and indexes what is not indexed yet; returns each document's first position. */
+  private layOut(perDoc: Int32Array[], placed: number[], prior?: PriorIndex): number[] {
+    const saved = prior?.index;
+    const wordsOf = (d: number) => perDoc[d].length;
+    const all = perDoc.map((_, d) => d);
+    const toPlace = all.filter((d) => placed[d] < 0);
+    const newWords = toPlace.reduce((n, d) => n + wordsOf(d), 0);
+    if (saved) {
+      const inMain = all.filter((d) => placed[d] >= 0 && placed[d] < saved.mainEnd).reduce((n, d) => n + wordsOf(d), 0);
+      const inDelta = all.filter((d) => placed[d] >= saved.mainEnd).reduce((n, d) => n + wordsOf(d), 0);
+      const small = newWords + inDelta <= saved.mainEnd * MAX_DELTA_SHARE && saved.mainEnd - inMain <= saved.mainEnd * MAX_DEAD_SHARE;
+      if (small && saved.mainEnd > 0) return this.addDelta(perDoc, placed, toPlace, saved, prior!.files.size);
+    }
+    // One main segment over everything, in the sources' order.
+    const firstWords: number[] = [];
+    let total = 0;
+    for (const ids of perDoc) {
+      firstWords.push(total);
+      total += ids.length;
+    }
+    const allFresh = perDoc.length > 0 && perDoc.every((ids, d) => ids.buffer === perDoc[0].buffer && ids.byteOffset === firstWords[d] * 4);
+    if (allFresh) this.ids = new Int32Array(perDoc[0].buffer, 0, total);
+    else {
+      this.ids = new Int32Array(total);
+      perDoc.forEach((ids, d) => this.ids.set(ids, firstWords[d]));
+    }
+    this.map = new PositionMap(firstWords, perDoc.map((x) => x.length), total);
+    const main = NgramIndex.build(this.ids, this.map.ranges(), this.vocabulary.size);
+    this.index = new SegmentedIndex(main, total, undefined, this.map);
+    return firstWords;
+  }
+
+  /** Keeps the saved main segment; new and changed files go after its words, into a re-built delta. */
+  private addDelta(perDoc: Int32Array[], placed: number[], toPlace: number[], saved: SavedIndex, savedFiles: number): number[] {
+    const firstWords = [...placed];
+    let total = saved.ids.length;
+    for (const d of toPlace) {
+      firstWords[d] = total;
+      total += perDoc[d].length;
+    }
+    const unchanged = toPlace.length === 0 && savedFiles === perDoc.length;
+    if (unchanged) this.ids = saved.ids;
+    else {
+      this.ids = new Int32Array(total);
+      this.ids.set(saved.ids);
+      for (const d of toPlace) this.ids.set(perDoc[d], firstWords[d]);
+    }
+    this.map = new PositionMap(firstWords, perDoc.map((x) => x.length), total);
+    const main = new NgramIndex(this.ids, saved.main);
+    let delta: NgramIndex | undefined;
+    if (unchanged) {
+      delta = saved.delta && new NgramIndex(this.ids, saved.delta);
+      this.reusedIndex = true;
+    } else {
+      const ranges = this.map.ranges(saved.mainEnd);
+      if (ranges.length) delta = NgramIndex.build(this.ids, ranges, this.vocabulary.size);
+    }
+    this.index = new SegmentedIndex(main, saved.mainEnd, delta, this.map);
+    return firstWords;
+  }
+
+  /** Which document a global position belongs to (-1 for a tombstone). */
+  docAt(position: number): number {
+    return this.map.docAt(position);
   }
 
   /** The word ids of one document. */
   docIds(d: number): Int32Array {
-    return this.ids.subarray(this.docStarts[d], this.docStarts[d + 1]);
-  }
-
-  /** Which document a global position belongs to. */
-  docAt(position: number): number {
-    const starts = this.docStarts;
-    let lo = 0;
-    let hi = starts.length - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid] <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    const doc = this.documents[d];
+    return this.ids.subarray(doc.firstWord, doc.firstWord + doc.wordCount);
   }
 
   /** The named region (page, timestamp) holding an offset of a document, if any. */
@@ -181,45 +209,27 @@ export class Corpus {
     return doc.regions.find((r) => r.start <= offset && offset < r.end);
   }
 
+  /** Words of all documents (tombstones not counted). */
   get wordCount(): number {
-    return this.ids.length;
+    if (this.words === undefined) {
+      this.words = 0;
+      for (const d of this.documents) this.words += d.wordCount;
+    }
+    return this.words;
   }
 
   /** Total characters of all sources. */
   get textLength(): number {
     let n = 0;
-    for (const d of this.documents) n += d.text.length;
+    for (const d of this.documents) n += d.length;
     return n;
   }
 }
 
-/** A growable scratch buffer of word ids. */
-class IdBuffer {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.data = new Int32Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/** The word ids of a text, new words added to the vocabulary. */
-export function tokenizeIds(text: string, vocabulary: Vocabulary, scratch = new IdBuffer(1024)): Int32Array {
-  scratch.length = 0;
-  scanWords(text, 0, text.length, (start, end, flags) => scratch.push(vocabulary.idOfRange(text, start, end, flags)));
-  return scratch.data.slice(0, scratch.length);
-}
-
-/** 32-bit FNV-1a over the UTF-16 code units, with the length mixed in. */
-export function hashText(text: string): number {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Is the source the file the prior index holds? Cheapest test first. */
+function unchanged(saved: PriorFile, s: SourceText): boolean {
+  if (saved.length !== s.text.length) return false;
+  if (saved.text !== undefined) return saved.text === s.text;
+  if (s.stamp !== undefined && s.stamp === saved.stamp) return true;
+  return saved.hash !== undefined && hashText(s.text) === saved.hash;
 }

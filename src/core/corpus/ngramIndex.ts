@@ -1,15 +1,18 @@
 /**
- * The source index: every word of every source as an integer, the positions of every word
- * 3-gram sorted by the 3-gram's hash and cut into buckets by the hash's top bits, and postings
- * of the rarer single words. Finding where a quote's words occur is then a bucket scan per
- * 3-gram, never a scan of the text. All arrays are typed, so the index saves and reloads as is.
+ * One segment of the source index, over some documents' ranges of the corpus's word ids: the
+ * positions of every word 3-gram grouped by the 3-gram's hash (cut into buckets by the hash's top
+ * bits), and postings of the rarer single words. Finding where a quote's words occur is then a
+ * bucket scan per 3-gram, never a scan of the text. All arrays are typed, so a segment saves and
+ * reloads as is. Positions are global (positions in the corpus's `ids`).
  */
-import { radixSortPairs } from "./radix";
+import { radixGroupByTopBits } from "./radix";
 
 /** N-grams that occur more often than this are too common to say where a quote comes from. */
 export const COMMON_NGRAM_CAP = 2000;
 /** Words more frequent than this are never used as seeds, so their postings are not kept. */
 export const RARE_WORD_CAP = 5000;
+/** Of each 3-gram over the cap, this many first positions are kept: the last-resort seeds. */
+export const CAPPED_SAMPLE = 64;
 
 export function hash3(a: number, b: number, c: number): number {
   let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b);
@@ -23,11 +26,39 @@ export interface IndexArrays {
   /** Positions of bucket `b` are `positions[bucketStart[b] .. bucketStart[b + 1]]`. */
   bucketStart: Uint32Array;
   positions: Uint32Array;
-  /** Occurrences of each word id. */
+  /** Occurrences of each word id (in this segment). */
   wordCounts: Int32Array;
   /** Positions of a rare word `id` are `postings[postingStart[id] .. postingStart[id + 1]]`. */
   postingStart: Int32Array;
   postings: Int32Array;
+  /** Hashes of the 3-grams over the cap, ascending; their sampled positions are `cappedPositions[cappedStart[k] .. cappedStart[k + 1]]`. */
+  cappedHashes: Uint32Array;
+  cappedStart: Uint32Array;
+  cappedPositions: Uint32Array;
+}
+
+/** A growable list of positions, reused across queries. */
+export class HitBuffer {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = v;
+  }
+  /** Makes room for `capacity` values. */
+  reserve(capacity: number): void {
+    if (capacity <= this.data.length) return;
+    const bigger = new Int32Array(Math.max(capacity, Math.ceil(this.data.length * 1.5)));
+    bigger.set(this.data.subarray(0, this.length));
+    this.data = bigger;
+  }
 }
 
 export class NgramIndex {
@@ -37,56 +68,35 @@ export class NgramIndex {
     readonly arrays: IndexArrays,
   ) {}
 
-  /** Indexes `ids`; 3-grams never cross a boundary in `docStarts` (first word of each document, then the total). */
-  static build(ids: Int32Array, docStarts: Int32Array, vocabularySize: number): NgramIndex {
-    const n = ids.length;
-    const hashes = new Uint32Array(n);
-    const positions = new Uint32Array(n);
+  /** Indexes the ranges `[ranges[2k], ranges[2k + 1])` of `ids`; 3-grams never cross a range's end. */
+  static build(ids: Int32Array, ranges: Int32Array, vocabularySize: number): NgramIndex {
     let count = 0;
-    for (let d = 0; d + 1 < docStarts.length; d++) {
-      for (let i = docStarts[d]; i + 2 < docStarts[d + 1]; i++) {
-        hashes[count] = hash3(ids[i], ids[i + 1], ids[i + 2]);
-        positions[count++] = i;
+    for (let r = 0; r < ranges.length; r += 2) count += Math.max(0, ranges[r + 1] - ranges[r] - 2);
+    const hashes = new Uint32Array(count);
+    const starts = new Uint32Array(count);
+    let at = 0;
+    for (let r = 0; r < ranges.length; r += 2) {
+      for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) {
+        hashes[at] = hash3(ids[i], ids[i + 1], ids[i + 2]);
+        starts[at++] = i;
       }
     }
-    const keys = hashes.subarray(0, count);
-    const values = positions.subarray(0, count);
-    radixSortPairs(keys, values);
-    // Drop 3-grams too common to seed (the lookup would return nothing for them anyway).
-    let kept = 0;
-    for (let i = 0; i < count; ) {
-      let j = i + 1;
-      while (j < count && keys[j] === keys[i]) j++;
-      if (j - i <= COMMON_NGRAM_CAP) {
-        for (let k = i; k < j; k++) {
-          keys[kept] = keys[k];
-          values[kept++] = values[k];
-        }
-      }
-      i = j;
-    }
-    // About four positions a bucket: small bucket table, short scans.
-    const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(kept + 1)) - 2));
-    const shift = 32 - bucketBits;
-    const bucketStart = new Uint32Array((1 << bucketBits) + 1);
-    for (let i = 0; i < kept; i++) bucketStart[(keys[i] >>> shift) + 1]++;
-    for (let b = 0; b < 1 << bucketBits; b++) bucketStart[b + 1] += bucketStart[b];
-
-    const wordCounts = new Int32Array(vocabularySize);
-    for (let i = 0; i < n; i++) wordCounts[ids[i]]++;
-    const postingStart = new Int32Array(vocabularySize + 1);
-    for (let v = 0; v < vocabularySize; v++) postingStart[v + 1] = postingStart[v] + (wordCounts[v] <= RARE_WORD_CAP ? wordCounts[v] : 0);
-    const fill = postingStart.slice(0, vocabularySize);
-    const postings = new Int32Array(postingStart[vocabularySize]);
-    for (let i = 0; i < n; i++) {
-      const id = ids[i];
-      if (wordCounts[id] <= RARE_WORD_CAP) postings[fill[id]++] = i;
-    }
-    return new NgramIndex(ids, { bucketBits, bucketStart, positions: positions.slice(0, kept), wordCounts, postingStart, postings });
+    // About four to eight positions a bucket: a small bucket table (4 bytes a bucket), short scans.
+    const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(count + 1)) - 3));
+    const [keys, values] = radixGroupByTopBits(hashes, starts, bucketBits);
+    const grouped = dropCommon(keys, values, bucketBits);
+    return new NgramIndex(ids, { bucketBits, ...grouped, ...wordPostings(ids, ranges, vocabularySize) });
   }
 
   /** Appends to `out` the positions where the 3-gram `a b c` starts (none when absent or too common). */
   trigram(a: number, b: number, c: number, out: number[]): void {
+    const hits = new HitBuffer();
+    this.trigramInto(a, b, c, hits);
+    for (let k = 0; k < hits.length; k++) out.push(hits.data[k]);
+  }
+
+  /** Like `trigram`, into a reused buffer; returns how many positions it added. */
+  trigramInto(a: number, b: number, c: number, out: HitBuffer): number {
     const { bucketBits, bucketStart, positions } = this.arrays;
     const ids = this.ids;
     const bucket = hash3(a, b, c) >>> (32 - bucketBits);
@@ -96,6 +106,28 @@ export class NgramIndex {
       if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
     }
     if (out.length - before > COMMON_NGRAM_CAP) out.length = before;
+    return out.length - before;
+  }
+
+  /** Sampled positions of a 3-gram over the cap (none for any other); returns how many. */
+  cappedInto(a: number, b: number, c: number, out: HitBuffer): number {
+    const { cappedHashes, cappedStart, cappedPositions } = this.arrays;
+    const h = hash3(a, b, c);
+    let lo = 0;
+    let hi = cappedHashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cappedHashes[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === cappedHashes.length || cappedHashes[lo] !== h) return 0;
+    const before = out.length;
+    const ids = this.ids;
+    for (let k = cappedStart[lo]; k < cappedStart[lo + 1]; k++) {
+      const p = cappedPositions[k];
+      if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
+    }
+    return out.length - before;
   }
 
   wordCount(id: number): number {
@@ -105,12 +137,83 @@ export class NgramIndex {
   /** Positions of a word seen at most `RARE_WORD_CAP` times (empty for commoner words). */
   word(id: number): Int32Array {
     const { postingStart, postings } = this.arrays;
+    if (id < 0 || id + 1 >= postingStart.length) return postings.subarray(0, 0);
     return postings.subarray(postingStart[id], postingStart[id + 1]);
   }
 
-  /** Bytes held by the index arrays and the word ids. */
+  /** Bytes held by the index arrays (not the word ids). */
   get byteLength(): number {
-    const a = this.arrays;
-    return this.ids.byteLength + a.bucketStart.byteLength + a.positions.byteLength + a.wordCounts.byteLength + a.postingStart.byteLength + a.postings.byteLength;
+    let n = 0;
+    for (const x of Object.values(this.arrays)) if (typeof x !== "number") n += x.byteLength;
+    return n;
   }
+}
+
+/**
+ * Cuts the grouped positions into buckets, dropping the 3-grams seen more than the cap (the
+ * lookup would return nothing for them anyway) but keeping a sample of each.
+ */
+function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number): Pick<IndexArrays, "bucketStart" | "positions" | "cappedHashes" | "cappedStart" | "cappedPositions"> {
+  const n = keys.length;
+  const shift = 32 - bucketBits;
+  const bucketStart = new Uint32Array((1 << bucketBits) + 1);
+  const cappedHashes: number[] = [];
+  const cappedStart: number[] = [0];
+  const cappedPositions: number[] = [];
+  let kept = 0;
+  for (let i = 0; i < n; ) {
+    const bucket = keys[i] >>> shift;
+    let j = i + 1;
+    while (j < n && keys[j] >>> shift === bucket) j++;
+    if (j - i <= COMMON_NGRAM_CAP) {
+      // No 3-gram in this bucket can be over the cap.
+      values.copyWithin(kept, i, j);
+      kept += j - i;
+    } else {
+      // A big bucket: order it by hash (stable, so by position within a hash) to count each 3-gram.
+      const order = Array.from({ length: j - i }, (_, k) => i + k).sort((x, y) => keys[x] - keys[y] || x - y);
+      const segment = values.slice(i, j);
+      for (let a = 0; a < order.length; ) {
+        let b = a + 1;
+        while (b < order.length && keys[order[b]] === keys[order[a]]) b++;
+        if (b - a <= COMMON_NGRAM_CAP) {
+          for (let k = a; k < b; k++) values[kept++] = segment[order[k] - i];
+        } else {
+          cappedHashes.push(keys[order[a]]);
+          for (let k = a; k < Math.min(b, a + CAPPED_SAMPLE); k++) cappedPositions.push(segment[order[k] - i]);
+          cappedStart.push(cappedPositions.length);
+        }
+        a = b;
+      }
+    }
+    bucketStart[bucket + 1] = kept;
+    i = j;
+  }
+  // Empty buckets start where the previous one ended.
+  for (let b = 1; b < bucketStart.length; b++) if (bucketStart[b] < bucketStart[b - 1]) bucketStart[b] = bucketStart[b - 1];
+  return {
+    bucketStart,
+    // A view, not a copy: few positions are dropped, and a copy would double the peak memory.
+    positions: values.subarray(0, kept),
+    cappedHashes: Uint32Array.from(cappedHashes),
+    cappedStart: Uint32Array.from(cappedStart),
+    cappedPositions: Uint32Array.from(cappedPositions),
+  };
+}
+
+/** How often each word occurs in the ranges, and the postings of the rare ones. */
+function wordPostings(ids: Int32Array, ranges: Int32Array, vocabularySize: number): Pick<IndexArrays, "wordCounts" | "postingStart" | "postings"> {
+  const wordCounts = new Int32Array(vocabularySize);
+  for (let r = 0; r < ranges.length; r += 2) for (let i = ranges[r], end = ranges[r + 1]; i < end; i++) wordCounts[ids[i]]++;
+  const postingStart = new Int32Array(vocabularySize + 1);
+  for (let v = 0; v < vocabularySize; v++) postingStart[v + 1] = postingStart[v] + (wordCounts[v] <= RARE_WORD_CAP ? wordCounts[v] : 0);
+  const fill = postingStart.slice(0, vocabularySize);
+  const postings = new Int32Array(postingStart[vocabularySize]);
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r], end = ranges[r + 1]; i < end; i++) {
+      const id = ids[i];
+      if (wordCounts[id] <= RARE_WORD_CAP) postings[fill[id]++] = i;
+    }
+  }
+  return { wordCounts, postingStart, postings };
 }

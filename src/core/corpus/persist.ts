@@ -1,20 +1,22 @@
 /**
  * Saving and reloading the source index, for the CLI's `.verbatim-cache/` and the extension's
  * own storage. The index is one byte blob (a JSON header: format version, vocabulary and one
- * entry per file with its change stamp, content hash and word count; then the typed arrays as
- * they are in memory), and what each file teaches about people is a separate small JSON, since
- * that grows as checks read more files.
+ * entry per file with its change stamp, content hash, word count and first position; then the
+ * typed arrays as they are in memory: the word ids, the main segment, the delta segment if any),
+ * and what each file teaches about people is a separate small JSON, since that grows as checks
+ * read more files.
  *
  * Loading gives a `PriorIndex`: a new `Corpus` built with it re-tokenizes only the files that are
- * new or changed (and reuses the saved arrays outright when nothing changed). A blob that is not
- * this version's, or is damaged, throws `IndexFormatError` — callers rebuild.
+ * new or changed, and indexes only those (into the delta segment; see `SegmentedIndex`), reusing
+ * the saved arrays outright when nothing changed. A blob that is not this version's, or is
+ * damaged, throws `IndexFormatError` — callers rebuild.
  */
-import type { Corpus, PriorIndex } from "./corpus";
+import type { Corpus, PriorIndex, SavedIndex } from "./corpus";
 import type { Fact } from "./entityFacts";
 import type { IndexArrays } from "./ngramIndex";
 import { Vocabulary } from "./vocabulary";
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 const MAGIC = 0x58494256; // "VBIX"
 
 export class IndexFormatError extends Error {}
@@ -25,26 +27,43 @@ interface FileMeta {
   hash: number;
   length: number;
   words: number;
+  /** Position of the file's first word in the saved ids. */
+  first: number;
+}
+
+/** The typed arrays of a segment, in their saved order. */
+const SEGMENT_ARRAYS = ["bucketStart", "positions", "wordCounts", "postingStart", "postings", "cappedHashes", "cappedStart", "cappedPositions"] as const;
+const SIGNED = new Set(["wordCounts", "postingStart", "postings"]);
+
+interface SegmentMeta {
+  bucketBits: number;
+  counts: number[];
 }
 
 interface Header {
   version: number;
   files: FileMeta[];
   vocabulary: string[];
-  bucketBits: number;
-  /** Element counts of the arrays, in order: ids, bucketStart, positions, wordCounts, postingStart, postings. */
-  counts: number[];
+  idCount: number;
+  mainEnd: number;
+  main: SegmentMeta;
+  delta?: SegmentMeta;
 }
 
 export function serializeIndex(corpus: Corpus): Uint8Array {
-  const a = corpus.index.arrays;
-  const arrays = [corpus.ids, a.bucketStart, a.positions, a.wordCounts, a.postingStart, a.postings];
+  const { main, delta, mainEnd } = corpus.index;
+  const segments = delta ? [main.arrays, delta.arrays] : [main.arrays];
+  const arrays: (Int32Array | Uint32Array)[] = [corpus.ids];
+  for (const a of segments) for (const name of SEGMENT_ARRAYS) arrays.push(a[name]);
+  const meta = (a: IndexArrays): SegmentMeta => ({ bucketBits: a.bucketBits, counts: SEGMENT_ARRAYS.map((name) => a[name].length) });
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
-    files: corpus.documents.map((d) => ({ path: d.path, stamp: d.stamp, hash: d.contentHash(), length: d.text.length, words: d.wordCount })),
+    files: corpus.documents.map((d) => ({ path: d.path, stamp: d.stamp, hash: d.contentHash(), length: d.length, words: d.wordCount, first: d.firstWord })),
     vocabulary: corpus.vocabulary.words,
-    bucketBits: a.bucketBits,
-    counts: arrays.map((x) => x.length),
+    idCount: corpus.ids.length,
+    mainEnd,
+    main: meta(main.arrays),
+    delta: delta && meta(delta.arrays),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const headerBytes = 12 + Math.ceil(json.length / 4) * 4;
@@ -80,8 +99,8 @@ export function deserializeIndex(bytes: Uint8Array, facts?: Record<string, Saved
   } catch {
     throw new IndexFormatError("index header is damaged");
   }
-  const counts = header.counts;
-  if (!Array.isArray(counts) || counts.length !== 6 || !Array.isArray(header.files) || !Array.isArray(header.vocabulary)) throw new IndexFormatError("index header is damaged");
+  const okSegment = (s: SegmentMeta | undefined) => !!s && Array.isArray(s.counts) && s.counts.length === SEGMENT_ARRAYS.length;
+  if (!Array.isArray(header.files) || !Array.isArray(header.vocabulary) || !okSegment(header.main) || (header.delta && !okSegment(header.delta))) throw new IndexFormatError("index header is damaged");
   let at = 12 + Math.ceil(jsonLength / 4) * 4;
   // Views straight into the blob: no copy.
   const take = (n: number) => {
@@ -90,41 +109,52 @@ export function deserializeIndex(bytes: Uint8Array, facts?: Record<string, Saved
     at += n * 4;
     return [bytes.buffer, offset, n] as const;
   };
-  const ids = new Int32Array(...take(counts[0]));
-  const arrays: IndexArrays = {
-    bucketBits: header.bucketBits,
-    bucketStart: new Uint32Array(...take(counts[1])),
-    positions: new Uint32Array(...take(counts[2])),
-    wordCounts: new Int32Array(...take(counts[3])),
-    postingStart: new Int32Array(...take(counts[4])),
-    postings: new Int32Array(...take(counts[5])),
+  const ids = new Int32Array(...take(header.idCount));
+  const segment = (s: SegmentMeta): IndexArrays => {
+    const out: Record<string, unknown> = { bucketBits: s.bucketBits };
+    SEGMENT_ARRAYS.forEach((name, k) => (out[name] = SIGNED.has(name) ? new Int32Array(...take(s.counts[k])) : new Uint32Array(...take(s.counts[k]))));
+    return out as unknown as IndexArrays;
   };
-  validate(header, ids, arrays);
+  const index: SavedIndex = { ids, mainEnd: header.mainEnd, main: segment(header.main), delta: header.delta && segment(header.delta) };
+  validate(header, index);
   const vocabulary = Vocabulary.fromWords(header.vocabulary);
   if (vocabulary.size !== header.vocabulary.length) throw new IndexFormatError("index vocabulary is damaged");
   const files: PriorIndex["files"] = new Map();
-  let first = 0;
   for (const f of header.files) {
     const saved = facts?.[f.path];
-    files.set(f.path, { stamp: f.stamp, hash: f.hash, length: f.length, ids: ids.subarray(first, first + f.words), facts: saved && saved.hash === f.hash ? saved.facts : undefined });
-    first += f.words;
+    files.set(f.path, { stamp: f.stamp, hash: f.hash, length: f.length, first: f.first, ids: ids.subarray(f.first, f.first + f.words), facts: saved && saved.hash === f.hash ? saved.facts : undefined });
   }
-  return { vocabulary, files, index: { paths: header.files.map((f) => f.path), ids, arrays } };
+  return { vocabulary, files, index };
 }
 
-function validate(header: Header, ids: Int32Array, a: IndexArrays): void {
+function validate(header: Header, index: SavedIndex): void {
   const fail = (what: string) => {
     throw new IndexFormatError(`index is damaged (${what})`);
   };
+  const { ids } = index;
   const v = header.vocabulary.length;
-  if (!Number.isInteger(a.bucketBits) || a.bucketBits < 1 || a.bucketBits > 30 || a.bucketStart.length !== (1 << a.bucketBits) + 1) fail("buckets");
-  if (a.bucketStart[a.bucketStart.length - 1] !== a.positions.length) fail("buckets");
-  for (let b = 1; b < a.bucketStart.length; b++) if (a.bucketStart[b] < a.bucketStart[b - 1]) fail("buckets");
-  if (header.files.reduce((n, f) => n + f.words, 0) !== ids.length) fail("word counts");
-  for (let i = 0; i < ids.length; i++) if (ids[i] < 0 || ids[i] >= v) fail("word ids");
-  for (let i = 0; i < a.positions.length; i++) if (a.positions[i] + 2 >= ids.length) fail("positions");
-  if (a.wordCounts.length !== v || a.postingStart.length !== v + 1 || a.postingStart[v] !== a.postings.length) fail("postings");
-  for (let i = 0; i < a.postings.length; i++) if (a.postings[i] < 0 || a.postings[i] >= ids.length) fail("postings");
+  if (!Number.isInteger(index.mainEnd) || index.mainEnd < 0 || index.mainEnd > ids.length) fail("segments");
+  for (const f of header.files) if (!Number.isInteger(f.first) || !Number.isInteger(f.words) || f.first < 0 || f.words < 0 || f.first + f.words > ids.length) fail("word counts");
+  if (maxUnsigned(ids) >= v) fail("word ids");
+  for (const a of [index.main, index.delta]) {
+    if (!a) continue;
+    if (!Number.isInteger(a.bucketBits) || a.bucketBits < 1 || a.bucketBits > 30 || a.bucketStart.length !== (1 << a.bucketBits) + 1) fail("buckets");
+    if (a.bucketStart[a.bucketStart.length - 1] !== a.positions.length) fail("buckets");
+    for (let b = 1; b < a.bucketStart.length; b++) if (a.bucketStart[b] < a.bucketStart[b - 1]) fail("buckets");
+    if (a.positions.length && maxUnsigned(a.positions) + 2 >= ids.length) fail("positions");
+    if (a.wordCounts.length > v || a.postingStart.length !== a.wordCounts.length + 1 || a.postingStart[a.wordCounts.length] !== a.postings.length) fail("postings");
+    if (a.postings.length && maxUnsigned(a.postings) >= ids.length) fail("postings");
+    if (a.cappedStart.length !== a.cappedHashes.length + 1 || a.cappedStart[a.cappedHashes.length] !== a.cappedPositions.length) fail("capped 3-grams");
+    if (a.cappedPositions.length && maxUnsigned(a.cappedPositions) + 2 >= ids.length) fail("capped 3-grams");
+  }
+}
+
+/** The largest value read as unsigned (so a negative one counts as huge): one tight pass. */
+function maxUnsigned(values: Int32Array | Uint32Array): number {
+  const view = values instanceof Uint32Array ? values : new Uint32Array(values.buffer, values.byteOffset, values.length);
+  let max = 0;
+  for (let i = 0; i < view.length; i++) if (view[i] > max) max = view[i];
+  return max;
 }
 
 /** What each file teaches about people, keyed by path, with the content hash it was learnt from. */
@@ -142,6 +172,9 @@ export function exportFacts(corpus: Corpus): Record<string, SavedFacts> {
 /** A prior index made from a live corpus, to rebuild it after some files changed. */
 export function priorFromCorpus(corpus: Corpus): PriorIndex {
   const files: PriorIndex["files"] = new Map();
-  corpus.documents.forEach((d, k) => files.set(d.path, { stamp: d.stamp, hash: d.contentHash(), length: d.text.length, ids: corpus.docIds(k), facts: d.facts }));
-  return { vocabulary: corpus.vocabulary, files, index: { paths: corpus.documents.map((d) => d.path), ids: corpus.ids, arrays: corpus.index.arrays } };
+  corpus.documents.forEach((d, k) =>
+    files.set(d.path, { stamp: d.stamp, hash: d.hash ?? (d.keptText === undefined && d.stamp === undefined ? d.contentHash() : undefined), length: d.length, ids: corpus.docIds(k), facts: d.facts, first: d.firstWord, text: d.keptText }),
+  );
+  const { main, delta, mainEnd } = corpus.index;
+  return { vocabulary: corpus.vocabulary, files, index: { ids: corpus.ids, mainEnd, main: main.arrays, delta: delta?.arrays } };
 }

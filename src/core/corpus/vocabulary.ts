@@ -9,9 +9,8 @@ const EMPTY = 0;
 
 export class Vocabulary {
   readonly words: string[] = [];
-  private hashes: number[] = [];
-  /** id + 1 per slot, 0 when empty. */
-  private table = new Int32Array(1 << 12);
+  /** Per slot: id + 1 (0 when empty), then the word's hash, side by side (one cache line per probe). */
+  private table = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
 
   /** The id of a word, adding it when new. */
@@ -36,6 +35,21 @@ export class Vocabulary {
     return found >= 0 ? found : this.add(wordText(text, start, end, flags), h);
   }
 
+  /**
+   * `idOfRange` for a plain ASCII word (no apostrophe, no `SLOW` flag) whose FNV hash of the
+   * lower-cased text the caller computed while scanning it.
+   */
+  idOfHashed(text: string, start: number, end: number, h: number, flags: number): number {
+    const { table, mask, words } = this;
+    const h32 = h | 0;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = table[2 * slot];
+      if (v === EMPTY) break;
+      if (table[2 * slot + 1] === h32 && sameWord(words[v - 1], text, start, end, flags)) return v - 1;
+    }
+    return this.add(wordText(text, start, end, flags), h);
+  }
+
   /** The id of a known word, or -1. */
   find(word: string): number {
     const h = hashString(word);
@@ -48,39 +62,60 @@ export class Vocabulary {
 
   private probe(h: number, same: (id: number) => boolean): number {
     const { table, mask } = this;
+    const h32 = h | 0;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const v = table[slot];
+      const v = table[2 * slot];
       if (v === EMPTY) return -1;
-      if (this.hashes[v - 1] === h && same(v - 1)) return v - 1;
+      if (table[2 * slot + 1] === h32 && same(v - 1)) return v - 1;
     }
   }
 
   private add(word: string, h: number): number {
     const id = this.words.length;
-    this.words.push(word);
-    this.hashes.push(h);
-    if (this.words.length * 2 > this.table.length) this.grow();
-    else this.place(id, h);
+    this.words.push(detach(word));
+    if (this.words.length * 2 > this.mask + 1) this.grow();
+    this.place(id, h);
     return id;
   }
 
+  /** Puts a word's id in the table (the table is big enough). */
   private place(id: number, h: number): void {
     let slot = h & this.mask;
-    while (this.table[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-    this.table[slot] = id + 1;
+    while (this.table[2 * slot] !== EMPTY) slot = (slot + 1) & this.mask;
+    this.table[2 * slot] = id + 1;
+    this.table[2 * slot + 1] = h | 0;
   }
 
   private grow(): void {
-    this.table = new Int32Array(this.table.length * 2);
-    this.mask = this.table.length - 1;
-    for (let id = 0; id < this.words.length; id++) this.place(id, this.hashes[id]);
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.mask = this.table.length / 2 - 1;
+    for (let slot = 0; slot < old.length; slot += 2) if (old[slot] !== EMPTY) this.place(old[slot] - 1, old[slot + 1] >>> 0);
   }
 
   static fromWords(words: string[]): Vocabulary {
     const v = new Vocabulary();
-    for (const w of words) v.id(w);
+    // Sized once, not grown word by word.
+    let slots = 1 << 12;
+    while (slots < words.length * 2 + 2) slots *= 2;
+    v.table = new Int32Array(2 * slots);
+    v.mask = slots - 1;
+    // Saved words are strings of their own (no slices to detach).
+    for (const w of words) if (v.find(w) < 0) v.place(v.words.push(w) - 1, hashString(w));
     return v;
   }
+}
+
+/**
+ * A copy of `word` that does not point into the text it was cut from: V8 makes a slice of 13 or
+ * more characters a view of its parent, and a vocabulary of such views would keep every source
+ * text it ever read alive.
+ */
+function detach(word: string): string {
+  if (word.length < 13) return word;
+  let copy = "";
+  for (let i = 0; i < word.length; i += 4096) copy += String.fromCharCode(...Array.from({ length: Math.min(4096, word.length - i) }, (_, k) => word.charCodeAt(i + k)));
+  return copy;
 }
 
 function hashString(word: string): number {

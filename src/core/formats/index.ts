@@ -51,6 +51,23 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<ReadR
   }
 }
 
+/**
+ * The text `readSource` gives for a file that needs no asynchronous extraction (not PDF or
+ * DOCX), read synchronously: how a host re-reads a source on demand. Undefined otherwise.
+ */
+export function readSourceTextSync(path: string, bytes: Uint8Array): string | undefined {
+  const ext = extensionOf(path);
+  const kind = BY_EXTENSION[ext] ?? sniffBinary(bytes);
+  if (UNSUPPORTED[ext] || kind === "pdf" || kind === "docx") return undefined;
+  try {
+    const decoded = decodeText(bytes);
+    if ("binary" in decoded) return undefined;
+    return readText(path, decoded.text, kind ?? sniffText(decoded.text)).text;
+  } catch {
+    return undefined;
+  }
+}
+
 function readText(path: string, text: string, kind: Kind): SourceText {
   if (kind === "markdown") return { path, text, markdown: true };
   if (kind === "html") return readHtml(path, text);

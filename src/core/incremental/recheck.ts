@@ -5,7 +5,7 @@
  */
 import type { DraftReport, QuoteChecker, SpeakerContext } from "../check";
 import { documentFacts, type Fact } from "../corpus/entityFacts";
-import { prepareDocument } from "../document/document";
+import { type PreparedDocument, prepareDocument } from "../document/document";
 import type { QuoteCheck } from "../verdict/judge";
 import { changedParagraphs, paragraphStartBefore } from "./changes";
 import { shiftCheck } from "./shift";
@@ -25,12 +25,14 @@ export function recheckEdit(checker: QuoteChecker, previous: DraftReport, newTex
 
   // The edit must teach the registry nothing new, or every attribution may change.
   const edge = paragraphStartBefore(newText, start, contextParagraphs);
-  const learnt = (from: number, text: string, end: number) => JSON.stringify(documentFacts(prepareDocument(previous.path, text.slice(from, end))));
-  if (learnt(edge, newText, newEnd) !== learnt(edge, previous.text, oldEnd)) return undefined;
+  // The new window is read once: for what it teaches, then for its quotations.
+  const window = prepareDocument(previous.path, newText.slice(edge, newEnd));
+  const learnt = (doc: PreparedDocument) => JSON.stringify(documentFacts(doc));
+  if (learnt(window) !== learnt(prepareDocument(previous.path, previous.text.slice(edge, oldEnd)))) return undefined;
 
-  let fresh = judgeWindow(checker, previous.path, newText, edge, start, newEnd, memo);
+  let fresh = judgeWindow(checker, window, edge, start, memo);
   // A pronoun, a role or a continued quote may refer to anyone before: read from the top.
-  if (fresh && edge > 0 && fresh.checks.some(needsAllContext)) fresh = judgeWindow(checker, previous.path, newText, 0, start, newEnd, memo);
+  if (fresh && edge > 0 && fresh.checks.some(needsAllContext)) fresh = judgeWindow(checker, prepareDocument(previous.path, newText.slice(0, newEnd)), 0, start, memo);
   if (!fresh) return undefined;
   const oldInChange = memo.paragraphStarts.filter((s) => s >= start && s < oldEnd).length;
   const newStarts = fresh.starts;
@@ -45,9 +47,8 @@ export function recheckEdit(checker: QuoteChecker, previous: DraftReport, newTex
   };
 }
 
-/** Checks the quotations starting in `[start, end)`, reading the draft from `from`; moved to draft offsets. */
-function judgeWindow(checker: QuoteChecker, path: string, text: string, from: number, start: number, end: number, memo: ReportMemo): { checks: QuoteCheck[]; starts: number[] } | undefined {
-  const window = prepareDocument(path, text.slice(from, end));
+/** Checks the quotations starting from `start` in `window` (the draft read from `from`); moved to draft offsets. */
+function judgeWindow(checker: QuoteChecker, window: PreparedDocument, from: number, start: number, memo: ReportMemo): { checks: QuoteCheck[]; starts: number[] } | undefined {
   const inChange = (q: { start: number }) => q.start >= start - from;
   const found = checker.findQuotes(window, inChange);
   const state = memo.context.state;

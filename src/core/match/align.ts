@@ -30,42 +30,88 @@ const DIAG = 1;
 const UP = 2;
 const LEFT = 3;
 
+/** DP buffers reused across calls (alignment runs for every candidate window of every quote). */
+let H = new Float64Array(0);
+let T = new Uint8Array(0);
+/** Half of each source word's weight: the cost of skipping it. */
+let half = new Float64Array(0);
+
 /**
  * `boundaryAfter(j)`: a sentence or paragraph ends between source words j and j + 1. A changed
  * first or last quote word is not paired with a source word across such a boundary.
  */
 export function align(q: string[], qWeight: number[], qGap: boolean[], s: string[], sWeight: number[], boundaryAfter: (j: number) => boolean = () => false): Alignment {
+  // Same words, same ids: number comparison in the DP instead of string comparison.
+  const ids = new Map<string, number>();
+  const idOf = (w: string) => {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    return id;
+  };
+  const sIds = s.map(idOf);
+  const qIds = q.map(idOf);
+  return alignIds(qIds, qWeight, qGap, sIds, sWeight, boundaryAfter, q[0] === "and" || q[0] === "but");
+}
+
+/**
+ * `align` over word ids (equal ids = equal words). `optionalFirst`: the quote's first word is a
+ * conjunction (`and`, `but`) the writer may have added, so its absence keeps the match exact.
+ */
+export function alignIds(
+  q: ArrayLike<number>,
+  qWeight: ArrayLike<number>,
+  qGap: readonly boolean[],
+  s: ArrayLike<number>,
+  sWeight: ArrayLike<number>,
+  boundaryAfter: (j: number) => boolean,
+  optionalFirst: boolean,
+): Alignment {
   const m = q.length;
   const n = s.length;
   const width = n + 1;
-  const H = new Float64Array((m + 1) * width);
-  const T = new Uint8Array((m + 1) * width);
+  const cells = (m + 1) * width;
+  if (H.length < cells) {
+    H = new Float64Array(cells * 2);
+    T = new Uint8Array(cells * 2);
+  }
+  H[0] = 0;
+  for (let j = 1; j <= n; j++) H[j] = 0;
   for (let i = 1; i <= m; i++) {
     H[i * width] = H[(i - 1) * width] - qWeight[i - 1];
     T[i * width] = UP;
   }
+  if (half.length < n) half = new Float64Array(n * 2);
+  for (let j = 0; j < n; j++) half[j] = 0.5 * sWeight[j];
   for (let i = 1; i <= m; i++) {
     const qi = q[i - 1];
     const wq = qWeight[i - 1];
+    // A changed word costs a little less than a missing one, so "packed" for "full" reads as a change.
+    const matchGain = 2 * wq;
+    const changeGain = -0.8 * wq;
     const free = i < m && qGap[i];
     const row = i * width;
     const prev = (i - 1) * width;
+    // The row's left and diagonal neighbours stay in locals.
+    let leftScore = H[row];
+    let diagScore = H[prev];
     for (let j = 1; j <= n; j++) {
-      // A changed word costs a little less than a missing one, so "packed" for "full" reads as a change.
-      let best = H[prev + j - 1] + (qi === s[j - 1] ? 2 * wq : -0.8 * wq);
+      const upScore = H[prev + j];
+      let best = diagScore + (qi === s[j - 1] ? matchGain : changeGain);
       let dir = DIAG;
-      const up = H[prev + j] - wq;
+      const up = upScore - wq;
       if (up > best) {
         best = up;
         dir = UP;
       }
-      const left = H[row + j - 1] - (free ? 0 : 0.5 * sWeight[j - 1]);
+      const left = leftScore - (free ? 0 : half[j - 1]);
       if (left > best) {
         best = left;
         dir = LEFT;
       }
       H[row + j] = best;
       T[row + j] = dir;
+      leftScore = best;
+      diagScore = upScore;
     }
   }
   let endJ = 0;
@@ -109,9 +155,9 @@ export function align(q: string[], qWeight: number[], qGap: boolean[], s: string
     if (op.op === "match") matchedWeight += qWeight[op.q];
     else if (op.op === "del") {
       if (!op.free) exact = false;
-    } else if (!(op.op === "ins" && op.q === 0 && (q[0] === "and" || q[0] === "but"))) exact = false;
+    } else if (!(op.op === "ins" && op.q === 0 && optionalFirst)) exact = false;
   }
-  for (const w of qWeight) totalWeight += w;
+  for (let k = 0; k < m; k++) totalWeight += qWeight[k];
   return { score: H[m * width + endJ], sStart, sEnd, ops, matchedWeight, totalWeight, exact };
 }
 

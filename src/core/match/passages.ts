@@ -4,12 +4,15 @@
  * each aligned word by word. Returns the candidates best first, each mapped back to exact
  * character offsets in its source file and to the source quotation (and speaker) it falls in.
  */
-import stringSimilarity from "string-similarity";
-import type { Corpus, SourceDocument } from "../corpus/corpus";
+import type { Corpus } from "../corpus/corpus";
+import { HitBuffer } from "../corpus/ngramIndex";
+import type { SourceDocument } from "../corpus/sourceDocument";
 import { stopwordSet } from "../lexicon";
 import type { AttributedQuote } from "../speakers/attribute";
-import { type Alignment, align } from "./align";
+import { type Alignment, alignIds } from "./align";
+import { diceSimilarity } from "./dice";
 import type { QuoteWords } from "./quoteWords";
+import { candidateWindows } from "./windows";
 
 export interface Passage {
   document: SourceDocument;
@@ -30,19 +33,17 @@ export interface Passage {
   windowStart: number;
 }
 
-/** How many candidate windows get a full alignment. */
-const MAX_CANDIDATES = 8;
+const STOP_WEIGHT = 0.3;
 
 export function wordWeight(word: string): number {
-  return stopwordSet.has(word) ? 0.3 : 1;
+  return stopwordSet.has(word) ? STOP_WEIGHT : 1;
 }
 
-interface Window {
-  doc: number;
-  from: number; // global word positions
-  to: number;
-  votes: number;
-}
+/** Seed positions, reused by every query. */
+const hits = new HitBuffer();
+/** Source word weights of the window being aligned, reused. */
+let sWeight = new Float64Array(256);
+const BOUNDARY = /[.!?\n\u201c\u201d"]/;
 
 /**
  * The candidate passages for a quotation, best first. `quotesOf` gives a document's attributed
@@ -53,27 +54,35 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
   const m = quote.words.length;
   if (m === 0 || corpus.wordCount === 0) return [];
   const ids = quote.words.map((w) => corpus.vocabulary.find(w));
-  const hits = seedHits(corpus, ids, quote.gapBefore);
-  const windows = groupHits(corpus, hits, m);
+  hits.length = 0;
+  seedHits(corpus, ids, quote.gapBefore);
+  const windows = candidateWindows(corpus, hits, m);
   const qWeight = quote.words.map(wordWeight);
+  const optionalFirst = quote.words[0] === "and" || quote.words[0] === "but";
+  const stop = stopFlags(corpus);
   const vocabulary = corpus.vocabulary.words;
   const passages: Passage[] = [];
-  for (const w of windows.slice(0, MAX_CANDIDATES)) {
+  for (const w of windows) {
     const doc = corpus.documents[w.doc];
     const from = w.from - doc.firstWord;
-    const sWords: string[] = [];
-    for (let p = w.from; p < w.to; p++) sWords.push(vocabulary[corpus.ids[p]]);
-    const local = doc.words;
-    const boundaryAfter = (j: number) => /[.!?\n\u201c\u201d"]/.test(doc.text.slice(local.ends[from + j], local.starts[from + j + 1] ?? local.ends[from + j]));
-    const alignment = align(quote.words, qWeight, quote.gapBefore, sWords, sWords.map(wordWeight), boundaryAfter);
+    const sIds = corpus.ids.subarray(w.from, w.to);
+    if (sWeight.length < sIds.length) sWeight = new Float64Array(sIds.length * 2);
+    for (let j = 0; j < sIds.length; j++) sWeight[j] = stop[sIds[j]] === 1 ? STOP_WEIGHT : 1;
+    // Only a changed first or last word asks this, so the text is read only then.
+    const boundaryAfter = (j: number) => {
+      const { starts, ends } = doc.offsets;
+      return BOUNDARY.test(doc.text.slice(ends[from + j], starts[from + j + 1] ?? ends[from + j]));
+    };
+    const alignment = alignIds(ids, qWeight, quote.gapBefore, sIds, sWeight.subarray(0, sIds.length), boundaryAfter, optionalFirst);
     if (alignment.matchedWeight === 0) continue;
-    const firstWord = from + alignment.sStart;
-    const lastWord = from + alignment.sEnd - 1;
-    const start = local.starts[firstWord];
-    const end = local.ends[lastWord];
+    const local = doc.offsets;
+    // The file no longer holds the words it was indexed with (changed on disk, index not updated).
+    if (doc.stale) continue;
+    const start = local.starts[from + alignment.sStart];
+    const end = local.ends[from + alignment.sEnd - 1];
     const sourceWords: string[] = [];
-    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(sWords[op.s]);
-    const similarity = alignment.exact ? 1 : stringSimilarity.compareTwoStrings(quote.words.join(" "), sourceWords.join(" "));
+    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary[sIds[op.s]]);
+    const similarity = alignment.exact ? 1 : diceSimilarity(quote.words, sourceWords);
     const passage: Passage = { document: doc, documentIndex: w.doc, start, end, text: doc.text.slice(start, end), alignment, similarity, sourceWords, windowStart: from };
     if (quotesOf) passage.sourceQuote = quoteAt(quotesOf(w.doc), start, end);
     passages.push(passage);
@@ -83,48 +92,38 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
   );
 }
 
-/** Global positions where the quote's trigrams (or, failing those, its rarer words) occur. */
-function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): number[] {
-  const hits: number[] = [];
-  for (let i = 0; i + 2 < ids.length; i++) {
-    if (ids[i] < 0 || ids[i + 1] < 0 || ids[i + 2] < 0 || gapBefore[i + 1] || gapBefore[i + 2]) continue;
-    corpus.index.trigram(ids[i], ids[i + 1], ids[i + 2], hits);
-  }
-  if (hits.length > 0) return hits;
+/** Global positions where the quote's trigrams (or, failing those, its rarer words) occur, into `hits`. */
+function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): void {
+  const index = corpus.index;
+  const usable = (i: number) => ids[i] >= 0 && ids[i + 1] >= 0 && ids[i + 2] >= 0 && !gapBefore[i + 1] && !gapBefore[i + 2];
+  for (let i = 0; i + 2 < ids.length; i++) if (usable(i)) index.trigramInto(ids[i], ids[i + 1], ids[i + 2], hits);
+  if (hits.length > 0) return;
   // Short quotes, or quotes so edited that no three words survive together: rarest words first.
   const words = [...new Set(ids.filter((id) => id >= 0 && !stopwordSet.has(corpus.vocabulary.words[id])))];
   if (words.length === 0 && ids.length <= 3) words.push(...new Set(ids.filter((id) => id >= 0)));
-  words.sort((a, b) => corpus.index.wordCount(a) - corpus.index.wordCount(b));
+  words.sort((a, b) => index.wordCount(a) - index.wordCount(b));
   for (const id of words.slice(0, 4)) {
-    if (corpus.index.wordCount(id) > 5000) break;
-    for (const p of corpus.index.word(id)) hits.push(p);
+    if (index.wordCount(id) > 5000) break;
+    for (const p of index.word(id)) hits.push(p);
   }
-  return hits;
+  if (hits.length > 0) return;
+  // Every 3-gram is over the cap (boilerplate repeated across the archive): their sampled positions.
+  for (let i = 0; i + 2 < ids.length; i++) if (usable(i)) index.cappedInto(ids[i], ids[i + 1], ids[i + 2], hits);
 }
 
-/** Clusters hits that fall within one quote length of each other in the same document. */
-function groupHits(corpus: Corpus, hits: number[], quoteLength: number): Window[] {
-  hits.sort((a, b) => a - b);
-  const windows: Window[] = [];
-  const reach = quoteLength + 8;
-  let current: Window | undefined;
-  for (const p of hits) {
-    const doc = corpus.docAt(p);
-    if (current && current.doc === doc && p - current.to <= reach) {
-      current.to = p;
-      current.votes++;
-    } else {
-      current = { doc, from: p, to: p, votes: 1 };
-      windows.push(current);
+/** 1 for each vocabulary id that is a stopword (kept per vocabulary size: ids only grow). */
+const stopCache = new WeakMap<Corpus, Uint8Array>();
+function stopFlags(corpus: Corpus): Uint8Array {
+  let flags = stopCache.get(corpus);
+  if (!flags || flags.length < corpus.vocabulary.size) {
+    flags = new Uint8Array(corpus.vocabulary.size);
+    for (const w of stopwordSet) {
+      const id = corpus.vocabulary.find(w);
+      if (id >= 0) flags[id] = 1;
     }
+    stopCache.set(corpus, flags);
   }
-  for (const w of windows) {
-    const docStart = corpus.documents[w.doc].firstWord;
-    const docEnd = docStart + corpus.documents[w.doc].wordCount;
-    w.from = Math.max(docStart, w.from - quoteLength - 8);
-    w.to = Math.min(docEnd, w.to + quoteLength + 8);
-  }
-  return windows.sort((a, b) => b.votes - a.votes);
+  return flags;
 }
 
 /** The source quotation overlapping a character range most, if any. */

@@ -60,6 +60,21 @@ export const SLOW = 4;
 export function scanWords(text: string, from: number, to: number, emit: (start: number, end: number, flags: number) => void): void {
   let i = from;
   while (i < to) {
+    const end = nextWord(text, i, to);
+    if (end < 0) return;
+    emit(wordStart, end, wordFlags);
+    i = end;
+  }
+}
+
+/** Start and flags of the word `nextWord` found last (module state: no object per word). */
+export let wordStart = 0;
+export let wordFlags = 0;
+
+/** Finds the first word in `text[from, to)`: returns its end (start and flags in `wordStart`, `wordFlags`), or -1. */
+export function nextWord(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
       if (ASCII_WORD[c] === 0) {
@@ -111,12 +126,17 @@ export function scanWords(text: string, from: number, to: number, emit: (start: 
       while (j + 2 <= to && text.charCodeAt(j) === 0x2e && isLetterAt(text, j + 1) && !isWordChar(text.charCodeAt(j + 2) || 0x20)) j += 2;
       if (j < to && text.charCodeAt(j) === 0x2e) j += 1;
       end = j;
-      i = j;
       flags |= SLOW;
     }
-    emit(start, end, flags);
+    wordStart = start;
+    wordFlags = flags;
+    return end;
   }
+  return -1;
 }
+
+/** 1 for ASCII letters and digits (for tokenizers with their own fast path). */
+export const ASCII_WORD_TABLE: Readonly<Uint8Array> = ASCII_WORD;
 
 /** The normalised form of a scanned word. */
 export function wordText(text: string, start: number, end: number, flags: number): string {
@@ -148,4 +168,24 @@ function isWordCharAt(text: string, i: number): boolean {
 function isLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Only the offsets of the words of `text` (no word strings): what mapping a match back needs. */
+export function wordOffsets(text: string): { starts: Int32Array; ends: Int32Array } {
+  let starts = new Int32Array(Math.max(16, text.length >> 2));
+  let ends = new Int32Array(starts.length);
+  let n = 0;
+  scanWords(text, 0, text.length, (start, end) => {
+    if (n === starts.length) {
+      const s = new Int32Array(n * 2);
+      s.set(starts);
+      starts = s;
+      const e = new Int32Array(n * 2);
+      e.set(ends);
+      ends = e;
+    }
+    starts[n] = start;
+    ends[n++] = end;
+  });
+  return { starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }
