@@ -1,5 +1,6 @@
-// Bundles the two hosts: the `verbatim` command and the VS Code extension.
-// Each is one file with its dependencies inlined, so nothing is resolved or downloaded at run time.
+// Bundles the hosts: the `verbatim` command, the VS Code extension and the extension's index worker
+// (a thread of its own, so it is its own file). Each is one file with its dependencies inlined, so
+// nothing is resolved or downloaded at run time.
 const esbuild = require("esbuild");
 const fs = require("fs");
 
@@ -21,6 +22,7 @@ const entries = [
 ];
 if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+  entries.push({ entryPoints: ["src/indexWorker/worker.ts"], outfile: "dist/indexWorker.js" });
 }
 
 (async () => {

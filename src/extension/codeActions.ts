@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import { quoteFixes } from "../core/edits/fixes";
 import type { QuoteFix } from "../core/edits/textEdit";
-import type { QuoteCheck } from "../core/verdict/judge";
+import type { PlainQuoteCheck } from "../core/plain/plainCheck";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { fixText } from "./findingText";
 import { t } from "./l10n";
@@ -45,7 +45,7 @@ export class QuoteFixProvider implements vscode.CodeActionProvider {
   }
 }
 
-function onQuote(document: vscode.TextDocument, d: vscode.Diagnostic, check: QuoteCheck): boolean {
+function onQuote(document: vscode.TextDocument, d: vscode.Diagnostic, check: PlainQuoteCheck): boolean {
   const start = document.offsetAt(d.range.start);
   return check.quote.pieces.some((p) => p.start === start);
 }

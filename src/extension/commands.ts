@@ -35,7 +35,8 @@ export function registerCommands(checker: DraftChecker, index: SourceIndex, resu
     }),
     guarded("verbatim.checkWorkspace", () => checkWorkspaceCommand(checker, log)),
     guarded("verbatim.rebuildIndex", async () => {
-      index.invalidate();
+      // Everything in memory goes; unchanged files are still not tokenized again (the saved index).
+      await index.restart();
       await checker.checkOpen();
       void vscode.window.setStatusBarMessage(t("Verbatim: sources re-read"), 3000);
     }),

@@ -3,7 +3,7 @@
  * (linking to the docs), with the source passage as related information.
  */
 import * as vscode from "vscode";
-import type { QuoteCheck } from "../core/verdict/judge";
+import type { PlainQuoteCheck } from "../core/plain/plainCheck";
 import { findingDocs } from "./docs";
 import { findingMessage } from "./findingText";
 import { t } from "./l10n";
@@ -59,7 +59,7 @@ export function toDiagnostics(document: vscode.TextDocument, result: DraftResult
   return out;
 }
 
-function relatedPassage(result: DraftResult, check: QuoteCheck): vscode.DiagnosticRelatedInformation | undefined {
+function relatedPassage(result: DraftResult, check: PlainQuoteCheck): vscode.DiagnosticRelatedInformation | undefined {
   if (!check.source) return undefined;
   const location = passageLocation(result.index, check.source);
   if (!location) return undefined;

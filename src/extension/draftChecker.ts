@@ -1,15 +1,15 @@
 /**
- * Checks drafts: now, or debounced while the user types. A check's result is kept only if the
- * document is still at the version it read and no newer check of it has started.
+ * Checks drafts: now, or debounced while the user types. The check itself runs in the index
+ * worker; after an edit the worker re-checks only the edited paragraphs. A check's result is
+ * kept only if the document is still at the version it read and no newer check of it has
+ * started. A check made while the index was still building is made again when the build ends.
  */
 import * as vscode from "vscode";
 import type { Log } from "./log";
 import { folderOf, isDraft } from "./drafts";
-import type { DraftReport } from "../core/check";
-import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
-import type { CheckResults, DraftResult } from "./results";
+import type { CheckResults } from "./results";
 import { readSettings } from "./settings";
-import type { FolderIndex, SourceIndex } from "./sourceIndex";
+import type { SourceIndex } from "./sourceIndex";
 
 export class DraftChecker implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -46,34 +46,26 @@ export class DraftChecker implements vscode.Disposable {
       const run = ++this.seq;
       this.runs.set(key, run);
       const version = document.version;
+      const outdated = () => document.isClosed || document.version !== version || this.runs.get(key) !== run;
       const index = await this.index.get(folder);
-      if (document.isClosed || document.version !== version || this.runs.get(key) !== run) return; // outdated
+      if (outdated()) return;
       if (!index) {
         this.results.delete(document.uri);
         return;
       }
       const started = Date.now();
-      const report = this.run(index, document, this.results.latest(document.uri));
-      // `ignoredQuotes` of .verbatim.json; the report itself stays as the engine made it (incremental checks build on it).
-      const checks = markIgnoredQuotes(report.checks, readSettings(folder).ignoredQuotes);
-      this.results.set({ uri: document.uri, version, checks, index, report });
-      this.log.info(`checked ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${report.checks.length} quote(s) in ${Date.now() - started} ms`);
+      const previous = this.results.latest(document.uri);
+      // The worker re-checks only the edited paragraphs when its last report of this draft fits.
+      const incremental = !!previous && previous.index.key === index.key && previous.version >= 0;
+      const settings = readSettings(folder);
+      const answer = await this.index.check(index, key, document.getText(), incremental, settings.ignoredQuotes);
+      if (outdated()) return;
+      this.results.set({ uri: document.uri, version, checks: answer.checks, index, build: answer.build, partial: answer.partial });
+      const partial = answer.partial ? ` (index still building: ${answer.partial.ready} of ${answer.partial.total} sources ready)` : "";
+      this.log.info(`checked ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${answer.checks.length} quote(s) in ${Date.now() - started} ms${partial}`);
     } catch (e) {
       this.log.error(`checking ${document.uri.toString()}`, e);
     }
-  }
-
-  /** Re-checks only the edited paragraphs when the last result came from the same index. */
-  private run(index: FolderIndex, document: vscode.TextDocument, previous: DraftResult | undefined): DraftReport {
-    const text = document.getText();
-    if (previous && previous.index === index && previous.version >= 0) {
-      try {
-        return index.checker.checkIncremental(previous.report, text);
-      } catch (e) {
-        this.log.error(`incremental check of ${document.uri.toString()} (falling back to a full check)`, e);
-      }
-    }
-    return index.checker.check([{ path: document.uri.toString(), text }])[0];
   }
 
   /** Re-checks every open draft (after a source or setting changed). */
@@ -82,11 +74,22 @@ export class DraftChecker implements vscode.Disposable {
     return Promise.all(docs.map((d) => this.check(d)));
   }
 
+  /** Re-checks the open drafts of a folder whose last check used a partial index. */
+  recheckPartial(folderKey: string): Promise<void[]> {
+    const docs = vscode.workspace.textDocuments.filter((d) => {
+      const r = this.results.latest(d.uri);
+      return r?.partial && r.index.key === folderKey;
+    });
+    return Promise.all(docs.map((d) => this.check(d)));
+  }
+
   forget(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.runs.delete(key);
+    const index = this.results.latest(document.uri)?.index;
+    if (index) this.index.forget(index, key);
   }
 
   dispose(): void {

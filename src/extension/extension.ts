@@ -23,6 +23,7 @@ import { QuotesTreeProvider } from "./quotesView";
 import { CheckResults } from "./results";
 import { createSample, openSample, showMisattribution } from "./sample";
 import { INDEX_SETTINGS, readSettings, SECTION } from "./settings";
+import { IndexStatus } from "./indexStatus";
 import { SourceIndex } from "./sourceIndex";
 import { SourceWatcher } from "./sourceWatcher";
 import { SpeakersTreeProvider } from "./speakersView";
@@ -34,7 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
   const log = new Log();
   await loadAllProjectFiles(log);
   const results = new CheckResults();
-  const index = new SourceIndex(log);
+  const index = new SourceIndex(log, vscode.Uri.joinPath(context.extensionUri, "dist", "indexWorker.js").fsPath, context.storageUri ?? context.globalStorageUri);
+  const indexStatus = new IndexStatus(index);
   const checker = new DraftChecker(index, results, log);
   const diagnostics = new Diagnostics(results);
   const activeDraft = new ActiveDraft();
@@ -55,6 +57,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
 
   context.subscriptions.push(
     log,
+    index,
+    indexStatus,
+    index.onDidBuild((stats) => void checker.recheckPartial(stats.folder)),
     results,
     checker,
     diagnostics,
@@ -116,6 +121,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     checkWorkspace: (token) => checkDrafts(checker, log, token),
     settings: (scope) => readSettings(scope),
     createSample: () => createSample(context),
+    indexState: (folder) => index.state(folder),
+    indexBuilt: (folder) => index.built(folder),
+    threads: () => ({ main: index.mainThreadId, worker: index.workerThreadId }),
+    indexStatusText: () => indexStatus.text,
+    result: (uri) => results.latest(uri),
+    restartIndexing: () => index.restart(),
+    setIndexDelay: (ms) => index.setDelay(ms),
   };
 }
 

@@ -20,9 +20,11 @@ export class ExtractedTextProvider implements vscode.TextDocumentContentProvider
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const original = vscode.Uri.parse(uri.query, true);
     const folder = vscode.workspace.getWorkspaceFolder(original);
-    const built = folder && (await this.index.get(folder));
-    for (const source of built?.sources.values() ?? []) {
-      if (source.uri.toString() === original.toString()) return source.text;
+    const index = folder && (await this.index.get(folder));
+    for (const [path, uri] of index?.sources ?? []) {
+      if (uri.toString() !== original.toString()) continue;
+      const text = await this.index.text(index!, path);
+      if (text !== undefined) return text;
     }
     return vscode.l10n.t("Verbatim has no extracted text for {0}: it is not one of this folder's sources.", original.toString());
   }

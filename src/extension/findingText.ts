@@ -4,13 +4,14 @@
  * through a `Translate` (vscode.l10n.t in the extension). Pure, so it is unit-tested.
  */
 import type { QuoteFix } from "../core/edits/textEdit";
+import type { PlainQuoteCheck } from "../core/plain/plainCheck";
 import type { Finding, QuoteCheck } from "../core/verdict/judge";
 import { describeDiff } from "../core/verdict/wordDiff";
 import type { Translate } from "./translate";
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
-export function findingMessage(check: QuoteCheck, finding: Finding, t: Translate): string {
+export function findingMessage(check: QuoteCheck | PlainQuoteCheck, finding: Finding, t: Translate): string {
   const source = check.source;
   switch (finding.kind) {
     case "misattributed": {
@@ -28,7 +29,7 @@ export function findingMessage(check: QuoteCheck, finding: Finding, t: Translate
 }
 
 /** A quick fix's title and reason (the engine's are English) in the user's language. */
-export function fixText(fix: QuoteFix, check: QuoteCheck, citationLabel: string | undefined, t: Translate): { title: string; disabledReason?: string } {
+export function fixText(fix: QuoteFix, check: QuoteCheck | PlainQuoteCheck, citationLabel: string | undefined, t: Translate): { title: string; disabledReason?: string } {
   switch (fix.kind) {
     case "attribute": {
       const real = check.source?.sourceQuote?.speaker?.name ?? "";

@@ -3,9 +3,9 @@ import * as vscode from "vscode";
 import { hoverMarkdown, OPEN_SOURCE_COMMAND, type HoverSource } from "./hoverText";
 import { t } from "./l10n";
 import type { Log } from "./log";
+import type { PlainQuoteCheck } from "../core/plain/plainCheck";
 import { CheckResults, type DraftResult } from "./results";
-import { Corpus } from "../core/corpus/corpus";
-import type { QuoteCheck } from "../core/verdict/judge";
+import { placeLabel } from "./sourcePlace";
 
 export class QuoteHoverProvider implements vscode.HoverProvider {
   constructor(
@@ -19,7 +19,8 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
       if (!result) return undefined;
       const check = CheckResults.checkAt(result, document.offsetAt(position));
       if (!check || check.verdict === "ignored" || check.verdict === "unchecked") return undefined;
-      const md = new vscode.MarkdownString(hoverMarkdown(check, hoverSource(result, check), t));
+      const note = result.partial && t("Index still building: checked against {0} of {1} sources; checked again when it is done.", result.partial.ready, result.partial.total);
+      const md = new vscode.MarkdownString(hoverMarkdown(check, hoverSource(result, check), t, note || undefined));
       // Source text is untrusted: it is escaped, no HTML, and only our own command may run.
       md.supportHtml = false;
       md.isTrusted = { enabledCommands: [OPEN_SOURCE_COMMAND] };
@@ -32,13 +33,13 @@ export class QuoteHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function hoverSource(result: DraftResult, check: QuoteCheck): HoverSource | undefined {
+export function hoverSource(result: DraftResult, check: PlainQuoteCheck): HoverSource | undefined {
   const passage = check.source;
-  const source = passage && result.index.sources.get(passage.document.path);
-  if (!passage || !source) return undefined;
+  const uri = passage && result.index.sources.get(passage.document.path);
+  if (!passage || !uri) return undefined;
   return {
-    label: source.path,
-    place: source.exact ? t("line {0}", source.lines.position(passage.start).line) : (Corpus.regionAt(passage.document, passage.start)?.label ?? ""),
-    open: { uri: source.uri.toString(), start: passage.start, end: passage.end, exact: source.exact },
+    label: passage.document.path,
+    place: placeLabel(passage.place),
+    open: { uri: uri.toString(), start: passage.start, end: passage.end, exact: passage.place?.exact ?? true },
   };
 }

@@ -4,7 +4,7 @@
  * source at the passage, the similarity, and a misquote's word-level changes. Pure (no vscode
  * import) so it can be unit-tested; every piece of source text goes through `escapeMarkdown`.
  */
-import type { Passage } from "../core/match/passages";
+import { type PlainPassage, type PlainQuoteCheck, toPlainCheck } from "../core/plain/plainCheck";
 import { summarize } from "../core/speakers/entity";
 import type { QuoteCheck } from "../core/verdict/judge";
 import { findingMessage } from "./findingText";
@@ -49,7 +49,8 @@ function headline(verdict: string, t: Translate): string {
   return esc(verdict);
 }
 
-export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined, t: Translate = english): string {
+export function hoverMarkdown(full: QuoteCheck | PlainQuoteCheck, source: HoverSource | undefined, t: Translate = english, note?: string): string {
+  const check = toPlainCheck(full);
   const lines: string[] = [`**Verbatim** — ${headline(check.verdict, t)}`];
   for (const f of check.findings) if (f.kind !== "unsourced") lines.push(`- ${esc(findingMessage(check, f, t))}`);
   const passage = check.source;
@@ -67,40 +68,48 @@ export function hoverMarkdown(check: QuoteCheck, source: HoverSource | undefined
     lines.push(t("Source: {0} · similarity {1}%", where, Math.round(passage.similarity * 100)));
   }
   if (check.diff && check.verdict !== "verified") lines.push(t("Changes (draft ~~struck~~, source **bold**): {0}", diffMarkdown(check.diff)));
+  if (note) lines.push(`*${esc(note)}*`);
   return lines.join("\n\n");
 }
 
-/** The passage with up to CONTEXT_CHARS of its paragraph either side, matched words in bold. */
-function passageInContext(p: Passage): string {
-  const text = p.document.text;
-  const from = contextStart(text, p.start);
-  const to = contextEnd(text, p.end);
-  const bold = matchedRuns(p);
+/**
+ * The passage with up to CONTEXT_CHARS of its paragraph either side, matched words in bold.
+ * Works on the passage's excerpt of the source (offsets are the source's; `base` is where the
+ * excerpt starts), which reaches well beyond CONTEXT_CHARS.
+ */
+function passageInContext(p: PlainPassage): string {
+  const { base, text: excerpt, atEnd } = p.excerpt;
+  const start = p.start - base;
+  const end = p.end - base;
+  const from = contextStart(excerpt, start, base);
+  const to = contextEnd(excerpt, end, atEnd);
+  const bold = matchedRuns(p).map(([s, e]) => [s - base, e - base]);
   // An ellipsis marks text cut off, not the edge of the paragraph.
-  let out = /(^|\n)\s*$/.test(text.slice(0, from)) ? "" : "…";
+  let out = base + from === 0 || /(^|\n)\s*$/.test(excerpt.slice(0, from)) ? "" : "…";
   let at = from;
   for (const [s, e] of bold) {
     if (e <= from || s >= to) continue;
-    out += esc(text.slice(at, Math.max(at, s))) + `**${esc(text.slice(Math.max(s, at), e))}**`;
+    out += esc(excerpt.slice(at, Math.max(at, s))) + `**${esc(excerpt.slice(Math.max(s, at), e))}**`;
     at = e;
   }
-  out += esc(text.slice(at, to));
-  return out + (/^\s*(\n|$)/.test(text.slice(to)) ? "" : "…");
+  out += esc(excerpt.slice(at, to));
+  const rest = excerpt.slice(to);
+  return out + (/^\s*\n/.test(rest) || (atEnd && /^\s*$/.test(rest)) ? "" : "…");
 }
 
-function contextStart(text: string, start: number): number {
+function contextStart(text: string, start: number, base: number): number {
   let from = Math.max(0, start - CONTEXT_CHARS);
   const para = text.lastIndexOf("\n\n", start);
   if (para >= from) return para + 2;
-  if (from > 0) from = text.indexOf(" ", from) + 1 || start;
+  if (base + from > 0) from = text.indexOf(" ", from) + 1 || start;
   return Math.min(from, start);
 }
 
-function contextEnd(text: string, end: number): number {
+function contextEnd(text: string, end: number, atEnd: boolean): number {
   let to = Math.min(text.length, end + CONTEXT_CHARS);
   const para = text.indexOf("\n\n", end);
   if (para >= 0 && para <= to) return para;
-  if (to < text.length) {
+  if (to < text.length || !atEnd) {
     const space = text.lastIndexOf(" ", to);
     to = space > end ? space : to;
   }
@@ -108,20 +117,20 @@ function contextEnd(text: string, end: number): number {
 }
 
 /** Character ranges of runs of source words the alignment matched exactly. */
-function matchedRuns(p: Passage): [number, number][] {
-  const words = p.document.words;
-  const matched = p.alignment.ops.flatMap((op) => (op.op === "match" ? [p.windowStart + op.s] : [])).sort((a, b) => a - b);
+function matchedRuns(p: PlainPassage): [number, number][] {
+  const { starts, ends } = p.windowWords;
+  const matched = p.alignment.ops.flatMap((op) => (op.op === "match" ? [op.s] : [])).sort((a, b) => a - b);
   const runs: [number, number][] = [];
   let last = -2;
   for (const w of matched) {
-    if (w === last + 1 && runs.length) runs[runs.length - 1][1] = words.ends[w];
-    else runs.push([words.starts[w], words.ends[w]]);
+    if (w === last + 1 && runs.length) runs[runs.length - 1][1] = ends[w];
+    else runs.push([starts[w], ends[w]]);
     last = w;
   }
   return runs;
 }
 
-function diffMarkdown(diff: NonNullable<QuoteCheck["diff"]>): string {
+function diffMarkdown(diff: NonNullable<PlainQuoteCheck["diff"]>): string {
   return diff
     .map((c) => (c.kind === "same" ? esc(c.text) : c.kind === "removed" ? `~~${esc(c.text)}~~` : `**${esc(c.text)}**`))
     .join(" ");

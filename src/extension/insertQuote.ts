@@ -6,11 +6,11 @@
 import * as vscode from "vscode";
 import { insertQuoteEdits } from "../core/edits/insertQuote";
 import { attributionName } from "../core/sources/speakers";
-import { Corpus } from "../core/corpus/corpus";
 import { isDraft } from "./drafts";
 import { t } from "./l10n";
 import { readSettings } from "./settings";
 import type { SpeakerNode } from "./speakersView";
+import { placeLabel } from "./sourcePlace";
 
 export async function insertQuote(node: SpeakerNode | undefined): Promise<boolean> {
   if (node?.type !== "sourceQuote") return false;
@@ -20,14 +20,8 @@ export async function insertQuote(node: SpeakerNode | undefined): Promise<boolea
     return false;
   }
   const document = editor.document;
-  const { quote, index } = node;
-  const source = index.sources.get(quote.path);
-  let citation;
-  if (readSettings(document.uri).insertCitation) {
-    const doc = index.checker.corpus.documents[quote.documentIndex];
-    const place = source?.exact ? t("line {0}", source.lines.position(quote.start).line) : (Corpus.regionAt(doc, quote.start)?.label ?? "");
-    citation = { label: quote.path, place };
-  }
+  const { quote } = node;
+  const citation = readSettings(document.uri).insertCitation ? { label: quote.path, place: placeLabel(quote.place) } : undefined;
   const sel = editor.selection;
   const edits = insertQuoteEdits(document.getText(), { start: document.offsetAt(sel.start), end: document.offsetAt(sel.end) }, quote.text, attributionName(node.speaker), {
     markdown: document.languageId === "markdown",

@@ -1,19 +1,17 @@
 /**
  * Quote completion: inside an open quote mark in a draft, the first words of a sentence the
  * sources have complete to its exact remaining words, with the speaker and source file shown.
- * Lookup goes through the folder's source index (core/sources/complete.ts). Source text is
+ * Lookup runs in the index worker (core/sources/complete.ts). Source text is
  * untrusted: the documentation is escaped Markdown, no HTML, no commands.
  */
 import * as vscode from "vscode";
-import { Corpus } from "../core/corpus/corpus";
-import { completeQuote, openQuoteAt } from "../core/sources/complete";
-import { sourceSpeakerState } from "../core/sources/speakers";
-import { summarize } from "../core/speakers/entity";
+import { openQuoteAt } from "../core/sources/complete";
 import { folderOf, isDraft } from "./drafts";
 import { t } from "./l10n";
 import type { Log } from "./log";
 import { escapeMarkdown } from "./markdownEscape";
 import type { SourceIndex } from "./sourceIndex";
+import { placeLabel } from "./sourcePlace";
 
 /** Typing these re-asks for completions (Markdown has no quick suggestions by default). */
 export const COMPLETION_TRIGGERS = [" ", '"', "“", "«", "„"];
@@ -38,15 +36,13 @@ export class QuoteCompletionProvider implements vscode.CompletionItemProvider {
       const folder = folderOf(document.uri);
       const index = folder && (await this.index.get(folder));
       if (!index || token.isCancellationRequested) return undefined;
-      const state = sourceSpeakerState(index.checker);
-      const found = completeQuote(index.checker.corpus, typed, { quotesOf: (d) => state.quotesOf(d) });
+      const found = await this.index.complete(index, typed);
+      if (token.isCancellationRequested) return undefined;
       const typedStart = offset - typed.length;
       const items = found.map((c, rank) => {
         const range = new vscode.Range(document.positionAt(typedStart + c.replaceFrom), position);
-        const speaker = c.sourceQuote?.speaker;
-        const source = index.sources.get(c.path);
-        const doc = index.checker.corpus.documents[c.documentIndex];
-        const place = source?.exact ? t("line {0}", source.lines.position(c.matchStart).line) : (Corpus.regionAt(doc, c.matchStart)?.label ?? "");
+        const speaker = c.speaker;
+        const place = placeLabel(c.place);
         const where = place ? `${c.path}, ${place}` : c.path;
         const label = c.text.length > 60 ? c.text.slice(0, 59) + "…" : c.text;
         const item = new vscode.CompletionItem({ label, description: speaker ? speaker.name : where }, vscode.CompletionItemKind.Text);
@@ -56,7 +52,7 @@ export class QuoteCompletionProvider implements vscode.CompletionItemProvider {
         item.filterText = typed.slice(c.replaceFrom) + c.text;
         item.sortText = String(rank).padStart(4, "0");
         item.detail = speaker ? t("{0} — {1}", speaker.name, where) : t("Source: {0}", where);
-        item.documentation = documentation(doc.text.slice(c.matchStart, c.end), speaker && summarize(speaker), where);
+        item.documentation = documentation(c.passage, speaker, where);
         return item;
       });
       return new vscode.CompletionList(items, true);

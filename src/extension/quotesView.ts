@@ -4,7 +4,8 @@
  * opens the source, applies the preferred fix or ignores it (see quoteActions.ts).
  */
 import * as vscode from "vscode";
-import type { QuoteCheck, Verdict } from "../core/verdict/judge";
+import type { PlainQuoteCheck as QuoteCheck } from "../core/plain/plainCheck";
+import type { Verdict } from "../core/verdict/judge";
 import type { ActiveDraft } from "./activeDraft";
 import { t } from "./l10n";
 import type { CheckResults, DraftResult } from "./results";

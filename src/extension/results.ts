@@ -3,17 +3,19 @@
  * quick fixes use a result only while the document still has that version (offsets are exact).
  */
 import * as vscode from "vscode";
-import type { DraftReport } from "../core/check";
-import type { QuoteCheck } from "../core/verdict/judge";
+import type { PlainQuoteCheck } from "../core/plain/plainCheck";
+import type { Readiness } from "../indexWorker/protocol";
 import type { FolderIndex } from "./sourceIndex";
 
 export interface DraftResult {
   uri: vscode.Uri;
   version: number;
-  checks: QuoteCheck[];
+  checks: PlainQuoteCheck[];
   index: FolderIndex;
-  /** The engine's report, from which the next edit can be re-checked incrementally. */
-  report: DraftReport;
+  /** The build of the index that answered (0: a partial index while the first build runs). */
+  build: number;
+  /** Set when the check ran while the index was still being built, against what was ready. */
+  partial?: Readiness;
 }
 
 export class CheckResults implements vscode.Disposable {
@@ -56,7 +58,7 @@ export class CheckResults implements vscode.Disposable {
   }
 
   /** The checked quote with a piece at `offset` (quote marks count as part of it). */
-  static checkAt(result: DraftResult, offset: number): QuoteCheck | undefined {
+  static checkAt(result: DraftResult, offset: number): PlainQuoteCheck | undefined {
     return result.checks.find((c) => c.quote.pieces.some((p) => offset >= p.start - 1 && offset <= p.end + 1));
   }
 

@@ -1,26 +1,17 @@
 /**
- * Finds and reads a folder's source documents with workspace.fs; the formats (text, Markdown,
- * HTML, subtitles, PDF, DOCX) are read by core/formats, as in the CLI. Sources are only ever
- * read. Oversized and unreadable files are skipped and logged.
+ * Finds a folder's source documents and stats and reads them with workspace.fs (asynchronous:
+ * the extension host's thread only waits). Decoding the formats (text, Markdown, HTML,
+ * subtitles, PDF, DOCX) happens in the index worker. Sources are only ever read.
  */
 import * as vscode from "vscode";
-import type { SourceText } from "../core/corpus/corpus";
-import { readSource as readFormat } from "../core/formats";
-import { decodeText } from "../core/formats/decode";
+import type { FileStamp } from "../indexWorker/protocol";
 import type { Log } from "./log";
 
 const MAX_FILES = 20_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 const EXCLUDE = "**/{node_modules,.git,.hg,.svn,.vscode-test,.verbatim-cache}/**";
-
-export interface LoadedSource extends SourceText {
-  uri: vscode.Uri;
-  /**
-   * True when the checked text is the file's own text, so offsets are positions in the file.
-   * False for text extracted from PDF, DOCX or HTML: the passage can't be pointed at in the file.
-   */
-  exact: boolean;
-}
+/** Files stat'ed or read at once. */
+const PARALLEL = 8;
 
 /** The folder's files matching any of the source globs, each once, in a stable order. */
 export async function findSourceFiles(folder: vscode.WorkspaceFolder, globs: string[]): Promise<vscode.Uri[]> {
@@ -31,20 +22,34 @@ export async function findSourceFiles(folder: vscode.WorkspaceFolder, globs: str
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path)).slice(0, MAX_FILES);
 }
 
-export async function readSource(folder: vscode.WorkspaceFolder, uri: vscode.Uri, log: Log): Promise<LoadedSource | undefined> {
-  const label = relativePath(folder, uri);
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_BYTES) return skip(log, label, `${(stat.size / 1048576).toFixed(1)} MB is over the 50 MB limit`);
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    const read = await readFormat(label, bytes);
-    if ("skipped" in read) return skip(log, label, read.skipped);
-    for (const note of read.notes) log.info(`source ${label}: ${note}`);
-    const raw = decodeText(bytes);
-    return { ...read.source, uri, exact: "text" in raw && raw.text === read.source.text };
-  } catch (e) {
-    return skip(log, label, (e as Error).message);
-  }
+/** Each file's size and change stamp; oversized and unreadable files are logged and left out. */
+export async function stampFiles(folder: vscode.WorkspaceFolder, uris: vscode.Uri[], log: Log): Promise<(FileStamp & { uri: vscode.Uri })[]> {
+  const out = await inParallel(uris, async (uri) => {
+    const path = relativePath(folder, uri);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return undefined;
+      if (stat.size > MAX_BYTES) return skip(log, path, `${(stat.size / 1048576).toFixed(1)} MB is over the 50 MB limit`);
+      return { path, uri, size: stat.size, stamp: `${stat.size}:${stat.mtime}` };
+    } catch (e) {
+      return skip(log, path, (e as Error).message);
+    }
+  });
+  return out.filter((f) => f !== undefined);
+}
+
+/** Runs `fn` over `items`, PARALLEL at a time, results in order. */
+export async function inParallel<T, R>(items: T[], fn: (item: T) => Promise<R>, parallel = PARALLEL): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const k = next++;
+      out[k] = await fn(items[k]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
+  return out;
 }
 
 function skip(log: Log, label: string, why: string): undefined {

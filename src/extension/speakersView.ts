@@ -4,9 +4,7 @@
  * source at its passage; "Insert Quote" puts it into the draft (insertQuote.ts).
  */
 import * as vscode from "vscode";
-import type { QuoteChecker } from "../core/check";
-import { Corpus } from "../core/corpus/corpus";
-import { listSourceSpeakers, type SourceQuotation, type SourceSpeaker } from "../core/sources/speakers";
+import type { PlainSourceQuotation as SourceQuotation, PlainSourceSpeaker as SourceSpeaker } from "../indexWorker/protocol";
 import type { ActiveDraft } from "./activeDraft";
 import { folderOf } from "./drafts";
 import { t } from "./l10n";
@@ -14,26 +12,16 @@ import type { Log } from "./log";
 import { shorten } from "./quotesView";
 import type { CheckResults } from "./results";
 import type { FolderIndex, SourceIndex } from "./sourceIndex";
+import { placeLabel } from "./sourcePlace";
 
 export type SpeakerNode = { type: "speaker"; speaker: SourceSpeaker; index: FolderIndex } | { type: "sourceQuote"; speaker: SourceSpeaker; quote: SourceQuotation; index: FolderIndex };
-
-const listed = new WeakMap<QuoteChecker, SourceSpeaker[]>();
-
-/** The speakers of a folder's sources (worked out once per checker). */
-export function speakersOf(index: FolderIndex): SourceSpeaker[] {
-  let speakers = listed.get(index.checker);
-  if (!speakers) {
-    speakers = listSourceSpeakers(index.checker);
-    listed.set(index.checker, speakers);
-  }
-  return speakers;
-}
 
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SpeakerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  private shown?: FolderIndex;
+  /** The folder and build last listed, and the list (kept, so nodes keep their identity). */
+  private shown?: { key: string; build: number; speakers: SourceSpeaker[] };
   /** The root nodes last listed, so a node keeps its identity (TreeView.reveal needs that). */
   private roots = new WeakMap<SourceSpeaker, SpeakerNode>();
 
@@ -47,13 +35,17 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
       // A re-check with a rebuilt index (sources changed) or another folder's draft: list again.
       results.onDidChange((uri) => {
         const r = results.latest(uri);
-        if (r && uri.toString() === draft.uri?.toString() && r.index !== this.shown) this.changed.fire(undefined);
+        if (r && uri.toString() === draft.uri?.toString() && (r.index.key !== this.shown?.key || r.build !== this.shown.build)) this.changed.fire(undefined);
+      }),
+      index.onDidBuild((stats) => {
+        if (stats.folder === this.shown?.key) this.refresh();
       }),
       draft.onDidChange(() => this.changed.fire(undefined)),
     ];
   }
 
   refresh(): void {
+    this.shown = undefined;
     this.changed.fire(undefined);
   }
 
@@ -64,9 +56,14 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
     if (!folder) return [];
     try {
       const index = await this.index.get(folder);
-      this.shown = index;
-      if (!index) return [];
-      return speakersOf(index).map((speaker) => {
+      if (!index) {
+        this.shown = undefined;
+        return [];
+      }
+      // A partial list (build 0, while the first build runs) is asked for again.
+      if (this.shown?.key !== index.key || this.shown.build === 0) this.shown = { key: index.key, ...(await this.index.speakers(index)) };
+      const { speakers } = this.shown;
+      return speakers.map((speaker) => {
         let n = this.roots.get(speaker);
         if (!n) this.roots.set(speaker, (n = { type: "speaker", speaker, index }));
         return n;
@@ -97,14 +94,13 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
     }
     const { quote, index } = node;
     const item = new vscode.TreeItem(`“${shorten(quote.text, 70)}”`, vscode.TreeItemCollapsibleState.None);
-    const source = index.sources.get(quote.path);
-    const doc = index.checker.corpus.documents[quote.documentIndex];
-    const place = source?.exact ? t("line {0}", source.lines.position(quote.start).line) : (Corpus.regionAt(doc, quote.start)?.label ?? "");
+    const uri = index.sources.get(quote.path);
+    const place = placeLabel(quote.place);
     item.description = place ? `${quote.path}, ${place}` : quote.path;
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendText(`“${quote.text}”\n\n${item.description}`);
     item.tooltip = tooltip;
-    if (source) item.command = { command: "verbatim.openSource", title: t("Open Source"), arguments: [{ uri: source.uri.toString(), start: quote.start, end: quote.end, exact: source.exact }] };
+    if (uri) item.command = { command: "verbatim.openSource", title: t("Open Source"), arguments: [{ uri: uri.toString(), start: quote.start, end: quote.end, exact: quote.place?.exact ?? true }] };
     item.contextValue = "sourceQuote";
     return item;
   }

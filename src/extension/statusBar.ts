@@ -24,8 +24,10 @@ export class QuoteStatus implements vscode.Disposable {
     const checked = result.checks.filter((c) => c.verdict !== "ignored" && c.verdict !== "unchecked").length;
     const problems = result.checks.filter((c) => c.findings.length > 0).length;
     const quotes = checked === 1 ? t("1 quote") : t("{0} quotes", checked);
-    this.item.text = `$(quote) ${quotes}${problems ? ` · $(warning) ${problems}` : " · $(check)"}`;
-    this.item.tooltip = t("Verbatim: {0} quotation(s) checked, {1} with problems. Click to open the Problems panel.", checked, problems);
+    const partial = result.partial ? ` · $(sync~spin) ${result.partial.ready}/${result.partial.total}` : "";
+    this.item.text = `$(quote) ${quotes}${problems ? ` · $(warning) ${problems}` : " · $(check)"}${partial}`;
+    const tooltip = t("Verbatim: {0} quotation(s) checked, {1} with problems. Click to open the Problems panel.", checked, problems);
+    this.item.tooltip = result.partial ? `${tooltip}\n${t("Index still building: checked against {0} of {1} sources; checked again when it is done.", result.partial.ready, result.partial.total)}` : tooltip;
     this.item.show();
   }
 

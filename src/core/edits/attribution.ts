@@ -4,11 +4,12 @@
  * earlier naming mention of the wrongly credited speaker is changed instead.
  */
 import type { Entity } from "../speakers/entity";
+import type { PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import { nameForm, nameIn } from "./speakerName";
 import type { QuoteFix, TextEdit } from "./textEdit";
 
-export function attributionFix(text: string, check: QuoteCheck): QuoteFix | undefined {
+export function attributionFix(text: string, check: QuoteCheck | PlainQuoteCheck): QuoteFix | undefined {
   if (!check.findings.some((f) => f.kind === "misattributed")) return undefined;
   const real = check.source?.sourceQuote?.speaker;
   if (!real) return undefined;

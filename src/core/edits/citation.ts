@@ -2,6 +2,7 @@
  * "Add citation": a Markdown footnote (`[^n]` after the quote, its definition at the end of the
  * draft), or a bracketed `[source: file]` after the quote in plain text.
  */
+import type { PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import type { QuoteFix } from "./textEdit";
 
@@ -14,7 +15,7 @@ export interface CitationSource {
 
 const CLOSING_MARKS = /["”’»']/;
 
-export function citationFix(text: string, check: QuoteCheck, markdown: boolean, source: CitationSource | undefined): QuoteFix | undefined {
+export function citationFix(text: string, check: QuoteCheck | PlainQuoteCheck, markdown: boolean, source: CitationSource | undefined): QuoteFix | undefined {
   if (!check.source || !source) return undefined;
   let at = check.quote.end;
   if (CLOSING_MARKS.test(text[at] ?? "")) at++;

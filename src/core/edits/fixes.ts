@@ -1,4 +1,5 @@
 /** Every fix Verbatim offers for one checked quotation, most useful first. */
+import type { PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import { attributionFix } from "./attribution";
 import { citationFix, type CitationSource } from "./citation";
@@ -13,7 +14,7 @@ export interface FixOptions {
   citation?: CitationSource;
 }
 
-export function quoteFixes(text: string, check: QuoteCheck, options: FixOptions): QuoteFix[] {
+export function quoteFixes(text: string, check: QuoteCheck | PlainQuoteCheck, options: FixOptions): QuoteFix[] {
   const fixes = [
     attributionFix(text, check),
     wordingFix(text, check),

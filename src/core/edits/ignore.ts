@@ -2,10 +2,11 @@
  * "Ignore this quote": puts the ignore marker on its own line just before the quote's paragraph,
  * where the engine looks for it (an HTML comment in Markdown, so it does not show when rendered).
  */
+import type { PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import type { QuoteFix } from "./textEdit";
 
-export function ignoreFix(text: string, check: QuoteCheck, markdown: boolean, marker: string): QuoteFix | undefined {
+export function ignoreFix(text: string, check: QuoteCheck | PlainQuoteCheck, markdown: boolean, marker: string): QuoteFix | undefined {
   if (!marker.trim() || check.verdict === "ignored") return undefined;
   const start = paragraphStart(text, check.quote.start);
   const line = markdown ? `<!-- ${marker} -->` : marker;

@@ -4,15 +4,15 @@
  * the punctuation around the words.
  */
 import { quoteWords } from "../match/quoteWords";
+import { excerptSlice, type PlainQuoteCheck, toPlainCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import type { QuoteFix, TextEdit } from "./textEdit";
 
-export function wordingFix(text: string, check: QuoteCheck): QuoteFix | undefined {
-  const passage = check.source;
+export function wordingFix(text: string, check: QuoteCheck | PlainQuoteCheck): QuoteFix | undefined {
+  const passage = toPlainCheck(check).source;
   if (!passage || !check.findings.some((f) => f.kind === "misquoted")) return undefined;
   const words = quoteWords(text, check.quote.pieces);
   const ops = passage.alignment.ops;
-  const src = passage.document;
   const edits: TextEdit[] = [];
   for (const [first, last] of runs(words.gapBefore)) {
     const inRun = (q: number) => q >= first && q <= last;
@@ -21,9 +21,9 @@ export function wordingFix(text: string, check: QuoteCheck): QuoteFix | undefine
     // Source words aligned to the run, including those the draft left out inside it.
     const sources = ops.slice(opIndexes[0], opIndexes[opIndexes.length - 1] + 1).flatMap((op) => ("s" in op && !(op.op === "del" && op.free) ? [op.s] : []));
     if (!sources.length) continue;
-    const from = src.words.starts[passage.windowStart + Math.min(...sources)];
-    const to = src.words.ends[passage.windowStart + Math.max(...sources)];
-    const newText = asNestedQuote(src.text.slice(from, to).replace(/\s+/g, " "));
+    const from = passage.windowWords.starts[Math.min(...sources)];
+    const to = passage.windowWords.ends[Math.max(...sources)];
+    const newText = asNestedQuote(excerptSlice(passage, from, to).replace(/\s+/g, " "));
     const start = words.starts[first];
     const end = words.ends[last];
     if (text.slice(start, end) !== newText) edits.push({ start, end, newText });
