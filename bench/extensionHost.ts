@@ -11,6 +11,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { IndexWorkerClient } from "../src/indexWorker/client";
+import { inParallel } from "../src/extension/parallel";
 import type { BuildNeeds, BuildStats, CheckAnswer, FileStamp, WorkerEvent } from "../src/indexWorker/protocol";
 import { articles, textPool } from "./corpusText";
 
@@ -155,19 +156,6 @@ async function main(): Promise<void> {
       restart: { seconds: restart.seconds, longestBlockMs: restart.block, tokenized: restart.stats.tokenized, loadedSaved: restart.stats.loadedSaved, reusedIndex: restart.stats.reusedIndex, firstCheckMs: afterRestart.ms, firstCheckBlockMs: afterRestart.block },
     }),
   );
-}
-
-async function inParallel<T, R>(items: T[], fn: (item: T) => Promise<R>, parallel = 8): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
-  return out;
 }
 
 main().catch((e) => {

@@ -4,14 +4,13 @@
  * subtitles, PDF, DOCX) happens in the index worker. Sources are only ever read.
  */
 import * as vscode from "vscode";
+import { inParallel } from "./parallel";
 import type { FileStamp } from "../indexWorker/protocol";
 import type { Log } from "./log";
 
 const MAX_FILES = 20_000;
 const MAX_BYTES = 50 * 1024 * 1024;
 const EXCLUDE = "**/{node_modules,.git,.hg,.svn,.vscode-test,.verbatim-cache}/**";
-/** Files stat'ed or read at once. */
-const PARALLEL = 8;
 
 /** The folder's files matching any of the source globs, each once, in a stable order. */
 export async function findSourceFiles(folder: vscode.WorkspaceFolder, globs: string[]): Promise<vscode.Uri[]> {
@@ -36,20 +35,6 @@ export async function stampFiles(folder: vscode.WorkspaceFolder, uris: vscode.Ur
     }
   });
   return out.filter((f) => f !== undefined);
-}
-
-/** Runs `fn` over `items`, PARALLEL at a time, results in order. */
-export async function inParallel<T, R>(items: T[], fn: (item: T) => Promise<R>, parallel = PARALLEL): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const k = next++;
-      out[k] = await fn(items[k]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, lane));
-  return out;
 }
 
 function skip(log: Log, label: string, why: string): undefined {

@@ -16,7 +16,8 @@ import type { BuildNeeds, BuildStats, CheckAnswer, PlainCompletion, SpeakersAnsw
 import type { Log } from "./log";
 import { readProjectOptions } from "./projectConfig";
 import { readSettings } from "./settings";
-import { findSourceFiles, inParallel, stampFiles } from "./sourceFiles";
+import { findSourceFiles, stampFiles } from "./sourceFiles";
+import { inParallel } from "./parallel";
 
 export interface FolderIndex {
   folder: vscode.WorkspaceFolder;
