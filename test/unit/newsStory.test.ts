@@ -78,4 +78,18 @@ describe("attribution in more stories", () => {
       ["Open or shut, I ", "Dev", "Dev"],
     ]);
   });
+
+  it("keeps `She added:` apart from a split quote, and does not read `General Hospital` as a person", () => {
+    assert.deepEqual(speakerTable("hospital-parking.txt"), [
+      ["This is a victor", "Joan Whitaker", "Joan Whitaker, the campaign's organiser"],
+      ["We collected ele", "Joan Whitaker", "Whitaker"],
+      ["The charges rais", null, "the health board"],
+      ["We listened to p", "Amara Nwosu", "Dr Amara Nwosu"],
+      ["Free parking is ", "Amara Nwosu", "She"],
+      ["Yes, from the sa", "Amara Nwosu", "Nwosu"],
+      ["Who pays for the", "Ben Ashdown", "councillor Ben Ashdown"],
+      ["The taxpayer, as", "Ben Ashdown", "councillor Ben Ashdown"],
+      ["If the car park ", "Keith Mensah", "he"],
+    ]);
+  });
 });

@@ -184,7 +184,9 @@ function mergeSplitQuotes(doc: PreparedDocument): Quote[] {
       const between = doc.text.slice(skipMark(doc.text, a.end), b.start - 1);
       const inner = doc.text.slice(a.start, a.end);
       const words = between.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (/[,—–-]\s*$/.test(inner + between.slice(0, 1)) && /^\s*,?\s*\S/.test(between) && /[,:]\s*$/.test(between) && words.length >= 1 && words.length <= 12) {
+      // One sentence only: `"…," she said, "…"` — not `"…," she said. She added: "…"`.
+      const oneSentence = !/[.!?]\s+\p{Lu}/u.test(between);
+      if (oneSentence && /[,—–-]\s*$/.test(inner + between.slice(0, 1)) && /^\s*,?\s*\S/.test(between) && /[,:]\s*$/.test(between) && words.length >= 1 && words.length <= 12) {
         const { tokens } = tokensBetween(doc, skipMark(doc.text, a.end), b.start);
         if (cueAfter(tokens)) {
           const merged = makeQuote([...a.pieces, ...b.pieces], "marked", a.paragraph, b.lastParagraph, b.unclosed);

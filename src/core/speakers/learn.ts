@@ -50,6 +50,11 @@ function isPersonName(run: Token[], ws: Token[], after: number): boolean {
 /** Registers what a parsed phrase says about entities. */
 export function registerPhrase(phrase: SpeakerPhrase | undefined, registry: EntityRegistry): void {
   if (!phrase) return;
+  // `… General Hospital` read as role + name: a "name" ending in a kind of organisation is one.
+  if (phrase.type === "person" && orgNouns.has(phrase.name.split(" ").pop()!.toLowerCase())) {
+    registry.organization(phrase.organization ? `${phrase.organization} ${phrase.role?.text ?? ""} ${phrase.name}` : phrase.name);
+    return;
+  }
   const org = (name?: string) => (name ? registry.organization(name) : undefined);
   switch (phrase.type) {
     case "person":
@@ -140,7 +145,10 @@ function learnSentence(ws: Token[], registry: EntityRegistry): void {
     const before = ws[i - 1];
     const afterRun = i + run.length;
     const person = run.length >= 2 && run.length <= 4 && isPersonName(run, ws, afterRun);
-    if (run.length > 1 && corporateSuffixes.has(run[run.length - 1].lower)) registry.organization(name);
+    const last = run[run.length - 1].lower;
+    if (run.length > 1 && corporateSuffixes.has(last)) registry.organization(name);
+    // `Lisport General Hospital`, `Harbour Workers Union`: a name ending in a kind of organisation.
+    else if (run.length > 1 && orgNouns.has(last)) registry.organization(name, last);
     else if (person) registry.likelyPerson(name);
     else if (next?.text === "," && ws[i + run.length + 1]?.lower === "which") registry.organization(name);
     else if (before && before.kind === "word" && !before.cap && orgNouns.has(before.lower)) registry.organization(name, before.lower);

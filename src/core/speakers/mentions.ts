@@ -124,8 +124,8 @@ export class MentionIndex {
 
   /** The organisation a nominal (`the company`, `its`) most likely means: the last one of a fitting kind. */
   private recentOrganization(at: number, noun?: string): Entity | undefined {
-    const isOrg = (e: Entity) => e.kind === "organization";
-    return (noun ? this.recent(at, (e) => isOrg(e) && orgTypeFits(noun, e)) : undefined) ?? this.recent(at, isOrg);
+    // An organisation of another known kind is not a fallback: `the board` is not the hospital.
+    return this.recent(at, (e) => e.kind === "organization" && (!noun || orgTypeFits(noun, e)));
   }
 
   /** Resolves a speaker phrase read at token `at` to an entity, using only what came before. */
@@ -171,7 +171,7 @@ export class MentionIndex {
         );
       }
       case "orgNoun":
-        return this.recentOrganization(at, phrase.noun) ?? this.recent(at, ORGISH);
+        return this.recentOrganization(at, phrase.noun);
       case "anonymous":
         return registry.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, ""));
     }

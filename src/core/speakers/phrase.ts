@@ -132,7 +132,7 @@ function parseSegment(input: Token[]): SpeakerPhrase | undefined {
   if (ws.every((w) => isNameWord(w) || (w.kind === "word" && ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "le", "la", "&", "and"].includes(w.lower)))) {
     if (!isNameWord(ws[0])) return undefined;
     const name = joinWords(ws);
-    if (corporateSuffixes.has(last.lower) && ws.length > 1) return { type: "organization", name };
+    if ((corporateSuffixes.has(last.lower) || orgNouns.has(last.lower)) && ws.length > 1) return { type: "organization", name };
     return { type: "name", name };
   }
   return undefined;
