@@ -84,7 +84,7 @@ describe("attribution in more stories", () => {
       ["This is a victor", "Joan Whitaker", "Joan Whitaker, the campaign's organiser"],
       ["We collected ele", "Joan Whitaker", "Whitaker"],
       ["The charges rais", null, "the health board"],
-      ["We listened to p", "Amara Nwosu", "Dr Amara Nwosu"],
+      ["We listened to p", "Amara Nwosu", "Dr Amara Nwosu of the Lisport Health Board"],
       ["Free parking is ", "Amara Nwosu", "She"],
       ["Yes, from the sa", "Amara Nwosu", "Nwosu"],
       ["Who pays for the", "Ben Ashdown", "councillor Ben Ashdown"],

@@ -113,6 +113,16 @@ function parseSegment(input: Token[]): SpeakerPhrase | undefined {
     }
     break;
   }
+  // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
+  const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower));
+  if (link > 0) {
+    const who = ws.slice(isTitle(ws[0]) ? 1 : 0, link);
+    const orgStart = ws[link + 1]?.lower === "the" ? link + 2 : link + 1;
+    const org = takeNameForward(ws, orgStart);
+    if (who.length && who.every(isNameWord) && org.length && orgStart + org.length === ws.length && (who.length >= 2 || isTitle(ws[0]))) {
+      return { type: "person", name: joinWords(who), organization: joinWords(org) };
+    }
+  }
   // `harbour master Lena Fischer`: a description the role list does not know, then a name.
   const tail = takeNameBackward(ws, ws.length);
   const lead = ws.slice(0, ws.length - tail.length);
