@@ -137,6 +137,23 @@ describe("speaker attribution", () => {
     assert.equal(found[0][1], "Lena Fischer");
   });
 
+  it("treats a short continued sentence as speech and a short fragment as emphasis", () => {
+    const text = `"Form is for the league," Brandt said. "Finals are different." The pitch looked "heavy" all week.`;
+    const registry = new EntityRegistry();
+    const doc = prepareDocument("s.txt", text);
+    learnEntities(doc, registry);
+    registry.settle();
+    const quotes = attributeQuotes(doc, registry);
+    assert.deepEqual(
+      quotes.map((q) => [text.slice(q.start, q.end), q.scare]),
+      [
+        ["Form is for the league,", false],
+        ["Finals are different.", false],
+        ["heavy", true],
+      ],
+    );
+  });
+
   it("has no speaker for a quote nobody is credited with", () => {
     assert.equal(speakerOf(`The sign read "closed for repairs until further notice" all week.`, "closed"), undefined);
   });

@@ -92,4 +92,17 @@ describe("attribution in more stories", () => {
       ["If the car park ", "Keith Mensah", "he"],
     ]);
   });
+
+  it("reads curly single quotes, keeps a short continued sentence as speech, and ends a mention at the name", () => {
+    assert.deepEqual(speakerTable("cup-final.txt"), [
+      ["We have nothing ", "Sam Okafor", "Okafor"],
+      ["Our form speaks ", "Sam Okafor", "Okafor"],
+      ["Form is for the ", "Leo Brandt", "he"],
+      ["Finals are diffe", "Leo Brandt", "he"],
+      ["fitter than it h", "Tessa Grant", "Rovers manager Tessa Grant"],
+      ["I trust Sam comp", "Tessa Grant", "Grant"],
+      ["Nothing is won o", "Victor Hale", "businessman Victor Hale"],
+      ["We’ll win by two", "Jim Carter", "Jim Carter"],
+    ]);
+  });
 });

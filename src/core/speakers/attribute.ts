@@ -57,11 +57,15 @@ export function attributeQuotes(doc: PreparedDocument, registry: EntityRegistry)
         out.basis = "continued";
       }
     }
-    out.scare = wordCount <= SCARE_MAX_WORDS && (out.basis === "none" || out.basis === "continued");
+    // A short continued quote that is a whole sentence (`"Finals are different."`) is speech, not emphasis.
+    const sentence = out.basis === "continued" && isWholeSentence(doc.text.slice(quote.start, quote.end));
+    out.scare = wordCount <= SCARE_MAX_WORDS && (out.basis === "none" || (out.basis === "continued" && !sentence));
     result.push(out);
   }
   return result;
 }
+
+const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && /[.!?]$/.test(text.trim());
 
 function countWords(doc: PreparedDocument, quote: Quote): number {
   let n = 0;

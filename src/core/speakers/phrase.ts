@@ -203,7 +203,53 @@ export function parsePhraseSpan(tokens: Token[]): { phrase: SpeakerPhrase; from:
       to = next.to;
     }
   }
-  return { phrase: head, from: parts[first].from, to };
+  // An appositive ends at its comma; a bare head may run on into the sentence and is trimmed.
+  return { phrase: head, from: parts[first].from, to: to === parts[first].to ? trimToPhrase(tokens, parts[first].from, to, head) : to };
+}
+
+/** The words a reading names the speaker with (name, role, organisation, descriptor). */
+function keyWords(p: SpeakerPhrase): string[] {
+  const texts: (string | undefined)[] = [];
+  switch (p.type) {
+    case "pronoun":
+      texts.push(p.word);
+      break;
+    case "person":
+      texts.push(p.name, p.organization, p.role?.text);
+      break;
+    case "name":
+      texts.push(p.name, p.organization);
+      break;
+    case "organization":
+      texts.push(p.name);
+      break;
+    case "spokesperson":
+      texts.push(p.noun, p.organization, p.orgNoun);
+      break;
+    case "role":
+      texts.push(p.role.text, p.organization, p.orgNoun);
+      break;
+    case "orgNoun":
+      texts.push(p.noun);
+      break;
+    case "anonymous":
+      texts.push(p.descriptor);
+      break;
+  }
+  return texts.flatMap((t) => (t ? t.toLowerCase().split(/\s+/) : []));
+}
+
+/**
+ * Ends the span at the phrase's last naming word: `Rovers manager Tessa Grant later backed her
+ * captain` names her in its first four words, and a fix must replace only those.
+ */
+function trimToPhrase(tokens: Token[], from: number, to: number, phrase: SpeakerPhrase): number {
+  const keys = new Set(keyWords(phrase).map((w) => w.replace(/\.$/, "")));
+  for (let end = to; end > from; end--) {
+    const t = tokens[end - 1];
+    if (t.kind === "word" && keys.has(t.lower)) return end;
+  }
+  return to;
 }
 
 /** Completes a head with an appositive: `Acme's chief executive, Jesse Doe` / `Jesse Doe, CEO of Acme`. */
