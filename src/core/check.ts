@@ -17,7 +17,7 @@ import { SpeakerState } from "./corpus/speakerState";
 import { type PreparedDocument, prepareDocument } from "./document/document";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
 import { quoteWords, type QuoteWords } from "./match/quoteWords";
-import type { Quote } from "./quotes/quote";
+import { type Quote, quoteText } from "./quotes/quote";
 import { attributeQuotes } from "./speakers/attribute";
 import { DEFAULT_THRESHOLDS, judge, type QuoteCheck, type Thresholds } from "./verdict/judge";
 
@@ -189,7 +189,7 @@ export class QuoteChecker {
       // A split quote merged by attribution is looked up now.
       const f = found.get(piecesKey(quote)) ?? this.findQuote(doc, quote);
       if (f.ignored) {
-        checks.push({ quote, text: quote.pieces.map((p) => doc.text.slice(p.start, p.end)).join(" … "), speaker: quote.speaker, verdict: "ignored", findings: [], corroboration: [] });
+        checks.push({ quote, text: quoteText(doc.text, quote), speaker: quote.speaker, verdict: "ignored", findings: [], corroboration: [] });
         return;
       }
       const passages = f.passages.map((p) => withSourceQuote(p, context));

@@ -32,7 +32,6 @@ export const corporateSuffixes: ReadonlySet<string> = new Set(roles.corporateSuf
 export const personPronouns: ReadonlySet<string> = new Set(pronouns.person);
 export const pluralPronouns: ReadonlySet<string> = new Set(pronouns.plural);
 export const thingPronouns: ReadonlySet<string> = new Set(pronouns.thing);
-export const firstPersonPronouns: ReadonlySet<string> = new Set(pronouns.firstPerson);
 
 export const captionCredits: ReadonlySet<string> = new Set(captions.credits);
 export const furniturePrefixes: readonly string[] = captions.furniturePrefixes;

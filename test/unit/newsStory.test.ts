@@ -6,16 +6,19 @@ import { attributeQuotes } from "../../src/core/speakers/attribute";
 import { EntityRegistry } from "../../src/core/speakers/entity";
 import { learnEntities } from "../../src/core/speakers/learn";
 
-const FIXTURE = path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "news", "storm-pier.txt");
+/** A fixture story read as the engine reads a source: learnt from, then attributed. */
+function readStory(file: string) {
+  const text = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "news", file), "utf8");
+  const registry = new EntityRegistry();
+  const doc = prepareDocument(file, text);
+  learnEntities(doc, registry);
+  registry.settle();
+  return { text, registry, quotes: attributeQuotes(doc, registry) };
+}
 
 /** A whole story in many attribution styles: every quote's speaker and how it was found. */
 describe("attribution across a whole news story", () => {
-  const text = fs.readFileSync(FIXTURE, "utf8");
-  const registry = new EntityRegistry();
-  const doc = prepareDocument(FIXTURE, text);
-  learnEntities(doc, registry);
-  registry.settle();
-  const quotes = attributeQuotes(doc, registry);
+  const { text, registry, quotes } = readStory("storm-pier.txt");
   const table = quotes.map((q) => [text.slice(q.start, q.start + 24), q.speaker?.name ?? null, q.speakerMention?.text ?? null, q.basis]);
 
   it("finds every quote with the right speaker, mention and basis", () => {
@@ -44,12 +47,8 @@ describe("attribution across a whole news story", () => {
 
 /** Each quote's opening words, its speaker, and the words that named the speaker. */
 function speakerTable(file: string): [string, string | null, string | null][] {
-  const text = fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "test", "fixtures", "news", file), "utf8");
-  const registry = new EntityRegistry();
-  const doc = prepareDocument(file, text);
-  learnEntities(doc, registry);
-  registry.settle();
-  return attributeQuotes(doc, registry).map((q) => [text.slice(q.start, q.start + 16), q.speaker?.name ?? null, q.speakerMention?.text ?? null]);
+  const { text, quotes } = readStory(file);
+  return quotes.map((q) => [text.slice(q.start, q.start + 16), q.speaker?.name ?? null, q.speakerMention?.text ?? null]);
 }
 
 describe("attribution in more stories", () => {

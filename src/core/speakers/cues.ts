@@ -57,7 +57,7 @@ function cueFrom(tokens: Token[], verb: string, from: number, to: number): Cue |
   return found ? { verb, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to } : undefined;
 }
 
-function forwardCue(tokens: Token[], verbIndex: number, verbText: string, from: number): Cue | undefined {
+function forwardCue(tokens: Token[], verbText: string, from: number): Cue | undefined {
   const end = phraseForward(tokens, from);
   const cue = cueFrom(tokens, verbText, from, end);
   if (cue) return cue;
@@ -73,9 +73,9 @@ export function cueAfter(tokens: Token[]): Cue | undefined {
   if (i >= tokens.length) return undefined;
   // `"…," according to X`
   const phraseLen = matchCuePhrase(tokens, i);
-  if (phraseLen) return forwardCue(tokens, i, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), i + phraseLen);
+  if (phraseLen) return forwardCue(tokens, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), i + phraseLen);
   // `"…," said X` (inverted)
-  if (isCueVerb(tokens[i]) && !tokens[i].cap) return forwardCue(tokens, i, tokens[i].text, i + 1);
+  if (isCueVerb(tokens[i]) && !tokens[i].cap) return forwardCue(tokens, tokens[i].text, i + 1);
   // `"…," X said`
   for (let v = i + 1; v < Math.min(tokens.length, i + 24); v++) {
     if (tokens[v].kind === "punct" && [".", "!", "?", ";", ":"].includes(tokens[v].text)) break;
@@ -94,7 +94,7 @@ export function cueBefore(tokens: Token[]): Cue | undefined {
   for (let v = tokens.length - 1; v >= 0; v--) {
     const phraseLen = matchCuePhrase(tokens, v);
     if (phraseLen) {
-      const cue = forwardCue(tokens, v, "according to", v + phraseLen);
+      const cue = forwardCue(tokens, "according to", v + phraseLen);
       if (cue) return cue;
     }
     if (!isCueVerb(tokens[v])) continue;
@@ -138,7 +138,7 @@ export function cueLine(tokens: Token[]): Cue | undefined {
     while (end > from && tokens[end - 1].kind === "punct") end--;
     return cueFrom(tokens, tokens[i].text, from, end);
   }
-  if (isCueVerb(tokens[i])) return forwardCue(tokens, i, tokens[i].text, i + 1);
+  if (isCueVerb(tokens[i])) return forwardCue(tokens, tokens[i].text, i + 1);
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import { Corpus } from "../corpus/corpus";
 import { type Passage, wordWeight } from "../match/passages";
 import type { QuoteWords } from "../match/quoteWords";
 import type { AttributedQuote } from "../speakers/attribute";
+import { quoteText } from "../quotes/quote";
 import { type Entity, sameSpeaker } from "../speakers/entity";
 import { describeDiff, type WordChange, wordDiff } from "./wordDiff";
 
@@ -88,7 +89,7 @@ const fileName = (p: Passage) => {
 };
 
 export function judge(draftText: string, quote: AttributedQuote, words: QuoteWords, passages: Passage[], thresholds: Thresholds): QuoteCheck {
-  const text = quote.pieces.map((p) => draftText.slice(p.start, p.end)).join(" … ");
+  const text = quoteText(draftText, quote);
   const check: QuoteCheck = { quote, text, speaker: quote.speaker, verdict: "verified", findings: [], corroboration: [] };
   const exact = passages.filter((p) => p.alignment.exact);
   const short = quote.wordCount <= 3;
