@@ -15,6 +15,7 @@ import { recheckEdit, type ReportMemo } from "./incremental/recheck";
 import { cloneRegistry, type RegistryCopy } from "./corpus/registryClone";
 import { SpeakerState } from "./corpus/speakerState";
 import { type PreparedDocument, prepareDocument } from "./document/document";
+import { adoptSpeaker, type ForeignPassages, mergePassages, storedSpeaker } from "./foreignSources";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
 import { quoteWords, type QuoteWords } from "./match/quoteWords";
 import { type Quote, quoteText } from "./quotes/quote";
@@ -74,6 +75,8 @@ export class QuoteChecker {
   private readonly thresholds: Thresholds;
   private states: SpeakerState[] = [];
   private memos = new WeakMap<DraftReport, ReportMemo>();
+  /** Passages from a second source store (the newsroom archive), merged with the corpus's. */
+  foreignPassages?: ForeignPassages;
 
   constructor(
     sources: SourceText[],
@@ -157,14 +160,24 @@ export class QuoteChecker {
   findQuote(doc: PreparedDocument, quote: Quote): FoundQuote {
     const words = quoteWords(doc.text, quote.pieces);
     const ignored = isIgnored(doc.text, doc.paragraphs[quote.paragraph], this.ignoreMarker);
-    return { words, ignored, passages: ignored ? [] : findPassages(this.corpus, words) };
+    if (ignored) return { words, ignored, passages: [] };
+    const local = findPassages(this.corpus, words);
+    return { words, ignored, passages: this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local };
   }
 
   /** The speaker state for these draft facts and passages, and a copy of its registry for the drafts. */
   speakerContext(draftFacts: Fact[][], found: Iterable<FoundQuote>): SpeakerContext {
     const hit = new Set<number>();
-    for (const f of found) for (const p of f.passages) hit.add(p.documentIndex);
+    // Documents of another store (the archive) teach who is who like the sources learnt from.
+    const foreign = new Set<Passage["document"]>();
+    for (const f of found) {
+      for (const p of f.passages) {
+        if (p.documentIndex >= 0) hit.add(p.documentIndex);
+        else foreign.add(p.document);
+      }
+    }
     const hitDocs = [...hit].sort((a, b) => a - b);
+    if (foreign.size) draftFacts = [...[...foreign].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((d) => d.learnt()), ...draftFacts];
     const learnAll = this.corpus.textLength <= (this.options.learnAllUpTo ?? DEFAULT_LEARN_ALL_UP_TO);
     const aliases = this.options.aliases ?? {};
     const key = JSON.stringify([aliases, draftFacts, learnAll ? "all" : hitDocs]);
@@ -206,6 +219,11 @@ export function piecesKey(quote: Quote): string {
 
 /** A passage with the source quotation it falls in, its speaker taken from the draft's registry copy. */
 function withSourceQuote(p: Passage, context: SpeakerContext): Passage {
+  if (p.documentIndex < 0) {
+    // A passage of another store: its quotation was attributed when stored; its speaker joins the draft's registry copy.
+    const sq = p.sourceQuote;
+    return sq?.speaker ? { ...p, sourceQuote: { ...sq, speaker: adoptSpeaker(storedSpeaker(sq.speaker), context.copy.registry) } } : { ...p };
+  }
   const q = quoteAt(context.state.quotesOf(p.documentIndex), p.start, p.end);
   if (!q) return { ...p };
   const speaker = q.speaker && (context.copy.byId.get(q.speaker.id) ?? q.speaker);

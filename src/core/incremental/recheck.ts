@@ -52,8 +52,8 @@ function judgeWindow(checker: QuoteChecker, window: PreparedDocument, from: numb
   const inChange = (q: { start: number }) => q.start >= start - from;
   const found = checker.findQuotes(window, inChange);
   const state = memo.context.state;
-  for (const f of found.values()) for (const p of f.passages) if (!state.learns(p.documentIndex)) return undefined;
-  for (const f of found.values()) for (const p of f.passages) state.quotesOf(p.documentIndex);
+  for (const f of found.values()) for (const p of f.passages) if (p.documentIndex >= 0 && !state.learns(p.documentIndex)) return undefined;
+  for (const f of found.values()) for (const p of f.passages) if (p.documentIndex >= 0) state.quotesOf(p.documentIndex);
   const paragraphsBefore = memo.paragraphStarts.filter((s) => s < from).length;
   const checks = checker.judgeDraft(window, found, memo.context, inChange).map((c) => shiftCheck(c, from, paragraphsBefore));
   return { checks, starts: window.paragraphs.map((p) => p.start + from).filter((s) => s >= start) };
