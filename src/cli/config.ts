@@ -16,6 +16,8 @@ export interface VerbatimConfig {
   ignoredQuotes?: string[];
   /** How each finding kind is reported; `off` drops it. */
   severities?: Partial<Record<FindingKind, Severity>>;
+  /** The newsroom archive: a PostgreSQL connection string without a password. */
+  archive?: string;
 }
 
 export type FindingKind = "misattributed" | "misquoted" | "unsourced";
@@ -69,6 +71,10 @@ export function readConfig(file: string): VerbatimConfig {
   if (c.ignoredQuotes !== undefined) {
     if (!Array.isArray(c.ignoredQuotes) || !c.ignoredQuotes.every((q) => typeof q === "string")) throw new UserError(`${file}: "ignoredQuotes" must be a list of strings`);
     config.ignoredQuotes = c.ignoredQuotes;
+  }
+  if (c.archive !== undefined) {
+    if (typeof c.archive !== "string") throw new UserError(`${file}: "archive" must be a connection string, e.g. "postgres://reporter@archive.example:5432/news"`);
+    config.archive = c.archive;
   }
   if (c.severities !== undefined) {
     const sev = c.severities as Record<string, unknown>;

@@ -1,7 +1,8 @@
 /**
  * The `verbatim` command.
  *
- *   verbatim check [--sources PATH]... [--format text|json|sarif] [--fail-on KINDS] [--verbose] DRAFT...
+ *   verbatim check [--sources PATH]... [--archive URL] [--format text|json|sarif] [--fail-on KINDS] [--verbose] DRAFT...
+ *   verbatim archive init|add|remove|status --db URL (see src/archive/cli.ts)
  *
  * Exit status: 0 no findings, 1 findings, 2 the check could not be done.
  */
@@ -16,6 +17,10 @@ import { dropSilencedFindings, sarifLevel, severityOf } from "./severity";
 import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
 import { reportSarif } from "../core/report/sarif";
 import packageJson from "../../package.json";
+import { ARCHIVE_USAGE, archiveCommand, ArchiveUsageError } from "../archive/cli";
+import { lookUpDrafts } from "../archive/check";
+import { ArchiveConfigError, checkArchiveUrl } from "../archive/connection";
+import { ArchiveStore } from "../archive/store";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
 
@@ -24,6 +29,10 @@ Checks the quotations in each DRAFT against source documents.
 Options:
   --sources PATH     a source file or folder (repeatable; default: the "sources" of
                      .verbatim.json, else the sources/ folder beside the draft)
+  --archive URL      also check against the newsroom archive in PostgreSQL
+                     (postgres://user@host:port/db; default: "archive" of .verbatim.json;
+                     the password from PGPASSWORD or ~/.pgpass)
+  --archive-budget-ms N  cancel an archive look-up slower than N ms (default: 2000)
   --format FORMAT    text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --fail-on KINDS    comma-separated finding kinds that make the exit status 1
                      (default: misattributed,misquoted,unsourced)
@@ -33,7 +42,9 @@ Options:
   --no-color         plain output
   -h, --help         this help
 
-Exit status: 0 no findings, 1 findings, 2 the check could not be done.`;
+Exit status: 0 no findings, 1 findings, 2 the check could not be done.
+
+Also: verbatim archive init|add|remove|status --db URL (verbatim archive --help)`;
 
 const KINDS = ["misattributed", "misquoted", "unsourced"];
 
@@ -45,12 +56,14 @@ interface Args {
   color: boolean;
   drafts: string[];
   limits: LoadLimits;
+  archive?: string;
+  archiveBudgetMs: number;
 }
 
 function parseArgs(argv: string[]): Args | "help" {
   if (argv.length === 0 || argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return "help";
   if (argv[0] !== "check") throw new UserError(`unknown command "${argv[0]}" (try: verbatim check DRAFT)`);
-  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [], limits: { ...DEFAULT_LIMITS } };
+  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [], limits: { ...DEFAULT_LIMITS }, archiveBudgetMs: 2000 };
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -60,6 +73,9 @@ function parseArgs(argv: string[]): Args | "help" {
     };
     if (a === "--sources" || a === "-s") args.sources.push(value());
     else if (a.startsWith("--sources=")) args.sources.push(a.slice(10));
+    else if (a === "--archive") args.archive = value();
+    else if (a.startsWith("--archive=")) args.archive = a.slice(10);
+    else if (a === "--archive-budget-ms") args.archiveBudgetMs = positive(a, value());
     else if (a === "--format" || a === "-f") {
       const f = value();
       if (f !== "text" && f !== "json" && f !== "sarif") throw new UserError(`--format must be text, json or sarif, not "${f}"`);
@@ -87,6 +103,7 @@ function positive(option: string, v: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === "archive") return archiveCommand(argv.slice(1));
   const args = parseArgs(argv);
   if (args === "help") {
     console.log(USAGE);
@@ -95,17 +112,19 @@ async function main(argv: string[]): Promise<number> {
   const warn = (msg: string) => process.stderr.write(`verbatim: warning: ${msg}\n`);
   const drafts = args.drafts.map((d) => readDraft(d, args.limits, warn));
   const config = findConfig(path.dirname(path.resolve(args.drafts[0])));
+  // The archive: --archive, else .verbatim.json's "archive" (never with a password in the file).
+  const archiveUrl = args.archive ? checkArchiveUrl(args.archive, "command line") : config?.config.archive ? checkArchiveUrl(config.config.archive, ".verbatim.json") : undefined;
   let roots = args.sources;
   if (roots.length === 0 && config?.config.sources) roots = config.config.sources.map((s) => path.resolve(path.dirname(config.file), s));
   if (roots.length === 0) {
     roots = [...new Set(args.drafts.map((d) => path.join(path.dirname(d), "sources")))].filter((d) => fs.existsSync(d));
-    if (roots.length === 0) throw new UserError("no sources: pass --sources PATH, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
+    if (roots.length === 0 && !archiveUrl) throw new UserError("no sources: pass --sources PATH or --archive URL, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
   }
   for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
   const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
   const files = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
   let sources = await loadSources(files, args.limits, warn);
-  if (sources.length === 0) throw new UserError(`no readable source files in ${roots.join(", ")}`);
+  if (sources.length === 0 && !archiveUrl) throw new UserError(`no readable source files in ${roots.join(", ")}`);
   const { checker, save } = openCachedChecker(sources, roots, {
     aliases: config?.config.aliases,
     ignoreMarker: config?.config.ignoreMarker,
@@ -119,6 +138,15 @@ async function main(argv: string[]): Promise<number> {
     return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
   };
   const ignored = config?.config.ignoredQuotes ?? [];
+  if (archiveUrl) {
+    // Looked up before the check (the engine itself is synchronous); an unreachable archive is one warning, and the check goes on.
+    const store = new ArchiveStore(archiveUrl, { warn, budgetMs: args.archiveBudgetMs });
+    try {
+      checker.foreignPassages = (await lookUpDrafts(store, drafts)).passagesFor;
+    } finally {
+      await store.close();
+    }
+  }
   const checked = checker.check(drafts).map((r) => ({ ...r, checks: markIgnoredQuotes(r.checks, ignored) }));
   const report = dropSilencedFindings(reportJson(checked, display), config?.config.severities ?? {});
   save();
@@ -132,7 +160,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e) => {
-    if (e instanceof UserError) process.stderr.write(`verbatim: error: ${e.message}\n`);
+    if (e instanceof ArchiveUsageError) process.stderr.write(`verbatim: error: ${e.message}\n\n${ARCHIVE_USAGE}\n`);
+    else if (e instanceof UserError || e instanceof ArchiveConfigError) process.stderr.write(`verbatim: error: ${e.message}\n`);
     else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;
   },

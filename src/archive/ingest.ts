@@ -1,0 +1,322 @@
+/**
+ * `verbatim archive add PATH…`: reads source files in every format the project reads, and stores
+ * each one with its metadata, its quotations (speakers attributed once, here) and its passages'
+ * retrieval keys.
+ *
+ * Incremental: a document is keyed by its path (relative to where the command runs) and its
+ * content hash (the file's bytes and its metadata sidecar's); an unchanged file is skipped, a
+ * changed one replaced. Resumable: files are written in batches, each one transaction with the
+ * ingest's counters, so a killed ingest leaves whole documents only, and running it again skips
+ * what was written and finishes the rest — no duplicate (the key is unique), nothing lost. One
+ * ingest runs at a time (an advisory lock); a run that died is marked interrupted by the next.
+ *
+ * Reading and attributing the next batch overlaps with writing the previous one.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type pg from "pg";
+import { extensionOf, readSource } from "../core/formats";
+import type { SourceText } from "../core/corpus/corpus";
+import { DEFAULT_LIMITS, type LoadLimits, listSources, readStable } from "../cli/files";
+import { attributeDocument } from "./attributeAtIngest";
+import { documentPassages } from "./grams";
+import { isSidecar, readSidecar, type SourceMetadata, sourceMetadata } from "./metadata";
+import { requireSchema } from "./schema";
+import { storedSpeaker } from "../core/foreignSources";
+
+export interface IngestProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+  added: number;
+  replaced: number;
+  unchanged: number;
+  skipped: number;
+}
+
+export interface IngestOptions {
+  limits?: LoadLimits;
+  warn?: (msg: string) => void;
+  progress?: (p: IngestProgress) => void;
+  /** Keys are paths relative to this folder (default: the current one). */
+  base?: string;
+  /** Files per transaction (default 200), and text per transaction (default 16 MB). */
+  batchFiles?: number;
+  batchBytes?: number;
+}
+
+export interface IngestSummary extends IngestProgress {
+  ingestId: number;
+  textBytes: number;
+  seconds: number;
+}
+
+/** A source ready to be written. */
+export interface PreparedSource {
+  key: string;
+  hash: string;
+  fileBytes: number;
+  format: string;
+  source: SourceText;
+  metadata: SourceMetadata;
+}
+
+/** The key a file is stored under: its path relative to `base`, with `/`, or its absolute path outside it. */
+export function documentKey(file: string, base = process.cwd()): string {
+  const abs = path.resolve(file);
+  const rel = path.relative(path.resolve(base), abs);
+  const key = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+  return key.split(path.sep).join("/");
+}
+
+export async function ingest(pool: pg.Pool, roots: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const warn = options.warn ?? (() => {});
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const base = options.base ?? process.cwd();
+  for (const r of roots) if (!fs.existsSync(r)) throw new Error(`${r} does not exist`);
+  const started = performance.now();
+  const client = await pool.connect();
+  let ingestId = 0;
+  let locked = false;
+  const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0 };
+  let textBytes = 0;
+  try {
+    await requireSchema(client);
+    locked = (await client.query(`SELECT pg_try_advisory_lock(hashtext('verbatim.ingest')) AS ok`)).rows[0].ok;
+    if (!locked) throw new Error("another ingest into this archive is running; wait for it to finish");
+    await client.query(
+      `UPDATE verbatim.ingest i SET status = 'interrupted' WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = i.backend_pid AND a.backend_start <= i.started_at)`,
+    );
+    ingestId = Number((await client.query(`INSERT INTO verbatim.ingest DEFAULT VALUES RETURNING id`)).rows[0].id);
+
+    const files = listSources(roots, limits, warn).filter((f) => !isSidecar(f));
+    progress.filesTotal = files.length;
+    for (const f of files) {
+      try {
+        progress.bytesTotal += fs.statSync(f).size;
+      } catch {
+        // gone already: reported when read
+      }
+    }
+    options.progress?.({ ...progress });
+    const batchFiles = options.batchFiles ?? 200;
+    const batchBytes = options.batchBytes ?? 16 << 20;
+    let writing: Promise<void> = Promise.resolve();
+    for (let at = 0; at < files.length; ) {
+      // The next batch: up to batchFiles files or batchBytes bytes.
+      const batch: string[] = [];
+      let bytes = 0;
+      while (at < files.length && batch.length < batchFiles && bytes < batchBytes) {
+        const f = files[at++];
+        batch.push(f);
+        try {
+          bytes += fs.statSync(f).size;
+        } catch {
+          // reported when read
+        }
+      }
+      const keys = batch.map((f) => documentKey(f, base));
+      // Hashes of what is stored: asked on a pool connection of its own while the batch before is written.
+      const stored = await storedHashes(pool, keys);
+      const prepared: PreparedSource[] = [];
+      let unchanged = 0;
+      let skipped = 0;
+      let batchFileBytes = 0;
+      for (let i = 0; i < batch.length; i++) {
+        const file = batch[i];
+        const read = readStable(file, limits.maxFileBytes);
+        if ("problem" in read) {
+          warn(`skipping ${file}: ${read.problem}`);
+          skipped++;
+          continue;
+        }
+        batchFileBytes += read.bytes.length;
+        const sidecar = readSidecar(file);
+        const hash = createHash("sha256").update(read.bytes).update(sidecar ? sidecar.bytes : Buffer.alloc(0)).digest("hex");
+        if (stored.get(keys[i]) === hash) {
+          unchanged++;
+          continue;
+        }
+        const result = await readSource(file, read.bytes);
+        if ("skipped" in result) {
+          warn(`skipping ${file}: ${result.skipped}`);
+          skipped++;
+          continue;
+        }
+        if (result.notes.length) warn(`${file}: ${result.notes.join("; ")}`);
+        const source = { ...result.source, path: keys[i], text: safeText(result.source.text) };
+        prepared.push({ key: keys[i], hash, fileBytes: read.bytes.length, format: formatOf(file, source), source, metadata: sourceMetadata(source, sidecar, warn) });
+      }
+      const rows = prepared.map(toRows);
+      await writing;
+      const replacedKeys = prepared.filter((p) => stored.has(p.key)).map((p) => p.key);
+      const counts = { added: prepared.length - replacedKeys.length, replaced: replacedKeys.length, unchanged, skipped, files: batch.length };
+      const text = prepared.reduce((n, p) => n + p.source.text.length, 0);
+      writing = writeBatch(client, ingestId, rows, replacedKeys, counts, text).then(() => {
+        progress.filesDone += batch.length;
+        progress.bytesDone += batchFileBytes;
+        progress.added += counts.added;
+        progress.replaced += counts.replaced;
+        progress.unchanged += unchanged;
+        progress.skipped += skipped;
+        textBytes += text;
+        options.progress?.({ ...progress });
+      });
+      // Surface a failed write at once rather than after the next batch is read.
+      writing.catch(() => {});
+    }
+    await writing;
+    await client.query(`UPDATE verbatim.ingest SET status = 'finished', finished_at = now() WHERE id = $1`, [ingestId]);
+    // Fresh statistics and visibility map for the planner (cheap next to the ingest itself).
+    if (progress.added + progress.replaced > 0) await client.query(`ANALYZE verbatim.passage, verbatim.document, verbatim.quotation`);
+  } catch (e) {
+    if (ingestId) await client.query(`UPDATE verbatim.ingest SET status = 'failed', finished_at = now() WHERE id = $1`, [ingestId]).catch(() => {});
+    throw e;
+  } finally {
+    if (locked) await client.query(`SELECT pg_advisory_unlock(hashtext('verbatim.ingest'))`).catch(() => {});
+    client.release();
+  }
+  return { ...progress, ingestId, textBytes, seconds: (performance.now() - started) / 1000 };
+}
+
+async function storedHashes(pool: pg.Pool, keys: string[]): Promise<Map<string, string>> {
+  const r = await pool.query(`SELECT key, content_hash FROM verbatim.document WHERE key = ANY($1::text[])`, [keys]);
+  return new Map(r.rows.map((row) => [row.key as string, row.content_hash as string]));
+}
+
+/** PostgreSQL text cannot hold NUL: a space keeps every offset. */
+function safeText(text: string): string {
+  return text.includes("\u0000") ? text.replace(/\u0000/g, " ") : text;
+}
+
+function formatOf(file: string, source: SourceText): string {
+  const ext = extensionOf(file);
+  if (ext) return ext;
+  if (source.utterances?.length) return "transcript";
+  return "text";
+}
+
+interface Rows {
+  doc: PreparedSource;
+  quotations: { ord: number; start: number; end: number; pieces: string; basis: string; wordCount: number; scare: boolean; kind?: string; name?: string; role?: string; roleText?: string; organization?: string; mention?: string }[];
+  passages: { ord: number; start: number; end: number; grams: string }[];
+}
+
+/** The CPU work of a document: attribution and retrieval keys. */
+export function toRows(doc: PreparedSource): Rows {
+  const quotations = attributeDocument(doc.source).map((q, ord) => {
+    const s = q.speaker ? storedSpeaker(q.speaker) : undefined;
+    return {
+      ord,
+      start: q.start,
+      end: q.end,
+      pieces: `{${q.pieces.flatMap((p) => [p.start, p.end]).join(",")}}`,
+      basis: q.basis,
+      wordCount: q.wordCount,
+      scare: q.scare,
+      kind: s?.kind,
+      name: s?.name,
+      role: s?.role,
+      roleText: s?.roleText,
+      organization: s?.organization,
+      mention: q.speakerMention?.text,
+    };
+  });
+  const passages = documentPassages(doc.source.text).map((p, ord) => ({ ord, start: p.start, end: p.end, grams: `{${p.keys.join(",")}}` }));
+  return { doc, quotations, passages };
+}
+
+async function writeBatch(client: pg.PoolClient, ingestId: number, rows: Rows[], replacedKeys: string[], counts: { added: number; replaced: number; unchanged: number; skipped: number; files: number }, text: number): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    if (replacedKeys.length) await client.query(`DELETE FROM verbatim.document WHERE key = ANY($1::text[])`, [replacedKeys]);
+    if (rows.length) {
+      const d = rows.map((r) => r.doc);
+      const inserted = await client.query(
+        `INSERT INTO verbatim.document (key, content_hash, file_bytes, format, markdown, title, outlet, published, url, authors, body, text_length, utterances, regions, ingest_id)
+         SELECT k, h, b, f, m, t, o, p, u, CASE WHEN a IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(a)) END, body, length(body), ut, rg, $14
+         FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[], $5::bool[], $6::text[], $7::text[], $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::jsonb[], $13::jsonb[])
+           AS x(k, h, b, f, m, t, o, p, u, a, body, ut, rg)
+         RETURNING id, key`,
+        [
+          d.map((x) => x.key),
+          d.map((x) => x.hash),
+          d.map((x) => x.fileBytes),
+          d.map((x) => x.format),
+          d.map((x) => !!x.source.markdown),
+          d.map((x) => x.metadata.title ?? null),
+          d.map((x) => x.metadata.outlet ?? null),
+          d.map((x) => x.metadata.date ?? null),
+          d.map((x) => x.metadata.url ?? null),
+          d.map((x) => (x.metadata.authors ? JSON.stringify(x.metadata.authors) : null)),
+          d.map((x) => x.source.text),
+          d.map((x) => (x.source.utterances?.length ? JSON.stringify(x.source.utterances) : null)),
+          d.map((x) => (x.source.regions?.length ? JSON.stringify(x.source.regions) : null)),
+          ingestId,
+        ],
+      );
+      const idOf = new Map(inserted.rows.map((r) => [r.key as string, String(r.id)]));
+      const q = rows.flatMap((r) => r.quotations.map((x) => ({ id: idOf.get(r.doc.key)!, ...x })));
+      if (q.length) {
+        await client.query(
+          `INSERT INTO verbatim.quotation (document_id, ord, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization, speaker_mention)
+           SELECT i, o, s, e, p::int[], b, w, sc, k, n, r, rt, org, m
+           FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+             AS x(i, o, s, e, p, b, w, sc, k, n, r, rt, org, m)`,
+          [
+            q.map((x) => x.id),
+            q.map((x) => x.ord),
+            q.map((x) => x.start),
+            q.map((x) => x.end),
+            q.map((x) => x.pieces),
+            q.map((x) => x.basis),
+            q.map((x) => x.wordCount),
+            q.map((x) => x.scare),
+            q.map((x) => x.kind ?? null),
+            q.map((x) => x.name ?? null),
+            q.map((x) => x.role ?? null),
+            q.map((x) => x.roleText ?? null),
+            q.map((x) => x.organization ?? null),
+            q.map((x) => x.mention ?? null),
+          ],
+        );
+      }
+      const p = rows.flatMap((r) => r.passages.map((x) => ({ id: idOf.get(r.doc.key)!, ...x })));
+      if (p.length) {
+        await client.query(
+          `INSERT INTO verbatim.passage (document_id, ord, start_offset, end_offset, grams)
+           SELECT i, o, s, e, g::int[] FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[]) AS x(i, o, s, e, g)`,
+          [p.map((x) => x.id), p.map((x) => x.ord), p.map((x) => x.start), p.map((x) => x.end), p.map((x) => x.grams)],
+        );
+      }
+    }
+    await client.query(
+      `UPDATE verbatim.ingest SET files_seen = files_seen + $2, added = added + $3, replaced = replaced + $4, unchanged = unchanged + $5, skipped = skipped + $6, text_bytes = text_bytes + $7 WHERE id = $1`,
+      [ingestId, counts.files, counts.added, counts.replaced, counts.unchanged, counts.skipped, text],
+    );
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
+
+/** Removes the documents stored under these paths (a folder: everything under it). Returns how many. */
+export async function removeDocuments(pool: pg.Pool, paths: string[], base = process.cwd()): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await requireSchema(client);
+    let removed = 0;
+    for (const p of paths) {
+      const key = documentKey(p, base);
+      const prefix = key.replace(/\/+$/, "") + "/";
+      const r = await client.query(`DELETE FROM verbatim.document WHERE key = $1 OR left(key, length($2)) = $2`, [key, prefix]);
+      removed += r.rowCount ?? 0;
+    }
+    return removed;
+  } finally {
+    client.release();
+  }
+}
