@@ -40,16 +40,19 @@ describe("matching quotes to sources", () => {
     assert.deepEqual(kinds(c), []);
   });
 
-  it("treats a changed word as a misquote, with the word diff", () => {
-    const c = quoteWith(check(`Ortega said: "We will rebuild the southern pier before the summer."`), "pier");
+  it("treats a changed word as a misquote, with the word diff and the changed word's range", () => {
+    const draft = `Ortega said: "We will rebuild the southern pier before the summer."`;
+    const c = quoteWith(check(draft), "pier");
     assert.deepEqual(kinds(c), ["misquoted"]);
+    const at = draft.indexOf("southern");
     assert.deepEqual(
       c.diff?.filter((d) => d.kind !== "same"),
       [
-        { kind: "removed", text: "southern" },
-        { kind: "added", text: "northern" },
+        { kind: "removed", text: "southern", start: at, end: at + 8 },
+        { kind: "added", text: "northern", start: at + 8, end: at + 8 },
       ],
     );
+    assert.deepEqual(c.findings[0].ranges, [{ start: at, end: at + 8 }]);
   });
 
   it("treats a dropped middle word as a misquote", () => {

@@ -14,5 +14,7 @@ export function shiftCheck(check: QuoteCheck, chars: number, paragraphs: number)
     attributionLine: q.attributionLine === undefined ? undefined : q.attributionLine + paragraphs,
     speakerMention: q.speakerMention && { ...q.speakerMention, start: q.speakerMention.start + chars, end: q.speakerMention.end + chars },
   };
-  return { ...check, quote };
+  const move = (r: { start?: number; end?: number }) => (r.start === undefined || r.end === undefined ? r : { ...r, start: r.start + chars, end: r.end + chars });
+  const findings = check.findings.map((f) => (f.ranges ? { ...f, ranges: f.ranges.map((r) => ({ start: r.start + chars, end: r.end + chars })) } : f));
+  return { ...check, quote, findings, ...(check.diff ? { diff: check.diff.map(move) as typeof check.diff } : {}) };
 }

@@ -12,7 +12,7 @@ import type { QuoteWords } from "../match/quoteWords";
 import type { AttributedQuote } from "../speakers/attribute";
 import { quoteText } from "../quotes/quote";
 import { type Entity, sameSpeaker } from "../speakers/entity";
-import { describeDiff, type WordChange, wordDiff } from "./wordDiff";
+import { changedRanges, describeDiff, type TextRange, type WordChange, wordDiff } from "./wordDiff";
 
 export type FindingKind = "misattributed" | "misquoted" | "unsourced";
 export type Verdict = "verified" | FindingKind | "unchecked" | "ignored";
@@ -20,6 +20,8 @@ export type Verdict = "verified" | FindingKind | "unchecked" | "ignored";
 export interface Finding {
   kind: FindingKind;
   message: string;
+  /** For a misquote: the draft's changed words, where its diagnostics go (the whole quote is related information). */
+  ranges?: TextRange[];
 }
 
 export interface Thresholds {
@@ -120,6 +122,7 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
     check.findings.push({
       kind: "misquoted",
       message: `Misquoted: ${fileName(best)} has “${best.text}” (${Math.round(best.similarity * 100)}% similar): ${describeDiff(diff)}`,
+      ranges: changedRanges(draftText, diff),
     });
   }
   if (quote.speaker && !agreeing && withSpeaker) {
