@@ -28,7 +28,8 @@ const pages = [
     [72, 678, "the engineer, Samuel Otieno."],
   ]),
 ];
-function pdf(contents) {
+/** `info`: a document information dictionary, e.g. `{ Title: "…", CreationDate: "D:2025…" }`. */
+function pdf(contents, info) {
   const objs = [];
   const n = contents.length;
   objs.push("<< /Type /Catalog /Pages 2 0 R >>");
@@ -44,9 +45,17 @@ function pdf(contents) {
     offsets.push(Buffer.byteLength(body, "latin1"));
     body += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
+  let infoRef = "";
+  if (info) {
+    offsets.push(Buffer.byteLength(body, "latin1"));
+    const entries = Object.entries(info).map(([k, v]) => `/${k} (${esc(v)})`).join(" ");
+    body += `${objs.length + 1} 0 obj\n<< ${entries} >>\nendobj\n`;
+    infoRef = ` /Info ${objs.length + 1} 0 R`;
+  }
+  const count = offsets.length + 1;
   const xref = Buffer.byteLength(body, "latin1");
-  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  body += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  body += `xref\n0 ${count}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
+  body += `trailer\n<< /Size ${count} /Root 1 0 R${infoRef} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, "latin1");
 }
 writeFileSync(new URL("water-board-minutes.pdf", out), pdf(pages));
@@ -60,7 +69,8 @@ const docParas = [
   ["“Every household will see the difference by spring,” said Lena Kowalczyk, Millbrook’s mayor."],
   ["The work is expected to cost four million pounds."],
 ];
-async function docx(paragraphs) {
+/** `props`: core properties (title, creator, created), the application's Company and custom properties. */
+async function docx(paragraphs, props) {
   const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map(([s, st]) => para(s, st)).join("")}</w:body></w:document>`;
   const zip = new JSZip();
@@ -69,6 +79,16 @@ async function docx(paragraphs) {
   zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
   zip.file("word/document.xml", documentXml);
+  if (props) {
+    zip.file("docProps/core.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlEsc(props.title)}</dc:title><dc:creator>${xmlEsc(props.creator)}</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">${props.created}</dcterms:created></cp:coreProperties>`);
+    zip.file("docProps/app.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>${xmlEsc(props.company)}</Company></Properties>`);
+    zip.file("docProps/custom.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">${Object.entries(props.custom ?? {})
+      .map(([name, value], i) => `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xmlEsc(name)}"><vt:lpwstr>${xmlEsc(value)}</vt:lpwstr></property>`)
+      .join("")}</Properties>`);
+  }
   // A fixed date on every entry keeps the output byte-identical from run to run.
   for (const f of Object.values(zip.files)) f.date = new Date(Date.UTC(2024, 0, 1));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
@@ -107,7 +127,13 @@ writeFileSync(
       "Notes for editors",
       "Harbour master Owen Price said: \"The estuary is safe, but it is getting crowded with ships waiting at anchor.\"",
     ]),
-  ]),
+  ], {
+    Title: "Statement on the industrial action",
+    Author: "Northgate Ports press office",
+    CreationDate: "D:20250312090000Z",
+    Publisher: "Northgate Ports",
+    URL: "https://northgateports.example/news/statement-industrial-action",
+  }),
 );
 writeFileSync(
   new URL("council-emergency-session.docx", sample),
@@ -116,6 +142,12 @@ writeFileSync(
     ["The council met on Wednesday evening to discuss the effect of the strike on the waterfront."],
     ["“Forty shops on the quay have told us their takings have halved since Tuesday,” said councillor Ruth Okonjo, who chairs the economy committee."],
     ["Councillors agreed to offer the city chambers for talks between Northgate Ports and the union."],
-  ]),
+  ], {
+    title: "Emergency session on the port stoppage",
+    creator: "Council press office",
+    created: "2025-03-12T20:30:00Z",
+    company: "Northgate City Council",
+    custom: { URL: "https://northgate.example/council/emergency-session-port-stoppage" },
+  }),
 );
 console.log("wrote the PDF and DOCX fixtures and samples");

@@ -4,11 +4,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { readSourceEntries, type SourceEntry } from "../core/formats/sidecar";
 import { UserError } from "./files";
 
 export interface VerbatimConfig {
   /** Source files or folders, relative to the config file. */
   sources?: string[];
+  /** Metadata for some of them (`{"path": …, "title": …}` entries of `sources`), paths relative to the config file. */
+  sourceEntries?: SourceEntry[];
   aliases?: Record<string, string>;
   ignoreMarker?: string;
   thresholds?: { misquoteSimilarity?: number; misquoteCoverage?: number };
@@ -53,9 +56,11 @@ export function readConfig(file: string): VerbatimConfig {
   const c = raw as Record<string, unknown>;
   const config: VerbatimConfig = {};
   if (c.sources !== undefined) {
-    const list = typeof c.sources === "string" ? [c.sources] : c.sources;
-    if (!Array.isArray(list) || !list.every((s) => typeof s === "string")) throw new UserError(`${file}: "sources" must be a string or a list of strings`);
-    config.sources = list;
+    const notes: string[] = [];
+    const { paths, entries } = readSourceEntries(c.sources, notes);
+    if (notes.length) throw new UserError(`${file}: ${notes[0]}`);
+    config.sources = paths;
+    if (entries.length) config.sourceEntries = entries;
   }
   if (c.aliases !== undefined) {
     if (!c.aliases || typeof c.aliases !== "object" || !Object.values(c.aliases).every((v) => typeof v === "string")) {

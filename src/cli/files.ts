@@ -9,6 +9,8 @@ import * as path from "node:path";
 import type { SourceText } from "../core/corpus/corpus";
 import { decodeText as decodeBytes } from "../core/formats/decode";
 import { extensionOf, readSource, readSourceTextSync } from "../core/formats";
+import { mergeMetadata } from "../core/formats/metadata";
+import { entryMetadata, parseSidecar, type SourceEntry } from "../core/formats/sidecar";
 
 export interface LoadedText {
   path: string;
@@ -153,8 +155,14 @@ function reread(file: string, limits: LoadLimits): string | undefined {
   return "bytes" in read ? readSourceTextSync(file, read.bytes) : undefined;
 }
 
+/** Where a source's metadata may be overridden: its sidecar file, `.verbatim.json` entries (absolute paths). */
+export interface MetadataOverrides {
+  sidecarOf?: Map<string, string>;
+  entries?: SourceEntry[];
+}
+
 /** Reads and extracts every source file; each one that cannot be used gets one warning line. */
-export async function loadSources(files: string[], limits: LoadLimits, warn: (msg: string) => void): Promise<SourceText[]> {
+export async function loadSources(files: string[], limits: LoadLimits, warn: (msg: string) => void, overrides: MetadataOverrides = {}): Promise<SourceText[]> {
   const out: SourceText[] = [];
   for (const file of files) {
     const read = readStable(file, limits.maxFileBytes);
@@ -168,6 +176,21 @@ export async function loadSources(files: string[], limits: LoadLimits, warn: (ms
       continue;
     }
     if (result.notes.length) warn(`${file}: ${result.notes.join("; ")}`);
+    const entry = overrides.entries?.length ? entryMetadata(file, overrides.entries, (p) => path.resolve(p)) : undefined;
+    const sidecar = overrides.sidecarOf?.get(file);
+    let sidecarMetadata;
+    if (sidecar) {
+      const read = readStable(sidecar, 1024 * 1024);
+      const notes: string[] = [];
+      if ("problem" in read) notes.push(read.problem);
+      else {
+        const decoded = decodeText(read.bytes);
+        if (decoded === undefined) notes.push("not a text file");
+        else sidecarMetadata = parseSidecar(decoded, notes);
+      }
+      if (notes.length) warn(`${sidecar}: ${notes.join("; ")}`);
+    }
+    if (entry || sidecarMetadata) result.source.metadata = mergeMetadata(result.source.metadata, entry, sidecarMetadata);
     // Text files are re-read when a check needs their text, so the index does not hold it all.
     const reloadable = !["pdf", "docx"].includes(extensionOf(file)) && readSourceTextSync(file, read.bytes) === result.source.text;
     out.push(reloadable ? { ...result.source, load: () => reread(file, limits) } : result.source);

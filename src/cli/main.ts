@@ -13,6 +13,7 @@ import { reportJson } from "../core/report/json";
 import { findConfig } from "./config";
 import { DEFAULT_LIMITS, type LoadLimits, listSources, loadSources, readDraft, UserError } from "./files";
 import { formatText } from "./textFormat";
+import { pairSidecars, sidecarPaths } from "../core/formats/sidecar";
 import { dropSilencedFindings, sarifLevel, severityOf } from "./severity";
 import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
 import { reportSarif } from "../core/report/sarif";
@@ -122,8 +123,12 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
   const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
-  const files = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
-  let sources = await loadSources(files, args.limits, warn);
+  const listed = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
+  // A source named on its own may still have a sidecar beside it.
+  const besideNamed = listed.filter((f) => roots.includes(f)).flatMap(sidecarPaths).filter((p) => fs.existsSync(p));
+  const { sources: files, sidecarOf } = pairSidecars(listed, besideNamed);
+  const entries = config?.config.sourceEntries?.map((e) => ({ ...e, path: path.resolve(path.dirname(config.file), e.path) }));
+  let sources = await loadSources(files, args.limits, warn, { sidecarOf, entries });
   if (sources.length === 0 && !archiveUrl) throw new UserError(`no readable source files in ${roots.join(", ")}`);
   const { checker, save } = openCachedChecker(sources, roots, {
     aliases: config?.config.aliases,

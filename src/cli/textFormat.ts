@@ -2,7 +2,8 @@
  * Linter-style output: `file:line:col  severity  message  [kind]`, one line a finding, so that
  * editors and CI problem matchers can read it.
  */
-import type { ReportJson } from "../core/report/json";
+import { sourceCredit } from "../core/formats/metadata";
+import type { QuoteJson, ReportJson } from "../core/report/json";
 
 import type { FindingKind, Severity } from "./config";
 import { severityOf } from "./severity";
@@ -26,6 +27,8 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
         const src = q.source ? ` — ${place}${q.source.speaker ? `, ${q.source.speaker}` : ""}` : "";
         out.push(`${where}  ${paint("32", "ok     ")}  “${shorten(q.text)}” ${q.speaker ? `(${q.speaker})` : ""} ${q.verdict}${src}`);
       }
+      const credit = q.findings.length || options.verbose ? sourceLine(q) : undefined;
+      if (credit) out.push(paint("2", credit));
     }
   }
   const s = report.summary;
@@ -35,6 +38,14 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
       (problems === 0 ? paint("32", " — all clear") : ""),
   );
   return out.join("\n");
+}
+
+/** `    source: Outlet, “Headline,” March 11, 2025 <https://…>` under a quote whose source is known by more than its file. */
+function sourceLine(q: QuoteJson): string | undefined {
+  if (!q.source) return undefined;
+  const credit = sourceCredit({ title: q.source.title ?? undefined, outlet: q.source.outlet ?? undefined, date: q.source.date ?? undefined });
+  if (!credit && !q.source.url) return undefined;
+  return `    source: ${[credit, q.source.url && `<${q.source.url}>`].filter(Boolean).join(" ")}`;
 }
 
 function shorten(s: string): string {

@@ -3,6 +3,7 @@
  * of the wrong type is skipped with a note rather than failing the whole file, so one typo does
  * not switch the editor off. Pure (no vscode import) so it is unit-tested.
  */
+import { readSourceEntries, type SourceEntry } from "../core/formats/sidecar";
 import type { FindingKind } from "../core/verdict/judge";
 
 export type SeveritySetting = "error" | "warning" | "information" | "hint" | "off";
@@ -10,6 +11,8 @@ export type SeveritySetting = "error" | "warning" | "information" | "hint" | "of
 export interface ProjectFile {
   /** Glob patterns relative to the folder (the file's entries, folders made recursive). */
   sources?: string[];
+  /** Metadata entries of `sources`, paths relative to the folder. */
+  sourceEntries?: SourceEntry[];
   aliases?: Record<string, string>;
   ignoreMarker?: string;
   ignoredQuotes?: string[];
@@ -30,9 +33,10 @@ export function parseProjectFile(value: unknown, notes: string[]): ProjectFile {
   const c = value as Record<string, unknown>;
   const strings = (v: unknown) => (typeof v === "string" ? [v] : Array.isArray(v) && v.every((s) => typeof s === "string") ? (v as string[]) : undefined);
   if (c.sources !== undefined) {
-    const list = strings(c.sources);
-    if (list) out.sources = sourceGlobs(list, notes);
-    else notes.push('"sources" must be a string or a list of strings');
+    // Object entries (`{"path": …, "title": …}`) give metadata too; their paths are sources like the rest.
+    const { paths, entries } = readSourceEntries(c.sources, notes);
+    out.sources = sourceGlobs(paths, notes);
+    if (entries.length) out.sourceEntries = entries;
   }
   if (c.aliases !== undefined) {
     if (c.aliases && typeof c.aliases === "object" && !Array.isArray(c.aliases)) {

@@ -4,6 +4,7 @@
  * subtitles, PDF, DOCX) happens in the index worker. Sources are only ever read.
  */
 import * as vscode from "vscode";
+import { isSidecarFile } from "../core/formats/sidecar";
 import { inParallel } from "./parallel";
 import type { FileStamp } from "../indexWorker/protocol";
 import type { Log } from "./log";
@@ -16,7 +17,10 @@ const EXCLUDE = "**/{node_modules,.git,.hg,.svn,.vscode-test,.verbatim-cache}/**
 export async function findSourceFiles(folder: vscode.WorkspaceFolder, globs: string[]): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   for (const glob of globs) {
-    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, MAX_FILES)) found.set(uri.toString(), uri);
+    for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob), EXCLUDE, MAX_FILES)) {
+      // `story.txt.meta.json` gives a source's metadata; it is not a source itself.
+      if (!isSidecarFile(uri.path)) found.set(uri.toString(), uri);
+    }
   }
   return [...found.values()].sort((a, b) => a.path.localeCompare(b.path)).slice(0, MAX_FILES);
 }

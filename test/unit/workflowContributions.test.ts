@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, "../../..");
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
 
 describe("editorial CI and localisation contributions", () => {
-  it("the problem matcher reads every finding line of `verbatim check` and nothing else", () => {
+  it("the problem matcher reads every finding line of `verbatim check` and nothing else (not the indented source lines)", () => {
     const [matcher] = pkg.contributes.problemMatchers;
     assert.equal(matcher.name, "verbatim");
     const re = new RegExp(matcher.pattern.regexp);
@@ -15,7 +15,10 @@ describe("editorial CI and localisation contributions", () => {
     assert.equal(r.status, 1, r.stderr);
     const lines = r.stdout.trim().split("\n");
     const matched = lines.map((l) => re.exec(l)).filter((m): m is RegExpExecArray => m !== null);
-    assert.equal(matched.length, lines.length - 1, "every line but the summary is a finding");
+    const sourceLines = lines.filter((l) => l.startsWith("    source: "));
+    assert.ok(sourceLines.length > 0, "findings name their sources");
+    for (const l of sourceLines) assert.equal(re.exec(l), null, l);
+    assert.equal(matched.length, lines.length - 1 - sourceLines.length, "every line but the summary and the source lines is a finding");
     const [first] = matched;
     const p = matcher.pattern;
     assert.equal(first[p.file], "sample/drafts/harbour-strike.md");

@@ -4,6 +4,7 @@
  * quotations are read per document, on demand, for the documents a check finds passages in (see
  * `SourceDocument` and `SpeakerState`).
  */
+import type { SourceMetadata } from "../formats/metadata";
 import type { Fact } from "./entityFacts";
 import { DocCache } from "./docCache";
 import { HitBuffer, type IndexArrays, NgramIndex } from "./ngramIndex";
@@ -31,6 +32,8 @@ export interface SourceText {
   regions?: Region[];
   /** True when the text is Markdown (block quotes, headings are structure, not speech). */
   markdown?: boolean;
+  /** Headline, outlet, authors, date and address, as far as the file or its sidecar says. */
+  metadata?: SourceMetadata;
   /**
    * A cheap change marker for a saved index (the CLI uses size and mtime): when it equals the
    * saved one the file's saved words are reused without hashing its text.
@@ -125,7 +128,7 @@ export class Corpus {
       const saved = reused[d];
       this.documents.push(
         new SourceDocument(
-          { path: s.path, text: s.text, load: s.load, length: s.text.length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
+          { path: s.path, text: s.text, load: s.load, length: s.text.length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
           this.cache,
         ),
       );

@@ -5,6 +5,7 @@
  * a check needs it, and kept only while recently used (see `DocCache`).
  */
 import { type PreparedDocument, prepareDocument } from "../document/document";
+import type { SourceMetadata } from "../formats/metadata";
 import type { Quote } from "../quotes/quote";
 import { tokenize, type WordList, wordOffsets } from "../text/words";
 import type { Cached, CachedPart, DocCache } from "./docCache";
@@ -33,6 +34,7 @@ export interface DocumentInit {
   utterances: Utterance[];
   regions: Region[];
   markdown?: boolean;
+  metadata?: SourceMetadata;
   stamp?: string;
   hash?: number;
   facts?: Fact[];
@@ -46,6 +48,8 @@ export class SourceDocument implements Cached {
   readonly utterances: Utterance[];
   readonly regions: Region[];
   readonly markdown: boolean | undefined;
+  /** Headline, outlet, authors, date and address of the source, when known. */
+  readonly metadata: SourceMetadata | undefined;
   readonly stamp: string | undefined;
   /** Length of the text the index was built from. */
   readonly length: number;
@@ -75,6 +79,7 @@ export class SourceDocument implements Cached {
     this.utterances = init.utterances;
     this.regions = init.regions;
     this.markdown = init.markdown;
+    this.metadata = init.metadata;
     this.stamp = init.stamp;
     this.length = init.length;
     this.facts = init.facts;

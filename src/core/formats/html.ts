@@ -5,11 +5,14 @@
  * `<blockquote>` becomes its own paragraph, followed by an attribution line `— Name` when the
  * page names its speaker (`<cite>` or `<footer>` inside it, or a `<figcaption>` after it), which
  * the engine reads as a quotation by that person. The walk is iterative: nesting depth is
- * untrusted input.
+ * untrusted input. The page's headline, outlet, byline, date and address come from its
+ * metadata (see `htmlMetadata`).
  */
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import type { SourceText } from "../corpus/corpus";
 import { collapseSpace, TextBuilder } from "./builder";
+import { htmlMetadata } from "./htmlMetadata";
+import { isEmptyMetadata } from "./metadata";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
@@ -31,7 +34,10 @@ export function readHtml(path: string, html: string): SourceText {
   const document = parse(html);
   const out = new TextBuilder();
   for (const p of paragraphsOf(document, false)) out.paragraph(p.attribution ? `— ${p.text}` : p.text);
-  return out.build(path);
+  const source = out.build(path);
+  const metadata = htmlMetadata(document);
+  if (!isEmptyMetadata(metadata)) source.metadata = metadata;
+  return source;
 }
 
 const isElement = (n: Node): n is Element => "tagName" in n;

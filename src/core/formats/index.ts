@@ -7,10 +7,15 @@ import type { SourceText } from "../corpus/corpus";
 import { decodeText } from "./decode";
 import { readDocx } from "./docx";
 import { FormatError } from "./errors";
+import { blankFrontMatter, readFrontMatter } from "./frontMatter";
 import { readHtml } from "./html";
+import { cleanMetadata, isEmptyMetadata, mergeMetadata, type SourceMetadata } from "./metadata";
 import { readPdf } from "./pdf";
 import { readSubtitles } from "./subtitles";
+import { textHeaderMetadata } from "./textHeader";
 import { parseTranscript } from "./transcript";
+
+export type { SourceMetadata } from "./metadata";
 
 export type ReadResult = { source: SourceText; notes: string[] } | { skipped: string };
 
@@ -69,11 +74,27 @@ export function readSourceTextSync(path: string, bytes: Uint8Array): string | un
 }
 
 function readText(path: string, text: string, kind: Kind): SourceText {
-  if (kind === "markdown") return { path, text, markdown: true };
+  if (kind === "markdown") return readMarkdown(path, text);
   if (kind === "html") return readHtml(path, text);
   if (kind === "subtitles") return readSubtitles(path, text);
   const utterances = parseTranscript(text);
-  return utterances?.length ? { path, text, utterances } : { path, text };
+  // A transcript's header ends where its first turn's line starts.
+  const end = utterances?.length ? Math.max(0, text.lastIndexOf("\n", utterances[0].start) + 1) : undefined;
+  return withMetadata(utterances?.length ? { path, text, utterances } : { path, text }, textHeaderMetadata(text, { transcript: !!utterances?.length, end }));
+}
+
+/** Markdown: front matter read and blanked out; else the first `# Heading` is the title. */
+function readMarkdown(path: string, text: string): SourceText {
+  const front = readFrontMatter(text);
+  const body = front ? blankFrontMatter(text, front.end) : text;
+  const heading = /^\s*#[ \t]+(.+?)[ \t#]*$/m.exec(body.slice(front?.end ?? 0, (front?.end ?? 0) + 4096));
+  const first = heading && body.slice(front?.end ?? 0).trimStart().startsWith(heading[0].trimStart()) ? cleanMetadata({ title: heading[1] }) : undefined;
+  return withMetadata({ path, text: body, markdown: true }, mergeMetadata(first, front?.metadata));
+}
+
+function withMetadata(source: SourceText, metadata: SourceMetadata): SourceText {
+  if (!isEmptyMetadata(metadata)) source.metadata = metadata;
+  return source;
 }
 
 function finish(source: SourceText, notes: string[], empty: string): ReadResult {

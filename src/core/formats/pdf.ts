@@ -1,11 +1,14 @@
 /**
  * PDF text with pdf.js (through unpdf's build, which needs no canvas or worker). Lines are
  * rebuilt from positioned text runs and put in reading order; line-end hyphenation is repaired;
- * each page is a region `page N`. Font programs are never evaluated as code.
+ * each page is a region `page N`. Font programs are never evaluated as code. Metadata comes
+ * from the document information dictionary and XMP (title, author, creation date; publisher and
+ * address from XMP `dc:publisher` or custom `Publisher` / `URL` entries).
  */
 import type { SourceText } from "../corpus/corpus";
 import { TextBuilder } from "./builder";
 import { FormatError } from "./errors";
+import { cleanMetadata, isEmptyMetadata, type SourceMetadata } from "./metadata";
 
 interface Run {
   str: string;
@@ -52,7 +55,10 @@ export async function readPdf(path: string, bytes: Uint8Array): Promise<SourceTe
       out.region(start, out.offset, `page ${n}`);
       page.cleanup();
     }
-    return out.build(path);
+    const source = out.build(path);
+    const metadata = await pdfMetadata(doc).catch(() => undefined);
+    if (metadata && !isEmptyMetadata(metadata)) source.metadata = metadata;
+    return source;
   } finally {
     await doc.destroy();
   }
@@ -136,4 +142,37 @@ export function joinLine(para: string, next: string): string {
   if (/\u00ad$/.test(para)) return para.slice(0, -1) + next;
   if (/\p{L}-$/u.test(para)) return /^\p{Ll}/u.test(next) ? para.slice(0, -1) + next : para + next;
   return `${para} ${next}`;
+}
+
+interface MetadataSource {
+  getMetadata(): Promise<{ info: object; metadata: { get(name: string): unknown } | null }>;
+}
+
+/** Titles that name a file or a program rather than the document. */
+const JUNK_TITLE = /^(?:untitled|document\d*|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|pdf|indd|txt|rtf|odt|pages|qxp))$/i;
+
+async function pdfMetadata(doc: MetadataSource): Promise<SourceMetadata> {
+  const { info, metadata } = await doc.getMetadata();
+  const i = info as Record<string, unknown>;
+  const custom = (i.Custom ?? {}) as Record<string, unknown>;
+  const customValue = (...keys: string[]) => {
+    for (const [k, v] of Object.entries(custom)) if (keys.includes(k.toLowerCase())) return v;
+    return undefined;
+  };
+  const xmp = (name: string) => {
+    try {
+      return metadata?.get(name) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+  const title = one(xmp("dc:title")) ?? i.Title;
+  return cleanMetadata({
+    title: typeof title === "string" && JUNK_TITLE.test(title.trim()) ? undefined : title,
+    outlet: one(xmp("dc:publisher")) ?? customValue("publisher", "outlet", "company", "source"),
+    authors: xmp("dc:creator") ?? i.Author,
+    date: customValue("published", "publicationdate", "date") ?? one(xmp("dc:date")) ?? i.CreationDate,
+    url: customValue("url", "sourceurl", "link", "canonical") ?? one(xmp("dc:identifier")) ?? one(xmp("dc:source")),
+  });
 }

@@ -3,10 +3,15 @@
  * `Speaker: words…` (a sentence often runs over several cues), whose words are an utterance of
  * that speaker; each cue's text is a region labelled with its start time (`00:01:23`).
  * Speakers come from `<v Name>` voice tags or a `NAME:` prefix, and carry on until the next one.
+ * Metadata comes from the header: the text after `WEBVTT` is the title, and `Key: value` lines
+ * in the header or in `NOTE` blocks before the first cue (`Title:`, `Source:`, `Date:`, `URL:`)
+ * give the rest; an SRT file may open with such lines too.
  */
 import type { SourceText } from "../corpus/corpus";
 import { collapseSpace, TextBuilder } from "./builder";
+import { isEmptyMetadata, type SourceMetadata } from "./metadata";
 import { normalCaseName } from "./names";
+import { textHeaderMetadata } from "./textHeader";
 
 interface Cue {
   time: string;
@@ -49,7 +54,31 @@ export function readSubtitles(path: string, text: string): SourceText {
     out.region(span.start === wordsStart ? turnStart : span.start, span.end, cue.time);
   }
   endTurn();
-  return out.build(path);
+  const source = out.build(path);
+  const metadata = subtitleMetadata(text);
+  if (!isEmptyMetadata(metadata)) source.metadata = metadata;
+  return source;
+}
+
+/** The header lines before the first cue, read like a transcript's header. */
+export function subtitleMetadata(text: string): SourceMetadata {
+  const blocks = text.slice(0, 16384).replace(/\r\n?/g, "\n").split(/\n[ \t]*\n/);
+  const lines: string[] = [];
+  for (const block of blocks) {
+    const blockLines = block.split("\n");
+    if (blockLines.slice(0, 3).some((l) => l.includes("-->"))) break;
+    const first = blockLines[0].replace(/^\ufeff/, "");
+    const webvtt = /^WEBVTT(?:[ \t]+(?:-[ \t]+)?(.*))?$/.exec(first);
+    if (webvtt) {
+      if (webvtt[1]?.trim()) lines.push(`Title: ${webvtt[1].trim()}`);
+      lines.push(...blockLines.slice(1));
+    } else if (/^NOTE(?:[ \t]|$)/.test(first)) lines.push(first.slice(4), ...blockLines.slice(1));
+    else if (/^STYLE|^REGION/.test(first)) continue;
+    else lines.push(...blockLines);
+  }
+  // Only key lines count here: a note's prose is a comment, not a headline.
+  const keyLines = lines.map((l) => l.trim()).filter((l) => /^[A-Za-z][A-Za-z _.-]{0,24}:\s+\S/.test(l));
+  return textHeaderMetadata(keyLines.join("\n"), { transcript: true });
 }
 
 /** Cues of either format: blocks separated by blank lines, each with a `-->` timing line. */

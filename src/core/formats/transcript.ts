@@ -27,7 +27,7 @@ const LABEL_RE = /^(\s*(?:[[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?[\])]?\s+)?)(
 const NOT_SPEAKERS = new Set(
   ("note editor's note editors note update updated correction photo photograph source sources transcript date time location place subject " +
     "re to from cc bcc tags by published warning breaking summary related see also read more filed under contact email tel phone fax web " +
-    "recorded duration").split(" "),
+    "recorded duration title headline outlet publisher url link author byline").split(" "),
 );
 const ASKER_LABELS = new Set(["q", "question", "interviewer", "host", "moderator", "reporter"]);
 const ANSWER_LABELS = new Set(["a", "answer", "interviewee", "guest"]);

@@ -6,6 +6,7 @@
  * own offsets; and where it stands (line and column, page or timestamp), so the host need not
  * hold the source text at all.
  */
+import type { SourceMetadata } from "../formats/metadata";
 import type { Passage } from "../match/passages";
 import type { QuoteCheck } from "../verdict/judge";
 
@@ -25,7 +26,7 @@ export interface SourcePlace {
 }
 
 export interface PlainPassage extends Omit<Passage, "document"> {
-  document: { path: string };
+  document: { path: string; metadata?: SourceMetadata };
   /** Source text from offset `base` on; `atEnd` when it runs to the end of the source. */
   excerpt: { base: number; text: string; atEnd: boolean };
   /** Character ranges of the source words from `windowStart` on, as far as the alignment reaches. */
@@ -65,7 +66,7 @@ export function toPlainPassage(p: Passage, placeOf?: PlaceOf): PlainPassage {
   const to = Math.min(text.length, Math.max(p.end, ends[ends.length - 1] ?? p.end) + EXCERPT_MARGIN);
   return {
     ...rest,
-    document: { path: doc.path },
+    document: doc.metadata ? { path: doc.path, metadata: doc.metadata } : { path: doc.path },
     excerpt: { base: from, text: text.slice(from, to), atEnd: to === text.length },
     windowWords: { starts, ends },
     place: placeOf?.(p),

@@ -9,6 +9,8 @@ import type { QuoteCheck } from "../verdict/judge";
 import type { WordChange } from "../verdict/wordDiff";
 import { LineMap } from "./position";
 import { Corpus } from "../corpus/corpus";
+import type { SourceMetadata } from "../formats/metadata";
+import type { Finding } from "../verdict/judge";
 
 export interface SourceJson {
   file: string;
@@ -23,6 +25,19 @@ export interface SourceJson {
   exact: boolean;
   /** The page or timestamp the passage stands at, for formats that have them. */
   region: string | null;
+  /** The source's headline, outlet, bylines, publication date (`YYYY-MM-DD`) and address, where known. */
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  date: string | null;
+  url: string | null;
+}
+
+export interface FindingJson {
+  kind: string;
+  message: string;
+  /** A misquote's changed words in the draft (UTF-16 offsets, 1-based line and column). */
+  ranges?: { start: number; end: number; line: number; column: number; text: string }[];
 }
 
 export interface QuoteJson {
@@ -37,7 +52,7 @@ export interface QuoteJson {
   speakerMention: { text: string; start: number; end: number } | null;
   attribution: string;
   verdict: string;
-  findings: { kind: string; message: string }[];
+  findings: FindingJson[];
   source: SourceJson | null;
   corroboration: SourceJson[];
   diff?: WordChange[];
@@ -74,10 +89,16 @@ export function sourceJson(p: Passage, displayPath: (p: string) => string): Sour
     similarity: Math.round(p.similarity * 1000) / 1000,
     exact: p.alignment.exact,
     region: Corpus.regionAt(p.document, p.start)?.label ?? null,
+    ...metadataJson(p.document.metadata),
   };
 }
 
-export function quoteJson(check: QuoteCheck, lines: LineMap, displayPath: (p: string) => string): QuoteJson {
+/** The metadata fields of a source in the report, each present (null or empty when unknown). */
+export function metadataJson(m: SourceMetadata | undefined): Pick<SourceJson, "title" | "outlet" | "authors" | "date" | "url"> {
+  return { title: m?.title ?? null, outlet: m?.outlet ?? null, authors: m?.authors ?? [], date: m?.date ?? null, url: m?.url ?? null };
+}
+
+export function quoteJson(check: QuoteCheck, lines: LineMap, displayPath: (p: string) => string, draftText = ""): QuoteJson {
   const q = check.quote;
   const pos = lines.position(q.start);
   const mention = q.speakerMention;
@@ -93,11 +114,17 @@ export function quoteJson(check: QuoteCheck, lines: LineMap, displayPath: (p: st
     speakerMention: mention ? { text: mention.text, start: mention.start, end: mention.end } : null,
     attribution: q.basis,
     verdict: check.verdict,
-    findings: check.findings.map((f) => ({ kind: f.kind, message: f.message })),
+    findings: check.findings.map((f) => findingJson(f, lines, draftText)),
     source: check.source ? sourceJson(check.source, displayPath) : null,
     corroboration: check.corroboration.map((p) => sourceJson(p, displayPath)),
     ...(check.diff ? { diff: check.diff } : {}),
   };
+}
+
+function findingJson(f: Finding, lines: LineMap, text: string): FindingJson {
+  const out: FindingJson = { kind: f.kind, message: f.message };
+  if (f.ranges?.length) out.ranges = f.ranges.map((r) => ({ ...r, ...lines.position(r.start), text: text.slice(r.start, r.end) }));
+  return out;
 }
 
 export function reportJson(reports: DraftReport[], displayPath: (p: string) => string = (p) => p): ReportJson {
@@ -107,7 +134,7 @@ export function reportJson(reports: DraftReport[], displayPath: (p: string) => s
     const quotes = r.checks.map((c) => {
       summary.quotes++;
       summary[c.verdict] = (summary[c.verdict] ?? 0) + 1;
-      return quoteJson(c, lines, displayPath);
+      return quoteJson(c, lines, displayPath, r.text);
     });
     return { file: displayPath(r.path), quotes };
   });

@@ -3,7 +3,8 @@
  * located at the quote's region in the draft, and the source passage as a related location.
  */
 import type { Log, ReportingDescriptor, Result } from "sarif";
-import type { ReportJson } from "./json";
+import { sourceCredit } from "../formats/metadata";
+import type { ReportJson, SourceJson } from "./json";
 
 const RULES: Record<string, { name: string; text: string; level: Result.level }> = {
   misattributed: {
@@ -65,11 +66,12 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
           result.relatedLocations = [
             {
               id: 1,
-              message: { text: `Source passage${q.source.speaker ? `, spoken by ${q.source.speaker}` : ""}` },
+              message: { text: `Source passage${q.source.speaker ? `, spoken by ${q.source.speaker}` : ""}${creditOf(q.source)}` },
               physicalLocation: {
                 artifactLocation: { uri: uri(q.source.file), uriBaseId: "%SRCROOT%" },
                 region: { startLine: q.source.line, startColumn: q.source.column, charOffset: q.source.start, charLength: q.source.end - q.source.start, snippet: { text: q.source.text } },
               },
+              ...sourceProperties(q.source),
             },
           ];
         }
@@ -88,6 +90,24 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
       },
     ],
   };
+}
+
+/** ` — Outlet, “Headline,” March 11, 2025, https://…`: the source as a reader names it. */
+function creditOf(source: SourceJson): string {
+  const credit = sourceCredit({ title: source.title ?? undefined, outlet: source.outlet ?? undefined, authors: source.authors, date: source.date ?? undefined }, { authors: true });
+  const parts = [credit, source.url].filter(Boolean);
+  return parts.length ? ` — ${parts.join(", ")}` : "";
+}
+
+/** The source's metadata as the location's property bag (`title`, `outlet`, `authors`, `date`, `url`). */
+function sourceProperties(source: SourceJson): { properties?: Record<string, unknown> } {
+  const properties: Record<string, unknown> = {};
+  if (source.title) properties.title = source.title;
+  if (source.outlet) properties.outlet = source.outlet;
+  if (source.authors.length) properties.authors = source.authors;
+  if (source.date) properties.date = source.date;
+  if (source.url) properties.url = source.url;
+  return Object.keys(properties).length ? { properties } : {};
 }
 
 /** End line/column of a quote from its start and text (one-piece quotes only; others stay a point). */
