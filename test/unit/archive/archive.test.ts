@@ -104,7 +104,15 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
     const c = report.checks.find((x) => x.text.startsWith("Nobody walks away"))!;
     assert.equal(c.source?.document.path, "archive:sample/sources/harbour-strike-day-one.txt");
     assert.equal(c.source?.documentIndex, -1);
-    assert.deepEqual(archiveDocumentInfo(c.source!.document), { key: "sample/sources/harbour-strike-day-one.txt", format: "txt", title: undefined, outlet: undefined, date: undefined, url: undefined, authors: undefined });
+    assert.deepEqual(archiveDocumentInfo(c.source!.document), {
+      key: "sample/sources/harbour-strike-day-one.txt",
+      format: "txt",
+      title: "Dockworkers walk out at Northgate as talks over night shifts collapse",
+      outlet: "Harbour Press Agency",
+      date: "2025-03-11",
+      url: "https://harbourpress.example/2025/03/11/dockworkers-walk-out-at-northgate",
+      authors: ["Tom Reyes"],
+    });
     assert.equal(c.findings[0].message, "Misattributed: attributed to Dana Whitfield, but harbour-strike-day-one.txt attributes these words to Samir Haddad");
   });
 
