@@ -1,6 +1,6 @@
-// Bundles the hosts: the `verbatim` command, the VS Code extension and the extension's index worker
-// (a thread of its own, so it is its own file). Each is one file with its dependencies inlined, so
-// nothing is resolved or downloaded at run time.
+// Bundles the hosts: the `verbatim` command (which is also the language server, `verbatim lsp
+// --stdio`) and the VS Code extension (the language client). Each is one file with its
+// dependencies inlined, so nothing is resolved or downloaded at run time.
 const esbuild = require("esbuild");
 const fs = require("fs");
 
@@ -22,7 +22,6 @@ const entries = [
 ];
 if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
-  entries.push({ entryPoints: ["src/indexWorker/worker.ts"], outfile: "dist/indexWorker.js" });
 }
 
 (async () => {

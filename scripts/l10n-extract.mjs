@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Collects the extension's user-visible messages — every string literal passed to `t("…")` or
-// `l10n.t("…")` in src/extension/ — into l10n/bundle.l10n.json (English, keyed by itself).
+// `l10n.t("…")` in src/extension/, src/server/ (the language server translates what it sends) and
+// src/core/findings.ts (the finding messages) — into l10n/bundle.l10n.json (English, keyed by itself).
 // With --check it writes nothing and fails (exit 1) when that bundle is out of date, when a
 // translation (l10n/bundle.l10n.<locale>.json) misses or has extra messages or placeholders, or
 // when a package.nls.<locale>.json does not match package.nls.json and the %keys% of package.json.
@@ -8,13 +9,14 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SRC = path.join(ROOT, "src/extension");
+const SOURCES = ["src/extension", "src/server", "src/core/findings.ts"].map((p) => path.join(ROOT, p));
 const BUNDLE = path.join(ROOT, "l10n/bundle.l10n.json");
 
 function messages() {
   const found = new Set();
-  for (const name of fs.readdirSync(SRC).filter((f) => f.endsWith(".ts")).sort()) {
-    const text = fs.readFileSync(path.join(SRC, name), "utf8");
+  const files = SOURCES.flatMap((p) => (p.endsWith(".ts") ? [p] : fs.readdirSync(p).filter((f) => f.endsWith(".ts")).sort().map((f) => path.join(p, f))));
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
     for (const m of text.matchAll(/\bt\(\s*("(?:[^"\\\n]|\\.)*")/g)) found.add(JSON.parse(m[1]));
   }
   return Object.fromEntries([...found].sort().map((m) => [m, m]));

@@ -15,7 +15,12 @@ PW_DIR="$DEST/playwright"                         # npm prefix holding playwrigh
 MARK="$DEST/.installed-code-server-$CS_VERSION"
 PW_MARK="$DEST/.installed-playwright-core-$PW_VERSION"
 
-log() { printf '\n[vscode-test install] %s\n' "$*"; }
+# Everything goes to stderr, so `npm test` shows the progress of a first install (about a minute)
+# while its own output stays clean; when everything is installed already, it prints nothing.
+exec 1>&2
+did=0
+log() { did=1; printf '\n[vscode-test install] %s\n' "$*"; }
+quiet() { :; }
 trap 'echo "[vscode-test install] FAILED (line $LINENO)" >&2' ERR
 
 # node-pty's install step runs `npx node-gyp`; this machine's npm config says yes=false.
@@ -32,13 +37,13 @@ if ((${#missing[@]})); then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 else
-  log "apt packages present"
+  quiet "apt packages present"
 fi
 
 # 2. code-server, its postinstall done by hand (the real one fails as root and downloads
 #    ripgrep from GitHub).
 if [ -f "$MARK" ]; then
-  log "code-server $CS_VERSION already installed in $CS_DIR"
+  quiet "code-server $CS_VERSION already installed in $CS_DIR"
 else
   start=$SECONDS
   mkdir -p "$CS_DIR"
@@ -75,7 +80,7 @@ fi
 # 3. playwright-core (pure JS; the browser is Debian's /usr/bin/chromium, never downloaded).
 #    Kept here rather than in the project's package.json so the project's lockfile is unchanged.
 if [ -f "$PW_MARK" ]; then
-  log "playwright-core $PW_VERSION already installed"
+  quiet "playwright-core $PW_VERSION already installed"
 else
   mkdir -p "$PW_DIR"
   [ -f "$PW_DIR/package.json" ] || echo '{"private":true}' > "$PW_DIR/package.json"
@@ -84,4 +89,4 @@ else
   touch "$PW_MARK"
 fi
 
-log "ready: $DEST ($(du -sh "$DEST" | cut -f1))"
+if [ "$did" = 1 ]; then log "ready: $DEST ($(du -sh "$DEST" | cut -f1))"; fi

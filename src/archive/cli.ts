@@ -3,7 +3,7 @@
  * The password comes from PGPASSWORD or ~/.pgpass, never from a file of the project.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_LIMITS } from "../cli/files";
+import { DEFAULT_LIMITS } from "../node/files";
 import { ArchiveConfigError, checkArchiveUrl, describePgError, openPool } from "./connection";
 import { ingest, type IngestProgress, removeDocuments } from "./ingest";
 import { DEFAULT_READER_ROLE, ensureReaderRole, migrate } from "./schema";

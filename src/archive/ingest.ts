@@ -18,7 +18,7 @@ import * as path from "node:path";
 import type pg from "pg";
 import { extensionOf, readSource } from "../core/formats";
 import type { SourceText } from "../core/corpus/corpus";
-import { DEFAULT_LIMITS, type LoadLimits, listSources, readStable } from "../cli/files";
+import { DEFAULT_LIMITS, type LoadLimits, listSources, readStable } from "../node/files";
 import { attributeDocument } from "./attributeAtIngest";
 import { documentPassages } from "./grams";
 import { isSidecar, readSidecar, type SourceMetadata, sourceMetadata } from "./metadata";

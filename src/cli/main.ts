@@ -1,38 +1,45 @@
 /**
- * The `verbatim` command.
+ * The `verbatim` command: argument parsing (node:util parseArgs), then the engine service
+ * (core/service.ts) over the local file system (node/), exactly as the language server uses it.
  *
  *   verbatim check [--sources PATH]... [--archive URL] [--format text|json|sarif] [--fail-on KINDS] [--verbose] DRAFT...
  *   verbatim archive init|add|remove|status --db URL (see src/archive/cli.ts)
+ *   verbatim lsp --stdio
  *
- * Exit status: 0 no findings, 1 findings, 2 the check could not be done.
+ * Exit status of check: 0 no findings, 1 findings, 2 the check could not be done.
  */
-import * as path from "node:path";
 import * as fs from "node:fs";
-import { openCachedChecker } from "./cache";
-import { reportJson } from "../core/report/json";
-import { findConfig } from "./config";
-import { DEFAULT_LIMITS, type LoadLimits, listSources, loadSources, readDraft, UserError } from "./files";
-import { formatText } from "./textFormat";
-import { pairSidecars, sidecarPaths } from "../core/formats/sidecar";
-import { dropSilencedFindings, sarifLevel, severityOf } from "./severity";
-import { markIgnoredQuotes } from "../core/verdict/ignoredQuotes";
-import { reportSarif } from "../core/report/sarif";
-import packageJson from "../../package.json";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
 import { ARCHIVE_USAGE, archiveCommand, ArchiveUsageError } from "../archive/cli";
 import { lookUpDrafts } from "../archive/check";
 import { ArchiveConfigError, checkArchiveUrl } from "../archive/connection";
 import { ArchiveStore } from "../archive/store";
+import { FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
+import { reportJson } from "../core/report/json";
+import { reportSarif } from "../core/report/sarif";
+import { createVerbatim, flushVerbatim, type IndexStore, type Logger } from "../core/service";
+import { DEFAULT_LIMITS, type LoadLimits, readDraft, UserError } from "../node/files";
+import { projectOf, settingsOf } from "../node/project";
+import { FileStore, storeFolder } from "../node/store";
+import { NodeWorkspace } from "../node/workspace";
+import { startServer } from "../server/server";
+import { dropSilencedFindings } from "./severity";
+import { formatText } from "./textFormat";
+import packageJson from "../../package.json";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
+       verbatim archive init|add|remove|status --db URL
+       verbatim lsp --stdio
 
-Checks the quotations in each DRAFT against source documents.
+check: checks the quotations in each DRAFT against source documents.
 
 Options:
-  --sources PATH     a source file or folder (repeatable; default: the "sources" of
-                     .verbatim.json, else the sources/ folder beside the draft)
+  --sources PATH     a source file, folder or glob (repeatable; default: the "sources" of
+                     .verbatim.json, else the nearest sources/ folder beside or above the draft)
   --archive URL      also check against the newsroom archive in PostgreSQL
                      (postgres://user@host:port/db; default: "archive" of .verbatim.json;
-                     the password from PGPASSWORD or ~/.pgpass)
+                     the password comes from PGPASSWORD or ~/.pgpass, never the URL)
   --archive-budget-ms N  cancel an archive look-up slower than N ms (default: 2000)
   --format FORMAT    text (default), json, or sarif (SARIF 2.1.0 for code scanning)
   --fail-on KINDS    comma-separated finding kinds that make the exit status 1
@@ -43,16 +50,18 @@ Options:
   --no-color         plain output
   -h, --help         this help
 
-Exit status: 0 no findings, 1 findings, 2 the check could not be done.
+archive: manages the newsroom archive (verbatim archive --help).
+lsp: runs the language server on standard input and output (for any LSP editor).
 
-Also: verbatim archive init|add|remove|status --db URL (verbatim archive --help)`;
+Exit status of check: 0 no findings, 1 findings, 2 the check could not be done.`;
 
-const KINDS = ["misattributed", "misquoted", "unsourced"];
+/** Source sets smaller than this are not saved: they index faster than a saved index loads. */
+const MIN_CACHED_BYTES = 256 * 1024;
 
-interface Args {
+interface CheckArgs {
   sources: string[];
   format: "text" | "json" | "sarif";
-  failOn: Set<string>;
+  failOn: Set<FindingKind>;
   verbose: boolean;
   color: boolean;
   drafts: string[];
@@ -61,40 +70,46 @@ interface Args {
   archiveBudgetMs: number;
 }
 
-function parseArgs(argv: string[]): Args | "help" {
-  if (argv.length === 0 || argv[0] === "-h" || argv[0] === "--help" || argv[0] === "help") return "help";
-  if (argv[0] !== "check") throw new UserError(`unknown command "${argv[0]}" (try: verbatim check DRAFT)`);
-  const args: Args = { sources: [], format: "text", failOn: new Set(KINDS), verbose: false, color: process.stdout.isTTY === true && !process.env.NO_COLOR, drafts: [], limits: { ...DEFAULT_LIMITS }, archiveBudgetMs: 2000 };
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new UserError(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--sources" || a === "-s") args.sources.push(value());
-    else if (a.startsWith("--sources=")) args.sources.push(a.slice(10));
-    else if (a === "--archive") args.archive = value();
-    else if (a.startsWith("--archive=")) args.archive = a.slice(10);
-    else if (a === "--archive-budget-ms") args.archiveBudgetMs = positive(a, value());
-    else if (a === "--format" || a === "-f") {
-      const f = value();
-      if (f !== "text" && f !== "json" && f !== "sarif") throw new UserError(`--format must be text, json or sarif, not "${f}"`);
-      args.format = f;
-    } else if (a === "--fail-on") {
-      const kinds = value().split(",").map((k) => k.trim()).filter(Boolean);
-      for (const k of kinds) if (!KINDS.includes(k)) throw new UserError(`--fail-on: unknown kind "${k}" (kinds: ${KINDS.join(", ")})`);
-      args.failOn = new Set(kinds);
-    } else if (a === "--max-file-mb") args.limits.maxFileBytes = positive(a, value()) * 1048576;
-    else if (a === "--max-files") args.limits.maxFiles = Math.floor(positive(a, value()));
-    else if (a === "--verbose" || a === "-v") args.verbose = true;
-    else if (a === "--no-color") args.color = false;
-    else if (a === "-h" || a === "--help") return "help";
-    else if (a.startsWith("-") && a !== "-") throw new UserError(`unknown option ${a}`);
-    else args.drafts.push(a);
+function parseCheck(argv: string[]): CheckArgs | "help" {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        sources: { type: "string", short: "s", multiple: true },
+        archive: { type: "string" },
+        "archive-budget-ms": { type: "string" },
+        format: { type: "string", short: "f" },
+        "fail-on": { type: "string" },
+        verbose: { type: "boolean", short: "v" },
+        "max-file-mb": { type: "string" },
+        "max-files": { type: "string" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UserError(((e as Error).message.split("\n")[0] ?? "bad option").replace(/^Unknown option '(.*)'.*$/, "unknown option $1"));
   }
-  if (args.drafts.length === 0) throw new UserError("no draft given (usage: verbatim check [--sources PATH] DRAFT...)");
-  return args;
+  const v = parsed.values;
+  if (v.help) return "help";
+  const format = v.format ?? "text";
+  if (format !== "text" && format !== "json" && format !== "sarif") throw new UserError(`--format must be text, json or sarif, not "${format}"`);
+  let failOn = new Set<FindingKind>(FINDING_KINDS);
+  if (v["fail-on"] !== undefined) {
+    const kinds = v["fail-on"].split(",").map((k) => k.trim()).filter(Boolean);
+    for (const k of kinds) if (!isFindingKind(k)) throw new UserError(`--fail-on: unknown kind "${k}" (kinds: ${FINDING_KINDS.join(", ")})`);
+    failOn = new Set(kinds as FindingKind[]);
+  }
+  const limits = { ...DEFAULT_LIMITS };
+  if (v["max-file-mb"] !== undefined) limits.maxFileBytes = positive("--max-file-mb", v["max-file-mb"]) * 1048576;
+  if (v["max-files"] !== undefined) limits.maxFiles = Math.floor(positive("--max-files", v["max-files"]));
+  const drafts = parsed.positionals;
+  if (drafts.length === 0) throw new UserError("no draft given (usage: verbatim check [--sources PATH] DRAFT...)");
+  const color = process.stdout.isTTY === true && !process.env.NO_COLOR && !v["no-color"];
+  const archiveBudgetMs = v["archive-budget-ms"] !== undefined ? positive("--archive-budget-ms", v["archive-budget-ms"]) : 2000;
+  return { sources: v.sources ?? [], format, failOn, verbose: v.verbose === true, color, drafts, limits, archive: v.archive, archiveBudgetMs };
 }
 
 function positive(option: string, v: string): number {
@@ -103,63 +118,105 @@ function positive(option: string, v: string): number {
   return n;
 }
 
-async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "archive") return archiveCommand(argv.slice(1));
-  const args = parseArgs(argv);
+async function check(argv: string[]): Promise<number> {
+  const args = parseCheck(argv);
   if (args === "help") {
     console.log(USAGE);
     return 0;
   }
-  const warn = (msg: string) => process.stderr.write(`verbatim: warning: ${msg}\n`);
-  const drafts = args.drafts.map((d) => readDraft(d, args.limits, warn));
-  const config = findConfig(path.dirname(path.resolve(args.drafts[0])));
+  const logger: Logger = {
+    info: () => {},
+    warn: (m) => process.stderr.write(`verbatim: warning: ${m}\n`),
+    error: (m, e) => process.stderr.write(`verbatim: error: ${m}${e ? `: ${(e as Error).message ?? e}` : ""}\n`),
+  };
+  const drafts = args.drafts.map((d) => ({ ...readDraft(d, args.limits, logger.warn), path: path.resolve(d) }));
+  const project = projectOf(drafts[0].path);
+  const settings = settingsOf(project);
+  const config = project.config;
   // The archive: --archive, else .verbatim.json's "archive" (never with a password in the file).
   const archiveUrl = args.archive ? checkArchiveUrl(args.archive, "command line") : config?.config.archive ? checkArchiveUrl(config.config.archive, ".verbatim.json") : undefined;
-  let roots = args.sources;
-  if (roots.length === 0 && config?.config.sources) roots = config.config.sources.map((s) => path.resolve(path.dirname(config.file), s));
-  if (roots.length === 0) {
-    roots = [...new Set(args.drafts.map((d) => path.join(path.dirname(d), "sources")))].filter((d) => fs.existsSync(d));
-    if (roots.length === 0 && !archiveUrl) throw new UserError("no sources: pass --sources PATH or --archive URL, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
+  if (args.sources.length) {
+    for (const s of args.sources) if (!/[*?[\]{}]/.test(s) && !fs.existsSync(s)) throw new UserError(`source path ${s} does not exist`);
+    settings.sources = args.sources.map((s) => path.resolve(s));
+  } else if (!config?.config.sources && !project.bySourcesFolder) {
+    if (!archiveUrl) throw new UserError("no sources: pass --sources PATH or --archive URL, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
+    settings.sources = [];
   }
-  for (const r of roots) if (!fs.existsSync(r)) throw new UserError(`source path ${r} does not exist`);
-  const draftPaths = new Set(drafts.map((d) => path.resolve(d.path)));
-  const listed = listSources(roots, args.limits, warn).filter((f) => !draftPaths.has(path.resolve(f)));
-  // A source named on its own may still have a sidecar beside it.
-  const besideNamed = listed.filter((f) => roots.includes(f)).flatMap(sidecarPaths).filter((p) => fs.existsSync(p));
-  const { sources: files, sidecarOf } = pairSidecars(listed, besideNamed);
+  const draftFiles = new Set(drafts.map((d) => realPath(d.path)));
   const entries = config?.config.sourceEntries?.map((e) => ({ ...e, path: path.resolve(path.dirname(config.file), e.path) }));
-  let sources = await loadSources(files, args.limits, warn, { sidecarOf, entries });
-  if (sources.length === 0 && !archiveUrl) throw new UserError(`no readable source files in ${roots.join(", ")}`);
-  const { checker, save } = openCachedChecker(sources, roots, {
-    aliases: config?.config.aliases,
-    ignoreMarker: config?.config.ignoreMarker,
-    thresholds: config?.config.thresholds,
-  }, warn);
-  // The checker re-reads text sources when it needs them: do not hold them all here.
-  sources = [];
-  // Report paths as the user would type them: relative to where the command runs.
-  const display = (p: string) => {
-    const rel = path.relative(process.cwd(), path.resolve(p));
-    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
-  };
-  const ignored = config?.config.ignoredQuotes ?? [];
+  const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, isDraft: (f) => draftFiles.has(realPath(f)), entries });
+  const mode = process.env.VERBATIM_CACHE ?? "auto";
+  const store = mode === "off" ? undefined : new FileStore(storeFolder(project.root, settings.sources), logger);
+  const service = createVerbatim({ workspace, store: store && onlyLarge(store, () => mode === "on" || total(service.sourceFiles()) >= MIN_CACHED_BYTES), logger, settings });
+  const stats = await service.refresh();
+  if ((!stats || stats.files === 0) && !archiveUrl) throw new UserError(`no readable source files in ${settings.sources.join(", ")}`);
+  let foreignPassages;
   if (archiveUrl) {
     // Looked up before the check (the engine itself is synchronous); an unreachable archive is one warning, and the check goes on.
-    const store = new ArchiveStore(archiveUrl, { warn, budgetMs: args.archiveBudgetMs });
+    const store = new ArchiveStore(archiveUrl, { warn: logger.warn, budgetMs: args.archiveBudgetMs });
     try {
-      checker.foreignPassages = (await lookUpDrafts(store, drafts)).passagesFor;
+      foreignPassages = (await lookUpDrafts(store, drafts)).passagesFor;
     } finally {
       await store.close();
     }
   }
-  const checked = checker.check(drafts).map((r) => ({ ...r, checks: markIgnoredQuotes(r.checks, ignored) }));
-  const report = dropSilencedFindings(reportJson(checked, display), config?.config.severities ?? {});
-  save();
+  const reports = [];
+  for (const d of drafts) reports.push((await service.check(d, { foreignPassages })).report);
+  flushVerbatim(service);
+  service.dispose();
+
+  // Report paths as the user would type them: relative to where the command runs.
+  const display = (p: string) => {
+    const abs = path.resolve(project.root, p);
+    const rel = path.relative(process.cwd(), abs);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+  };
+  const severities = settings.severities ?? {};
+  const report = dropSilencedFindings(reportJson(reports, display), severities);
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
-  else if (args.format === "sarif") process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version, levelOf: (kind) => sarifLevel(severityOf(kind, config?.config.severities ?? {})) }), null, 2) + "\n");
-  else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color, severities: config?.config.severities ?? {} }) + "\n");
-  const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => args.failOn.has(x.kind))));
+  else if (args.format === "sarif") {
+    const levelOf = (kind: string) => (isFindingKind(kind) ? (sarifLevel(severityOf(kind, severities)) as "error" | "warning" | "note") : undefined);
+    process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version, levelOf }), null, 2) + "\n");
+  } else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color, severities }) + "\n");
+  const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => isFindingKind(x.kind) && args.failOn.has(x.kind))));
   return failing ? 1 : 0;
+}
+
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+const total = (files: ReadonlyMap<string, { size: number }>) => {
+  let n = 0;
+  for (const f of files.values()) n += f.size;
+  return n;
+};
+
+/** A store that saves only while `worth()` holds (small source sets are not worth a saved index). */
+function onlyLarge(store: IndexStore, worth: () => boolean): IndexStore {
+  return { load: () => store.load(), save: (parts) => (worth() ? store.save(parts) : undefined) };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const command = argv[0];
+  if (command === undefined || command === "-h" || command === "--help" || command === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command === "check") return check(argv.slice(1));
+  if (command === "archive") return archiveCommand(argv.slice(1));
+  if (command === "lsp") {
+    // Clients add their own options (`--clientProcessId=N`); the connection reads what it needs.
+    const rest = argv.slice(1).filter((a) => a !== "--stdio" && !a.startsWith("--clientProcessId"));
+    if (rest.length) throw new UserError(`lsp: unknown option ${rest[0]} (usage: verbatim lsp --stdio)`);
+    startServer();
+    return new Promise<number>(() => {}); // runs until the client says exit
+  }
+  throw new UserError(`unknown command "${command}" (try: verbatim check DRAFT)`);
 }
 
 main(process.argv.slice(2)).then(

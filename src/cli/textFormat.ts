@@ -4,12 +4,7 @@
  */
 import { sourceCredit } from "../core/formats/metadata";
 import type { QuoteJson, ReportJson } from "../core/report/json";
-
-import type { FindingKind, Severity } from "./config";
-import { severityOf } from "./severity";
-
-/** Labels as problem matchers expect them. */
-const LABEL: Record<Severity, string> = { error: "error", warning: "warning", information: "info", hint: "info", off: "info" };
+import { type FindingKind, type Severity, severityOf, textLabel } from "../core/findings";
 
 export function formatText(report: ReportJson, options: { verbose: boolean; color: boolean; severities?: Partial<Record<FindingKind, Severity>> }): string {
   const out: string[] = [];
@@ -19,7 +14,7 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
     for (const q of file.quotes) {
       const where = `${file.file}:${q.line}:${q.column}`;
       for (const f of q.findings) {
-        const severity = LABEL[severityOf(f.kind, options.severities ?? {})];
+        const severity = textLabel(severityOf(f.kind as FindingKind, options.severities ?? {}));
         out.push(`${where}  ${paint(colorOf[severity], severity.padEnd(7))}  ${f.message}  [${f.kind}]`);
       }
       if (options.verbose && q.findings.length === 0) {

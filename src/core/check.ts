@@ -12,12 +12,15 @@ import { Corpus, type PriorIndex, type SourceText } from "./corpus/corpus";
 import { documentFacts, type Fact } from "./corpus/entityFacts";
 import { exportFacts, priorFromCorpus, type SavedFacts, serializeIndex } from "./corpus/persist";
 import { recheckEdit, type ReportMemo } from "./incremental/recheck";
-import { cloneRegistry, type RegistryCopy } from "./corpus/registryClone";
+import type { DraftReport, DraftText, FoundQuote, SpeakerContext } from "./checkTypes";
+
+export type { DraftReport, DraftText, FoundQuote, SpeakerContext } from "./checkTypes";
+import { cloneRegistry } from "./corpus/registryClone";
 import { SpeakerState } from "./corpus/speakerState";
 import { type PreparedDocument, prepareDocument } from "./document/document";
 import { adoptSpeaker, type ForeignPassages, mergePassages, storedSpeaker } from "./foreignSources";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
-import { quoteWords, type QuoteWords } from "./match/quoteWords";
+import { quoteWords } from "./match/quoteWords";
 import { type Quote, quoteText } from "./quotes/quote";
 import { attributeQuotes } from "./speakers/attribute";
 import { DEFAULT_THRESHOLDS, judge, type QuoteCheck, type Thresholds } from "./verdict/judge";
@@ -42,30 +45,6 @@ export const DEFAULT_IGNORE_MARKER = "verbatim-ignore";
 const DEFAULT_LEARN_ALL_UP_TO = 4_000_000;
 /** How many speaker states (one per distinct set of draft facts) are kept. */
 const STATES_KEPT = 4;
-
-export interface DraftText {
-  path: string;
-  text: string;
-}
-
-export interface DraftReport {
-  path: string;
-  text: string;
-  checks: QuoteCheck[];
-}
-
-/** One draft quotation with its passages, before speakers are known. */
-export interface FoundQuote {
-  words: QuoteWords;
-  ignored: boolean;
-  passages: Passage[];
-}
-
-/** What a check needs to judge quotations: a speaker state and a copy of its registry for the drafts. */
-export interface SpeakerContext {
-  state: SpeakerState;
-  copy: RegistryCopy;
-}
 
 /** Paragraphs before an edit re-read with it, for continued quotes and pronouns. */
 const CONTEXT_PARAGRAPHS = 2;

@@ -1,12 +1,12 @@
 /** Verbatim's commands. */
 import * as vscode from "vscode";
-import type { DraftChecker } from "./draftChecker";
+import * as P from "../server/protocol";
+import type { VerbatimClient } from "./client";
 import { isDraft } from "./drafts";
 import { t } from "./l10n";
 import type { Log } from "./log";
 import { openSource } from "./openSource";
-import type { CheckResults } from "./results";
-import type { SourceIndex } from "./sourceIndex";
+import type { Quotes } from "./quotes";
 import { checkWorkspaceCommand } from "./workspaceCheck";
 
 /** Registers a command whose errors are logged and shown, never thrown at the user. */
@@ -22,7 +22,12 @@ export function guardedCommand(log: Log, name: string, fn: (...args: any[]) => u
   });
 }
 
-export function registerCommands(checker: DraftChecker, index: SourceIndex, results: CheckResults, log: Log): vscode.Disposable[] {
+/** Checks a document now through the server; resolves once its findings are published. */
+export function checkNow(client: VerbatimClient, document: vscode.TextDocument): Promise<P.CheckResultSummary | null> {
+  return client.request<P.CheckResultSummary | null>(P.CHECK, { uri: document.uri.toString() } satisfies P.CheckParams);
+}
+
+export function registerCommands(client: VerbatimClient, quotes: Quotes, log: Log): vscode.Disposable[] {
   const guarded = (name: string, fn: (...args: any[]) => unknown) => guardedCommand(log, name, fn);
   return [
     guarded("verbatim.checkDocument", async () => {
@@ -31,16 +36,15 @@ export function registerCommands(checker: DraftChecker, index: SourceIndex, resu
         void vscode.window.showInformationMessage(t("Verbatim: open a draft (Markdown or plain text, outside the source folders) to check it."));
         return;
       }
-      await checker.check(document);
+      await checkNow(client, document);
     }),
-    guarded("verbatim.checkWorkspace", () => checkWorkspaceCommand(checker, log)),
+    guarded("verbatim.checkWorkspace", () => checkWorkspaceCommand(client, log)),
     guarded("verbatim.rebuildIndex", async () => {
       // Everything in memory goes; unchanged files are still not tokenized again (the saved index).
-      await index.restart();
-      await checker.checkOpen();
+      await client.client.sendRequest("workspace/executeCommand", { command: P.REBUILD_COMMAND, arguments: [] });
       void vscode.window.setStatusBarMessage(t("Verbatim: sources re-read"), 3000);
     }),
-    guarded("verbatim.openSource", (args) => openSource(results, args)),
+    guarded("verbatim.openSource", (args) => openSource(quotes, args)),
     guarded("verbatim.showLog", () => log.show()),
   ];
 }

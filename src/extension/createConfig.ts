@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import { fileExists } from "./fileExists";
 import { t } from "./l10n";
-import { PROJECT_CONFIG } from "./projectFiles";
+const PROJECT_CONFIG = ".verbatim.json";
 
 export const STARTER_CONFIG = {
   sources: ["sources"],

@@ -1,8 +1,8 @@
-/** Which documents are drafts to check: the configured languages, not a source themselves. */
+/** Which documents are drafts to check: the configured languages, not a source themselves (as the server decides). */
 import * as vscode from "vscode";
 import { readSettings } from "./settings";
 
-const SCHEMES = new Set(["file", "untitled", "vscode-remote", "vscode-vfs"]);
+const SCHEMES = new Set(["file", "untitled"]);
 
 /** The workspace folder a document is checked in: its own, else the first one. */
 export function folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {

@@ -1,134 +1,112 @@
 /**
- * Verbatim in the editor: checks the quotations of open drafts against the workspace's source
- * documents as the user types, and shows the findings as diagnostics, hovers and quick fixes;
- * the Quotes and Speakers views, quote completion and the first-run walkthrough build on that.
+ * Verbatim in VS Code: a thin client of the Verbatim language server (diagnostics, hovers, quick
+ * fixes and completion all come from the server, as in any LSP editor) plus what only VS Code
+ * has — the Quotes and Speakers views, the status bar, the walkthrough (opened on first
+ * activation), extracted-text documents and the commands.
  */
+import * as path from "node:path";
 import * as vscode from "vscode";
+import * as P from "../server/protocol";
 import { ActiveDraft } from "./activeDraft";
-import type { VerbatimApi } from "./api";
-import { QuoteFixProvider } from "./codeActions";
+import type { IndexState, VerbatimApi } from "./api";
+import { VerbatimClient } from "./client";
 import { guardedCommand, registerCommands } from "./commands";
 import { createConfig } from "./createConfig";
-import { Diagnostics } from "./diagnostics";
-import { setDocsRoot } from "./docs";
-import { DraftChecker } from "./draftChecker";
 import { EXTRACTED_SCHEME, ExtractedTextProvider } from "./extractedText";
-import { QuoteHoverProvider } from "./hover";
+import { IndexStatus } from "./indexStatus";
 import { insertQuote } from "./insertQuote";
 import { Log } from "./log";
-import { loadAllProjectFiles, loadProjectFile } from "./projectFiles";
 import { registerQuoteActions } from "./quoteActions";
-import { COMPLETION_TRIGGERS, QuoteCompletionProvider } from "./quoteCompletion";
+import { Quotes } from "./quotes";
 import { QuotesTreeProvider } from "./quotesView";
-import { CheckResults } from "./results";
 import { createSample, openSample, showMisattribution } from "./sample";
-import { INDEX_SETTINGS, readSettings, SECTION } from "./settings";
-import { IndexStatus } from "./indexStatus";
-import { SourceIndex } from "./sourceIndex";
-import { SourceWatcher } from "./sourceWatcher";
+import { readSettings, useClient } from "./settings";
 import { SpeakersTreeProvider } from "./speakersView";
 import { QuoteStatus } from "./statusBar";
-import { checkDrafts, workspaceChecked } from "./workspaceCheck";
+import { checkDrafts } from "./workspaceCheck";
+
+const WALKTHROUGH = "verbatim-dev.verbatim#verbatim.firstRun";
+const WALKTHROUGH_SHOWN = "verbatim.walkthroughShown";
 
 export async function activate(context: vscode.ExtensionContext): Promise<VerbatimApi> {
-  setDocsRoot(context.extensionUri);
   const log = new Log();
-  await loadAllProjectFiles(log);
-  const results = new CheckResults();
-  const index = new SourceIndex(log, vscode.Uri.joinPath(context.extensionUri, "dist", "indexWorker.js").fsPath, context.storageUri ?? context.globalStorageUri);
-  const indexStatus = new IndexStatus(index);
-  const checker = new DraftChecker(index, results, log);
-  const diagnostics = new Diagnostics(results);
+  const client = new VerbatimClient(context, log.channel);
+  useClient(client);
+  const quotes = new Quotes(client);
   const activeDraft = new ActiveDraft();
-  const quotesView = new QuotesTreeProvider(results, activeDraft);
-  const speakersView = new SpeakersTreeProvider(index, results, activeDraft, log);
+  const quotesView = new QuotesTreeProvider(quotes, activeDraft);
+  const speakersView = new SpeakersTreeProvider(client, activeDraft, log);
   const speakersTree = vscode.window.createTreeView("verbatim.speakers", { treeDataProvider: speakersView, showCollapseAll: true });
-  const watcher = new SourceWatcher(async (folder) => {
-    log.info(`sources or .verbatim.json of ${folder.name} changed`);
-    await loadProjectFile(folder, log);
-    watcher.watch(); // the project file may name other sources
-    index.invalidate(folder);
-    speakersView.refresh();
-    void checker.checkOpen(folder);
-  });
-  // Every language: which ones are drafts is a setting, checked per document.
-  const everyDocument: vscode.DocumentSelector = [{ scheme: "file" }, { scheme: "untitled" }, { scheme: "vscode-remote" }, { scheme: "vscode-vfs" }];
+  const indexStatus = new IndexStatus(client);
   const command = (name: string, fn: (...args: any[]) => unknown) => guardedCommand(log, name, fn);
 
   context.subscriptions.push(
     log,
-    index,
-    indexStatus,
-    index.onDidBuild((stats) => void checker.recheckPartial(stats.folder)),
-    results,
-    checker,
-    diagnostics,
-    watcher,
+    client,
+    quotes,
     activeDraft,
     quotesView,
     speakersView,
-    new QuoteStatus(results),
+    indexStatus,
+    new QuoteStatus(client),
     vscode.window.createTreeView("verbatim.quotes", { treeDataProvider: quotesView, showCollapseAll: true }),
     speakersTree,
-    vscode.languages.registerHoverProvider(everyDocument, new QuoteHoverProvider(results, log)),
-    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(index)),
-    vscode.languages.registerCodeActionsProvider(everyDocument, new QuoteFixProvider(results, log), QuoteFixProvider.metadata),
-    vscode.languages.registerCompletionItemProvider(everyDocument, new QuoteCompletionProvider(index, log), ...COMPLETION_TRIGGERS),
-    ...registerCommands(checker, index, results, log),
-    ...registerQuoteActions(results, log),
+    vscode.workspace.registerTextDocumentContentProvider(EXTRACTED_SCHEME, new ExtractedTextProvider(client)),
+    ...registerCommands(client, quotes, log),
+    ...registerQuoteActions(client, quotes, log),
     command("verbatim.speakers.insertQuote", (node) => insertQuote(node)),
     command("verbatim.speakers.refresh", () => speakersView.refresh()),
     command("verbatim.createConfig", (folder) => createConfig(folder)),
     command("verbatim.openSample", () => openSample(context)),
-    command("verbatim.walkthrough.showMisattribution", () => showMisattribution(context, checker, results)),
+    command("verbatim.walkthrough.showMisattribution", () => showMisattribution(context, client)),
     command("verbatim.walkthrough.showHover", async () => {
-      if (await showMisattribution(context, checker, results)) await vscode.commands.executeCommand("editor.action.showHover");
+      if (await showMisattribution(context, client)) await vscode.commands.executeCommand("editor.action.showHover");
     }),
     command("verbatim.walkthrough.showFix", async () => {
-      if (await showMisattribution(context, checker, results)) await vscode.commands.executeCommand("editor.action.quickFix");
+      if (await showMisattribution(context, client)) await vscode.commands.executeCommand("editor.action.quickFix");
     }),
-    vscode.workspace.onDidOpenTextDocument((d) => void checker.check(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length) checker.schedule(e.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((d) => {
-      checker.forget(d);
-      // A saved draft from a workspace check keeps its findings in Problems; others go with the editor.
-      if (workspaceChecked.has(d.uri.toString()) && !d.isDirty) results.detach(d.uri);
-      else results.delete(d.uri);
-    }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(SECTION)) return;
-      const folders = vscode.workspace.workspaceFolders ?? [];
-      for (const folder of folders) if (INDEX_SETTINGS.some((s) => e.affectsConfiguration(s, folder))) index.invalidate(folder);
-      watcher.watch();
-      speakersView.refresh();
-      void checker.checkOpen();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(async () => {
-      await loadAllProjectFiles(log);
-      index.invalidate();
-      watcher.watch();
-      void checker.checkOpen();
-    }),
+    vscode.workspace.onDidCloseTextDocument((d) => client.forgetCheck(d.uri)),
   );
+  await client.start();
   log.info(`Verbatim activated for ${vscode.workspace.workspaceFolders?.map((f) => f.name).join(", ") ?? "no folder"}`);
-  void checker.checkOpen();
+  void openWalkthroughOnce(context);
+
+  const stateOf = (folder: vscode.WorkspaceFolder): IndexState | undefined => {
+    const s = client.indexOf(folder.uri.fsPath) ?? client.indexOf(path.resolve(folder.uri.fsPath));
+    return s && { building: s.building, percent: s.percent, progress: s.progress, stats: s.stats && { ...s.stats, threadId: s.stats.pid } };
+  };
   return {
     quotesView,
     speakersView,
     speakersTree,
-    checkWorkspace: (token) => checkDrafts(checker, log, token),
+    checkWorkspace: (token) => checkDrafts(client, log, token),
     settings: (scope) => readSettings(scope),
     createSample: () => createSample(context),
-    indexState: (folder) => index.state(folder),
-    indexBuilt: (folder) => index.built(folder),
-    threads: () => ({ main: index.mainThreadId, worker: index.workerThreadId }),
+    indexState: stateOf,
+    indexBuilt: async (folder) => {
+      const s = await client.request<P.IndexStateResult>(P.INDEX_STATE, { uri: folder.uri.toString(), wait: true } satisfies P.IndexStateParams);
+      if (s.stats) client.serverPid = s.stats.pid;
+      return { building: s.building, percent: s.percent, progress: s.progress, stats: s.stats && { ...s.stats, threadId: s.stats.pid } };
+    },
+    threads: () => ({ main: process.pid, worker: client.serverPid }),
     indexStatusText: () => indexStatus.text,
-    result: (uri) => results.latest(uri),
-    restartIndexing: () => index.restart(),
-    setIndexDelay: (ms) => index.setDelay(ms),
+    result: (uri) => client.lastCheck(uri),
+    restartIndexing: async (options) => {
+      await client.request(P.RESTART, { fresh: options?.fresh === true });
+    },
+    setIndexDelay: async (ms) => {
+      await client.request(P.SET_DELAY, { ms });
+    },
   };
 }
 
+/** The walkthrough opens by itself once, on the first activation (not in test runs, where it would take the editor's focus). */
+async function openWalkthroughOnce(context: vscode.ExtensionContext): Promise<void> {
+  if (context.globalState.get(WALKTHROUGH_SHOWN) || context.extensionMode === vscode.ExtensionMode.Test) return;
+  await context.globalState.update(WALKTHROUGH_SHOWN, true);
+  await vscode.commands.executeCommand("workbench.action.openWalkthrough", WALKTHROUGH, false);
+}
+
 export function deactivate(): void {}
+
+

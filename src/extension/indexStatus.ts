@@ -1,25 +1,25 @@
 /** A status bar item while sources are being indexed: `Verbatim: indexing 40%`; hidden otherwise. */
 import * as vscode from "vscode";
+import type { VerbatimClient } from "./client";
 import { t } from "./l10n";
-import type { SourceIndex } from "./sourceIndex";
 
 export class IndexStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("verbatim.indexing", vscode.StatusBarAlignment.Left, 49);
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly index: SourceIndex) {
+  constructor(private readonly client: VerbatimClient) {
     this.item.name = t("Verbatim indexing");
     this.item.command = "verbatim.showLog";
-    this.subscription = index.onDidChangeState(() => this.update());
+    this.subscription = client.onDidChangeIndex(() => this.update());
   }
 
   /** The text shown now (empty when hidden), for tests. */
   get text(): string {
-    return this.index.buildingNow() ? this.item.text : "";
+    return this.client.buildingNow() ? this.item.text : "";
   }
 
   private update(): void {
-    const state = this.index.buildingNow();
+    const state = this.client.buildingNow();
     if (!state) {
       this.item.hide();
       return;

@@ -4,6 +4,6 @@
  * plain string literal with `{0}` placeholders, so scripts/l10n-extract.mjs can find it.
  */
 import * as vscode from "vscode";
-import type { Translate } from "./translate";
+import type { Translate } from "../core/translate";
 
 export const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 
 export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel("Verbatim");
+  readonly channel = vscode.window.createOutputChannel("Verbatim", { log: true });
 
   info(message: string): void {
     this.channel.appendLine(`[${time()}] ${message}`);

@@ -1,18 +1,23 @@
 /**
  * `verbatim.openSource`: opens a source file at a passage (for PDF, Word and HTML, the text
- * Verbatim extracted from it). With no arguments it
- * opens the source of the quote under the cursor. Its arguments come from hover links, so they
- * are validated, not trusted.
+ * Verbatim extracted from it). With no arguments it opens the source of the quote under the
+ * cursor. Its arguments come from hover links, so they are validated, not trusted.
  */
 import * as vscode from "vscode";
-import type { OpenSourceArgs } from "./hoverText";
-import { hoverSource } from "./hover";
-import { t } from "./l10n";
-import { CheckResults } from "./results";
 import { extractedUri } from "./extractedText";
+import { t } from "./l10n";
+import { openArgs, Quotes } from "./quotes";
 
-export async function openSource(results: CheckResults, args?: unknown): Promise<boolean> {
-  const target = isOpenArgs(args) ? args : underCursor(results);
+export interface OpenSourceArgs {
+  uri: string;
+  start: number;
+  end: number;
+  /** False when the offsets are in text extracted from the file (PDF, DOCX, HTML). */
+  exact?: boolean;
+}
+
+export async function openSource(quotes: Quotes, args?: unknown): Promise<boolean> {
+  const target = isOpenArgs(args) ? args : underCursor(quotes);
   if (!target) {
     void vscode.window.showInformationMessage(t("Verbatim: put the cursor on a checked quote that has a source to open it."));
     return false;
@@ -31,10 +36,10 @@ function isOpenArgs(a: unknown): a is OpenSourceArgs {
   return !!o && typeof o === "object" && typeof o.uri === "string" && Number.isInteger(o.start) && Number.isInteger(o.end) && o.start >= 0 && o.end >= o.start && (o.exact === undefined || typeof o.exact === "boolean");
 }
 
-function underCursor(results: CheckResults): OpenSourceArgs | undefined {
+function underCursor(quotes: Quotes): OpenSourceArgs | undefined {
   const editor = vscode.window.activeTextEditor;
-  const result = editor && results.current(editor.document);
+  const result = editor && quotes.current(editor.document);
   if (!editor || !result) return undefined;
-  const check = CheckResults.checkAt(result, editor.document.offsetAt(editor.selection.active));
-  return check && hoverSource(result, check)?.open;
+  const check = Quotes.checkAt(result, editor.document.offsetAt(editor.selection.active));
+  return check && openArgs(result, check);
 }

@@ -1,24 +1,24 @@
 /** The Quotes view's commands: reveal a quote, open its source, apply its preferred fix, ignore it. */
 import * as vscode from "vscode";
-import { quoteFixes } from "../core/edits/fixes";
 import type { FixKind, QuoteFix } from "../core/edits/textEdit";
+import * as P from "../server/protocol";
+import type { VerbatimClient } from "./client";
 import { guardedCommand } from "./commands";
-import { hoverSource } from "./hover";
 import { t } from "./l10n";
 import type { Log } from "./log";
 import { openSource } from "./openSource";
+import { openArgs, type Quotes } from "./quotes";
 import type { QuoteNode } from "./quotesView";
-import { CheckResults } from "./results";
 
-export function registerQuoteActions(results: CheckResults, log: Log): vscode.Disposable[] {
+export function registerQuoteActions(client: VerbatimClient, quotes: Quotes, log: Log): vscode.Disposable[] {
   return [
     guardedCommand(log, "verbatim.quotes.reveal", (uri: unknown, start: unknown, end: unknown) => reveal(uri, start, end)),
     guardedCommand(log, "verbatim.quotes.openSource", (node?: QuoteNode) => {
-      const source = node?.type === "quote" && hoverSource(node.result, node.check);
-      return source ? openSource(results, source.open) : false;
+      const args = node?.type === "quote" && openArgs(node.result, node.check);
+      return args ? openSource(quotes, args) : false;
     }),
-    guardedCommand(log, "verbatim.quotes.applyFix", (node?: QuoteNode) => applyFix(results, node, (fixes) => fixes.find((f) => f.preferred && !f.disabledReason))),
-    guardedCommand(log, "verbatim.quotes.ignore", (node?: QuoteNode) => applyFix(results, node, (fixes) => fixes.find((f) => f.kind === ("ignore" satisfies FixKind)))),
+    guardedCommand(log, "verbatim.quotes.applyFix", (node?: QuoteNode) => applyFix(client, node, (fixes) => fixes.find((f) => f.preferred && !f.disabledReason))),
+    guardedCommand(log, "verbatim.quotes.ignore", (node?: QuoteNode) => applyFix(client, node, (fixes) => fixes.find((f) => f.kind === ("ignore" satisfies FixKind)))),
   ];
 }
 
@@ -31,23 +31,15 @@ async function reveal(uri: unknown, start: unknown, end: unknown): Promise<boole
   return true;
 }
 
-/** Applies the fix `pick` chooses to the node's quote, in its draft as it is now. */
-async function applyFix(results: CheckResults, node: QuoteNode | undefined, pick: (fixes: QuoteFix[]) => QuoteFix | undefined): Promise<boolean> {
+/** Applies the fix `pick` chooses to the node's quote, in its draft as it is now (the server computes the fixes). */
+async function applyFix(client: VerbatimClient, node: QuoteNode | undefined, pick: (fixes: QuoteFix[]) => QuoteFix | undefined): Promise<boolean> {
   if (node?.type !== "quote") return false;
   const document = await vscode.workspace.openTextDocument(node.uri);
-  const result = results.current(document);
-  // The node may be from an older version of the draft: find the same quote in the current result.
-  const check = result?.checks.find((c) => c.quote.start === node.check.quote.start && c.text === node.check.text);
-  if (!result || !check) {
+  const fixes = await client.request<QuoteFix[] | null>(P.FIXES, { uri: document.uri.toString(), start: node.check.quote.start, text: node.check.text } satisfies P.FixesParams);
+  if (!fixes) {
     void vscode.window.showInformationMessage(t("Verbatim: the draft changed; try again once it has been checked."));
     return false;
   }
-  const source = hoverSource(result, check);
-  const fixes = quoteFixes(document.getText(), check, {
-    markdown: document.languageId === "markdown",
-    ignoreMarker: result.index.ignoreMarker,
-    citation: source && { label: source.label, place: source.place },
-  });
   const fix = pick(fixes);
   if (!fix) {
     void vscode.window.showInformationMessage(t("Verbatim: there is no fix to apply to this quote."));

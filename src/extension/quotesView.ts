@@ -8,9 +8,9 @@ import type { PlainQuoteCheck as QuoteCheck } from "../core/plain/plainCheck";
 import type { Verdict } from "../core/verdict/judge";
 import type { ActiveDraft } from "./activeDraft";
 import { t } from "./l10n";
-import type { CheckResults, DraftResult } from "./results";
+import type { DraftQuotes, Quotes } from "./quotes";
 
-export type QuoteNode = { type: "group"; verdict: Verdict; uri: vscode.Uri; checks: QuoteCheck[] } | { type: "quote"; uri: vscode.Uri; check: QuoteCheck; result: DraftResult };
+export type QuoteNode = { type: "group"; verdict: Verdict; uri: vscode.Uri; checks: QuoteCheck[] } | { type: "quote"; uri: vscode.Uri; check: QuoteCheck; result: DraftQuotes };
 
 const ORDER: Verdict[] = ["misattributed", "misquoted", "unsourced", "verified", "ignored", "unchecked"];
 const ICONS: Record<Verdict, [string, string?]> = {
@@ -45,7 +45,7 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuoteNode>, v
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
-    private readonly results: CheckResults,
+    private readonly results: Quotes,
     private readonly draft: ActiveDraft,
   ) {
     this.subscriptions = [

@@ -5,10 +5,11 @@
  * sample draft at its misattributed quote and show its hover or its quick fixes.
  */
 import * as vscode from "vscode";
-import type { DraftChecker } from "./draftChecker";
+import * as P from "../server/protocol";
+import type { VerbatimClient } from "./client";
+import { checkNow } from "./commands";
 import { fileExists } from "./fileExists";
 import { t } from "./l10n";
-import type { CheckResults } from "./results";
 
 const SAMPLE_DRAFT = "drafts/harbour-strike.md";
 
@@ -28,13 +29,14 @@ export async function openSample(context: vscode.ExtensionContext): Promise<void
 }
 
 /** Opens the sample draft (the open workspace's, else the copy's) with the misattributed quote selected. */
-export async function showMisattribution(context: vscode.ExtensionContext, checker: DraftChecker, results: CheckResults): Promise<vscode.TextEditor | undefined> {
+export async function showMisattribution(context: vscode.ExtensionContext, client: VerbatimClient): Promise<vscode.TextEditor | undefined> {
   const inWorkspace = await Promise.all((vscode.workspace.workspaceFolders ?? []).map(async (f) => ((await fileExists(vscode.Uri.joinPath(f.uri, SAMPLE_DRAFT))) ? f.uri : undefined)));
   const root = inWorkspace.find((u) => u) ?? (await createSample(context));
   const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, SAMPLE_DRAFT));
   const editor = await vscode.window.showTextDocument(document);
-  await checker.check(document);
-  const check = results.current(document)?.checks.find((c) => c.verdict === "misattributed");
+  await checkNow(client, document);
+  const result = await client.request<P.QuotesResult | null>(P.QUOTES, { uri: document.uri.toString() } satisfies P.QuotesParams);
+  const check = result?.checks.find((c) => c.verdict === "misattributed");
   if (!check) {
     void vscode.window.showInformationMessage(t("Verbatim: open the sample workspace first, so its sources can be read."));
     return editor;

@@ -1,5 +1,5 @@
 /** How a passage's place in its source reads: `line 7` in a file, else its page or timestamp. */
-import type { SourcePlace } from "../core/plain/plainCheck";
+import type { SourcePlace } from "../core/report/places";
 import { t } from "./l10n";
 
 export function placeLabel(place: SourcePlace | undefined): string {

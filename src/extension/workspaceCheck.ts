@@ -1,11 +1,11 @@
 /**
  * "Check Quotes in All Drafts": every draft file of every workspace folder, not only open ones,
- * with progress and cancellation; the findings go to the Problems panel and stay there after
- * the files are closed again (see `CheckResults.detach`).
+ * with progress and cancellation; the server checks each from disk and its findings go to the
+ * Problems panel and stay there after the files are closed.
  */
 import * as vscode from "vscode";
-import type { DraftChecker } from "./draftChecker";
-import { isDraft } from "./drafts";
+import * as P from "../server/protocol";
+import type { VerbatimClient } from "./client";
 import { t } from "./l10n";
 import type { Log } from "./log";
 
@@ -21,27 +21,15 @@ export interface WorkspaceCheckResult {
   cancelled: boolean;
 }
 
-/** Drafts checked by a workspace check, by URI: their diagnostics outlive closing them. */
-export const workspaceChecked = new Set<string>();
-
-export async function checkDrafts(
-  checker: DraftChecker,
-  log: Log,
-  token: vscode.CancellationToken,
-  progress?: vscode.Progress<{ message?: string; increment?: number }>,
-): Promise<WorkspaceCheckResult> {
+export async function checkDrafts(client: VerbatimClient, log: Log, token: vscode.CancellationToken, progress?: vscode.Progress<{ message?: string; increment?: number }>): Promise<WorkspaceCheckResult> {
   const files = await vscode.workspace.findFiles(DRAFT_FILES, EXCLUDE, MAX_DRAFTS, token);
   let checked = 0;
   for (const uri of files) {
     if (token.isCancellationRequested) break;
     progress?.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
     try {
-      const document = await vscode.workspace.openTextDocument(uri);
-      if (token.isCancellationRequested) break;
-      if (!isDraft(document)) continue;
-      workspaceChecked.add(uri.toString());
-      await checker.check(document);
-      checked++;
+      const summary = await client.request<P.CheckResultSummary | null>(P.CHECK, { uri: uri.toString(), fromDisk: true } satisfies P.CheckParams);
+      if (summary?.draft) checked++;
     } catch (e) {
       log.error(`checking ${uri.toString()}`, e);
     }
@@ -52,11 +40,8 @@ export async function checkDrafts(
 }
 
 /** The command: a cancellable notification; resolves to the number of drafts checked. */
-export async function checkWorkspaceCommand(checker: DraftChecker, log: Log): Promise<number> {
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t("Verbatim: checking drafts"), cancellable: true },
-    (progress, token) => checkDrafts(checker, log, token, progress),
-  );
+export async function checkWorkspaceCommand(client: VerbatimClient, log: Log): Promise<number> {
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t("Verbatim: checking drafts"), cancellable: true }, (progress, token) => checkDrafts(client, log, token, progress));
   if (result.cancelled) void vscode.window.showInformationMessage(t("Verbatim: check cancelled after {0} of {1} files.", result.checked, result.files));
   else void vscode.window.setStatusBarMessage(t("Verbatim: {0} draft(s) checked; findings are in the Problems panel.", result.checked), 5000);
   return result.checked;

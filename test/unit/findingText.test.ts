@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { findingMessage, fixText } from "../../src/extension/findingText";
-import { english, type Translate } from "../../src/extension/translate";
+import { findingMessage, fixText } from "../../src/server/findingText";
+import { english, type Translate } from "../../src/core/translate";
 import { quoteFixes } from "../../src/core/edits/fixes";
 import { checkDraft, quoteWith } from "./helpers";
 

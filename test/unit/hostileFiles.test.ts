@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { DEFAULT_LIMITS, type FileIo, listSources, loadSources, nodeIo, readStable } from "../../src/cli/files";
+import { DEFAULT_LIMITS, type FileIo, listSources, loadSources, nodeIo, readStable } from "../../src/node/files";
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-hostile-"));

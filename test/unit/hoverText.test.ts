@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
-import { hoverMarkdown } from "../../src/extension/hoverText";
-import { commandUri, escapeMarkdown } from "../../src/extension/markdownEscape";
+import { hoverMarkdown } from "../../src/server/hoverText";
+import { commandUri, escapeMarkdown } from "../../src/server/markdownEscape";
 import { checkDraft, quoteWith } from "./helpers";
 
 const HOSTILE = `Posted by [a reader](command:workbench.action.openSettings) <img src=x onerror="alert(1)">

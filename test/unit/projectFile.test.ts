@@ -1,44 +1,71 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import Ajv from "ajv";
-import { parseProjectFile, sourceGlobs } from "../../src/extension/projectFileFormat";
+import { readConfig } from "../../src/node/config";
+import { UserError } from "../../src/node/files";
+import { projectOf } from "../../src/node/project";
+import { sourceSpecs } from "../../src/node/workspace";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas/verbatim.schema.json"), "utf8"));
 
-describe(".verbatim.json in the editor", () => {
-  it("reads every documented key", () => {
-    const notes: string[] = [];
-    const file = parseProjectFile(
-      {
-        sources: ["sources", "./archive/", "notes/*.txt"],
-        aliases: { JD: "Jane Doe", bad: 3 },
-        ignoreMarker: " skip-this ",
-        ignoredQuotes: ["a quote"],
-        severities: { unsourced: "hint", misquoted: "loud" },
-        thresholds: { misquoteSimilarity: 0.7, misquoteCoverage: 2 },
-      },
-      notes,
-    );
-    assert.deepEqual(file, {
-      sources: ["sources", "sources/**", "archive", "archive/**", "notes/*.txt"],
-      aliases: { JD: "Jane Doe" },
-      ignoreMarker: "skip-this",
-      ignoredQuotes: ["a quote"],
-      severities: { unsourced: "hint" },
-      thresholds: { misquoteSimilarity: 0.7 },
-    });
-    assert.equal(notes.length, 1);
-    assert.match(notes[0], /severities\.misquoted/);
+describe(".verbatim.json, read one way for the CLI and the language server", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-config-"));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const write = (text: string) => {
+    const file = path.join(dir, ".verbatim.json");
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const message = (text: string) => {
+    const file = write(text);
+    try {
+      readConfig(file);
+    } catch (e) {
+      assert.ok(e instanceof UserError);
+      return e.message.replace(file, "FILE");
+    }
+    assert.fail("accepted");
+  };
+
+  it("reads every documented key, with a byte-order mark", () => {
+    const file = write("\uFEFF" + JSON.stringify({ sources: ["sources", "notes/*.txt"], aliases: { JD: "Jane Doe" }, ignoreMarker: " skip-this ", ignoredQuotes: ["a quote"], severities: { unsourced: "hint" }, thresholds: { misquoteSimilarity: 0.7 } }));
+    assert.deepEqual(readConfig(file), { sources: ["sources", "notes/*.txt"], aliases: { JD: "Jane Doe" }, ignoreMarker: "skip-this", ignoredQuotes: ["a quote"], severities: { unsourced: "hint" }, thresholds: { misquoteSimilarity: 0.7 } });
   });
 
-  it("takes a single source string, skips sources outside the folder with a note", () => {
-    const notes: string[] = [];
-    assert.deepEqual(parseProjectFile({ sources: "interviews" }, notes).sources, ["interviews", "interviews/**"]);
-    assert.deepEqual(sourceGlobs(["../shared", "/abs/path", "."], notes), ["**"]);
-    assert.equal(notes.length, 2);
-    assert.deepEqual(parseProjectFile([1, 2], notes), {});
+  it("rejects what would silently change verdicts, with one message naming the key", () => {
+    assert.equal(message(JSON.stringify({ thresholds: { misquoteSimilarity: "high" } })), 'FILE: "thresholds.misquoteSimilarity" must be a number above 0 and at most 1, not "high"');
+    assert.match(message(JSON.stringify({ thresholds: { misquoteSimilarity: 2 } })), /at most 1, not 2$/);
+    assert.match(message(JSON.stringify({ thresholds: { misquoteCoverage: -1 } })), /misquoteCoverage/);
+    assert.equal(message(JSON.stringify({ ignoreMarker: " " })), 'FILE: "ignoreMarker" must be a non-empty string');
+    assert.equal(message(JSON.stringify({ severities: { unsourced: "loud" } })), "FILE: severity of unsourced must be one of error, warning, information, hint, off");
+    assert.match(message("{ not json"), /^FILE: not valid JSON/);
+  });
+
+  it("resolves sources as folders, files, globs and absolute paths", () => {
+    assert.deepEqual(sourceSpecs("/w", ["sources", "./archive/", "notes/*.txt", "/abs/path/**/*.md"]), [
+      { base: "/w/sources" },
+      { base: "/w/archive" },
+      { base: "/w/notes", pattern: "/w/notes/*.txt" },
+      { base: "/abs/path", pattern: "/abs/path/**/*.md" },
+    ]);
+  });
+
+  it("finds the project of a draft: its .verbatim.json, else the nearest sources/ folder above it", () => {
+    const ws = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-project-"));
+    try {
+      fs.mkdirSync(path.join(ws, "sources"));
+      fs.mkdirSync(path.join(ws, "drafts", "2026"), { recursive: true });
+      const draft = path.join(ws, "drafts", "2026", "story.md");
+      assert.equal(projectOf(draft).root, ws);
+      fs.writeFileSync(path.join(ws, "drafts", ".verbatim.json"), '{"sources": ["../sources"]}');
+      assert.equal(projectOf(draft).root, path.join(ws, "drafts"));
+      assert.deepEqual(projectOf(draft).config?.config.sources, ["../sources"]);
+    } finally {
+      fs.rmSync(ws, { recursive: true, force: true });
+    }
   });
 
   it("the schema compiles, and the sample's file and the starter file are valid", () => {

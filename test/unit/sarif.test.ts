@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import Ajv from "ajv-draft-04";
-import schema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
+// The published SARIF 2.1.0 schema (rtm.5), copied into the fixtures: no package needed for it.
+import schema from "../fixtures/sarif-2.1.0-rtm.5.json";
 import { reportJson } from "../../src/core/report/json";
 import { reportSarif } from "../../src/core/report/sarif";
 import { QuoteChecker } from "../../src/core/check";
@@ -14,8 +15,10 @@ describe("SARIF output", () => {
   const log = reportSarif(report, { toolVersion: "0.1.0" });
 
   it("is valid against the SARIF 2.1.0 schema", () => {
-    // The published schema has a pattern that is not valid in Unicode mode.
-    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    // The published schema has a pattern that is not valid in Unicode mode. Its "uri" and
+    // "date-time" formats are not checked (ajv knows none without ajv-formats), so say so up front
+    // rather than have ajv warn about each one.
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false });
     const validate = ajv.compile(schema as object);
     const ok = validate(log);
     assert.ok(ok, JSON.stringify(validate.errors, null, 2));

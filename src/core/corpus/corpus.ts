@@ -44,7 +44,16 @@ export interface SourceText {
    * does not keep `text` once indexed, so an archive's text is not held in memory.
    */
   load?: () => string | undefined;
+  /**
+   * The text's length, when the host knows it without reading the file (from a saved index). With
+   * `stamp` and `load`, a file the saved index holds at the same stamp and length is not read at
+   * all: `text` is then never touched (a host may make it a getter that loads).
+   */
+  length?: number;
 }
+
+/** A source's text length, without reading a text the host can give lazily. */
+const lengthOf = (s: SourceText) => s.length ?? s.text.length;
 
 /** A file of a saved or live index. */
 export interface PriorFile {
@@ -102,7 +111,7 @@ export class Corpus {
     const reused: (PriorFile | undefined)[] = [];
     // New words go into one buffer (a few large allocations, not one per file), viewed per file.
     // Sized for the worst case up front: untouched pages of a large typed array take no memory.
-    const fresh = new HitBuffer(prior ? 1 << 16 : Math.max(1 << 16, (sources.reduce((n, s) => n + s.text.length, 0) >> 2) + 1));
+    const fresh = new HitBuffer(prior ? 1 << 16 : Math.max(1 << 16, (sources.reduce((n, s) => n + lengthOf(s), 0) >> 2) + 1));
     const freshAt: number[] = [];
     for (const s of sources) {
       const saved = prior?.files.get(s.path);
@@ -128,7 +137,7 @@ export class Corpus {
       const saved = reused[d];
       this.documents.push(
         new SourceDocument(
-          { path: s.path, text: s.text, load: s.load, length: s.text.length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
+          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: lengthOf(s), firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
           this.cache,
         ),
       );
@@ -231,6 +240,7 @@ export class Corpus {
 
 /** Is the source the file the prior index holds? Cheapest test first. */
 function unchanged(saved: PriorFile, s: SourceText): boolean {
+  if (s.length !== undefined && s.stamp !== undefined && s.load) return s.stamp === saved.stamp && s.length === saved.length;
   if (saved.length !== s.text.length) return false;
   if (saved.text !== undefined) return saved.text === s.text;
   if (s.stamp !== undefined && s.stamp === saved.stamp) return true;

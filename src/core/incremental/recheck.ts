@@ -3,12 +3,19 @@
  * paragraphs and a few before them), keeps every other quotation's check, moved by the edit.
  * Returns `undefined` when only a full check can be trusted.
  */
-import type { DraftReport, QuoteChecker, SpeakerContext } from "../check";
+import type { DraftReport, FoundQuote, SpeakerContext } from "../checkTypes";
 import { documentFacts, type Fact } from "../corpus/entityFacts";
 import { type PreparedDocument, prepareDocument } from "../document/document";
+import type { Quote } from "../quotes/quote";
 import type { QuoteCheck } from "../verdict/judge";
 import { changedParagraphs, paragraphStartBefore } from "./changes";
 import { shiftCheck } from "./shift";
+
+/** What a re-check needs of the checker (`QuoteChecker` is one). */
+export interface Rechecker {
+  findQuotes(doc: PreparedDocument, only?: (quote: Quote) => boolean): Map<string, FoundQuote>;
+  judgeDraft(doc: PreparedDocument, found: Map<string, FoundQuote>, context: SpeakerContext, only?: (quote: Quote) => boolean): QuoteCheck[];
+}
 
 export interface ReportMemo {
   facts: Fact[];
@@ -16,7 +23,7 @@ export interface ReportMemo {
   paragraphStarts: number[];
 }
 
-export function recheckEdit(checker: QuoteChecker, previous: DraftReport, newText: string, memo: ReportMemo, contextParagraphs: number): { report: DraftReport; memo: ReportMemo } | undefined {
+export function recheckEdit(checker: Rechecker, previous: DraftReport, newText: string, memo: ReportMemo, contextParagraphs: number): { report: DraftReport; memo: ReportMemo } | undefined {
   const change = changedParagraphs(previous.text, newText);
   if (!change) return { report: { ...previous }, memo };
   const { start, oldEnd, newEnd, delta } = change;
@@ -48,7 +55,7 @@ export function recheckEdit(checker: QuoteChecker, previous: DraftReport, newTex
 }
 
 /** Checks the quotations starting from `start` in `window` (the draft read from `from`); moved to draft offsets. */
-function judgeWindow(checker: QuoteChecker, window: PreparedDocument, from: number, start: number, memo: ReportMemo): { checks: QuoteCheck[]; starts: number[] } | undefined {
+function judgeWindow(checker: Rechecker, window: PreparedDocument, from: number, start: number, memo: ReportMemo): { checks: QuoteCheck[]; starts: number[] } | undefined {
   const inChange = (q: { start: number }) => q.start >= start - from;
   const found = checker.findQuotes(window, inChange);
   const state = memo.context.state;

@@ -9,21 +9,12 @@
 import type { SourceMetadata } from "../formats/metadata";
 import type { Passage } from "../match/passages";
 import type { QuoteCheck } from "../verdict/judge";
+import type { SourcePlace } from "../report/places";
+
+export type { SourcePlace } from "../report/places";
 
 /** Characters of source text kept either side of a passage (the hover shows up to 80). */
 export const EXCERPT_MARGIN = 240;
-
-export interface SourcePlace {
-  /** True when line and column are positions in the file; false when in the text extracted from it (PDF, DOCX, HTML). */
-  exact: boolean;
-  /** 1-based, UTF-16 columns, of the passage's start and end. */
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** A page or timestamp holding the passage, if the source names one. */
-  region?: string;
-}
 
 export interface PlainPassage extends Omit<Passage, "document"> {
   document: { path: string; metadata?: SourceMetadata };

@@ -3,26 +3,9 @@
  * located at the quote's region in the draft, and the source passage as a related location.
  */
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { DEFAULT_SEVERITY, FINDING_KINDS, FINDING_RULES, type FindingKind, sarifLevel } from "../findings";
 import { sourceCredit } from "../formats/metadata";
 import type { ReportJson, SourceJson } from "./json";
-
-const RULES: Record<string, { name: string; text: string; level: Result.level }> = {
-  misattributed: {
-    name: "MisattributedQuote",
-    text: "A source has these words, but gives them to someone other than the speaker the draft names.",
-    level: "error",
-  },
-  misquoted: {
-    name: "MisquotedQuote",
-    text: "The closest source passage is the same statement, but its words differ from the draft's.",
-    level: "warning",
-  },
-  unsourced: {
-    name: "UnsourcedQuote",
-    text: "No source document contains anything close to these words.",
-    level: "note",
-  },
-};
 
 export interface SarifOptions {
   toolVersion: string;
@@ -33,12 +16,12 @@ export interface SarifOptions {
 }
 
 export function reportSarif(report: ReportJson, options: SarifOptions): Log {
-  const kinds = Object.keys(RULES);
-  const rules: ReportingDescriptor[] = kinds.map((id) => ({
+  const kinds: readonly string[] = FINDING_KINDS;
+  const rules: ReportingDescriptor[] = FINDING_KINDS.map((id) => ({
     id,
-    name: RULES[id].name,
-    shortDescription: { text: RULES[id].text },
-    defaultConfiguration: { level: RULES[id].level },
+    name: FINDING_RULES[id].name,
+    shortDescription: { text: FINDING_RULES[id].description },
+    defaultConfiguration: { level: sarifLevel(DEFAULT_SEVERITY[id]) },
     helpUri: `https://github.com/verbatim-dev/verbatim#${id}`,
   }));
   const uri = options.uri ?? ((p: string) => p.split("\\").join("/"));
@@ -50,7 +33,7 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
         const result: Result = {
           ruleId: f.kind,
           ruleIndex: kinds.indexOf(f.kind),
-          level: options.levelOf?.(f.kind) ?? RULES[f.kind].level,
+          level: options.levelOf?.(f.kind) ?? sarifLevel(DEFAULT_SEVERITY[f.kind as FindingKind]),
           message: { text: f.message },
           locations: [
             {

@@ -12,17 +12,23 @@ import type { QuoteWords } from "../match/quoteWords";
 import type { AttributedQuote } from "../speakers/attribute";
 import { quoteText } from "../quotes/quote";
 import { type Entity, sameSpeaker } from "../speakers/entity";
-import { changedRanges, describeDiff, type TextRange, type WordChange, wordDiff } from "./wordDiff";
+import { type FindingFacts, findingMessage, type FindingKind, sourceLabel } from "../findings";
+import { changedRanges, type TextRange, type WordChange, wordDiff } from "./wordDiff";
 
-export type FindingKind = "misattributed" | "misquoted" | "unsourced";
+export type { FindingKind } from "../findings";
 export type Verdict = "verified" | FindingKind | "unchecked" | "ignored";
 
 export interface Finding {
   kind: FindingKind;
+  /** In English; hosts that translate rebuild it from `facts` (see findings.ts). */
   message: string;
+  facts: FindingFacts;
   /** For a misquote: the draft's changed words, where its diagnostics go (the whole quote is related information). */
   ranges?: TextRange[];
 }
+
+/** A finding with its message, both from findings.ts (the one definition of messages). */
+const finding = (facts: FindingFacts): Finding => ({ kind: facts.kind, message: findingMessage(facts), facts });
 
 export interface Thresholds {
   /** Lowest similarity at which a changed passage still counts as the same statement. */
@@ -82,13 +88,8 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, to);
 }
 
-const speakerName = (e: Entity | undefined) => e?.name ?? "nobody named";
 /** `statement.pdf (page 2)`: the file, and the page or timestamp where the format has one. */
-const fileName = (p: Passage) => {
-  const name = p.document.path.split(/[\\/]/).pop() ?? p.document.path;
-  const region = Corpus.regionAt(p.document, p.start);
-  return region ? `${name} (${region.label})` : name;
-};
+const fileName = (p: Passage) => sourceLabel(p.document.path, Corpus.regionAt(p.document, p.start)?.label);
 
 export function judge(draftText: string, quote: AttributedQuote, words: QuoteWords, passages: Passage[], thresholds: Thresholds): QuoteCheck {
   const text = quoteText(draftText, quote);
@@ -104,7 +105,7 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
   const close = short ? [] : passages.filter((p) => !p.alignment.exact && isSameStatement(p, words, thresholds));
   if (exact.length === 0 && close.length === 0) {
     check.verdict = "unsourced";
-    check.findings.push({ kind: "unsourced", message: `Unsourced: no source contains these words${quote.speaker ? ` (attributed to ${quote.speaker.name})` : ""}` });
+    check.findings.push(finding({ kind: "unsourced", draftSpeaker: quote.speaker?.name }));
     return check;
   }
   // The passages that are this statement: the exact ones if any, else the closest.
@@ -119,19 +120,12 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
     const diff = wordDiff(draftText, words, best, best.windowStart);
     check.diff = diff;
     check.verdict = "misquoted";
-    check.findings.push({
-      kind: "misquoted",
-      message: `Misquoted: ${fileName(best)} has “${best.text}” (${Math.round(best.similarity * 100)}% similar): ${describeDiff(diff)}`,
-      ranges: changedRanges(draftText, diff),
-    });
+    check.findings.push({ ...finding({ kind: "misquoted", source: fileName(best), passage: best.text, similarity: best.similarity, diff }), ranges: changedRanges(draftText, diff) });
   }
   if (quote.speaker && !agreeing && withSpeaker) {
     const real = speakerOf(withSpeaker)!;
     check.verdict = "misattributed";
-    check.findings.unshift({
-      kind: "misattributed",
-      message: `Misattributed: attributed to ${speakerName(quote.speaker)}, but ${fileName(withSpeaker)} attributes these words to ${real.name}`,
-    });
+    check.findings.unshift(finding({ kind: "misattributed", draftSpeaker: quote.speaker.name, source: fileName(withSpeaker), sourceSpeaker: real.name }));
   }
   return check;
 }

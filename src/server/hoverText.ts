@@ -9,7 +9,7 @@ import { summarize } from "../core/speakers/entity";
 import type { QuoteCheck } from "../core/verdict/judge";
 import { findingMessage } from "./findingText";
 import { commandUri, escapeMarkdown as esc } from "./markdownEscape";
-import { english, type Translate } from "./translate";
+import { english, type Translate } from "../core/translate";
 
 export const OPEN_SOURCE_COMMAND = "verbatim.openSource";
 

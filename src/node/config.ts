@@ -1,10 +1,13 @@
 /**
- * `.verbatim.json`: the project's sources, speaker aliases and ignore marker, found in the
- * draft's folder or the nearest folder above it.
+ * `.verbatim.json`: the project's sources, speaker aliases, ignore marker, thresholds and
+ * severities, found in the draft's folder or the nearest folder above it. The CLI and the
+ * language server both read it here, so an invalid file gets the same message in the terminal
+ * and in the editor.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { readSourceEntries, type SourceEntry } from "../core/formats/sidecar";
+import { type FindingKind, isFindingKind, isSeverity, type Severity, SEVERITIES } from "../core/findings";
 import { UserError } from "./files";
 
 export interface VerbatimConfig {
@@ -23,9 +26,7 @@ export interface VerbatimConfig {
   archive?: string;
 }
 
-export type FindingKind = "misattributed" | "misquoted" | "unsourced";
-export type Severity = "error" | "warning" | "information" | "hint" | "off";
-const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint", "off"];
+export type { FindingKind, Severity } from "../core/findings";
 
 export interface FoundConfig {
   file: string;
@@ -34,13 +35,20 @@ export interface FoundConfig {
 
 export const CONFIG_NAME = ".verbatim.json";
 
-export function findConfig(fromDir: string): FoundConfig | undefined {
+/** The nearest `.verbatim.json` from `fromDir` up (not above `stopAt`, when given); throws `UserError` when it is invalid. */
+export function findConfig(fromDir: string, stopAt?: string): FoundConfig | undefined {
+  const file = findUp(fromDir, (dir) => fs.existsSync(path.join(dir, CONFIG_NAME)), stopAt);
+  return file === undefined ? undefined : { file: path.join(file, CONFIG_NAME), config: readConfig(path.join(file, CONFIG_NAME)) };
+}
+
+/** The nearest folder from `fromDir` up (not above `stopAt`) for which `test` holds. */
+export function findUp(fromDir: string, test: (dir: string) => boolean, stopAt?: string): string | undefined {
   let dir = path.resolve(fromDir);
+  const stop = stopAt && path.resolve(stopAt);
   for (;;) {
-    const file = path.join(dir, CONFIG_NAME);
-    if (fs.existsSync(file)) return { file, config: readConfig(file) };
+    if (test(dir)) return dir;
     const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || dir === stop) return undefined;
     dir = parent;
   }
 }
@@ -48,7 +56,7 @@ export function findConfig(fromDir: string): FoundConfig | undefined {
 export function readConfig(file: string): VerbatimConfig {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+    raw = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
   }
@@ -69,10 +77,18 @@ export function readConfig(file: string): VerbatimConfig {
     config.aliases = c.aliases as Record<string, string>;
   }
   if (c.ignoreMarker !== undefined) {
-    if (typeof c.ignoreMarker !== "string") throw new UserError(`${file}: "ignoreMarker" must be a string`);
-    config.ignoreMarker = c.ignoreMarker;
+    if (typeof c.ignoreMarker !== "string" || !c.ignoreMarker.trim()) throw new UserError(`${file}: "ignoreMarker" must be a non-empty string`);
+    config.ignoreMarker = c.ignoreMarker.trim();
   }
-  if (c.thresholds !== undefined) config.thresholds = c.thresholds as VerbatimConfig["thresholds"];
+  if (c.thresholds !== undefined) {
+    const t = c.thresholds as Record<string, unknown>;
+    if (!t || typeof t !== "object" || Array.isArray(t)) throw new UserError(`${file}: "thresholds" must be an object`);
+    for (const [name, v] of Object.entries(t)) {
+      if (name !== "misquoteSimilarity" && name !== "misquoteCoverage") throw new UserError(`${file}: unknown threshold "${name}" (thresholds: misquoteSimilarity, misquoteCoverage)`);
+      if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || v > 1) throw new UserError(`${file}: "thresholds.${name}" must be a number above 0 and at most 1, not ${JSON.stringify(v)}`);
+    }
+    config.thresholds = t as VerbatimConfig["thresholds"];
+  }
   if (c.ignoredQuotes !== undefined) {
     if (!Array.isArray(c.ignoredQuotes) || !c.ignoredQuotes.every((q) => typeof q === "string")) throw new UserError(`${file}: "ignoredQuotes" must be a list of strings`);
     config.ignoredQuotes = c.ignoredQuotes;
@@ -85,8 +101,8 @@ export function readConfig(file: string): VerbatimConfig {
     const sev = c.severities as Record<string, unknown>;
     if (!sev || typeof sev !== "object" || Array.isArray(sev)) throw new UserError(`${file}: "severities" must be an object`);
     for (const [kind, level] of Object.entries(sev)) {
-      if (!["misattributed", "misquoted", "unsourced"].includes(kind)) throw new UserError(`${file}: unknown finding kind "${kind}" in "severities"`);
-      if (typeof level !== "string" || !SEVERITIES.includes(level)) throw new UserError(`${file}: severity of ${kind} must be one of ${SEVERITIES.join(", ")}`);
+      if (!isFindingKind(kind)) throw new UserError(`${file}: unknown finding kind "${kind}" in "severities"`);
+      if (!isSeverity(level)) throw new UserError(`${file}: severity of ${kind} must be one of ${SEVERITIES.join(", ")}`);
     }
     config.severities = sev as VerbatimConfig["severities"];
   }

@@ -1,0 +1,630 @@
+/**
+ * The one engine service every host calls (the language server, the CLI, benchmarks), in the
+ * manner of vscode-markdown-languageservice's `createLanguageService`: `createVerbatim({
+ * workspace, store, logger, settings })` gives a `Verbatim` for one project (a folder of
+ * sources and the settings that go with it). The host supplies only small interfaces — how to
+ * list, stat and read sources (`SourceWorkspace`), where the saved index lives (`IndexStore`),
+ * where messages go (`Logger`) — so the service knows nothing of VS Code, LSP or a terminal.
+ *
+ * Indexing: the sources are listed with their change stamps; a file the saved index holds at the
+ * same stamp is not read at all (its words, layout facts and places come from the store), only
+ * new and changed files are read, decoded and tokenized. Reading yields between files, reports
+ * progress, and can be cancelled. While a first build runs, checks are answered from the sources
+ * ready so far and say so (`partial`).
+ */
+import { QuoteChecker } from "./check";
+import type { DraftReport } from "./checkTypes";
+import type { PriorIndex, Region, SourceDocument, SourceText, Utterance } from "./corpus/corpus";
+import { deserializeIndex, priorFromCorpus, type SavedFacts } from "./corpus/persist";
+import type { FindingKind, Severity } from "./findings";
+import { readSource, readSourceTextSync } from "./formats";
+import { decodeText } from "./formats/decode";
+import { mergeMetadata, type SourceMetadata } from "./formats/metadata";
+import type { Passage } from "./match/passages";
+import type { QuoteWords } from "./match/quoteWords";
+import { Places, type SourcePlace } from "./report/places";
+import { completeQuote, type QuoteCompletion } from "./sources/complete";
+import { listSourceSpeakers, type SourceSpeaker, sourceSpeakerState } from "./sources/speakers";
+import { markIgnoredQuotes } from "./verdict/ignoredQuotes";
+import type { Thresholds } from "./verdict/judge";
+
+// ---- what a host supplies ----------------------------------------------------------------
+
+/** A long call checks this between steps and stops (throwing `CancelledError`) once it is set. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+  }
+}
+
+export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };
+
+export interface Logger {
+  info(message: string): void;
+  /** Something the user should know about (a skipped file, a rebuilt index). */
+  warn(message: string): void;
+  error(message: string, err?: unknown): void;
+}
+
+/** A source file as listed: its path as reports name it, its size and a change stamp (size and mtime). */
+export interface SourceFile {
+  path: string;
+  size: number;
+  stamp: string;
+}
+
+export type ReadOutcome = { bytes: Uint8Array } | { problem: string };
+
+export interface SourceWorkspace {
+  /**
+   * The files the project's `sources` entries name — folders (read recursively), files, globs,
+   * relative to the project or absolute — each once, in a stable order, drafts never included.
+   */
+  listSources(entries: readonly string[], token: CancellationToken): Promise<SourceFile[]>;
+  /** A source file's bytes. */
+  read(path: string): Promise<ReadOutcome>;
+  /** The same, synchronously: how a text source is re-read when a check needs its text. */
+  readSync(path: string): ReadOutcome;
+  /** Metadata layers that override what a source file says of itself (a project entry, a sidecar), later ones winning. */
+  metadata?(path: string): Promise<(SourceMetadata | undefined)[]>;
+}
+
+/** What the store keeps of each source besides its words, so an unchanged file need not be read. */
+export interface SourceMeta {
+  stamp: string;
+  /** Length of the checked text. */
+  length: number;
+  markdown?: boolean;
+  utterances?: Utterance[];
+  regions?: Region[];
+  /** The checked text is the file's own text (positions are positions in the file). */
+  exact: boolean;
+  /** Who published the source and when (its own, with the project's and sidecar's overrides). */
+  metadata?: SourceMetadata;
+  /** The extracted text of a format that cannot be re-read synchronously (PDF, DOCX). */
+  text?: string;
+}
+
+export interface StoredIndex {
+  index: Uint8Array;
+  facts?: Record<string, SavedFacts>;
+  sources?: Record<string, SourceMeta>;
+}
+
+/** Where a project's index is saved between runs. A store that cannot load gives undefined (and warns). */
+export interface IndexStore {
+  load(): StoredIndex | undefined;
+  /** Saves the parts given (the index only when it changed). */
+  save(parts: Partial<StoredIndex>): void;
+}
+
+/** The project's settings, as merged by the host (defaults < .verbatim.json < the user's settings). */
+export interface ProjectSettings {
+  /** Source entries: folders, files or globs, relative to the project root, or absolute. */
+  sources: string[];
+  aliases?: Record<string, string>;
+  ignoreMarker?: string;
+  thresholds?: Partial<Thresholds>;
+  /** Quotations never to check, as their words. */
+  ignoredQuotes?: string[];
+  severities?: Partial<Record<FindingKind, Severity>>;
+}
+
+export interface VerbatimOptions {
+  workspace: SourceWorkspace;
+  store?: IndexStore;
+  logger?: Logger;
+  settings: ProjectSettings;
+}
+
+// ---- what the service gives -----------------------------------------------------------------
+
+/** How far a build is: sources whose current version the checker holds, of all. */
+export interface Readiness {
+  ready: number;
+  total: number;
+}
+
+export interface BuildStats {
+  build: number;
+  /** Source files in the index; how many were tokenized anew, and reused from a saved or live index. */
+  files: number;
+  tokenized: number;
+  reused: number;
+  /** Files read from disk during this build. */
+  read: number;
+  /** The saved index was used as it was (nothing changed). */
+  reusedIndex: boolean;
+  /** A saved index was loaded from the store for this build. */
+  loadedSaved: boolean;
+  saved: boolean;
+  skipped: { path: string; why: string }[];
+  ms: number;
+}
+
+export interface BuildProgress {
+  build: number;
+  /** Files read of those to read. */
+  done: number;
+  total: number;
+  percent: number;
+  message: string;
+}
+
+export interface IndexState {
+  building: boolean;
+  percent: number;
+  /** Percentages reported during the latest build, in order. */
+  progress: number[];
+  stats?: BuildStats;
+}
+
+export interface CheckResult {
+  report: DraftReport;
+  /** The build whose index answered (0: a partial index while the first build runs). */
+  build: number;
+  /** Set when the index was still being built: the answer used what was ready. */
+  partial?: Readiness;
+}
+
+export interface SpeakersResult {
+  build: number;
+  speakers: (Omit<SourceSpeaker, "entity" | "quotes"> & { quotes: (SourceSpeaker["quotes"][number] & { place: SourcePlace })[] })[];
+}
+
+export interface Completion extends QuoteCompletion {
+  /** The source's own words from where the typed words start. */
+  passage: string;
+  place: SourcePlace;
+}
+
+export interface CheckOptions {
+  /** Re-check only the paragraphs changed since this draft's last check. */
+  incremental?: boolean;
+  /** Passages from a second store (the newsroom archive), looked up before the check. */
+  foreignPassages?: (words: QuoteWords) => Passage[];
+  token?: CancellationToken;
+}
+
+export interface Verbatim {
+  readonly settings: ProjectSettings;
+  /** New settings: the index is brought up to date when what it depends on changed. */
+  configure(settings: ProjectSettings): void;
+  /** Brings the index up to date with the files (only new and changed files are read). */
+  refresh(token?: CancellationToken): Promise<BuildStats | undefined>;
+  /** Resolves when the current build (if any) has finished. */
+  built(): Promise<IndexState>;
+  state(): IndexState;
+  onProgress(listener: (p: BuildProgress) => void): () => void;
+  onBuilt(listener: (s: BuildStats) => void): () => void;
+  check(draft: { path: string; text: string }, options?: CheckOptions): Promise<CheckResult>;
+  speakers(token?: CancellationToken): Promise<SpeakersResult>;
+  complete(typed: string, token?: CancellationToken): Promise<Completion[]>;
+  /** The checked text of a source (for PDF, Word, HTML: the extracted text). */
+  sourceText(path: string): string | undefined;
+  /** The listed source files, by path. */
+  sourceFiles(): ReadonlyMap<string, SourceFile>;
+  /** Forgets a draft's last report (it was closed). */
+  forget(path: string): void;
+  /** Where a passage of a source stands. */
+  placeOf(doc: SourceDocument, start: number, end: number): SourcePlace;
+  /** Testing: wait this long before decoding each file, so a build can be caught midway. */
+  setDelay(ms: number): void;
+  dispose(): void;
+}
+
+export function createVerbatim(options: VerbatimOptions): Verbatim {
+  return new Project(options);
+}
+
+// ---- the implementation ---------------------------------------------------------------------
+
+const SILENT: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+/** A partial index (first build) is rebuilt for a check once twice as many sources are ready. */
+const PARTIAL_GROWTH = 2;
+const FACTS_SAVE_MS = 5000;
+const PROGRESS_MS = 100;
+
+interface Entry {
+  stamp: string;
+  meta?: SourceMeta;
+  source?: SourceText;
+  skipped?: string;
+}
+
+const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+class Project implements Verbatim {
+  settings: ProjectSettings;
+  private readonly workspace: SourceWorkspace;
+  private readonly store?: IndexStore;
+  private readonly log: Logger;
+  private files = new Map<string, SourceFile>();
+  private wanted: SourceFile[] = [];
+  private readonly entries = new Map<string, Entry>();
+  private checker?: QuoteChecker;
+  private checkerKey = "";
+  private checkerGen = 0;
+  /** Path → stamp of what the checker holds. */
+  private held = new Map<string, string>();
+  private build = 0;
+  private finished = 0;
+  private building = false;
+  private current?: Promise<BuildStats | undefined>;
+  private waiters: (() => void)[] = [];
+  private stateNow: IndexState = { building: false, percent: 0, progress: [] };
+  private saved?: PriorIndex;
+  private triedSaved = false;
+  private readonly reports = new Map<string, { report: DraftReport; gen: number }>();
+  private readonly places = new Places((path) => this.entries.get(path)?.meta?.exact ?? true);
+  private speakerList?: { gen: number; answer: SpeakersResult };
+  private readonly progressListeners = new Set<(p: BuildProgress) => void>();
+  private readonly builtListeners = new Set<(s: BuildStats) => void>();
+  private factsTimer?: NodeJS.Timeout;
+  private delayMs = 0;
+  private disposed = false;
+
+  constructor(options: VerbatimOptions) {
+    this.workspace = options.workspace;
+    this.store = options.store;
+    this.log = options.logger ?? SILENT;
+    this.settings = options.settings;
+  }
+
+  configure(settings: ProjectSettings): void {
+    const before = JSON.stringify(indexKey(this.settings)) + JSON.stringify(this.settings.sources);
+    this.settings = settings;
+    this.speakerList = undefined;
+    if (JSON.stringify(indexKey(settings)) + JSON.stringify(settings.sources) !== before && (this.checker || this.building)) void this.refresh();
+  }
+
+  state(): IndexState {
+    return this.stateNow;
+  }
+
+  onProgress(listener: (p: BuildProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  onBuilt(listener: (s: BuildStats) => void): () => void {
+    this.builtListeners.add(listener);
+    return () => this.builtListeners.delete(listener);
+  }
+
+  setDelay(ms: number): void {
+    this.delayMs = ms;
+  }
+
+  sourceFiles(): ReadonlyMap<string, SourceFile> {
+    return this.files;
+  }
+
+  async built(): Promise<IndexState> {
+    if (!this.checker && !this.building) await this.refresh();
+    else if (this.building) await new Promise<void>((r) => this.waiters.push(r));
+    return this.stateNow;
+  }
+
+  refresh(token: CancellationToken = NEVER_CANCELLED): Promise<BuildStats | undefined> {
+    const build = ++this.build;
+    this.building = true;
+    this.stateNow = { building: true, percent: 0, progress: [], stats: this.stateNow.stats };
+    const run = this.run(build, token).catch((e) => {
+      if (!(e instanceof CancelledError)) this.log.error("indexing the sources", e);
+      if (build === this.build) this.settle();
+      return undefined;
+    });
+    this.current = run;
+    return run;
+  }
+
+  private settle(): void {
+    this.building = false;
+    this.stateNow = { ...this.stateNow, building: false };
+    for (const w of this.waiters.splice(0)) w();
+  }
+
+  private progress(build: number, done: number, total: number, percent: number, message: string): void {
+    if (build !== this.build) return;
+    this.stateNow.percent = percent;
+    this.stateNow.progress.push(percent);
+    for (const l of this.progressListeners) l({ build, done, total, percent, message });
+  }
+
+  private async run(build: number, token: CancellationToken): Promise<BuildStats | undefined> {
+    const started = Date.now();
+    const superseded = () => build !== this.build || this.disposed;
+    const stop = () => {
+      if (token.isCancellationRequested) throw new CancelledError();
+    };
+    this.progress(build, 0, 0, 0, "listing sources");
+    const files = await this.workspace.listSources(this.settings.sources, token);
+    stop();
+    if (superseded()) return this.current;
+    this.files = new Map(files.map((f) => [f.path, f]));
+    this.wanted = files;
+    const listed = new Set(files.map((f) => f.path));
+    for (const path of [...this.entries.keys()]) if (!listed.has(path)) this.entries.delete(path);
+
+    // A fresh start: what the store has saved stands in for every file it holds at the same stamp.
+    let loadedSaved = false;
+    if (!this.triedSaved && this.store) {
+      this.triedSaved = true;
+      const stored = this.loadStore();
+      if (stored) {
+        loadedSaved = true;
+        this.saved = stored.prior;
+        for (const f of files) {
+          const meta = stored.sources[f.path];
+          if (meta && meta.stamp === f.stamp && stored.prior.files.get(f.path)?.stamp === f.stamp && !this.entries.has(f.path)) {
+            this.entries.set(f.path, { stamp: f.stamp, meta, source: this.lazySource(f.path, meta) });
+          }
+        }
+      }
+    }
+
+    const need = files.filter((f) => this.entries.get(f.path)?.stamp !== f.stamp);
+    const totalBytes = need.reduce((n, f) => n + f.size, 0) || 1;
+    let doneBytes = 0;
+    let lastProgress = 0;
+    for (let k = 0; k < need.length; k++) {
+      stop();
+      if (superseded()) return this.current;
+      const f = need[k];
+      if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+      await this.readEntry(f);
+      doneBytes += f.size;
+      if (Date.now() - lastProgress >= PROGRESS_MS || k === need.length - 1) {
+        lastProgress = Date.now();
+        this.progress(build, k + 1, need.length, Math.min(90, Math.floor((90 * doneBytes) / totalBytes)), `reading sources: ${k + 1} of ${need.length}`);
+      }
+      // Let requests (checks, hovers, cancellations) in between files.
+      await yieldTurn();
+    }
+    stop();
+    if (superseded()) return this.current;
+    this.progress(build, need.length, need.length, 90, "indexing");
+    await yieldTurn();
+    if (superseded()) return this.current;
+
+    const prior = this.checker ? undefined : this.saved;
+    const fromSaved = !this.checker && !!this.saved;
+    const tokenized = this.index(this.ready(), prior);
+    this.finished = build;
+    const checker = this.checker!;
+    let saved = false;
+    if (this.store) {
+      try {
+        this.saveStore(checker, !checker.corpus.reusedIndex);
+        saved = true;
+      } catch (e) {
+        this.log.warn(`could not save the source index: ${(e as Error).message}`);
+      }
+    }
+    // Text read for indexing is dropped now: the corpus re-reads what a check needs.
+    for (const e of this.entries.values()) if (e.meta && e.source) e.source = this.lazySource(e.source.path, e.meta);
+    this.saved = undefined;
+    const skipped = files.flatMap((f) => {
+      const e = this.entries.get(f.path);
+      return e?.skipped !== undefined ? [{ path: f.path, why: e.skipped }] : [];
+    });
+    const stats: BuildStats = { build, files: this.held.size, tokenized, reused: this.held.size - tokenized, read: need.length, reusedIndex: checker.corpus.reusedIndex, loadedSaved: fromSaved && loadedSaved, saved, skipped, ms: Date.now() - started };
+    this.progress(build, need.length, need.length, 100, "ready");
+    this.stateNow = { ...this.stateNow, stats };
+    this.settle();
+    for (const l of this.builtListeners) l(stats);
+    return stats;
+  }
+
+  private loadStore(): { prior: PriorIndex; sources: Record<string, SourceMeta> } | undefined {
+    try {
+      const stored = this.store!.load();
+      if (!stored) return undefined;
+      return { prior: deserializeIndex(stored.index, stored.facts), sources: stored.sources ?? {} };
+    } catch (e) {
+      this.log.warn(`the saved source index could not be used and is rebuilt: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private saveStore(checker: QuoteChecker, withIndex: boolean): void {
+    const sources: Record<string, SourceMeta> = {};
+    for (const [path, stamp] of this.held) {
+      const meta = this.entries.get(path)?.meta;
+      if (meta && meta.stamp === stamp) sources[path] = meta;
+    }
+    this.store!.save({ ...(withIndex ? { index: checker.serializeIndex() } : {}), facts: checker.exportFacts(), sources });
+  }
+
+  /** Reads and decodes one file into its entry (or records why it was skipped). */
+  private async readEntry(f: SourceFile): Promise<void> {
+    const read = await this.workspace.read(f.path);
+    if ("problem" in read) {
+      this.entries.set(f.path, { stamp: f.stamp, skipped: read.problem });
+      this.log.warn(`skipping ${f.path}: ${read.problem}`);
+      return;
+    }
+    const result = await readSource(f.path, read.bytes);
+    if ("skipped" in result) {
+      this.entries.set(f.path, { stamp: f.stamp, skipped: result.skipped });
+      this.log.warn(`skipping ${f.path}: ${result.skipped}`);
+      return;
+    }
+    if (result.notes.length) this.log.warn(`${f.path}: ${result.notes.join("; ")}`);
+    const source = result.source;
+    const overrides = (await this.workspace.metadata?.(f.path)) ?? [];
+    if (overrides.some((m) => m)) source.metadata = mergeMetadata(source.metadata, ...overrides);
+    const raw = decodeText(read.bytes);
+    const exact = "text" in raw && raw.text === source.text;
+    // Formats read again synchronously are re-read on demand; the others keep their text.
+    const rereadable = readSourceTextSync(f.path, read.bytes) === source.text;
+    const meta: SourceMeta = { stamp: f.stamp, length: source.text.length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact, ...(rereadable ? {} : { text: source.text }) };
+    this.entries.set(f.path, { stamp: f.stamp, meta, source: rereadable ? this.lazySource(f.path, meta, source.text) : { ...source, stamp: f.stamp } });
+  }
+
+  /**
+   * A source whose text is read again when a check needs it (or kept, for PDF and DOCX).
+   * `pending` is the text just read, given to the index build and dropped after it.
+   */
+  private lazySource(path: string, meta: SourceMeta, pending?: string): SourceText {
+    const base = { path, stamp: meta.stamp, markdown: meta.markdown, utterances: meta.utterances, regions: meta.regions, metadata: meta.metadata };
+    if (meta.text !== undefined) return { ...base, text: meta.text };
+    const load = () => {
+      const read = this.workspace.readSync(path);
+      return "bytes" in read ? readSourceTextSync(path, read.bytes) : undefined;
+    };
+    return {
+      ...base,
+      length: meta.length,
+      load,
+      get text() {
+        return pending ?? load() ?? "";
+      },
+    };
+  }
+
+  /** Decoded sources of the current file list, in its order. */
+  private ready(): { path: string; stamp: string; source: SourceText }[] {
+    return this.wanted.flatMap((f) => {
+      const e = this.entries.get(f.path);
+      return e?.source && e.stamp === f.stamp ? [{ path: f.path, stamp: f.stamp, source: e.source }] : [];
+    });
+  }
+
+  /** Indexes the sources: updating the checker when the options are the same. Returns how many were tokenized. */
+  private index(sources: { path: string; stamp: string; source: SourceText }[], savedPrior?: PriorIndex): number {
+    const key = JSON.stringify(indexKey(this.settings));
+    const list = sources.map((s) => s.source);
+    const options = { aliases: this.settings.aliases, ignoreMarker: this.settings.ignoreMarker, thresholds: this.settings.thresholds };
+    if (this.checker && key === this.checkerKey) this.checker.updateSources(list);
+    else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : savedPrior });
+    this.checkerKey = key;
+    this.checkerGen++;
+    this.held = new Map(sources.map((s) => [s.path, s.stamp]));
+    return this.checker.corpus.tokenized;
+  }
+
+  private readiness(): Readiness | undefined {
+    if (!this.building) return undefined;
+    let ready = 0;
+    for (const f of this.wanted) {
+      const e = this.entries.get(f.path);
+      if (this.held.get(f.path) === f.stamp || (e?.skipped !== undefined && e.stamp === f.stamp)) ready++;
+    }
+    return { ready, total: this.wanted.length };
+  }
+
+  /** The checker to answer with now: the last one, or during a first build one over what is ready. */
+  private async usable(): Promise<QuoteChecker | undefined> {
+    if (!this.checker && !this.building) void this.refresh();
+    if (this.building && this.finished === 0) {
+      const ready = this.ready();
+      const grown = !this.checker || ready.length >= PARTIAL_GROWTH * this.held.size;
+      if (ready.length > 0 && grown && ready.length < this.wanted.length) this.index(ready, this.checker ? undefined : this.saved);
+      else if (!this.checker) await new Promise<void>((r) => this.waiters.push(r));
+    }
+    return this.checker;
+  }
+
+  async check(draft: { path: string; text: string }, options: CheckOptions = {}): Promise<CheckResult> {
+    const token = options.token ?? NEVER_CANCELLED;
+    const checker = await this.usable();
+    if (token.isCancellationRequested) throw new CancelledError();
+    const partial = this.readiness();
+    const build = partial ? 0 : this.finished;
+    if (!checker) return { report: { path: draft.path, text: draft.text, checks: [] }, build, partial };
+    const previous = this.reports.get(draft.path);
+    let report: DraftReport;
+    checker.foreignPassages = options.foreignPassages;
+    try {
+      if (options.incremental && !options.foreignPassages && previous && previous.gen === this.checkerGen && previous.report.path === draft.path) report = checker.checkIncremental(previous.report, draft.text);
+      else report = checker.check([draft])[0];
+    } finally {
+      checker.foreignPassages = undefined;
+    }
+    this.reports.set(draft.path, { report, gen: this.checkerGen });
+    this.scheduleFactsSave();
+    return { report: { ...report, checks: markIgnoredQuotes(report.checks, this.settings.ignoredQuotes ?? []) }, build, partial };
+  }
+
+  forget(path: string): void {
+    this.reports.delete(path);
+  }
+
+  async speakers(token: CancellationToken = NEVER_CANCELLED): Promise<SpeakersResult> {
+    const checker = await this.usable();
+    if (token.isCancellationRequested) throw new CancelledError();
+    if (!checker) return { build: this.finished, speakers: [] };
+    if (this.speakerList?.gen === this.checkerGen) return this.speakerList.answer;
+    const docs = checker.corpus.documents;
+    const places = new Places((path) => this.entries.get(path)?.meta?.exact ?? true, docs.length);
+    const speakers = listSourceSpeakers(checker).map(({ entity: _entity, ...s }) => ({ ...s, quotes: s.quotes.map((q) => ({ ...q, place: places.of(docs[q.documentIndex], q.start, q.end) })) }));
+    const answer = { build: this.building ? 0 : this.finished, speakers };
+    this.speakerList = { gen: this.checkerGen, answer };
+    return answer;
+  }
+
+  async complete(typed: string, token: CancellationToken = NEVER_CANCELLED): Promise<Completion[]> {
+    const checker = await this.usable();
+    if (token.isCancellationRequested) throw new CancelledError();
+    if (!checker) return [];
+    const state = sourceSpeakerState(checker);
+    return completeQuote(checker.corpus, typed, { quotesOf: (d) => state.quotesOf(d) }).map((c) => {
+      const doc = checker.corpus.documents[c.documentIndex];
+      return { ...c, passage: doc.text.slice(c.matchStart, c.end), place: this.places.of(doc, c.matchStart, c.end) };
+    });
+  }
+
+  sourceText(path: string): string | undefined {
+    const e = this.entries.get(path);
+    if (!e?.source) return undefined;
+    if (e.source.load) return e.source.load();
+    return e.source.text;
+  }
+
+  placeOf(doc: SourceDocument, start: number, end: number): SourcePlace {
+    return this.places.of(doc, start, end);
+  }
+
+  private scheduleFactsSave(): void {
+    if (!this.store || this.building || this.factsTimer) return;
+    this.factsTimer = setTimeout(() => {
+      this.factsTimer = undefined;
+      try {
+        if (this.checker && this.store && !this.building && !this.disposed) this.saveStore(this.checker, false);
+      } catch (e) {
+        this.log.warn(`could not save what the sources teach: ${(e as Error).message}`);
+      }
+    }, FACTS_SAVE_MS);
+    this.factsTimer.unref?.();
+  }
+
+  /** Saves what checks learnt now (the CLI does this before it exits). */
+  flush(): void {
+    clearTimeout(this.factsTimer);
+    this.factsTimer = undefined;
+    if (this.checker && this.store && !this.building) this.saveStore(this.checker, false);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.factsTimer);
+    this.build++;
+    this.settle();
+  }
+}
+
+/** The settings a checker is built with: a change means a new checker (the words are reused). */
+function indexKey(s: ProjectSettings): unknown {
+  return [s.aliases ?? {}, s.ignoreMarker ?? null, s.thresholds ?? {}];
+}
+
+/** Saves what checks learnt about the sources' speakers, if the service has a store. */
+export function flushVerbatim(v: Verbatim): void {
+  if (v instanceof Project) v.flush();
+}

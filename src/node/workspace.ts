@@ -1,0 +1,146 @@
+/**
+ * The service's `SourceWorkspace` on a local file system, shared by the CLI and the language
+ * server so both find the same sources: each `sources` entry is a folder (read recursively), a
+ * file, or a glob, relative to the project root or absolute. Drafts being checked are never
+ * sources. Listing and reading go through node/files.ts (symlink loops, FIFOs, size limits,
+ * files changing while read: one warning each, never a crash).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { minimatch } from "minimatch";
+import { decodeText } from "../core/formats/decode";
+import type { SourceMetadata } from "../core/formats/metadata";
+import { entryMetadata, pairSidecars, parseSidecar, type SourceEntry, sidecarPaths } from "../core/formats/sidecar";
+import type { CancellationToken, Logger, ReadOutcome, SourceFile, SourceWorkspace } from "../core/service";
+import { DEFAULT_LIMITS, type LoadLimits, listSources, readStable } from "./files";
+
+const GLOB = /[*?[\]{}]/;
+
+export interface NodeWorkspaceOptions {
+  /** The project root: relative entries are resolved against it, and sources inside it are named relative to it. */
+  root: string;
+  limits?: LoadLimits;
+  logger?: Logger;
+  /** Files that are drafts, never sources (absolute paths). */
+  isDraft?: (file: string) => boolean;
+  /** `.verbatim.json` source entries with metadata (absolute paths). */
+  entries?: SourceEntry[];
+}
+
+/** One `sources` entry resolved: a base to walk and, for a glob, the pattern files must match. */
+export interface SourceSpec {
+  base: string;
+  pattern?: string;
+}
+
+/** Resolves `sources` entries against the root: `sources`, `./sources/`, `sources/*.txt`, `/abs/archive/**`. */
+export function sourceSpecs(root: string, entries: readonly string[]): SourceSpec[] {
+  return entries.map((raw) => {
+    const entry = raw.replace(/\\/g, "/").replace(/\/+$/, "") || ".";
+    const absolute = path.isAbsolute(entry) || /^[a-zA-Z]:\//.test(entry) ? entry : path.posix.join(root.replace(/\\/g, "/"), entry);
+    if (!GLOB.test(absolute)) return { base: path.normalize(absolute) };
+    const parts = absolute.split("/");
+    const first = parts.findIndex((p) => GLOB.test(p));
+    const base = parts.slice(0, first).join("/") || "/";
+    return { base: path.normalize(base), pattern: path.posix.normalize(absolute) };
+  });
+}
+
+export class NodeWorkspace implements SourceWorkspace {
+  readonly root: string;
+  private readonly limits: LoadLimits;
+  private readonly log?: Logger;
+  private readonly byPath = new Map<string, string>();
+  /** A source's sidecar (`story.txt.meta.json`): metadata for it, never a source itself. */
+  private sidecarOf = new Map<string, string>();
+
+  constructor(private readonly options: NodeWorkspaceOptions) {
+    this.root = path.resolve(options.root);
+    this.limits = options.limits ?? DEFAULT_LIMITS;
+    this.log = options.logger;
+  }
+
+  /** How reports name a source file: relative to the root (with `/`) when inside it, else its absolute path. */
+  nameOf(file: string): string {
+    const rel = path.relative(this.root, file);
+    return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
+  }
+
+  /** The file a reported source path stands for. */
+  fileOf(name: string): string {
+    return this.byPath.get(name) ?? path.resolve(this.root, name);
+  }
+
+  async listSources(entries: readonly string[], token: CancellationToken): Promise<SourceFile[]> {
+    const warn = (m: string) => this.log?.warn(m);
+    const specs = sourceSpecs(this.root, entries);
+    const listed: string[] = [];
+    const named: string[] = [];
+    const seen = new Set<string>();
+    for (const spec of specs) {
+      if (token.isCancellationRequested) break;
+      if (!fs.existsSync(spec.base)) {
+        if (!spec.pattern) warn(`source path ${spec.base} does not exist`);
+        continue;
+      }
+      const matcher = spec.pattern ? (f: string) => minimatch(f.split(path.sep).join("/"), spec.pattern!, { dot: false }) : () => true;
+      for (const file of listSources([spec.base], this.limits, warn)) {
+        const abs = path.resolve(file);
+        if (seen.has(abs) || !matcher(abs) || this.options.isDraft?.(abs)) continue;
+        seen.add(abs);
+        listed.push(abs);
+        if (abs === spec.base) named.push(abs);
+      }
+      // Listing a large folder is synchronous: let requests in between entries.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    // A source named on its own may still have a sidecar beside it.
+    const beside = named.flatMap(sidecarPaths).filter((p) => fs.existsSync(p));
+    const { sources, sidecarOf } = pairSidecars(listed, beside);
+    this.sidecarOf = sidecarOf;
+    const out: SourceFile[] = [];
+    for (const abs of sources) {
+      let st: fs.Stats;
+      try {
+        st = fs.statSync(abs);
+      } catch {
+        continue; // gone since listing
+      }
+      // An edited sidecar changes the source's stamp, so its metadata is read again.
+      const sidecar = sidecarOf.get(abs);
+      const sidecarStamp = sidecar ? `+${fs.statSync(sidecar, { throwIfNoEntry: false })?.mtimeMs ?? 0}` : "";
+      const name = this.nameOf(abs);
+      this.byPath.set(name, abs);
+      out.push({ path: name, size: st.size, stamp: `${st.size}:${st.mtimeMs}${sidecarStamp}` });
+    }
+    return out;
+  }
+
+  /** Metadata that overrides what a source says of itself: its `.verbatim.json` entry, then its sidecar. */
+  async metadata(name: string): Promise<(SourceMetadata | undefined)[]> {
+    const file = this.fileOf(name);
+    const entry = this.options.entries?.length ? entryMetadata(file, this.options.entries, (p) => path.resolve(p)) : undefined;
+    const sidecar = this.sidecarOf.get(file);
+    let fromSidecar: SourceMetadata | undefined;
+    if (sidecar) {
+      const read = readStable(sidecar, 1024 * 1024);
+      const notes: string[] = [];
+      if ("problem" in read) notes.push(read.problem);
+      else {
+        const decoded = decodeText(read.bytes);
+        if ("binary" in decoded) notes.push("not a text file");
+        else fromSidecar = parseSidecar(decoded.text, notes);
+      }
+      if (notes.length) this.log?.warn(`${sidecar}: ${notes.join("; ")}`);
+    }
+    return [entry, fromSidecar];
+  }
+
+  async read(name: string): Promise<ReadOutcome> {
+    return readStable(this.fileOf(name), this.limits.maxFileBytes);
+  }
+
+  readSync(name: string): ReadOutcome {
+    return readStable(this.fileOf(name), this.limits.maxFileBytes);
+  }
+}
