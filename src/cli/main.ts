@@ -138,7 +138,7 @@ async function check(argv: string[]): Promise<number> {
   if (args.sources.length) {
     for (const s of args.sources) if (!/[*?[\]{}]/.test(s) && !fs.existsSync(s)) throw new UserError(`source path ${s} does not exist`);
     settings.sources = args.sources.map((s) => path.resolve(s));
-  } else if (!config?.config.sources && !project.bySourcesFolder) {
+  } else if (!config?.config.sources && !isFolder(path.join(project.root, "sources"))) {
     if (!archiveUrl) throw new UserError("no sources: pass --sources PATH or --archive URL, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
     settings.sources = [];
   }
@@ -180,6 +180,10 @@ async function check(argv: string[]): Promise<number> {
   } else process.stdout.write(formatText(report, { verbose: args.verbose, color: args.color, severities }) + "\n");
   const failing = report.files.some((f) => f.quotes.some((q) => q.findings.some((x) => isFindingKind(x.kind) && args.failOn.has(x.kind))));
   return failing ? 1 : 0;
+}
+
+function isFolder(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
 }
 
 function realPath(p: string): string {
