@@ -19,6 +19,8 @@ const common = {
 
 const entries = [
   { entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  // `verbatim archive add` prepares documents in worker threads (found beside dist/cli.js).
+  { entryPoints: ["src/archive/archiveIngestWorker.ts"], outfile: "dist/archiveIngestWorker.js" },
 ];
 if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });

@@ -28,8 +28,16 @@ export function wordHash(word: string): number {
   return h >>> 0;
 }
 
-/** A 3-gram's key as PostgreSQL stores it (a signed 32-bit integer). */
-const gramKey = (a: number, b: number, c: number) => hash3(a, b, c) | 0;
+/**
+ * Bits of a stored key. Fewer bits than the hash has make keys shared by several 3-grams, so the
+ * GIN index holds posting lists (a byte or two per entry) instead of one index tuple per 3-gram
+ * (about 28 bytes): a chance collision only adds a candidate passage that the engine's alignment
+ * then rejects. 2^24 keys keep the lists short at 10 GB of text (see docs/archive.md).
+ */
+export const KEY_BITS = 24;
+
+/** A 3-gram's key as PostgreSQL stores it (a non-negative integer below 2^KEY_BITS). */
+const gramKey = (a: number, b: number, c: number) => hash3(a, b, c) >>> (32 - KEY_BITS);
 
 /**
  * Keys of the 3-grams of `words` (each at the index of its first word, -1 not a key), in order:

@@ -14,7 +14,9 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
+import { Worker } from "node:worker_threads";
 import type pg from "pg";
 import { extensionOf, readSource } from "../core/formats";
 import type { SourceText } from "../core/corpus/corpus";
@@ -42,6 +44,8 @@ export interface IngestOptions {
   progress?: (p: IngestProgress) => void;
   /** Keys are paths relative to this folder (default: the current one). */
   base?: string;
+  /** Threads that read and attribute documents (default: one per core, at most 4; 0: none, all on this thread). */
+  workers?: number;
   /** Files per transaction (default 200), and text per transaction (default 16 MB). */
   batchFiles?: number;
   batchBytes?: number;
@@ -82,6 +86,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
   let locked = false;
   const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0 };
   let textBytes = 0;
+  let preparer: Preparer | undefined;
   try {
     await requireSchema(client);
     locked = (await client.query(`SELECT pg_try_advisory_lock(hashtext('verbatim.ingest')) AS ok`)).rows[0].ok;
@@ -104,6 +109,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     const batchFiles = options.batchFiles ?? 200;
     const batchBytes = options.batchBytes ?? 16 << 20;
     let writing: Promise<void> = Promise.resolve();
+    preparer = Preparer.create(options.workers);
     for (let at = 0; at < files.length; ) {
       // The next batch: up to batchFiles files or batchBytes bytes.
       const batch: string[] = [];
@@ -120,7 +126,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
       const keys = batch.map((f) => documentKey(f, base));
       // Hashes of what is stored: asked on a pool connection of its own while the batch before is written.
       const stored = await storedHashes(pool, keys);
-      const prepared: PreparedSource[] = [];
+      const tasks: Promise<Prepared>[] = [];
       let unchanged = 0;
       let skipped = 0;
       let batchFileBytes = 0;
@@ -139,17 +145,15 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
           unchanged++;
           continue;
         }
-        const result = await readSource(file, read.bytes);
-        if ("skipped" in result) {
-          warn(`skipping ${file}: ${result.skipped}`);
-          skipped++;
-          continue;
-        }
-        if (result.notes.length) warn(`${file}: ${result.notes.join("; ")}`);
-        const source = { ...result.source, path: keys[i], text: safeText(result.source.text) };
-        prepared.push({ key: keys[i], hash, fileBytes: read.bytes.length, format: formatOf(file, source), source, metadata: sourceMetadata(source, sidecar, warn) });
+        tasks.push(preparer.prepare({ file, key: keys[i], hash, bytes: read.bytes, sidecar }));
       }
-      const rows = prepared.map(toRows);
+      const rows: Rows[] = [];
+      for (const done of await Promise.all(tasks)) {
+        for (const w of done.warnings) warn(w);
+        if ("skipped" in done) skipped++;
+        else rows.push(done.rows);
+      }
+      const prepared = rows.map((r) => r.doc);
       await writing;
       const replacedKeys = prepared.filter((p) => stored.has(p.key)).map((p) => p.key);
       const counts = { added: prepared.length - replacedKeys.length, replaced: replacedKeys.length, unchanged, skipped, files: batch.length };
@@ -169,16 +173,94 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     }
     await writing;
     await client.query(`UPDATE verbatim.ingest SET status = 'finished', finished_at = now() WHERE id = $1`, [ingestId]);
-    // Fresh statistics and visibility map for the planner (cheap next to the ingest itself).
-    if (progress.added + progress.replaced > 0) await client.query(`ANALYZE verbatim.passage, verbatim.document, verbatim.quotation`);
+    if (progress.added + progress.replaced > 0) {
+      // New keys wait in the GIN index's pending list (fast inserts); look-ups scan that list, so
+      // it is merged into the index before the ingest ends. Then fresh planner statistics.
+      await client.query(`SELECT gin_clean_pending_list('verbatim.passage_grams'::regclass)`);
+      await client.query(`ANALYZE verbatim.passage, verbatim.document, verbatim.quotation`);
+    }
   } catch (e) {
     if (ingestId) await client.query(`UPDATE verbatim.ingest SET status = 'failed', finished_at = now() WHERE id = $1`, [ingestId]).catch(() => {});
     throw e;
   } finally {
+    await preparer?.close();
     if (locked) await client.query(`SELECT pg_advisory_unlock(hashtext('verbatim.ingest'))`).catch(() => {});
     client.release();
   }
   return { ...progress, ingestId, textBytes, seconds: (performance.now() - started) / 1000 };
+}
+
+export interface PrepareTask {
+  file: string;
+  key: string;
+  hash: string;
+  bytes: Uint8Array;
+  sidecar?: { path: string; bytes: Uint8Array };
+}
+
+export type Prepared = ({ rows: Rows } | { skipped: string }) & { warnings: string[] };
+
+/** Reads one source file's bytes into the rows to store: its text, metadata, attributed quotations and passages. */
+export async function prepareFile(task: PrepareTask): Promise<Prepared> {
+  const warnings: string[] = [];
+  const result = await readSource(task.file, task.bytes);
+  if ("skipped" in result) return { skipped: result.skipped, warnings: [`skipping ${task.file}: ${result.skipped}`] };
+  if (result.notes.length) warnings.push(`${task.file}: ${result.notes.join("; ")}`);
+  const source = { ...result.source, path: task.key, text: safeText(result.source.text) };
+  const sidecar = task.sidecar && { path: task.sidecar.path, bytes: Buffer.from(task.sidecar.bytes) };
+  const doc: PreparedSource = { key: task.key, hash: task.hash, fileBytes: task.bytes.length, format: formatOf(task.file, source), source, metadata: sourceMetadata(source, sidecar, (m) => warnings.push(m)) };
+  return { rows: toRows(doc), warnings };
+}
+
+/**
+ * Where documents are prepared: worker threads (attribution is the ingest's heaviest work, and
+ * it is per document) or, without the worker script or with `workers: 0`, this thread.
+ */
+class Preparer {
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void }>();
+  private failed?: Error;
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const w of workers) {
+      w.on("message", (m: { id: number; result?: Prepared; error?: string }) => {
+        const task = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (m.error !== undefined) task?.reject(new Error(m.error));
+        else task?.resolve(m.result!);
+      });
+      w.on("error", (e) => this.fail(e));
+      w.on("exit", (code) => code !== 0 && this.fail(new Error(`an ingest worker stopped (exit ${code})`)));
+    }
+  }
+
+  static create(count?: number): Preparer {
+    const script = path.join(__dirname, "archiveIngestWorker.js");
+    const n = count ?? Math.min(4, Math.max(1, os.availableParallelism()));
+    if (n === 0 || !fs.existsSync(script)) return new Preparer([]);
+    return new Preparer(Array.from({ length: n }, () => new Worker(script)));
+  }
+
+  prepare(task: PrepareTask): Promise<Prepared> {
+    if (this.workers.length === 0) return prepareFile(task);
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // Round robin: documents are similar in cost on average, and a batch queues many.
+      this.workers[id % this.workers.length].postMessage({ id, task });
+    });
+  }
+
+  private fail(e: Error): void {
+    this.failed = e;
+    for (const t of this.waiting.values()) t.reject(e);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
 async function storedHashes(pool: pg.Pool, keys: string[]): Promise<Map<string, string>> {
@@ -198,7 +280,7 @@ function formatOf(file: string, source: SourceText): string {
   return "text";
 }
 
-interface Rows {
+export interface Rows {
   doc: PreparedSource;
   quotations: { ord: number; start: number; end: number; pieces: string; basis: string; wordCount: number; scare: boolean; kind?: string; name?: string; role?: string; roleText?: string; organization?: string; mention?: string }[];
   passages: { ord: number; start: number; end: number; grams: string }[];

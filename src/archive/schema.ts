@@ -89,7 +89,7 @@ const MIGRATIONS: Migration[] = [
         grams int[] NOT NULL,
         PRIMARY KEY (document_id, ord)
       );
-      CREATE INDEX passage_grams ON verbatim.passage USING gin (grams gin__int_ops) WITH (fastupdate = off);
+      CREATE INDEX passage_grams ON verbatim.passage USING gin (grams gin__int_ops) WITH (fastupdate = on, gin_pending_list_limit = 16384);
     `,
   },
 ];
