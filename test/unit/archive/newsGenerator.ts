@@ -72,6 +72,11 @@ export class NewsGenerator {
     return out.join(" ");
   }
 
+  /** The invented words, for text that needs new words of its own. */
+  get vocabulary(): readonly string[] {
+    return this.words;
+  }
+
   person(): string {
     return this.pick(this.people);
   }

@@ -1,0 +1,239 @@
+/**
+ * The archive benchmark, one size per run: `node out/bench/archive.js --mb N [--memory]` prints one
+ * JSON line. Run through `npm run bench:archive` (bench/archive.mjs). Not part of CI.
+ *
+ * Text: the English pool of the in-memory bench (bench/corpusText.ts), ~8 KB articles; past the
+ * pool's size, each further pass over it has a share of its words replaced by invented ones
+ * (test/unit/archive/newsGenerator.ts), so a 10 GB archive is not the same 200 MB fifty times.
+ * 70 quotations are planted as the in-memory bench plants them (bench/plant.ts), spread over
+ * the archive. Files are written in chunks, added with the archive's own `ingest` (the code of
+ * `verbatim archive add`, worker threads and all), and deleted chunk by chunk, so the disk
+ * holds at most one chunk of files beside the database.
+ *
+ * Figures: ingest MB/s (file text, while files are read, attributed, keyed and written),
+ * database size / text size, per-quote look-up latency (PostgreSQL candidates, document fetch,
+ * the engine's alignment) p50/p95 with 1 and with 16 concurrent checkers (threads, one
+ * connection each), and the verdicts of a draft quoting every planted quotation. With
+ * `--memory`, the in-memory index over the same text in the same run: build time, per-quote
+ * p50/p95 and its verdicts, which the archive's must equal.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { QuoteChecker } from "../src/core/check";
+import type { SourceText } from "../src/core/corpus/corpus";
+import { findPassages } from "../src/core/match/passages";
+import { quoteWords, type QuoteWords } from "../src/core/match/quoteWords";
+import { checkArchiveUrl, openPool } from "../src/archive/connection";
+import { checkWithArchive } from "../src/archive/check";
+import { ingest } from "../src/archive/ingest";
+import { ensureReaderRole, migrate } from "../src/archive/schema";
+import { archiveStatus } from "../src/archive/status";
+import { ArchiveStore } from "../src/archive/store";
+import { PgCluster } from "../test/unit/archive/pgCluster";
+import { NewsGenerator } from "../test/unit/archive/newsGenerator";
+import { articles, textPool } from "./corpusText";
+import { plant, type Planted, rng } from "./plant";
+
+const now = () => performance.now();
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const QUOTES = 70;
+const CHECKERS = 16;
+
+interface Job {
+  url: string;
+  quotes: { text: string }[];
+  seed: number;
+}
+
+/** One concurrent checker (a thread with its own connection): looks every quote up, in its own order. */
+async function checkerThread(job: Job): Promise<number[]> {
+  const store = new ArchiveStore(checkArchiveUrl(job.url, "settings"), { maxConnections: 1, budgetMs: 30000 });
+  const random = rng(job.seed);
+  const order = job.quotes.map((_, i) => i).sort(() => random() - 0.5);
+  const times: number[] = [];
+  try {
+    for (const i of order) {
+      const words = quoteWords(job.quotes[i].text, [{ start: 0, end: job.quotes[i].text.length }]);
+      const t = now();
+      (await store.lookup([words])).passagesFor(words);
+      times.push(now() - t);
+    }
+  } finally {
+    await store.close();
+  }
+  return times;
+}
+
+/** Pool text made new: each word of four letters or more replaced by an invented word with probability `share`. */
+function varied(text: string, random: () => number, words: readonly string[], share: number): string {
+  return text.replace(/\b[A-Za-z]{4,}\b/g, (w) => (random() < share ? words[Math.floor(random() * words.length)] : w));
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const opt = (name: string, dflt: number) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const mb = opt("--mb", 100);
+  const chunkMB = opt("--chunk-mb", 500);
+  const withMemory = args.includes("--memory");
+  const work = path.join(__dirname, "..", "..", "bench", "corpora");
+  const poolText = textPool(work, 400e6);
+  // The pool cut into articles (the separators between them are not counted: stop short of its length).
+  const base = articles(poolText, Math.floor(poolText.length * 0.95));
+  const gen = new NewsGenerator(29, 200000, 10);
+  const vocabulary = gen.vocabulary;
+
+  const cluster = await PgCluster.create({
+    under: work,
+    settings: { shared_buffers: "2GB", maintenance_work_mem: "'1GB'", work_mem: "'32MB'", max_wal_size: "'8GB'", checkpoint_timeout: "'30min'", effective_cache_size: "'12GB'", max_connections: 100 },
+  });
+  const url = cluster.url();
+  const admin = openPool(checkArchiveUrl(url, "command line"), { max: 3 });
+  const result: Record<string, unknown> = { mb, startedAt: new Date().toISOString(), loadAverageAtStart: os.loadavg() };
+  const folder = fs.mkdtempSync(path.join(work, "archive-bench-"));
+  try {
+    const client = await admin.connect();
+    await migrate(client);
+    await ensureReaderRole(client);
+    client.release();
+
+    // Generate, write, ingest and delete chunk by chunk; plant quotes across the chunks.
+    const chunks = Math.max(1, Math.ceil(mb / chunkMB));
+    const planted: (Planted & { key: string })[] = [];
+    const memoryTexts: string[] = [];
+    let textBytes = 0;
+    let ingestSeconds = 0;
+    let files = 0;
+    let next = 0;
+    for (let c = 0; c < chunks; c++) {
+      const target = Math.min(chunkMB, mb - c * chunkMB) * 1e6;
+      const texts: string[] = [];
+      let bytes = 0;
+      while (bytes < target) {
+        const k = next++;
+        const pass = Math.floor(k / base.length);
+        const original = base[k % base.length];
+        const text = pass === 0 ? original : varied(original, rng(k * 7919 + 1), vocabulary, 0.3);
+        texts.push(text);
+        bytes += text.length;
+      }
+      const here = plant(texts, Math.ceil(((c + 1) * QUOTES) / chunks) - Math.ceil((c * QUOTES) / chunks), 7 + c);
+      const dir = path.join(folder, `c${String(c).padStart(3, "0")}`);
+      const keyOf = (i: number) => `c${String(c).padStart(3, "0")}/${String(Math.floor(i / 1000)).padStart(4, "0")}/a${String(i).padStart(6, "0")}.txt`;
+      for (let i = 0; i < texts.length; i++) {
+        if (i % 1000 === 0) fs.mkdirSync(path.join(folder, path.dirname(keyOf(i))), { recursive: true });
+        fs.writeFileSync(path.join(folder, keyOf(i)), texts[i]);
+      }
+      for (const q of here) planted.push({ ...q, doc: memoryTexts.length + q.doc, key: keyOf(q.doc) });
+      if (withMemory) memoryTexts.push(...texts);
+      const t = now();
+      const s = await ingest(admin, [dir], { base: folder });
+      ingestSeconds += (now() - t) / 1000;
+      textBytes += s.textBytes;
+      files += s.added;
+      fs.rmSync(dir, { recursive: true, force: true });
+      process.stderr.write(`bench:archive: ${(textBytes / 1e6).toFixed(0)} MB ingested, ${(textBytes / 1e6 / ingestSeconds).toFixed(2)} MB/s\n`);
+    }
+    const status = await archiveStatus(admin);
+    Object.assign(result, {
+      files,
+      textMB: textBytes / 1e6,
+      ingestSeconds,
+      ingestMBps: textBytes / 1e6 / ingestSeconds,
+      databaseMB: status.databaseBytes / 1e6,
+      databasePerText: status.databaseBytes / textBytes,
+      documentsMB: status.documentBytes / 1e6,
+      quotationsMB: status.quotationBytes / 1e6,
+      retrievalIndexMB: status.indexBytes / 1e6,
+      quotations: status.quotations,
+      passages: status.passages,
+    });
+
+    // Per-quote look-ups: one checker (a fresh store: no document cached), then 16 at once.
+    const words: QuoteWords[] = planted.map((q) => quoteWords(q.text, [{ start: 0, end: q.text.length }]));
+    const store = new ArchiveStore(checkArchiveUrl(url, "settings"), { budgetMs: 30000 });
+    const one: number[] = [];
+    let rightDocument = 0;
+    for (let i = 0; i < planted.length; i++) {
+      const t = now();
+      const passages = (await store.lookup([words[i]])).passagesFor(words[i]);
+      one.push(now() - t);
+      if (passages[0]?.document.path === `archive:${planted[i].key}`) rightDocument++;
+    }
+    const threads = await Promise.all(
+      Array.from({ length: CHECKERS }, (_, k) =>
+        new Promise<number[]>((resolve, reject) => {
+          const w = new Worker(__filename, { workerData: { url, quotes: planted.map((q) => ({ text: q.text })), seed: k + 1 } satisfies Job });
+          w.once("message", resolve);
+          w.once("error", reject);
+        }),
+      ),
+    );
+    const sixteen = threads.flat();
+    Object.assign(result, {
+      lookupOneP50: pct(one, 0.5),
+      lookupOneP95: pct(one, 0.95),
+      lookupSixteenP50: pct(sixteen, 0.5),
+      lookupSixteenP95: pct(sixteen, 0.95),
+      rightDocument,
+      quotes: planted.length,
+    });
+
+    // A draft quoting every planted quotation (as bench.ts writes it), checked against the archive alone.
+    const cue = (q: Planted) => (q.speaker ? `“${q.text},” said ${q.speaker}.` : `We found “${q.text}” in the files.`);
+    const draft = { path: "draft.md", text: planted.map(cue).join("\n\n") };
+    let t = now();
+    const [archived] = await checkWithArchive(new QuoteChecker([]), [draft], store);
+    result.archiveDraftCheckMs = now() - t;
+    await store.close();
+    const expected = (q: Planted) => (q.kind === "misattributed" ? "misattributed" : q.kind === "word-changed" ? "misquoted" : "verified");
+    const verdictOf = (checks: typeof archived.checks, q: Planted) => checks.find((x) => x.text.replace(/,$/, "") === q.text)?.verdict ?? "not found";
+    result.archiveVerdictsRight = planted.filter((q) => verdictOf(archived.checks, q) === expected(q)).length;
+
+    if (withMemory) {
+      // The in-memory index over the same text, in this process.
+      const sources: SourceText[] = memoryTexts.map((text, i) => ({ path: `m${i}`, text }));
+      memoryTexts.length = 0;
+      t = now();
+      const checker = new QuoteChecker(sources);
+      const memoryBuildSeconds = (now() - t) / 1000;
+      const times: number[] = [];
+      for (const w of words) {
+        const t1 = now();
+        findPassages(checker.corpus, w);
+        times.push(now() - t1);
+      }
+      const [inMemory] = checker.check([draft]);
+      const same = planted.filter((q) => verdictOf(inMemory.checks, q) === verdictOf(archived.checks, q)).length;
+      Object.assign(result, {
+        memoryBuildSeconds,
+        memoryBuildMBps: textBytes / 1e6 / memoryBuildSeconds,
+        memoryRssMB: process.memoryUsage().rss / 1e6,
+        memoryLookupP50: pct(times, 0.5),
+        memoryLookupP95: pct(times, 0.95),
+        memoryVerdictsRight: planted.filter((q) => verdictOf(inMemory.checks, q) === expected(q)).length,
+        sameVerdicts: same,
+        differentVerdicts: planted.filter((q) => verdictOf(inMemory.checks, q) !== verdictOf(archived.checks, q)).map((q) => `${q.kind}: memory ${verdictOf(inMemory.checks, q)}, archive ${verdictOf(archived.checks, q)}`),
+      });
+    }
+    result.loadAverageAtEnd = os.loadavg();
+    console.log(JSON.stringify(result));
+  } finally {
+    await admin.end();
+    cluster.destroy();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+if (isMainThread) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+} else {
+  checkerThread(workerData as Job).then((times) => parentPort!.postMessage(times));
+}
