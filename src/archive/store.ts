@@ -47,6 +47,8 @@ export interface ArchiveDocumentInfo extends SourceMetadata {
 }
 
 const ARCHIVE_PREFIX = "archive:";
+/** A candidate document must share at least this share of the best candidate's keys. */
+const MIN_SHARE_OF_BEST = 0.25;
 
 /** Archive documents' metadata, for hosts: hovers, views and reports show outlet, date and link. */
 const infoOf = new WeakMap<SourceDocument, ArchiveDocumentInfo>();
@@ -95,6 +97,17 @@ export class ArchiveMatches {
     if (!this.corpus) return [];
     return findPassages(this.corpus, words, (d) => this.quotes[d]).map((p) => ({ ...p, documentIndex: -1 }));
   };
+}
+
+/** The metadata columns as the engine's `SourceMetadata` (only the fields known). */
+function storedMetadata(r: { title: string | null; outlet: string | null; published: string | null; url: string | null; authors: string[] | null }): SourceMetadata {
+  const m: SourceMetadata = {};
+  if (r.title) m.title = r.title;
+  if (r.outlet) m.outlet = r.outlet;
+  if (r.authors?.length) m.authors = r.authors;
+  if (r.published) m.date = r.published;
+  if (r.url) m.url = r.url;
+  return m;
 }
 
 function toAttributed(q: StoredQuote, registry: EntityRegistry): AttributedQuote {
@@ -185,7 +198,9 @@ export class ArchiveStore {
                  GROUP BY document_id ORDER BY shared DESC, document_id LIMIT $2`,
           values: [k, this.perQuote],
         });
-        for (const row of r.rows) found.add(String(row.document_id));
+        // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
+        const best = r.rows.length ? Number(r.rows[0].shared) : 0;
+        for (const row of r.rows) if (Number(row.shared) >= Math.max(1, best * MIN_SHARE_OF_BEST)) found.add(String(row.document_id));
       } catch (e) {
         if (!isOverBudget(e)) throw e;
         this.overBudget++;
@@ -236,7 +251,7 @@ export class ArchiveStore {
         const id = String(r.id);
         const doc: StoredDocument = {
           id,
-          source: { path: ARCHIVE_PREFIX + r.key, text: r.body, markdown: r.markdown, utterances: r.utterances ?? undefined, regions: r.regions ?? undefined },
+          source: { path: ARCHIVE_PREFIX + r.key, text: r.body, markdown: r.markdown, utterances: r.utterances ?? undefined, regions: r.regions ?? undefined, metadata: storedMetadata(r) },
           info: { key: r.key, format: r.format, title: r.title ?? undefined, outlet: r.outlet ?? undefined, date: r.published ?? undefined, url: r.url ?? undefined, authors: r.authors ?? undefined },
           quotes: quotesOf.get(id) ?? [],
         };

@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { QuoteChecker } from "../../../src/core/check";
+import { reportJson } from "../../../src/core/report/json";
 import { checkArchiveUrl } from "../../../src/archive/connection";
 import { checkWithArchive } from "../../../src/archive/check";
 import { documentKey, ingest, removeDocuments } from "../../../src/archive/ingest";
@@ -114,6 +115,17 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
       authors: ["Tom Reyes"],
     });
     assert.equal(c.findings[0].message, "Misattributed: attributed to Dana Whitfield, but harbour-strike-day-one.txt attributes these words to Samir Haddad");
+    // The engine's own metadata, so reports, hovers and citations show the outlet, date and link.
+    assert.deepEqual(c.source!.document.metadata, {
+      title: "Dockworkers walk out at Northgate as talks over night shifts collapse",
+      outlet: "Harbour Press Agency",
+      authors: ["Tom Reyes"],
+      date: "2025-03-11",
+      url: "https://harbourpress.example/2025/03/11/dockworkers-walk-out-at-northgate",
+    });
+    const json = reportJson([report]).files[0].quotes.find((q) => q.text.startsWith("Nobody walks away"))!;
+    assert.equal(json.source?.file, "archive:sample/sources/harbour-strike-day-one.txt");
+    assert.equal(json.source?.outlet, "Harbour Press Agency");
   });
 
   it("prefers local sources when both have the passage", async () => {
