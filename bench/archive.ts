@@ -131,7 +131,8 @@ async function main(): Promise<void> {
       for (const q of here) planted.push({ ...q, doc: memoryTexts.length + q.doc, key: keyOf(q.doc) });
       if (withMemory) memoryTexts.push(...texts);
       const t = now();
-      const s = await ingest(admin, [dir], { base: folder });
+      const s = await ingest(admin, [dir], { base: folder, warn: (m) => process.stderr.write(`bench:archive: ${m}\n`) });
+      if (s.added !== texts.length) throw new Error(`${texts.length} files written, ${s.added} added`);
       ingestSeconds += (now() - t) / 1000;
       textBytes += s.textBytes;
       files += s.added;

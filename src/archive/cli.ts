@@ -3,9 +3,8 @@
  * The password comes from PGPASSWORD or ~/.pgpass, never from a file of the project.
  */
 import { parseArgs } from "node:util";
-import { DEFAULT_LIMITS } from "../node/files";
 import { ArchiveConfigError, checkArchiveUrl, describePgError, openPool } from "./connection";
-import { ingest, type IngestProgress, removeDocuments } from "./ingest";
+import { ARCHIVE_LIMITS, ingest, type IngestProgress, removeDocuments } from "./ingest";
 import { DEFAULT_READER_ROLE, ensureReaderRole, migrate } from "./schema";
 import { archiveStatus, formatStatus, size } from "./status";
 
@@ -62,7 +61,7 @@ export async function archiveCommand(argv: string[], io: { out: (s: string) => v
   if (!dbUrl) throw new ArchiveUsageError(`archive ${command} needs --db URL (or VERBATIM_ARCHIVE), e.g. --db postgres://editor@db.example:5432/archive`);
   const url = checkArchiveUrl(dbUrl, parsed.values.db ? "command line" : "environment");
   if (url.hasPassword) io.err(`verbatim: warning: a password on the command line is visible to other users of this machine; prefer PGPASSWORD or ~/.pgpass\n`);
-  const limits = { ...DEFAULT_LIMITS };
+  const limits = { ...ARCHIVE_LIMITS };
   if (parsed.values["max-file-mb"] !== undefined) {
     const mb = Number(parsed.values["max-file-mb"]);
     if (!Number.isFinite(mb) || mb <= 0) throw new ArchiveUsageError(`--max-file-mb needs a positive number, not "${parsed.values["max-file-mb"]}"`);

@@ -27,6 +27,9 @@ import { isSidecar, readSidecar, type SourceMetadata, sourceMetadata } from "./m
 import { requireSchema } from "./schema";
 import { storedSpeaker } from "../core/foreignSources";
 
+/** An archive holds millions of files: no cap on their number, the usual cap on one file's size. */
+export const ARCHIVE_LIMITS: LoadLimits = { ...DEFAULT_LIMITS, maxFiles: Number.MAX_SAFE_INTEGER };
+
 export interface IngestProgress {
   filesDone: number;
   filesTotal: number;
@@ -77,7 +80,7 @@ export function documentKey(file: string, base = process.cwd()): string {
 
 export async function ingest(pool: pg.Pool, roots: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const warn = options.warn ?? (() => {});
-  const limits = options.limits ?? DEFAULT_LIMITS;
+  const limits = options.limits ?? ARCHIVE_LIMITS;
   const base = options.base ?? process.cwd();
   for (const r of roots) if (!fs.existsSync(r)) throw new Error(`${r} does not exist`);
   const started = performance.now();

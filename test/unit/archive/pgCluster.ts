@@ -161,3 +161,10 @@ export function destroyAll(): void {
 }
 
 process.on("exit", destroyAll);
+// A benchmark stopped with Ctrl-C or kill leaves no server running.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    destroyAll();
+    process.exit(130);
+  });
+}
