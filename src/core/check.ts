@@ -144,6 +144,15 @@ export class QuoteChecker {
     return { words, ignored, passages: this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local };
   }
 
+  /**
+   * Can a verdict rest on this passage (see `judge`)? Only exact passages and those at least as
+   * similar as a misquote must be; the sources of the others are never read for their speakers,
+   * which on an archive is most of a check's work.
+   */
+  judgeable(p: Passage): boolean {
+    return p.alignment.exact || p.similarity >= this.thresholds.misquoteSimilarity;
+  }
+
   /** The speaker state for these draft facts and passages, and a copy of its registry for the drafts. */
   speakerContext(draftFacts: Fact[][], found: Iterable<FoundQuote>): SpeakerContext {
     const hit = new Set<number>();
@@ -151,6 +160,7 @@ export class QuoteChecker {
     const foreign = new Set<Passage["document"]>();
     for (const f of found) {
       for (const p of f.passages) {
+        if (!this.judgeable(p)) continue;
         if (p.documentIndex >= 0) hit.add(p.documentIndex);
         else foreign.add(p.document);
       }
@@ -184,7 +194,7 @@ export class QuoteChecker {
         checks.push({ quote, text: quoteText(doc.text, quote), speaker: quote.speaker, verdict: "ignored", findings: [], corroboration: [] });
         return;
       }
-      const passages = f.passages.map((p) => withSourceQuote(p, context));
+      const passages = f.passages.filter((p) => this.judgeable(p)).map((p) => withSourceQuote(p, context));
       checks.push(judge(doc.text, quote, f.words, passages, this.thresholds));
     });
     return checks;

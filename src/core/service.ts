@@ -17,7 +17,8 @@ import type { DraftReport } from "./checkTypes";
 import type { PriorIndex, Region, SourceDocument, SourceText, Utterance } from "./corpus/corpus";
 import { deserializeIndex, priorFromCorpus, type SavedFacts } from "./corpus/persist";
 import type { FindingKind, Severity } from "./findings";
-import { readSource, readSourceTextSync } from "./formats";
+import { readSource, readSourceTextSync, rereadableSync } from "./formats";
+import { hashText } from "./corpus/corpus";
 import { decodeText } from "./formats/decode";
 import { mergeMetadata, type SourceMetadata } from "./formats/metadata";
 import type { Passage } from "./match/passages";
@@ -462,7 +463,7 @@ class Project implements Verbatim {
     const raw = decodeText(read.bytes);
     const exact = "text" in raw && raw.text === source.text;
     // Formats read again synchronously are re-read on demand; the others keep their text.
-    const rereadable = readSourceTextSync(f.path, read.bytes) === source.text;
+    const rereadable = rereadableSync(f.path, read.bytes);
     const meta: SourceMeta = { stamp: f.stamp, length: source.text.length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact, ...(rereadable ? {} : { text: source.text }) };
     this.entries.set(f.path, { stamp: f.stamp, meta, source: rereadable ? this.lazySource(f.path, meta, source.text) : { ...source, stamp: f.stamp } });
   }
@@ -472,7 +473,7 @@ class Project implements Verbatim {
    * `pending` is the text just read, given to the index build and dropped after it.
    */
   private lazySource(path: string, meta: SourceMeta, pending?: string): SourceText {
-    const base = { path, stamp: meta.stamp, markdown: meta.markdown, utterances: meta.utterances, regions: meta.regions, metadata: meta.metadata };
+    const base = { path, stamp: meta.stamp, hash: pending === undefined ? undefined : hashText(pending), markdown: meta.markdown, utterances: meta.utterances, regions: meta.regions, metadata: meta.metadata };
     if (meta.text !== undefined) return { ...base, text: meta.text };
     const load = () => {
       const read = this.workspace.readSync(path);

@@ -42,8 +42,11 @@ const isFolder = (p: string) => {
   }
 };
 
-/** However fast the user types, a draft is checked at least this often. */
-const MAX_WAIT_MS = 2000;
+/**
+ * However fast the user types, a check starts at most this long after the first unchecked edit,
+ * so that with the check's own time a user sees one at least every 2 seconds.
+ */
+const MAX_WAIT_MS = 1500;
 
 export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
   const documents = new TextDocuments(TextDocument);

@@ -50,6 +50,8 @@ export interface SourceText {
    * all: `text` is then never touched (a host may make it a getter that loads).
    */
   length?: number;
+  /** The text's content hash (`hashText`), when the host computed it while the text was at hand. */
+  hash?: number;
 }
 
 /** A source's text length, without reading a text the host can give lazily. */
@@ -137,7 +139,7 @@ export class Corpus {
       const saved = reused[d];
       this.documents.push(
         new SourceDocument(
-          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: lengthOf(s), firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash, facts: saved?.facts },
+          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: lengthOf(s), firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash ?? s.hash, facts: saved?.facts },
           this.cache,
         ),
       );

@@ -56,6 +56,13 @@ export async function readSource(path: string, bytes: Uint8Array): Promise<ReadR
   }
 }
 
+/** Can `readSourceTextSync` read this file again (it is not PDF or DOCX)? Without decoding it. */
+export function rereadableSync(path: string, bytes: Uint8Array): boolean {
+  const ext = extensionOf(path);
+  const kind = BY_EXTENSION[ext] ?? sniffBinary(bytes);
+  return !UNSUPPORTED[ext] && kind !== "pdf" && kind !== "docx";
+}
+
 /**
  * The text `readSource` gives for a file that needs no asynchronous extraction (not PDF or
  * DOCX), read synchronously: how a host re-reads a source on demand. Undefined otherwise.

@@ -7,6 +7,7 @@ import type { DraftReport, FoundQuote, SpeakerContext } from "../checkTypes";
 import { documentFacts, type Fact } from "../corpus/entityFacts";
 import { type PreparedDocument, prepareDocument } from "../document/document";
 import type { Quote } from "../quotes/quote";
+import type { Passage } from "../match/passages";
 import type { QuoteCheck } from "../verdict/judge";
 import { changedParagraphs, paragraphStartBefore } from "./changes";
 import { shiftCheck } from "./shift";
@@ -15,6 +16,7 @@ import { shiftCheck } from "./shift";
 export interface Rechecker {
   findQuotes(doc: PreparedDocument, only?: (quote: Quote) => boolean): Map<string, FoundQuote>;
   judgeDraft(doc: PreparedDocument, found: Map<string, FoundQuote>, context: SpeakerContext, only?: (quote: Quote) => boolean): QuoteCheck[];
+  judgeable(p: Passage): boolean;
 }
 
 export interface ReportMemo {
@@ -59,8 +61,8 @@ function judgeWindow(checker: Rechecker, window: PreparedDocument, from: number,
   const inChange = (q: { start: number }) => q.start >= start - from;
   const found = checker.findQuotes(window, inChange);
   const state = memo.context.state;
-  for (const f of found.values()) for (const p of f.passages) if (p.documentIndex >= 0 && !state.learns(p.documentIndex)) return undefined;
-  for (const f of found.values()) for (const p of f.passages) if (p.documentIndex >= 0) state.quotesOf(p.documentIndex);
+  for (const f of found.values()) for (const p of f.passages) if (checker.judgeable(p) && p.documentIndex >= 0 && !state.learns(p.documentIndex)) return undefined;
+  for (const f of found.values()) for (const p of f.passages) if (checker.judgeable(p) && p.documentIndex >= 0) state.quotesOf(p.documentIndex);
   const paragraphsBefore = memo.paragraphStarts.filter((s) => s < from).length;
   const checks = checker.judgeDraft(window, found, memo.context, inChange).map((c) => shiftCheck(c, from, paragraphsBefore));
   return { checks, starts: window.paragraphs.map((p) => p.start + from).filter((s) => s >= start) };
