@@ -11,10 +11,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { ARCHIVE_USAGE, archiveCommand, ArchiveUsageError } from "../archive/cli";
-import { lookUpDrafts } from "../archive/check";
+import { ARCHIVE_USAGE, ArchiveUsageError } from "../archive/cli";
 import { ArchiveConfigError, checkArchiveUrl } from "../archive/connection";
-import { ArchiveStore } from "../archive/store";
 import { FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
 import { reportJson } from "../core/report/json";
 import { reportSarif } from "../core/report/sarif";
@@ -23,7 +21,6 @@ import { DEFAULT_LIMITS, type LoadLimits, readDraft, UserError } from "../node/f
 import { projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
 import { NodeWorkspace } from "../node/workspace";
-import { startServer } from "../server/server";
 import { dropSilencedFindings } from "./severity";
 import { formatText } from "./textFormat";
 import packageJson from "../../package.json";
@@ -153,6 +150,9 @@ async function check(argv: string[]): Promise<number> {
   let foreignPassages;
   if (archiveUrl) {
     // Looked up before the check (the engine itself is synchronous); an unreachable archive is one warning, and the check goes on.
+    // Loaded only when used: a check without the archive does not start up its PostgreSQL client.
+    const { ArchiveStore } = await import("../archive/store");
+    const { lookUpDrafts } = await import("../archive/check");
     const store = new ArchiveStore(archiveUrl, { warn: logger.warn, budgetMs: args.archiveBudgetMs });
     try {
       foreignPassages = (await lookUpDrafts(store, drafts)).passagesFor;
@@ -212,12 +212,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "check") return check(argv.slice(1));
-  if (command === "archive") return archiveCommand(argv.slice(1));
+  if (command === "archive") return (await import("../archive/cli")).archiveCommand(argv.slice(1));
   if (command === "lsp") {
     // Clients add their own options (`--clientProcessId=N`); the connection reads what it needs.
     const rest = argv.slice(1).filter((a) => a !== "--stdio" && !a.startsWith("--clientProcessId"));
     if (rest.length) throw new UserError(`lsp: unknown option ${rest[0]} (usage: verbatim lsp --stdio)`);
-    startServer();
+    (await import("../server/server")).startServer();
     return new Promise<number>(() => {}); // runs until the client says exit
   }
   throw new UserError(`unknown command "${command}" (try: verbatim check DRAFT)`);
