@@ -26,9 +26,10 @@ trap 'echo "[vscode-test install] FAILED (line $LINENO)" >&2' ERR
 # node-pty's install step runs `npx node-gyp`; this machine's npm config says yes=false.
 export npm_config_yes=true
 
-# 1. Debian packages: headless browser, kerberos headers (native module), ripgrep.
+# 1. Debian packages: headless browser, kerberos headers (native module), ripgrep, and Neovim
+#    (the second real editor of the tests: test/unit/neovim.test.ts).
 missing=()
-for p in chromium libkrb5-dev ripgrep; do
+for p in chromium libkrb5-dev ripgrep neovim; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 if ((${#missing[@]})); then
