@@ -398,6 +398,9 @@ class Project implements Verbatim {
     const tokenized = this.index(this.ready(), prior);
     this.finished = build;
     const checker = this.checker!;
+    // Text read for indexing is dropped now (before the index is saved, which needs memory of its
+    // own): the corpus re-reads what a check needs.
+    for (const e of this.entries.values()) if (e.meta && e.source) e.source = this.lazySource(e.source.path, e.meta);
     let saved = false;
     if (this.store) {
       try {
@@ -407,8 +410,6 @@ class Project implements Verbatim {
         this.log.warn(`could not save the source index: ${(e as Error).message}`);
       }
     }
-    // Text read for indexing is dropped now: the corpus re-reads what a check needs.
-    for (const e of this.entries.values()) if (e.meta && e.source) e.source = this.lazySource(e.source.path, e.meta);
     this.saved = undefined;
     const skipped = files.flatMap((f) => {
       const e = this.entries.get(f.path);
