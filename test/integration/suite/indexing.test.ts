@@ -77,7 +77,8 @@ suite("Indexing in a worker", () => {
     const api = await verbatimApi();
     // A first build (no saved index: a restart with one reads no source at all, so there is nothing to wait for).
     await api.restartIndexing({ fresh: true });
-    await api.setIndexDelay(700);
+    // Slow enough that the hover below still comes before the build ends on a busy machine.
+    await api.setIndexDelay(2500);
     const document = await openQuotingDraft("partial.md");
     const state = await waitFor("some sources decoded", () => {
       const s = api.indexState(folder());
