@@ -7,6 +7,21 @@ const fs = require("fs");
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
 
+// The engine's build id: a hash of src/core, so a saved index written by another build of the
+// engine (other tokenizer, attribution rules or word lists) is never read back (see core/store).
+function engineBuildId() {
+  const hash = require("crypto").createHash("sha256");
+  const walk = (dir) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const p = `${dir}/${name}`;
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else hash.update(`${p}\0`).update(fs.readFileSync(p));
+    }
+  };
+  walk("src/core");
+  return hash.digest("hex").slice(0, 16);
+}
+
 const common = {
   bundle: true,
   platform: "node",
@@ -15,6 +30,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: "warning",
+  define: { __VERBATIM_BUILD__: JSON.stringify(engineBuildId()) },
 };
 
 const entries = [

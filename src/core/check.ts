@@ -89,6 +89,14 @@ export class QuoteChecker {
     return exportFacts(this.current);
   }
 
+  /**
+   * Sources a check found changed on disk since they were indexed (their passages were left out)
+   * or gone. A host reads the changed ones again and checks again, and warns about the vanished.
+   */
+  staleSources(): { path: string; vanished: boolean }[] {
+    return this.current.documents.filter((d) => d.stale).map((d) => ({ path: d.path, vanished: d.vanished }));
+  }
+
   get ignoreMarker(): string {
     return this.options.ignoreMarker ?? DEFAULT_IGNORE_MARKER;
   }

@@ -14,11 +14,10 @@
  */
 import { QuoteChecker } from "./check";
 import type { DraftReport } from "./checkTypes";
-import type { PriorIndex, Region, SourceDocument, SourceText, Utterance } from "./corpus/corpus";
+import { hashText, type PriorIndex, type Region, type SourceDocument, type SourceText, type Utterance } from "./corpus/corpus";
 import { deserializeIndex, priorFromCorpus, type SavedFacts } from "./corpus/persist";
 import type { FindingKind, Severity } from "./findings";
 import { readSource, readSourceTextSync, rereadableSync } from "./formats";
-import { hashText } from "./corpus/corpus";
 import { decodeText } from "./formats/decode";
 import { mergeMetadata, type SourceMetadata } from "./formats/metadata";
 import type { Passage } from "./match/passages";
@@ -56,6 +55,8 @@ export interface SourceFile {
   path: string;
   size: number;
   stamp: string;
+  /** Its modification time, when known: a file changed around the time an index was saved is read again. */
+  mtimeMs?: number;
 }
 
 export type ReadOutcome = { bytes: Uint8Array } | { problem: string };
@@ -94,6 +95,8 @@ export interface StoredIndex {
   index: Uint8Array;
   facts?: Record<string, SavedFacts>;
   sources?: Record<string, SourceMeta>;
+  /** When the index was saved (ms since the epoch): its stamps are trusted for a while only. */
+  savedAt?: number;
 }
 
 /** Where a project's index is saved between runs. A store that cannot load gives undefined (and warns). */
@@ -189,6 +192,8 @@ export interface CheckOptions {
   /** Passages from a second store (the newsroom archive), looked up before the check. */
   foreignPassages?: (words: QuoteWords) => Passage[];
   token?: CancellationToken;
+  /** Set on the check made again after a changed source was read again (it is not made a third time). */
+  rechecked?: boolean;
 }
 
 export interface Verbatim {
@@ -238,6 +243,22 @@ interface Entry {
 }
 
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * When a saved index's stamp of a file is not trusted on its own, and the file is read and
+ * compared by content: small files (cheap to read), every file of an index saved over a day ago,
+ * and a file modified within a moment of the save (its stamp may not tell an edit made in the
+ * same clock tick). Node stamps carry the change time too, which `touch -d` cannot set back.
+ */
+const ALWAYS_READ_BYTES = 16 * 1024;
+const STAMP_TRUST_MS = 24 * 60 * 60 * 1000;
+const RACY_MS = 2000;
+
+export function stampTrusted(file: SourceFile, savedAt: number | undefined, now = Date.now()): boolean {
+  if (savedAt === undefined || file.size <= ALWAYS_READ_BYTES) return false;
+  if (now - savedAt > STAMP_TRUST_MS || savedAt > now) return false;
+  return file.mtimeMs === undefined || file.mtimeMs < savedAt - RACY_MS;
+}
 
 class Project implements Verbatim {
   settings: ProjectSettings;
@@ -362,7 +383,7 @@ class Project implements Verbatim {
         this.saved = stored.prior;
         for (const f of files) {
           const meta = stored.sources[f.path];
-          if (meta && meta.stamp === f.stamp && stored.prior.files.get(f.path)?.stamp === f.stamp && !this.entries.has(f.path)) {
+          if (meta && meta.stamp === f.stamp && stored.prior.files.get(f.path)?.stamp === f.stamp && !this.entries.has(f.path) && stampTrusted(f, stored.savedAt)) {
             this.entries.set(f.path, { stamp: f.stamp, meta, source: this.lazySource(f.path, meta) });
           }
         }
@@ -423,11 +444,11 @@ class Project implements Verbatim {
     return stats;
   }
 
-  private loadStore(): { prior: PriorIndex; sources: Record<string, SourceMeta> } | undefined {
+  private loadStore(): { prior: PriorIndex; sources: Record<string, SourceMeta>; savedAt?: number } | undefined {
     try {
       const stored = this.store!.load();
       if (!stored) return undefined;
-      return { prior: deserializeIndex(stored.index, stored.facts), sources: stored.sources ?? {} };
+      return { prior: deserializeIndex(stored.index, stored.facts), sources: stored.sources ?? {}, savedAt: stored.savedAt };
     } catch (e) {
       this.log.warn(`the saved source index could not be used and is rebuilt: ${(e as Error).message}`);
       return undefined;
@@ -466,7 +487,8 @@ class Project implements Verbatim {
     // Formats read again synchronously are re-read on demand; the others keep their text.
     const rereadable = rereadableSync(f.path, read.bytes);
     const meta: SourceMeta = { stamp: f.stamp, length: source.text.length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact, ...(rereadable ? {} : { text: source.text }) };
-    this.entries.set(f.path, { stamp: f.stamp, meta, source: rereadable ? this.lazySource(f.path, meta, source.text) : { ...source, stamp: f.stamp } });
+    // With the hash of the text just read: the index compares it (not the stamp) with what it holds.
+    this.entries.set(f.path, { stamp: f.stamp, meta, source: rereadable ? this.lazySource(f.path, meta, source.text) : { ...source, stamp: f.stamp, hash: hashText(source.text) } });
   }
 
   /**
@@ -548,6 +570,19 @@ class Project implements Verbatim {
       else report = checker.check([draft])[0];
     } finally {
       checker.foreignPassages = undefined;
+    }
+    // A source changed on disk since it was indexed (its passages were left out) or vanished:
+    // never a silent "unsourced". The sources are listed and read again (only what changed) and
+    // the draft checked again.
+    const stale = checker.staleSources();
+    if (stale.length) {
+      for (const s of stale) this.log.warn(s.vanished ? `${s.path} was removed after it was indexed: quotes found only in it are reported unsourced` : `${s.path} changed after it was indexed; read again`);
+      if (!options.rechecked && !this.building) {
+        // Their stamps said unchanged, wrongly: read them whatever the stamps say.
+        for (const s of stale) this.entries.delete(s.path);
+        await this.refresh(token);
+        return this.check(draft, { ...options, incremental: false, rechecked: true });
+      }
     }
     this.reports.set(draft.path, { report, gen: this.checkerGen });
     this.scheduleFactsSave();

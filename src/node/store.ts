@@ -2,16 +2,36 @@
  * The saved index of a project on disk: one folder per project (its root and source entries
  * hashed) under the user's cache folder (`$XDG_CACHE_HOME/verbatim`, else `~/.cache/verbatim`;
  * `VERBATIM_CACHE_DIR` overrides), shared by the CLI and the language server, so a check in the
- * terminal reuses the index the editor built and the other way round. Three files: the index
- * (core/corpus/persist.ts), what each source teaches about people, and each source's stamp,
- * length and places. Written atomically (a temporary file, then a rename). Nothing is written
- * next to the sources.
+ * terminal reuses the index the editor built and the other way round. Nothing is written next to
+ * the sources.
+ *
+ * Each part (index, facts, sources) is one sealed file (core/store: checksum, build identity),
+ * written to `<part>.<pid>.<random>.tmp` and renamed over the old one, so a reader sees the old
+ * file or the new one, never half; a failed write removes its temporary file, and opening the
+ * store removes those a killed process left (of a process that is gone, or over an hour old).
+ * No fsync: a file torn by a power cut fails its checksum and is rebuilt with one warning.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { IndexStore, Logger, StoredIndex } from "../core/service";
+import { SealedStore, type StoreFiles } from "../core/store/sealedStore";
+
+const ENTRY_SUFFIX = ".vbst";
+const TEMPORARY = /^.+\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+/** What earlier versions wrote in a store folder, unsealed. */
+const LEGACY = ["index.bin", "facts.json", "sources.json"];
+const LEGACY_CLI = /^(index-[0-9a-f]{16}\.bin|facts-[0-9a-f]{16}\.json)$/;
+
+const safeList = (dir: string) => {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
+};
 
 export function cacheFolder(): string {
   if (process.env.VERBATIM_CACHE_DIR) return process.env.VERBATIM_CACHE_DIR;
@@ -26,54 +46,101 @@ export function storeFolder(root: string, entries: readonly string[], base = cac
 }
 
 export class FileStore implements IndexStore {
-  private readonly files: { index: string; facts: string; sources: string };
+  private readonly sealed: SealedStore;
 
   constructor(
     readonly dir: string,
-    private readonly log?: Logger,
+    log?: Logger,
   ) {
-    this.files = { index: path.join(dir, "index.bin"), facts: path.join(dir, "facts.json"), sources: path.join(dir, "sources.json") };
+    removeOrphans(dir);
+    for (const name of LEGACY) fs.rmSync(path.join(dir, name), { force: true });
+    // Earlier versions of the CLI kept their caches (and left their temporary files) in the cache folder itself.
+    const parent = path.dirname(path.resolve(dir));
+    if (parent === path.resolve(cacheFolder())) {
+      removeOrphans(parent);
+      for (const name of safeList(parent)) if (LEGACY_CLI.test(name)) fs.rmSync(path.join(parent, name), { force: true });
+    }
+    this.sealed = new SealedStore(folderFiles(dir), (m) => log?.warn(m));
   }
 
   load(): StoredIndex | undefined {
-    if (!fs.existsSync(this.files.index)) return undefined;
-    const json = (file: string) => {
-      try {
-        return JSON.parse(fs.readFileSync(file, "utf8"));
-      } catch {
-        return undefined;
-      }
-    };
-    let index: Uint8Array;
-    try {
-      index = fs.readFileSync(this.files.index);
-    } catch (e) {
-      this.log?.warn(`the saved source index ${this.files.index} could not be read: ${(e as Error).message}`);
-      return undefined;
-    }
-    return { index, facts: json(this.files.facts), sources: json(this.files.sources) };
+    return this.sealed.load();
+  }
+
+  save(parts: Partial<StoredIndex>): void {
+    this.sealed.save(parts);
   }
 
   /** Deletes the saved index (the next start indexes every source afresh). */
   clear(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
-
-  save(parts: Partial<StoredIndex>): void {
-    fs.mkdirSync(this.dir, { recursive: true });
-    if (parts.index) writeAtomically(this.files.index, parts.index);
-    if (parts.facts) writeAtomically(this.files.facts, JSON.stringify(parts.facts));
-    if (parts.sources) writeAtomically(this.files.sources, JSON.stringify(parts.sources));
-  }
 }
 
-function writeAtomically(file: string, data: Uint8Array | string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+/** A store's entries as files `<name>.vbst` in `dir` (created on the first write). */
+export function folderFiles(dir: string): StoreFiles {
+  const file = (name: string) => path.join(dir, name + ENTRY_SUFFIX);
+  return {
+    read(name) {
+      try {
+        return fs.readFileSync(file(name));
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw e;
+      }
+    },
+    write(name, parts) {
+      fs.mkdirSync(dir, { recursive: true });
+      const tmp = path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      try {
+        const fd = fs.openSync(tmp, "wx", 0o600);
+        try {
+          for (const part of parts) for (let at = 0; at < part.length; ) at += fs.writeSync(fd, part, at);
+        } finally {
+          fs.closeSync(fd);
+        }
+        fs.renameSync(tmp, file(name));
+      } catch (e) {
+        fs.rmSync(tmp, { force: true });
+        throw e;
+      }
+    },
+    remove(name) {
+      fs.rmSync(file(name), { force: true });
+    },
+    where: file,
+  };
+}
+
+/**
+ * Removes the temporary files of writers that died (killed, crashed, out of disk) in `dir`: a
+ * file whose process is gone, or that is over an hour old. Returns how many were removed.
+ */
+export function removeOrphans(dir: string): number {
+  let removed = 0;
+  for (const name of safeList(dir)) {
+    const m = TEMPORARY.exec(name);
+    if (!m) continue;
+    const file = path.join(dir, name);
+    try {
+      const pid = Number(m[1]);
+      const old = Date.now() - fs.statSync(file).mtimeMs > ORPHAN_AGE_MS;
+      if (old || (pid !== process.pid && !alive(pid))) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
+    process.kill(pid, 0);
+    return true;
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -111,7 +111,8 @@ export class NodeWorkspace implements SourceWorkspace {
       const sidecarStamp = sidecar ? `+${fs.statSync(sidecar, { throwIfNoEntry: false })?.mtimeMs ?? 0}` : "";
       const name = this.nameOf(abs);
       this.byPath.set(name, abs);
-      out.push({ path: name, size: st.size, stamp: `${st.size}:${st.mtimeMs}${sidecarStamp}` });
+      // The change time and inode too: `touch -d` can put a modification time back, not those.
+      out.push({ path: name, size: st.size, mtimeMs: st.mtimeMs, stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}${sidecarStamp}` });
     }
     return out;
   }

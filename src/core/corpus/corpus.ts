@@ -35,8 +35,8 @@ export interface SourceText {
   /** Headline, outlet, authors, date and address, as far as the file or its sidecar says. */
   metadata?: SourceMetadata;
   /**
-   * A cheap change marker for a saved index (the CLI uses size and mtime): when it equals the
-   * saved one the file's saved words are reused without hashing its text.
+   * A change marker of the very bytes `text` came from (Node hosts: size, modification and change
+   * times, inode), saved with the index so that a host can tell an unchanged file without reading it.
    */
   stamp?: string;
   /**
@@ -50,7 +50,10 @@ export interface SourceText {
    * all: `text` is then never touched (a host may make it a getter that loads).
    */
   length?: number;
-  /** The text's content hash (`hashText`), when the host computed it while the text was at hand. */
+  /**
+   * `hashText` of `text`, when the host has just read the file: the saved words are then reused
+   * only when the saved hash matches (never on the stamp alone).
+   */
   hash?: number;
 }
 
@@ -115,21 +118,26 @@ export class Corpus {
     // Sized for the worst case up front: untouched pages of a large typed array take no memory.
     const fresh = new HitBuffer(prior ? 1 << 16 : Math.max(1 << 16, (sources.reduce((n, s) => n + lengthOf(s), 0) >> 2) + 1));
     const freshAt: number[] = [];
+    // What each document's index entry describes: the very text tokenized (read once here), or the saved file.
+    const indexed: { length: number; hash: number }[] = [];
     for (const s of sources) {
       const saved = prior?.files.get(s.path);
-      if (saved && unchanged(saved, s)) {
+      if (saved && saved.hash !== undefined && unchanged(saved, s)) {
         perDoc.push(saved.ids);
         placed.push(saved.first ?? -1);
         reused.push(saved);
         freshAt.push(-1, -1);
+        indexed.push({ length: saved.length, hash: saved.hash });
       } else {
-        fresh.reserve(fresh.length + (s.text.length >> 1) + 1);
+        const text = s.text;
+        fresh.reserve(fresh.length + (text.length >> 1) + 1);
         freshAt.push(fresh.length);
-        tokenizeInto(s.text, this.vocabulary, fresh);
+        tokenizeInto(text, this.vocabulary, fresh);
         freshAt.push(fresh.length);
         perDoc.push(fresh.data.subarray(0, 0));
         placed.push(-1);
         reused.push(undefined);
+        indexed.push({ length: text.length, hash: s.hash ?? hashText(text) });
       }
     }
     for (let d = 0; d < sources.length; d++) if (freshAt[2 * d] >= 0) perDoc[d] = fresh.data.subarray(freshAt[2 * d], freshAt[2 * d + 1]);
@@ -139,7 +147,7 @@ export class Corpus {
       const saved = reused[d];
       this.documents.push(
         new SourceDocument(
-          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: lengthOf(s), firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: saved?.hash ?? s.hash, facts: saved?.facts },
+          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: indexed[d].length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: indexed[d].hash, facts: saved?.facts },
           this.cache,
         ),
       );
@@ -240,11 +248,15 @@ export class Corpus {
   }
 }
 
-/** Is the source the file the prior index holds? Cheapest test first. */
+/**
+ * Is the source the file the prior index holds? A text in hand is compared by content (its hash),
+ * never by stamp alone; only a file the host chose not to read (its saved stamp and length
+ * matched: see the service's reading policy) is taken on its stamp.
+ */
 function unchanged(saved: PriorFile, s: SourceText): boolean {
+  if (s.hash !== undefined) return s.hash === saved.hash && lengthOf(s) === saved.length;
   if (s.length !== undefined && s.stamp !== undefined && s.load) return s.stamp === saved.stamp && s.length === saved.length;
   if (saved.length !== s.text.length) return false;
   if (saved.text !== undefined) return saved.text === s.text;
-  if (s.stamp !== undefined && s.stamp === saved.stamp) return true;
-  return saved.hash !== undefined && hashText(s.text) === saved.hash;
+  return hashText(s.text) === saved.hash;
 }

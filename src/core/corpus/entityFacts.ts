@@ -47,11 +47,24 @@ export function documentFacts(doc: PreparedDocument, speakerLabels: string[] = [
   return facts;
 }
 
-/** Replays facts into a registry. */
+/** The registry calls learning makes: the only ones a replay performs (facts may come from a saved file). */
+const OPERATIONS: ReadonlySet<string> = new Set(["organization", "person", "spokesperson", "likelyPerson"]);
+
+/** Is this a fact learning could have recorded (an allowed call, arguments of plain JSON)? */
+export function isFact(value: unknown): value is Fact {
+  return Array.isArray(value) && typeof value[0] === "string" && OPERATIONS.has(value[0]);
+}
+
+/** Replays facts into a registry; a fact that is not an allowed call is skipped. */
 export function replayFacts(facts: readonly Fact[], registry: EntityRegistry): void {
   const results: unknown[] = [];
   const call = registry as unknown as Record<string, (...a: unknown[]) => unknown>;
-  for (const [method, ...args] of facts) {
+  for (const fact of facts) {
+    if (!isFact(fact)) {
+      results.push(undefined);
+      continue;
+    }
+    const [method, ...args] = fact;
     results.push(call[method](...args.map((a) => (isRef(a) ? results[a.ref] : a === null ? undefined : a))));
   }
 }

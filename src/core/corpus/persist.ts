@@ -58,7 +58,7 @@ export function serializeIndex(corpus: Corpus): Uint8Array {
   const meta = (a: IndexArrays): SegmentMeta => ({ bucketBits: a.bucketBits, counts: SEGMENT_ARRAYS.map((name) => a[name].length) });
   const header: Header = {
     version: INDEX_FORMAT_VERSION,
-    files: corpus.documents.map((d) => ({ path: d.path, stamp: d.stamp, hash: d.contentHash(), length: d.length, words: d.wordCount, first: d.firstWord })),
+    files: corpus.documents.map((d) => ({ path: d.path, stamp: d.stamp, hash: d.indexedHash, length: d.length, words: d.wordCount, first: d.firstWord })),
     vocabulary: corpus.vocabulary.words,
     idCount: corpus.ids.length,
     mainEnd,
@@ -165,7 +165,7 @@ export interface SavedFacts {
 
 export function exportFacts(corpus: Corpus): Record<string, SavedFacts> {
   const out: Record<string, SavedFacts> = {};
-  for (const d of corpus.documents) if (d.facts) out[d.path] = { hash: d.contentHash(), facts: d.facts };
+  for (const d of corpus.documents) if (d.facts) out[d.path] = { hash: d.indexedHash, facts: d.facts };
   return out;
 }
 
@@ -173,7 +173,7 @@ export function exportFacts(corpus: Corpus): Record<string, SavedFacts> {
 export function priorFromCorpus(corpus: Corpus): PriorIndex {
   const files: PriorIndex["files"] = new Map();
   corpus.documents.forEach((d, k) =>
-    files.set(d.path, { stamp: d.stamp, hash: d.hash ?? (d.keptText === undefined && d.stamp === undefined ? d.contentHash() : undefined), length: d.length, ids: corpus.docIds(k), facts: d.facts, first: d.firstWord, text: d.keptText }),
+    files.set(d.path, { stamp: d.stamp, hash: d.indexedHash, length: d.length, ids: corpus.docIds(k), facts: d.facts, first: d.firstWord, text: d.keptText }),
   );
   const { main, delta, mainEnd } = corpus.index;
   return { vocabulary: corpus.vocabulary, files, index: { ids: corpus.ids, mainEnd, main: main.arrays, delta: delta?.arrays } };

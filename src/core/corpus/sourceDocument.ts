@@ -36,7 +36,8 @@ export interface DocumentInit {
   markdown?: boolean;
   metadata?: SourceMetadata;
   stamp?: string;
-  hash?: number;
+  /** Content hash of the text the index was built from. */
+  hash: number;
   facts?: Fact[];
 }
 
@@ -55,10 +56,12 @@ export class SourceDocument implements Cached {
   readonly length: number;
   /** What the document teaches the entity registry (computed on first use, or loaded). */
   facts?: Fact[];
-  /** Content hash (computed on first use, or loaded). */
-  hash?: number;
+  /** Content hash of the very text the index was built from (never of a later read). */
+  readonly indexedHash: number;
   /** The loader gave a text other than the indexed one: the index is out of date for this file. */
   stale = false;
+  /** The loader found no file: it was removed (or became unreadable) after it was indexed. */
+  vanished = false;
 
   /** The text, when there is no loader to read it again. */
   readonly keptText?: string;
@@ -83,7 +86,7 @@ export class SourceDocument implements Cached {
     this.stamp = init.stamp;
     this.length = init.length;
     this.facts = init.facts;
-    this.hash = init.hash;
+    this.indexedHash = init.hash;
     this.load = init.load;
     // Without a way to re-read it, the text must stay.
     if (!init.load) this.keptText = init.text;
@@ -93,8 +96,10 @@ export class SourceDocument implements Cached {
   get text(): string {
     if (this.keptText !== undefined) return this.keptText;
     if (this.loaded === undefined) {
-      const text = this.load?.() ?? "";
-      this.stale = text.length !== this.length || (this.hash !== undefined && hashText(text) !== this.hash);
+      const read = this.load?.();
+      const text = read ?? "";
+      this.vanished = read === undefined;
+      this.stale = text.length !== this.length || hashText(text) !== this.indexedHash;
       this.loaded = text;
       this.cache.touch(this, "text", text.length * 2);
     } else this.cache.touch(this, "text");
@@ -133,15 +138,11 @@ export class SourceDocument implements Cached {
   }
 
   learnt(): Fact[] {
-    return (this.facts ??= documentFacts(this.prepared, this.utterances.map((u) => u.speaker)));
-  }
-
-  contentHash(): number {
-    if (this.hash !== undefined) return this.hash;
-    const text = this.text;
-    // Text that is not what was indexed must never match the saved words.
-    if (this.stale) return (hashText(text) ^ 1) >>> 0;
-    return (this.hash = hashText(text));
+    if (this.facts) return this.facts;
+    const facts = documentFacts(this.prepared, this.utterances.map((u) => u.speaker));
+    // Facts of a text other than the indexed one are not this document's: used now, never kept.
+    if (!this.stale) this.facts = facts;
+    return facts;
   }
 
   evict(part: CachedPart): void {

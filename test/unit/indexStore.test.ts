@@ -1,0 +1,249 @@
+import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { reportJson } from "../../src/core/report/json";
+import { createVerbatim, flushVerbatim, type IndexStore, type Logger } from "../../src/core/service";
+import { Checksum64, checksum64 } from "../../src/core/store/checksum";
+import { joinParts, openEntry, sealEntry, StoreEntryError } from "../../src/core/store/container";
+import { storeIdentity } from "../../src/core/store/identity";
+import { FACTS_ENTRY, INDEX_ENTRY, memoryFiles, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
+import { FileStore, folderFiles, removeOrphans } from "../../src/node/store";
+import { MemoryWorkspace } from "./memoryWorkspace";
+
+/** Sources over the small-file size (so the saved stamps are what recognise them), with quotes of every verdict kind against DRAFT. */
+function workspace(): MemoryWorkspace {
+  const filler = (k: number) => Array.from({ length: 400 }, (_, i) => `Paragraph ${k}.${i} of the council minutes records the vote on item ${i * 7 + k}.`).join("\n\n");
+  const w = new MemoryWorkspace();
+  w.set("harbour.txt", `"We will reopen the pier in June," said Mara Quist, the harbour master.\n\n${filler(1)}\n\n"The dredging starts after the regatta," Quist added.`);
+  w.set("council.txt", `${filler(2)}\n\nCouncillor Idris Vale said: "Nobody on this council voted to sell the marina."`);
+  w.set("union.txt", `"Our members will not work a fourth night without pay," union leader Oona Brack said.\n\n${filler(3)}`);
+  return w;
+}
+
+const DRAFT = [
+  `"We will reopen the pier in June," said Mara Quist.`,
+  `"Nobody on this council voted to sell the marina," said Oona Brack.`,
+  `"Our members will not work a fifth night without pay," Brack said.`,
+  `"The ferry will be free for pensioners," said Idris Vale.`,
+  `"The dredging starts after the regatta," Quist said.`,
+].join("\n\n");
+
+/** One run as a host makes it: a service over the workspace and store, a refresh, a check, a save. Returns the JSON report, warnings and stats. */
+async function run(w: MemoryWorkspace, store: IndexStore | ((warn: (m: string) => void) => IndexStore) | undefined) {
+  const warnings: string[] = [];
+  const logger: Logger = { info: () => {}, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  if (typeof store === "function") store = store(logger.warn);
+  const service = createVerbatim({ workspace: w, store, logger, settings: { sources: ["."] } });
+  const stats = await service.refresh();
+  const { report } = await service.check({ path: "draft.md", text: DRAFT });
+  flushVerbatim(service);
+  service.dispose();
+  const json = JSON.stringify(reportJson([report]).files[0].quotes.map((q) => [q.verdict, q.speaker, q.findings.map((f) => f.message), q.source && [q.source.file, q.source.start, q.source.end, q.source.similarity]]));
+  return { json, warnings, stats: stats! };
+}
+
+describe("the index store", () => {
+  it("the checksum notices every single flipped bit, and a word swap; parts sum as the whole", () => {
+    const bytes = new Uint8Array(96).map((_, i) => (i * 37) & 255);
+    const base = checksum64(bytes);
+    for (let i = 0; i < bytes.length; i++) {
+      for (let bit = 0; bit < 8; bit++) {
+        const flipped = bytes.slice();
+        flipped[i] ^= 1 << bit;
+        assert.notEqual(checksum64(flipped), base, `byte ${i} bit ${bit}`);
+      }
+    }
+    const swapped = bytes.slice();
+    swapped.set(bytes.subarray(4, 8), 0);
+    swapped.set(bytes.subarray(0, 4), 4);
+    assert.notEqual(checksum64(swapped), base);
+    assert.notEqual(checksum64(bytes.subarray(0, 95)), checksum64(bytes.subarray(0, 94)));
+    assert.equal(new Checksum64().update(bytes.subarray(0, 40)).update(bytes.subarray(40, 93)).digest(), checksum64(bytes.subarray(0, 93)));
+  });
+
+  it("opens only what this build sealed, of the kind asked for", () => {
+    const sealed = joinParts(sealEntry({ kind: "index", identity: "build A", savedAt: 5 }, new TextEncoder().encode("payload")));
+    const opened = openEntry(sealed, "index", "build A");
+    assert.equal(new TextDecoder().decode(opened.payload), "payload");
+    assert.equal(opened.payload.byteOffset % 4, 0);
+    assert.equal(opened.header.savedAt, 5);
+    assert.throws(() => openEntry(sealed, "index", "build B"), /written by another build/);
+    assert.throws(() => openEntry(sealed, "facts", "build A"), /holds index, not facts/);
+    assert.throws(() => openEntry(sealed.subarray(0, sealed.length - 1), "index", "build A"), /checksum/);
+    assert.throws(() => openEntry(new Uint8Array(10), "index", "build A"), StoreEntryError);
+  });
+
+  it("a reload reads no source, re-tokenizes nothing and gives the same report", async () => {
+    const w = workspace();
+    const files = memoryFiles();
+    const first = await run(w, new SealedStore(files, () => {}));
+    assert.deepEqual([...files.entries.keys()].sort(), [FACTS_ENTRY, INDEX_ENTRY, SOURCES_ENTRY]);
+    const again = await run(w, new SealedStore(files, () => {}));
+    assert.deepEqual([again.stats.read, again.stats.tokenized, again.stats.reusedIndex], [0, 0, true]);
+    assert.equal(again.json, first.json);
+    assert.deepEqual(again.warnings, []);
+  });
+
+  it("100 random bit flips in the saved index, facts and source records: each one rebuilt with exactly one warning, zero verdict changes", async () => {
+    const w = workspace();
+    const files = memoryFiles();
+    const expected = (await run(w, new SealedStore(files, () => {}))).json;
+    for (const v of ["verified", "misattributed", "misquoted", "unsourced"]) assert.ok(expected.includes(`"${v}"`), expected);
+    const pristine = new Map([...files.entries].map(([k, v]) => [k, v.slice()]));
+    let seed = 12345;
+    const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
+    const hit: Record<string, number> = {};
+    for (let trial = 0; trial < 100; trial++) {
+      for (const [k, v] of pristine) files.entries.set(k, v.slice());
+      const entry = [INDEX_ENTRY, INDEX_ENTRY, FACTS_ENTRY, SOURCES_ENTRY][trial % 4];
+      const bytes = files.entries.get(entry)!;
+      const at = random(bytes.length);
+      bytes[at] ^= 1 << random(8);
+      hit[entry] = (hit[entry] ?? 0) + 1;
+      const r = await run(w, (warn) => new SealedStore(files, warn));
+      assert.equal(r.json, expected, `a flip at byte ${at} of ${entry} changed a verdict`);
+      assert.equal(r.warnings.length, 1, `flip at byte ${at} of ${entry}: ${r.warnings.join(" | ")}`);
+      assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: memory:(index|facts|sources): (checksum mismatch|store format \d+|not a Verbatim store file)/);
+      if (trial % 10 === 0) {
+        const after = await run(w, (warn) => new SealedStore(files, warn));
+        assert.deepEqual([after.json, after.warnings, after.stats.read], [expected, [], 0], "the rebuilt store loads silently");
+      }
+    }
+    assert.deepEqual(hit, { index: 50, facts: 25, sources: 25 });
+  });
+
+  it("refuses an index written by another build (same format), with one warning", () => {
+    const files = memoryFiles();
+    new SealedStore(files, () => {}, { identity: "index 3; tokenizer 0; build older" }).save({ index: new Uint8Array(8), facts: {}, sources: {} });
+    const warnings: string[] = [];
+    assert.equal(new SealedStore(files, (m) => warnings.push(m)).load(), undefined);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /written by another build of Verbatim \(index 3; tokenizer 0; build older; this is index \d+; tokenizer [0-9a-f]+; build dev\)/);
+    assert.match(storeIdentity(), /^index \d+; tokenizer [0-9a-f]+; build dev$/);
+    assert.equal(files.entries.size, 0, "what was refused is removed");
+  });
+
+  it("refuses a facts file whose checksum is right but whose calls are not allowed", async () => {
+    const w = workspace();
+    const files = memoryFiles();
+    const expected = (await run(w, new SealedStore(files, () => {}))).json;
+    const forged = { "harbour.txt": { hash: 1, facts: [["setUserAliases", { x: "y" }]] } };
+    files.write(FACTS_ENTRY, sealEntry({ kind: FACTS_ENTRY, identity: storeIdentity(), savedAt: Date.now() }, new TextEncoder().encode(JSON.stringify(forged))));
+    const warnings: string[] = [];
+    const stored = new SealedStore(files, (m) => warnings.push(m)).load();
+    assert.ok(stored?.index && !stored.facts, "the index itself is still good");
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /memory:facts: not what this build writes/);
+    assert.equal((await run(w, new SealedStore(files, () => {}))).json, expected);
+  });
+});
+
+describe("a saved index never outlives the bytes it was made from", () => {
+  const EDITED = (t: string) => t.replace("a fourth night", "a eighth night");
+
+  it("a source edited (same size) between listing and reading, or after reading, is seen as changed by every later run", async () => {
+    for (const when of ["between listing and reading", "after reading"]) {
+      const w = workspace();
+      const files = memoryFiles();
+      const original = w.files.get("union.txt")!;
+      const edit = () => w.set("union.txt", EDITED(original.text), "edited-stamp", 0);
+      if (when === "after reading") w.afterRead = (p) => p === "union.txt" && (w.afterRead = undefined, edit());
+      else {
+        const list = w.listSources.bind(w);
+        w.listSources = async () => {
+          const listed = await list();
+          edit();
+          return listed;
+        };
+      }
+      await run(w, new SealedStore(files, () => {}));
+      const later = new MemoryWorkspace();
+      for (const [p, f] of w.files) later.set(p, f.text, f.stamp, f.mtimeMs);
+      for (let k = 0; k < 2; k++) assert.match((await run(later, new SealedStore(files, () => {}))).json, /"misquoted","Oona Brack"|\["misattributed","Oona Brack",\["[^\]]*Misquoted/, when);
+    }
+  });
+
+  it("trusts a saved stamp only for files over 16 KB, from an index under a day old, not modified around the save", async () => {
+    const w = workspace();
+    const files = memoryFiles();
+    const savedAt = Date.now();
+    await run(w, new SealedStore(files, () => {}, { now: () => savedAt }));
+    const dayOldFiles = memoryFiles();
+    await run(w, new SealedStore(dayOldFiles, () => {}, { now: () => savedAt - 25 * 3600_000 }));
+    const pristine = new Map([...files.entries].map(([k, v]) => [k, v.slice()]));
+    const fresh = () => {
+      for (const [k, v] of pristine) files.entries.set(k, v.slice());
+      return new SealedStore(files, () => {});
+    };
+    // Edited to the same size with the stamp kept (a modification time put back, where no change time is known).
+    const union = w.files.get("union.txt")!;
+    w.set("union.txt", EDITED(union.text), union.stamp, union.mtimeMs);
+    // A fresh index's stamps are trusted: nothing is read — until the check meets the changed words, says so, and reads the file.
+    const trusting = await run(w, fresh());
+    assert.equal(trusting.stats.read, 0);
+    assert.deepEqual(trusting.warnings, ["union.txt changed after it was indexed; read again"]);
+    assert.match(trusting.json, /Misquoted: union\.txt has/);
+    // An index over a day old is checked by content: every file read, the edited one tokenized again, no warning.
+    const dayOld = await run(w, new SealedStore(dayOldFiles, () => {}));
+    assert.deepEqual([dayOld.stats.read, dayOld.stats.tokenized, dayOld.warnings.length], [3, 1, 0]);
+    assert.match(dayOld.json, /Misquoted: union\.txt has/);
+    // A file modified within two seconds of the save is read.
+    w.set("union.txt", EDITED(union.text), union.stamp, savedAt - 1000);
+    const racy = await run(w, fresh());
+    assert.deepEqual([racy.stats.read, racy.stats.tokenized, racy.warnings.length], [1, 1, 0]);
+    // A small file is always read.
+    const small = new MemoryWorkspace();
+    small.set("s.txt", `"The pier opens in June," said Mara Quist.`);
+    const smallFiles = memoryFiles();
+    await run(small, new SealedStore(smallFiles, () => {}));
+    small.set("s.txt", `"The pier opens in July," said Mara Quist.`, small.files.get("s.txt")!.stamp);
+    const r = await run(small, new SealedStore(smallFiles, () => {}));
+    assert.deepEqual([r.stats.read, r.stats.tokenized, r.warnings.length], [1, 1, 0]);
+  });
+
+  it("a source that vanishes after indexing is reported, never silently dropped", async () => {
+    const w = workspace();
+    const service = createVerbatim({ workspace: w, logger: { info: () => {}, warn: (m) => warnings.push(m), error: () => {} }, settings: { sources: ["."] } });
+    const warnings: string[] = [];
+    await service.refresh();
+    w.files.delete("union.txt");
+    const { report } = await service.check({ path: "draft.md", text: DRAFT });
+    assert.deepEqual(warnings, ["union.txt was removed after it was indexed: quotes found only in it are reported unsourced"]);
+    assert.equal(report.checks[2].verdict, "unsourced");
+    service.dispose();
+  });
+});
+
+describe("the store's files on disk", () => {
+  const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-store-"));
+
+  it("writes atomically and leaves no temporary file when a write fails", () => {
+    const dir = tmp();
+    const files = folderFiles(dir);
+    files.write("index", [new Uint8Array([1, 2]), new Uint8Array([3])]);
+    assert.deepEqual([...files.read("index")!], [1, 2, 3]);
+    assert.deepEqual(fs.readdirSync(dir), ["index.vbst"]);
+    // The rename cannot replace a folder: the write fails, and its temporary file goes.
+    fs.mkdirSync(path.join(dir, "facts.vbst"));
+    assert.throws(() => files.write("facts", [new Uint8Array(1 << 20)]));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["facts.vbst", "index.vbst"]);
+    assert.equal(files.read("missing"), undefined);
+  });
+
+  it("removes temporary files of dead writers and unsealed files of earlier versions when opened, and keeps a live writer's", () => {
+    const dir = tmp();
+    const dead = Number(spawnSync(process.execPath, ["-e", "console.log(process.pid)"], { encoding: "utf8" }).stdout.trim());
+    fs.writeFileSync(path.join(dir, `index.${dead}.0a1b2c3d.tmp`), "half");
+    fs.writeFileSync(path.join(dir, `index.bin.${dead}.tmp`), "an earlier version's half");
+    fs.writeFileSync(path.join(dir, "index.bin"), "an earlier version's index");
+    fs.writeFileSync(path.join(dir, `facts.${process.ppid}.00ff00ff.tmp`), "a live writer's");
+    fs.writeFileSync(path.join(dir, "notes.txt"), "not ours");
+    new FileStore(dir);
+    assert.deepEqual(fs.readdirSync(dir).sort(), [`facts.${process.ppid}.00ff00ff.tmp`, "notes.txt"]);
+    const old = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(path.join(dir, `facts.${process.ppid}.00ff00ff.tmp`), old, old);
+    assert.equal(removeOrphans(dir), 1);
+  });
+});
