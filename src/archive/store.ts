@@ -37,6 +37,8 @@ export interface ArchiveStoreOptions {
   documentsPerQuote?: number;
   /** Back-off after a failed connection, ms: first and longest (default 1,000 and 60,000). */
   backoffMs?: [number, number];
+  /** How long a quotation's candidates are reused without asking the server again, ms (default 60,000; 0: always ask). */
+  reuseMs?: number;
 }
 
 /** What a host shows about an archive document. */
@@ -47,6 +49,8 @@ export interface ArchiveDocumentInfo extends SourceMetadata {
 }
 
 const ARCHIVE_PREFIX = "archive:";
+/** How many quotations' candidates are kept for reuse. */
+const RECENT_MAX = 5000;
 /** A candidate document must share at least this share of the best candidate's keys. */
 const MIN_SHARE_OF_BEST = 0.25;
 
@@ -136,6 +140,8 @@ export class ArchiveStore {
   private readonly budgetMs: number;
   private readonly perQuote: number;
   private readonly backoff: [number, number];
+  /** Candidates are reused this long (new wire items show up after it). */
+  private readonly reuseMs: number;
   private current: ArchiveState = "unknown";
   private retryAt = 0;
   private delay: number;
@@ -143,6 +149,8 @@ export class ArchiveStore {
   private readonly cache = new Map<string, StoredDocument>();
   private cachedChars = 0;
   private static readonly CACHE_CHARS = 32_000_000;
+  /** Recent candidates by a quotation's keys: an editor re-checks the same quotations while typing around them. */
+  private readonly recent = new Map<string, { ids: string[]; at: number }>();
   /** Over-budget look-ups in the last `lookup` (their quotations were checked without the archive). */
   overBudget = 0;
 
@@ -153,6 +161,7 @@ export class ArchiveStore {
     this.budgetMs = options.budgetMs ?? 2000;
     this.perQuote = options.documentsPerQuote ?? 8;
     this.backoff = options.backoffMs ?? [1000, 60_000];
+    this.reuseMs = options.reuseMs ?? 60_000;
     this.delay = this.backoff[0];
     this.warn = options.warn ?? (() => {});
     this.pool = openPool(url, { max: options.maxConnections ?? 4, statementTimeoutMs: this.budgetMs, connectTimeoutMs: options.connectTimeoutMs ?? 3000, password: options.password, applicationName: "verbatim check" });
@@ -175,7 +184,9 @@ export class ArchiveStore {
       this.markUp();
       return new ArchiveMatches(docs);
     } catch (e) {
-      if (!isUnavailable(e)) throw e;
+      // The server gone, or refusing us (a wrong password, no archive schema, no permission): the
+      // same for the check — one message, the local sources, another try after the back-off.
+      if (!isUnavailable(e) && typeof (e as { code?: unknown })?.code !== "string") throw e;
       this.markDown(e);
       return new ArchiveMatches([]);
     }
@@ -190,6 +201,12 @@ export class ArchiveStore {
     }
     const found = new Set<string>();
     const ask = async (k: number[]) => {
+      const key = k.join(",");
+      const known = this.recent.get(key);
+      if (known && Date.now() - known.at < this.reuseMs) {
+        for (const id of known.ids) found.add(id);
+        return;
+      }
       try {
         const r = await this.pool.query({
           name: "verbatim-candidates",
@@ -200,7 +217,10 @@ export class ArchiveStore {
         });
         // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
         const best = r.rows.length ? Number(r.rows[0].shared) : 0;
-        for (const row of r.rows) if (Number(row.shared) >= Math.max(1, best * MIN_SHARE_OF_BEST)) found.add(String(row.document_id));
+        const ids = r.rows.filter((row) => Number(row.shared) >= Math.max(1, best * MIN_SHARE_OF_BEST)).map((row) => String(row.document_id));
+        for (const id of ids) found.add(id);
+        if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+        this.recent.set(key, { ids, at: Date.now() });
       } catch (e) {
         if (!isOverBudget(e)) throw e;
         this.overBudget++;

@@ -9,6 +9,7 @@ import * as vscode from "vscode";
 import * as P from "../server/protocol";
 import { ActiveDraft } from "./activeDraft";
 import type { IndexState, VerbatimApi } from "./api";
+import { answerPasswordRequests, setArchivePassword } from "./archivePassword";
 import { VerbatimClient } from "./client";
 import { guardedCommand, registerCommands } from "./commands";
 import { createConfig } from "./createConfig";
@@ -65,8 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Verbat
     command("verbatim.walkthrough.showFix", async () => {
       if (await showMisattribution(context, client)) await vscode.commands.executeCommand("editor.action.quickFix");
     }),
+    command("verbatim.setArchivePassword", (url?: string) => setArchivePassword(context, client, typeof url === "string" ? url : undefined)),
     vscode.workspace.onDidCloseTextDocument((d) => client.forgetCheck(d.uri)),
   );
+  answerPasswordRequests(context, client);
   await client.start();
   log.info(`Verbatim activated for ${vscode.workspace.workspaceFolders?.map((f) => f.name).join(", ") ?? "no folder"}`);
   void openWalkthroughOnce(context);

@@ -14,6 +14,7 @@ import { type Project, projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
 import { minimatch } from "minimatch";
 import { NodeWorkspace, sourceSpecs } from "../node/workspace";
+import type { ArchiveSetting } from "./archive";
 import type { EffectiveSettings } from "./protocol";
 
 /** The `verbatim.*` settings a user set explicitly in the editor (any may be missing). */
@@ -26,6 +27,8 @@ export interface ClientSettings {
   ignoreMarker?: unknown;
   aliasFile?: unknown;
   insertCitation?: unknown;
+  /** The newsroom archive's connection string (no password). */
+  archive?: unknown;
 }
 
 export const DEFAULT_LANGUAGES = ["markdown", "plaintext", "text"];
@@ -43,6 +46,8 @@ export interface ProjectEntry {
   store?: FileStore;
   settings: ProjectSettings;
   effective: EffectiveSettings;
+  /** The newsroom archive checked beside the sources: the editor's setting, else the project file's. */
+  archive?: ArchiveSetting;
 }
 
 const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === "string") ? (v as string[]) : undefined);
@@ -118,7 +123,7 @@ export class Projects {
   private async create(root: string, folder: string, project: Project | undefined, configError: string | undefined): Promise<ProjectEntry> {
     const client = await this.clientSettings(folder);
     const { settings, effective } = merge(folder, project, client, configError, this.log);
-    const entry: ProjectEntry = { root, folder, project, configError, settings, effective };
+    const entry: ProjectEntry = { root, folder, project, configError, settings, effective, archive: archiveSetting(project, client) };
     if (!configError) {
       const workspace = new NodeWorkspace({ root, logger: this.log });
       const store = new FileStore(storeFolder(root, settings.sources, this.storageBase()), this.log);
@@ -150,6 +155,7 @@ export class Projects {
         entry.settings = settings;
         entry.effective = effective;
         entry.project = project;
+        entry.archive = archiveSetting(project, client);
         entry.service.configure(settings);
         changed.push(entry);
         continue;
@@ -178,6 +184,14 @@ export class Projects {
     this.entries.clear();
     this.rootOf.clear();
   }
+}
+
+/** The editor's `verbatim.archive`, else the project file's `"archive"` (each checked, and refused with a password, when used). */
+function archiveSetting(project: Project | undefined, client: ClientSettings): ArchiveSetting | undefined {
+  const fromClient = text(client.archive);
+  if (fromClient) return { url: fromClient, origin: "settings" };
+  const fromFile = project?.config?.config.archive;
+  return fromFile ? { url: fromFile, origin: ".verbatim.json" } : undefined;
 }
 
 /** Defaults < the project file < the editor's explicit settings. */

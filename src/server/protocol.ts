@@ -150,3 +150,16 @@ export interface FixesParams {
   start: number;
   text: string;
 }
+
+/**
+ * `verbatim/archivePassword` (server → client): the password of the newsroom archive
+ * `user@host:port/db`, if the client keeps one (VS Code: in its secret storage). A client that
+ * does not answer leaves it to PGPASSWORD / ~/.pgpass of the server's environment.
+ */
+export const ARCHIVE_PASSWORD = "verbatim/archivePassword";
+export interface ArchivePasswordParams {
+  display: string;
+}
+
+/** `verbatim/archivePasswordChanged` (client → server): connect to this archive again, asking for its password. */
+export const ARCHIVE_PASSWORD_CHANGED = "verbatim/archivePasswordChanged";

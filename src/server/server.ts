@@ -30,6 +30,7 @@ import { completions, COMPLETION_TRIGGERS } from "./completion";
 import { toDiagnostics } from "./diagnostics";
 import { hover } from "./hover";
 import { loadTranslation } from "./l10n";
+import { isArchivePath, ServerArchives } from "./archive";
 import { type ProjectEntry, Projects } from "./projects";
 import * as P from "./protocol";
 import { type DraftResult, Results } from "./results";
@@ -82,6 +83,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
     return (options.settings ?? {}) as object;
   };
+  // The newsroom archive: looked up before each check of a project that names one.
+  const archives = new ServerArchives(
+    async (display) => {
+      const password = await connection.sendRequest<string | null | undefined>(P.ARCHIVE_PASSWORD, { display } satisfies P.ArchivePasswordParams);
+      return typeof password === "string" ? password : undefined;
+    },
+    log,
+    (m) => void connection.window.showWarningMessage(m),
+  );
+  const archivePassages = (entry: ProjectEntry, draft: { path: string; text: string }) => archives.passagesFor(entry.archive, draft).catch((e) => (log.error("archive look-up", e), undefined));
   let delayMs = 0;
   const projects = new Projects(() => folders, clientSettings, log, () => options.storagePath, (entry) => {
     entry.service?.setDelay(delayMs);
@@ -196,7 +207,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       }
       const started = Date.now();
       const previous = results.get(doc.uri);
-      const answer = await entry.service!.check({ path: doc.uri, text: doc.getText() }, { incremental: incremental && previous?.entry === entry, token });
+      const text = doc.getText();
+      const foreignPassages = await archivePassages(entry, { path: doc.uri, text });
+      if (outdated()) return undefined;
+      const answer = await entry.service!.check({ path: doc.uri, text }, { incremental: incremental && previous?.entry === entry, token, foreignPassages });
       if (outdated()) return undefined;
       const checks: PlainQuoteCheck[] = answer.report.checks.map((c) => toPlainCheck(c, (p) => entry.service!.placeOf(p.document, p.start, p.end)));
       const result: DraftResult = { uri: doc.uri, version, checks, entry, build: answer.build, partial: answer.partial, markdown: doc.languageId === "markdown" };
@@ -379,7 +393,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const r = results.get(params.uri);
     if (!r) return null;
     const sources: Record<string, string> = {};
-    for (const c of r.checks) for (const p of [c.source, ...c.corroboration]) if (p && r.entry.workspace) sources[p.document.path] = pathToFileURL(r.entry.workspace.fileOf(p.document.path)).toString();
+    for (const c of r.checks) {
+      for (const p of [c.source, ...c.corroboration]) {
+        if (!p || !r.entry.workspace) continue;
+        // An archive document opens at its original address, when it has one.
+        if (isArchivePath(p.document.path)) {
+          if (p.document.metadata?.url) sources[p.document.path] = p.document.metadata.url;
+        } else sources[p.document.path] = pathToFileURL(r.entry.workspace.fileOf(p.document.path)).toString();
+      }
+    }
     return { uri: r.uri, version: r.version, checks: r.checks, sources, ignoreMarker: r.entry.effective.ignoreMarker ?? "verbatim-ignore", build: r.build, partial: r.partial };
   });
 
@@ -435,7 +457,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       fromDisk.add(params.uri);
       const entry = await entryOf(params.uri);
       if (!entry?.service || !isDraft(doc, entry)) return { uri: params.uri, draft: false, version: 0, quotes: 0, problems: 0, build: 0 };
-      const answer = await entry.service.check({ path: doc.uri, text });
+      const answer = await entry.service.check({ path: doc.uri, text }, { foreignPassages: await archivePassages(entry, { path: doc.uri, text }) });
       const checks = answer.report.checks.map((c) => toPlainCheck(c, (p) => entry.service!.placeOf(p.document, p.start, p.end)));
       const result: DraftResult = { uri: doc.uri, version: -1, checks, entry, build: answer.build, partial: answer.partial, markdown: languageId === "markdown", text };
       results.set(result);
@@ -466,6 +488,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const e of projects.all()) e.service?.setDelay(delayMs);
     return true;
   });
+
+  connection.onNotification(P.ARCHIVE_PASSWORD_CHANGED, async (params: P.ArchivePasswordParams) => {
+    await archives.passwordChanged(params.display);
+    await recheckAll();
+  });
+  connection.onShutdown(() => archives.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -49,7 +49,7 @@ describe("archive: faults — server stopped or restarted during a check, slow q
 
   it("server stopped: 'archive unavailable' once, local sources still checked, back after a restart (with back-off)", async () => {
     const warnings: string[] = [];
-    const store = new ArchiveStore(checkArchiveUrl(cluster.url(), "command line"), { warn: (m) => warnings.push(m), backoffMs: [300, 2000], connectTimeoutMs: 1000 });
+    const store = new ArchiveStore(checkArchiveUrl(cluster.url(), "command line"), { warn: (m) => warnings.push(m), backoffMs: [300, 2000], connectTimeoutMs: 1000, reuseMs: 0 });
     try {
       let [report] = await checkWithArchive(local, [draft()], store);
       assert.equal(mayorQuote(report).verdict, "verified");
@@ -194,7 +194,7 @@ describe("archive: least privilege, passwords and TLS", function () {
       assert.equal(e.message, "archive: the connection string in .verbatim.json contains a password; remove it (postgres://editor:***@db.example:5432/news) and give the password through PGPASSWORD or ~/.pgpass");
       return true;
     });
-    assert.throws(() => checkArchiveUrl("postgresql://db.example/news?password=hunter2", "settings"), /settings contains a password; remove it \(postgresql:\/\/db\.example\/news\?password=\*\*\*\) and give the password through PGPASSWORD or ~\/\.pgpass, or the command "Verbatim: Set archive password"/);
+    assert.throws(() => checkArchiveUrl("postgresql://db.example/news?password=hunter2", "settings"), /settings contains a password; remove it \(postgresql:\/\/db\.example\/news\?password=\*\*\*\) and give the password through PGPASSWORD or ~\/\.pgpass, or the command "Verbatim: Set Archive Password"/);
     assert.throws(() => checkArchiveUrl("mysql://db.example/news", "settings"), /is not a PostgreSQL connection string/);
     assert.equal(checkArchiveUrl("postgres://editor@db.example:5432/news?sslmode=verify-full", "settings").display, "editor@db.example:5432/news");
 

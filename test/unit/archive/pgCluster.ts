@@ -50,6 +50,8 @@ export interface ClusterOptions {
   under?: string;
   /** TLS on, with a self-signed certificate for 127.0.0.1 (its file: `PgCluster.certificate`). */
   ssl?: boolean;
+  /** Roles that must give a password over TCP (SCRAM); every other role is trusted on loopback. */
+  passwordRoles?: string[];
 }
 
 export class PgCluster {
@@ -92,6 +94,11 @@ export class PgCluster {
     }
     fs.appendFileSync(path.join(cluster.dataDir, "postgresql.conf"), Object.entries(settings).map(([k, v]) => `${k} = ${v}\n`).join(""));
     if (options.replication) fs.appendFileSync(path.join(cluster.dataDir, "pg_hba.conf"), "host replication postgres 127.0.0.1/32 trust\n");
+    if (options.passwordRoles?.length) {
+      // The first matching line wins: these go before initdb's trust lines.
+      const hba = path.join(cluster.dataDir, "pg_hba.conf");
+      fs.writeFileSync(hba, options.passwordRoles.map((r) => `host all ${r} 127.0.0.1/32 scram-sha-256\n`).join("") + fs.readFileSync(hba, "utf8"));
+    }
     cluster.start();
     return cluster;
   }
