@@ -4,7 +4,7 @@ import { citationFix } from "../../src/core/edits/citation";
 import { quoteFixes } from "../../src/core/edits/fixes";
 import { ignoreFix, paragraphStart } from "../../src/core/edits/ignore";
 import { applyEdits } from "../../src/core/edits/textEdit";
-import { wordingFix } from "../../src/core/edits/wording";
+import { inDraftStyle, wordingFix } from "../../src/core/edits/wording";
 import { checkDraft, quoteWith } from "./helpers";
 
 const SOURCE = `Harbourside council approves the new ferry timetable
@@ -26,15 +26,15 @@ function fixed(draft: string, words: string, kind: string, markdown = true): str
   return applyEdits(draft, fix.edits);
 }
 
-describe("edits: attribute to the real speaker", () => {
-  it("replaces a surname with the real speaker's surname", () => {
+describe("edits: attribute to the real speaker (through the engine)", () => {
+  it("first reference: the full name and the role the source gives, `said` before the apposition", () => {
     const draft = `"Passengers will simply drive instead," Okafor said.`;
-    assert.equal(fixed(draft, "simply drive", "attribute"), `"Passengers will simply drive instead," Lindqvist said.`);
+    assert.equal(fixed(draft, "simply drive", "attribute"), `"Passengers will simply drive instead," said Tomas Lindqvist, chief executive of Bluewater Ferries.`);
   });
 
-  it("replaces a full name with the real speaker's full name", () => {
-    const draft = `"Passengers will simply drive instead," said Maria Okafor.`;
-    assert.equal(fixed(draft, "simply drive", "attribute"), `"Passengers will simply drive instead," said Tomas Lindqvist.`);
+  it("later reference: the surname", () => {
+    const draft = `Tomas Lindqvist runs the ferries.\n\n"Passengers will simply drive instead," said Maria Okafor.`;
+    assert.equal(fixed(draft, "simply drive", "attribute"), `Tomas Lindqvist runs the ferries.\n\n"Passengers will simply drive instead," said Lindqvist.`);
   });
 
   it("is the preferred fix and is titled with the real speaker", () => {
@@ -44,20 +44,11 @@ describe("edits: attribute to the real speaker", () => {
     assert.equal(fix?.preferred, true);
   });
 
-  it("for a pronoun, changes the nearest earlier naming mention", () => {
+  it("for a pronoun, names the real speaker in that sentence and leaves the earlier mention alone", () => {
     const draft = `Maria Okafor spoke after the vote.\n\n"Passengers will simply drive instead," she said.`;
     const check = quoteWith(checkDraft(draft, sources), "simply drive");
-    assert.equal(check.quote.speakerMention?.phrase.type, "pronoun");
     const fix = attributionFix(draft, check);
-    assert.equal(applyEdits(draft, fix!.edits), `Tomas Lindqvist spoke after the vote.\n\n"Passengers will simply drive instead," she said.`);
-  });
-
-  it("for a pronoun with no earlier mention, offers a disabled fix that says why", () => {
-    const draft = `Maria Okafor spoke after the vote.\n\n"Passengers will simply drive instead," she said.`;
-    const check = quoteWith(checkDraft(draft, sources), "simply drive");
-    const fix = attributionFix(draft.replace("Maria Okafor", "Someone else"), check);
-    assert.deepEqual(fix?.edits, []);
-    assert.match(fix!.disabledReason!, /“she” names no one/);
+    assert.equal(applyEdits(draft, fix!.edits), `Maria Okafor spoke after the vote.\n\n"Passengers will simply drive instead," said Tomas Lindqvist, chief executive of Bluewater Ferries.`);
   });
 
   it("offers nothing for a quote that is not misattributed", () => {
@@ -86,6 +77,43 @@ describe("edits: use the source's wording", () => {
   });
 });
 
+describe("edits: the source's wording in the draft's typography", () => {
+  const curlySource = { "sources/okafor.txt": `Harbourside ferries\n\n“We won’t run empty boats at midnight and call it a ‘service’ for the workers’ sake,” Maria Okafor said.\n` };
+  const fix = (draft: string) => {
+    const check = quoteWith(checkDraft(draft, curlySource), "midnight");
+    assert.equal(check.verdict, "misquoted");
+    return applyEdits(draft, wordingFix(draft, check)!.edits);
+  };
+
+  it("a draft with straight marks gets straight apostrophes and nested quotes", () => {
+    assert.equal(
+      fix(`Okafor said: "We won't run empty ferries at midnight and call it a 'service' for the workers' sake."`),
+      `Okafor said: "We won't run empty boats at midnight and call it a 'service' for the workers' sake."`,
+    );
+  });
+
+  it("a draft with curly marks keeps them", () => {
+    assert.equal(
+      fix(`Okafor said: “We won’t run empty ferries at midnight and call it a ‘service’ for the workers’ sake.”`),
+      `Okafor said: “We won’t run empty boats at midnight and call it a ‘service’ for the workers’ sake.”`,
+    );
+  });
+
+  it("a quotation in single marks gets double ones inside it", () => {
+    assert.equal(
+      fix(`Okafor said: ‘We won’t run empty ferries at midnight and call it a “service” for the workers’ sake.’`),
+      `Okafor said: ‘We won’t run empty boats at midnight and call it a “service” for the workers’ sake.’`,
+    );
+  });
+
+  it("apostrophes inside words, after plurals and before decades; quote marks by side", () => {
+    const straight = { apostrophe: "'" as const, nested: { open: "'", close: "'" } };
+    assert.equal(inDraftStyle("the ’90s, don’t and the workers’ “fair” deal", straight), "the '90s, don't and the workers' 'fair' deal");
+    const curly = { apostrophe: "’" as const, nested: { open: "‘", close: "’" } };
+    assert.equal(inDraftStyle(`it's a "deal"`, curly), "it’s a ‘deal’");
+  });
+});
+
 describe("edits: add a citation", () => {
   it("adds a numbered Markdown footnote after the closing mark and its definition at the end", () => {
     const draft = `See[^1].\n\n"Passengers will simply drive instead," Lindqvist said.\n\n[^1]: An earlier note.\n`;
@@ -102,7 +130,7 @@ describe("edits: add a citation", () => {
 
   it("adds a bracketed reference in plain text", () => {
     const draft = `"Passengers will simply drive instead," Lindqvist said.`;
-    assert.equal(fixed(draft, "simply drive", "citation", false), `"Passengers will simply drive instead," [source: sources/council.txt] Lindqvist said.`);
+    assert.equal(fixed(draft, "simply drive", "citation", false), `"Passengers will simply drive instead," [source: sources/council.txt, line 7] Lindqvist said.`);
   });
 
   it("is not offered for an unsourced quote", () => {

@@ -1,7 +1,9 @@
 /**
  * "Use the source's wording": replaces a misquote's words with the passage's, run by run (a run
  * is the words between ellipses or piece breaks), keeping the draft's quote marks, ellipses and
- * the punctuation around the words.
+ * the punctuation around the words — and its typography: the source's words are written with
+ * the draft's apostrophes (straight or curly) and, inside the quotation, the draft's nested
+ * quote marks (single inside double, double inside single; straight or curly as the draft is).
  */
 import { quoteWords } from "../match/quoteWords";
 import { excerptSlice, type PlainQuoteCheck, toPlainCheck } from "../plain/plainCheck";
@@ -14,6 +16,7 @@ export function wordingFix(text: string, check: QuoteCheck | PlainQuoteCheck): Q
   const words = quoteWords(text, check.quote.pieces);
   const ops = passage.alignment.ops;
   const edits: TextEdit[] = [];
+  const style = draftStyle(text, check.quote);
   for (const [first, last] of runs(words.gapBefore)) {
     const inRun = (q: number) => q >= first && q <= last;
     const opIndexes = ops.flatMap((op, i) => ("q" in op && inRun(op.q) ? [i] : []));
@@ -23,7 +26,7 @@ export function wordingFix(text: string, check: QuoteCheck | PlainQuoteCheck): Q
     if (!sources.length) continue;
     const from = passage.windowWords.starts[Math.min(...sources)];
     const to = passage.windowWords.ends[Math.max(...sources)];
-    const newText = asNestedQuote(excerptSlice(passage, from, to).replace(/\s+/g, " "));
+    const newText = inDraftStyle(excerptSlice(passage, from, to).replace(/\s+/g, " "), style);
     const start = words.starts[first];
     const end = words.ends[last];
     if (text.slice(start, end) !== newText) edits.push({ start, end, newText });
@@ -42,7 +45,36 @@ function runs(gapBefore: boolean[]): [number, number][] {
   return out;
 }
 
-/** Double quotation marks inside a quotation become single ones, so the draft's marks still pair. */
-function asNestedQuote(s: string): string {
-  return s.replace(/"/g, "'").replace(/“/g, "‘").replace(/”/g, "’");
+/** How the draft writes apostrophes and the quotation's own marks. */
+export interface DraftStyle {
+  apostrophe: "'" | "’";
+  /** The marks for a quotation inside this one. */
+  nested: { open: string; close: string };
+}
+
+/**
+ * The draft's style: apostrophes as the quotation itself writes them (else as the draft does;
+ * straight when it has none); nested marks the opposite kind of the quotation's own opening mark,
+ * curly when that mark is curly.
+ */
+export function draftStyle(text: string, quote: { start: number; end: number }): DraftStyle {
+  const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
+  const inQuote = text.slice(quote.start, quote.end);
+  const curlyIn = count(inQuote, /\p{L}’\p{L}/gu);
+  const straightIn = count(inQuote, /\p{L}'\p{L}/gu);
+  const curly = curlyIn !== straightIn ? curlyIn > straightIn : count(text, /\p{L}’\p{L}/gu) > count(text, /\p{L}'\p{L}/gu);
+  const opening = text[quote.start - 1] ?? '"';
+  const single = opening === "'" || opening === "‘" || opening === "‚";
+  const curlyMarks = /[“‘„«‚]/.test(opening);
+  const nested = single ? (curlyMarks ? { open: "“", close: "”" } : { open: '"', close: '"' }) : curlyMarks ? { open: "‘", close: "’" } : { open: "'", close: "'" };
+  return { apostrophe: curly ? "’" : "'", nested };
+}
+
+/** The source's words with the draft's apostrophes and nested quote marks. */
+export function inDraftStyle(s: string, style: DraftStyle): string {
+  // Apostrophes: inside a word (`don’t`), after a plural (`workers’`), before a year (`’90s`).
+  let out = s.replace(/(?<=\p{L})['’](?=\p{L})|(?<=s)['’](?=\s|$|[.,;:!?])|['’](?=\d0s\b)/gu, "\uE000");
+  // Every remaining quote mark opens or closes a quotation inside this one.
+  out = out.replace(/["“”„«»'‘’‚]/g, (_, at: number) => (at === 0 || /[\s([{—–-]/.test(out[at - 1]) ? style.nested.open : style.nested.close));
+  return out.replace(/\uE000/g, style.apostrophe);
 }

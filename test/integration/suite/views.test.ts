@@ -67,7 +67,7 @@ suite("The Quotes view", () => {
 
   test("'Apply Fix' applies the preferred quick fix and the view follows", async () => {
     assert.strictEqual(await vscode.commands.executeCommand("verbatim.quotes.applyFix", await quoteIn("misattributed")), true);
-    assert.ok(document.getText().includes(`"${MISATTRIBUTED}" Okonjo said.`));
+    assert.ok(document.getText().includes(`"${MISATTRIBUTED}" said Desmond Okonjo, chief executive of Tidewater.`), document.getText());
     await waitFor("the view to show two verified quotes", async () => (await labels()).join("|") === "Unsourced (1)|Verified (2)");
   });
 
