@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { CITATION_STYLES, type CitationStyle } from "../core/edits/citation";
 import { readSourceEntries, type SourceEntry } from "../core/formats/sidecar";
 import { type FindingKind, isFindingKind, isSeverity, type Severity, SEVERITIES } from "../core/findings";
 import { UserError } from "./files";
@@ -20,6 +21,8 @@ export interface VerbatimConfig {
   thresholds?: { misquoteSimilarity?: number; misquoteCoverage?: number };
   /** Quotations never to check, as their words. */
   ignoredQuotes?: string[];
+  /** How citations are written. */
+  citationStyle?: CitationStyle;
   /** How each finding kind is reported; `off` drops it. */
   severities?: Partial<Record<FindingKind, Severity>>;
   /** The newsroom archive: a PostgreSQL connection string without a password. */
@@ -96,6 +99,10 @@ export function readConfig(file: string): VerbatimConfig {
   if (c.archive !== undefined) {
     if (typeof c.archive !== "string") throw new UserError(`${file}: "archive" must be a connection string, e.g. "postgres://reporter@archive.example:5432/news"`);
     config.archive = c.archive;
+  }
+  if (c.citationStyle !== undefined) {
+    if (!CITATION_STYLES.includes(c.citationStyle as CitationStyle)) throw new UserError(`${file}: "citationStyle" must be one of ${CITATION_STYLES.join(", ")}`);
+    config.citationStyle = c.citationStyle as CitationStyle;
   }
   if (c.severities !== undefined) {
     const sev = c.severities as Record<string, unknown>;

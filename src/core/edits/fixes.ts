@@ -2,7 +2,7 @@
 import type { PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import { attributionFix } from "./attribution";
-import { citationFix, type CitationSource } from "./citation";
+import { citationFix, type CitationSource, type CitationStyle } from "./citation";
 import { ignoreFix } from "./ignore";
 import type { QuoteFix } from "./textEdit";
 import { wordingFix } from "./wording";
@@ -12,13 +12,15 @@ export interface FixOptions {
   ignoreMarker: string;
   /** Where the check's source passage is, as the draft should cite it. */
   citation?: CitationSource;
+  /** How citations are written (default: a footnote). */
+  citationStyle?: CitationStyle;
 }
 
 export function quoteFixes(text: string, check: QuoteCheck | PlainQuoteCheck, options: FixOptions): QuoteFix[] {
   const fixes = [
     attributionFix(text, check),
     wordingFix(text, check),
-    citationFix(text, check, options.markdown, options.citation),
+    citationFix(text, check, options.markdown, options.citation, options.citationStyle),
     ignoreFix(text, check, options.markdown, options.ignoreMarker),
   ];
   return fixes.filter((f): f is QuoteFix => f !== undefined);

@@ -4,7 +4,7 @@
  * footnote in Markdown, `[source: …]` in plain text). The closing full stop of the quoted
  * sentence becomes the comma before the attribution, as news style has it; no word changes.
  */
-import { type CitationSource, nextFootnote } from "./citation";
+import { type CitationSource, citationText, footnoteEdits } from "./citation";
 import type { TextEdit } from "./textEdit";
 
 export interface InsertQuoteOptions {
@@ -34,15 +34,9 @@ export function insertQuoteEdits(text: string, at: { start: number; end: number 
   const sentence = quoteSentence(words, speaker, usesCurlyQuotes(text));
   const source = options.citation;
   if (!source) return [{ ...at, newText: sentence }];
-  const where = source.place ? `${source.label}, ${source.place}` : source.label;
-  if (!options.markdown) return [{ ...at, newText: `${sentence} [source: ${where}]` }];
-  const n = nextFootnote(text);
-  const trimmed = text.replace(/\s+$/, "");
-  const lastLine = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
-  const separator = /^\[\^[^\]\s]+\]:/.test(lastLine) ? "\n" : "\n\n";
-  const edits: TextEdit[] = [{ ...at, newText: `${sentence}[^${n}]` }];
-  // The definition goes at the end; when the quote is inserted at the very end it follows it.
-  if (at.end >= trimmed.length) edits[0].newText += `${separator}[^${n}]: ${where}.\n`;
-  else edits.push({ start: trimmed.length, end: text.length, newText: `${separator}[^${n}]: ${where}.\n` });
-  return edits;
+  const cite = citationText(source, options.markdown);
+  if (!options.markdown) return [{ ...at, newText: `${sentence} [source: ${cite}]` }];
+  // The footnote as "Add citation" writes it, its reference after the inserted sentence.
+  const [ref, ...rest] = footnoteEdits(text, at.end, cite);
+  return [{ start: at.start, end: ref.end, newText: sentence + ref.newText }, ...rest];
 }
