@@ -2,7 +2,7 @@
  * The `verbatim` command: argument parsing (node:util parseArgs), then the engine service
  * (core/service.ts) over the local file system (node/), exactly as the language server uses it.
  *
- *   verbatim check [--sources PATH]... [--archive URL] [--format text|json|sarif] [--fail-on KINDS] [--verbose] DRAFT...
+ *   verbatim check [--sources PATH]... [--archive URL] [--format text|json|sarif|csv|markdown] [--fail-on KINDS] [--verbose] DRAFT...
  *   verbatim archive init|add|remove|status --db URL (see src/archive/cli.ts)
  *   verbatim lsp --stdio
  *
@@ -23,6 +23,7 @@ import { FileStore, storeFolder } from "../node/store";
 import { NodeWorkspace } from "../node/workspace";
 import { dropSilencedFindings } from "./severity";
 import { formatText } from "./textFormat";
+import { reviewCsv, reviewMarkdown } from "../core/report/review";
 import packageJson from "../../package.json";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
@@ -38,7 +39,9 @@ Options:
                      (postgres://user@host:port/db; default: "archive" of .verbatim.json;
                      the password comes from PGPASSWORD or ~/.pgpass, never the URL)
   --archive-budget-ms N  cancel an archive look-up slower than N ms (default: 2000)
-  --format FORMAT    text (default), json, or sarif (SARIF 2.1.0 for code scanning)
+  --format FORMAT    text (default), json, sarif (SARIF 2.1.0 for code scanning),
+                     or csv / markdown (a review sheet: every quote with its verdict,
+                     speakers, source, similarity and changed words)
   --fail-on KINDS    comma-separated finding kinds that make the exit status 1
                      (default: misattributed,misquoted,unsourced)
   --verbose          also list verified quotes
@@ -55,9 +58,12 @@ Exit status of check: 0 no findings, 1 findings, 2 the check could not be done.`
 /** Source sets smaller than this are not saved: they index faster than a saved index loads. */
 const MIN_CACHED_BYTES = 256 * 1024;
 
+const FORMATS = ["text", "json", "sarif", "csv", "markdown"] as const;
+const isFormat = (f: string): f is (typeof FORMATS)[number] => (FORMATS as readonly string[]).includes(f);
+
 interface CheckArgs {
   sources: string[];
-  format: "text" | "json" | "sarif";
+  format: (typeof FORMATS)[number];
   failOn: Set<FindingKind>;
   verbose: boolean;
   color: boolean;
@@ -92,7 +98,7 @@ function parseCheck(argv: string[]): CheckArgs | "help" {
   const v = parsed.values;
   if (v.help) return "help";
   const format = v.format ?? "text";
-  if (format !== "text" && format !== "json" && format !== "sarif") throw new UserError(`--format must be text, json or sarif, not "${format}"`);
+  if (!isFormat(format)) throw new UserError(`--format must be text, json, sarif, csv or markdown, not "${format}"`);
   let failOn = new Set<FindingKind>(FINDING_KINDS);
   if (v["fail-on"] !== undefined) {
     const kinds = v["fail-on"].split(",").map((k) => k.trim()).filter(Boolean);
@@ -174,6 +180,8 @@ async function check(argv: string[]): Promise<number> {
   const severities = settings.severities ?? {};
   const report = dropSilencedFindings(reportJson(reports, display), severities);
   if (args.format === "json") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  else if (args.format === "csv") process.stdout.write(reviewCsv(report));
+  else if (args.format === "markdown") process.stdout.write(reviewMarkdown(report));
   else if (args.format === "sarif") {
     const levelOf = (kind: string) => (isFindingKind(kind) ? (sarifLevel(severityOf(kind, severities)) as "error" | "warning" | "note") : undefined);
     process.stdout.write(JSON.stringify(reportSarif(report, { toolVersion: packageJson.version, levelOf }), null, 2) + "\n");
