@@ -184,6 +184,8 @@ export interface Completion extends QuoteCompletion {
   /** The source's own words from where the typed words start. */
   passage: string;
   place: SourcePlace;
+  /** What the source says about itself (outlet, headline, date…). */
+  metadata?: SourceMetadata;
 }
 
 export interface CheckOptions {
@@ -212,6 +214,8 @@ export interface Verbatim {
   complete(typed: string, token?: CancellationToken): Promise<Completion[]>;
   /** The checked text of a source (for PDF, Word, HTML: the extracted text). */
   sourceText(path: string): string | undefined;
+  /** What a source says about itself (outlet, headline, date…), with its overrides. */
+  sourceMetadata(path: string): SourceMetadata | undefined;
   /** The listed source files, by path. */
   sourceFiles(): ReadonlyMap<string, SourceFile>;
   /** Forgets a draft's last report (it was closed). */
@@ -613,8 +617,13 @@ class Project implements Verbatim {
     const state = sourceSpeakerState(checker);
     return completeQuote(checker.corpus, typed, { quotesOf: (d) => state.quotesOf(d) }).map((c) => {
       const doc = checker.corpus.documents[c.documentIndex];
-      return { ...c, passage: doc.text.slice(c.matchStart, c.end), place: this.places.of(doc, c.matchStart, c.end) };
+      return { ...c, passage: doc.text.slice(c.matchStart, c.end), place: this.places.of(doc, c.matchStart, c.end), metadata: doc.metadata };
     });
+  }
+
+  sourceMetadata(path: string): SourceMetadata | undefined {
+    const e = this.entries.get(path);
+    return e?.source?.metadata ?? e?.meta?.metadata;
   }
 
   sourceText(path: string): string | undefined {

@@ -36,18 +36,16 @@ export function toDiagnostics(doc: TextDocument, r: DraftResult, t: Translate, e
       const severity = lspSeverity(r.entry.effective.severity[finding.kind]);
       if (severity === undefined) continue;
       const related = check.source && passageLocation(r, check.source, extractedText);
-      const relatedInformation = related && check.source ? [{ location: related, message: relatedMessage(check.source.text, check.source.sourceQuote?.speaker?.name, t) }] : undefined;
-      for (const piece of check.quote.pieces) {
-        out.push({
-          range: { start: doc.positionAt(piece.start), end: doc.positionAt(piece.end) },
-          message: findingMessage(check, finding, t),
-          severity,
-          source: DIAGNOSTIC_SOURCE,
-          code: finding.kind,
-          codeDescription: { href: `${DOCS}#${finding.kind}` },
-          ...(relatedInformation ? { relatedInformation } : {}),
-        });
+      const sourceInfo = related && check.source ? [{ location: related, message: relatedMessage(check.source.text, check.source.sourceQuote?.speaker?.name, t) }] : [];
+      const base = { message: findingMessage(check, finding, t), severity, source: DIAGNOSTIC_SOURCE, code: finding.kind, codeDescription: { href: `${DOCS}#${finding.kind}` } };
+      const rangeOf = (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
+      if (finding.kind === "misquoted" && finding.ranges?.length) {
+        // On the changed words; the whole quotation (and the source passage) as related information.
+        const whole = check.quote.pieces.map((p) => ({ location: { uri: doc.uri, range: rangeOf(p.start, p.end) }, message: t("The whole quotation") }));
+        for (const range of finding.ranges) out.push({ range: rangeOf(range.start, range.end), ...base, relatedInformation: [...whole, ...sourceInfo] });
+        continue;
       }
+      for (const piece of check.quote.pieces) out.push({ range: rangeOf(piece.start, piece.end), ...base, ...(sourceInfo.length ? { relatedInformation: sourceInfo } : {}) });
     }
   }
   return out;

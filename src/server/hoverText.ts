@@ -1,13 +1,17 @@
 /**
- * The hover's Markdown for a checked quote: the verdict, the source passage in context with the
- * matched words in bold, who the source says spoke (role, organisation), a link that opens the
- * source at the passage, the similarity, and a misquote's word-level changes. Pure (no vscode
- * import) so it can be unit-tested; every piece of source text goes through `escapeMarkdown`.
+ * The hover's Markdown for a checked quote, made to fit one screen and not to repeat the
+ * diagnostic above it: the verdict (with the similarity for a misquote); for a misquote the word
+ * diff first, cut to the changes; the source passage with its paragraph, matched words in bold,
+ * after the paragraph that introduces the speaker when that is elsewhere; who the source says
+ * spoke, with the role and organisation only as the source gives them; and the source named as a
+ * newsroom names it (outlet, headline, date) in a link that opens the passage, with its file and
+ * place and the original's address as plain text. Pure (no host import) so it is unit-tested;
+ * every piece of source text goes through `escapeMarkdown`.
  */
+import { apDate, type SourceMetadata, sourceCredit } from "../core/formats/metadata";
 import { type PlainPassage, type PlainQuoteCheck, toPlainCheck } from "../core/plain/plainCheck";
-import { summarize } from "../core/speakers/entity";
 import type { QuoteCheck } from "../core/verdict/judge";
-import { findingMessage } from "./findingText";
+import type { WordChange } from "../core/verdict/wordDiff";
 import { commandUri, escapeMarkdown as esc } from "./markdownEscape";
 import { english, type Translate } from "../core/translate";
 
@@ -29,47 +33,64 @@ export interface HoverSource {
   open: OpenSourceArgs;
 }
 
-const CONTEXT_CHARS = 80;
+/** Characters of the passage's paragraph shown either side of it. */
+const CONTEXT_CHARS = 160;
+/** Unchanged words kept either side of a change in a misquote's diff. */
+const DIFF_CONTEXT_WORDS = 3;
 
-function headline(verdict: string, t: Translate): string {
-  switch (verdict) {
+function headline(check: PlainQuoteCheck, t: Translate): string {
+  switch (check.verdict) {
     case "verified":
-      return t("✓ **Verified** against the source");
+      return t("✓ **Verified**");
     case "misattributed":
       return t("✗ **Misattributed**");
     case "misquoted":
-      return t("✗ **Misquoted**");
+      return t("✗ **Misquoted** · {0}% similar", Math.round((check.source?.similarity ?? 0) * 100));
     case "unsourced":
-      return t("? **Unsourced**: no source contains these words");
+      return t("? **Unsourced**");
     case "unchecked":
       return t("Not checked (emphasis, not a quotation)");
     case "ignored":
       return t("Ignored (marked to skip)");
   }
-  return esc(verdict);
+  return esc(check.verdict);
 }
 
 export function hoverMarkdown(full: QuoteCheck | PlainQuoteCheck, source: HoverSource | undefined, t: Translate = english, note?: string): string {
   const check = toPlainCheck(full);
-  const lines: string[] = [`**Verbatim** — ${headline(check.verdict, t)}`];
-  for (const f of check.findings) if (f.kind !== "unsourced") lines.push(`- ${esc(findingMessage(check, f, t))}`);
+  const blocks: string[] = [`**Verbatim** · ${headline(check, t)}`];
+  if (check.verdict === "misquoted" && check.diff) blocks.push(diffMarkdown(check.diff));
   const passage = check.source;
   if (passage) {
-    lines.push(`> ${passageInContext(passage)}`);
-    const speaker = passage.sourceQuote?.speaker;
+    const quoted = passage.introduction ? [esc(passage.introduction.text), "…", passageInContext(passage)] : [passageInContext(passage)];
+    blocks.push(quoted.map((q) => `> ${q}`).join("\n>\n"));
+    const speaker = passage.speakerAsSourceGives;
     if (speaker) {
-      const s = summarize(speaker);
-      const details = [s.role, s.organization].filter((x): x is string => !!x).map(esc).join(", ");
-      lines.push(t("Spoken by {0} according to the source.", `**${esc(s.name)}**${details ? ` (${details})` : ""}`));
+      const details = [speaker.role, speaker.organization].filter((x): x is string => !!x).map(esc).join(", ");
+      blocks.push(t("Spoken by {0} according to the source.", `**${esc(speaker.name)}**${details ? ` (${details})` : ""}`));
     } else {
-      lines.push(t("The source does not say who spoke these words."));
+      blocks.push(t("The source does not say who spoke these words."));
     }
-    const where = source ? `[${esc(source.place ? `${source.label}, ${source.place}` : source.label)}](${commandUri(OPEN_SOURCE_COMMAND, [source.open])})` : esc(passage.document.path);
-    lines.push(t("Source: {0} · similarity {1}%", where, Math.round(passage.similarity * 100)));
+    blocks.push(sourceLine(passage, source));
   }
-  if (check.diff && check.verdict !== "verified") lines.push(t("Changes (draft ~~struck~~, source **bold**): {0}", diffMarkdown(check.diff)));
-  if (note) lines.push(`*${esc(note)}*`);
-  return lines.join("\n\n");
+  if (note) blocks.push(`*${esc(note)}*`);
+  return blocks.join("\n\n");
+}
+
+/**
+ * `[Outlet, “Headline,” March 11, 2025](command:…) · sources/x.txt, line 13 · https://…`: the
+ * link opens the passage; the file and the original's address are text.
+ */
+function sourceLine(passage: PlainPassage, source: HoverSource | undefined): string {
+  const m: SourceMetadata | undefined = passage.document.metadata;
+  const credit = sourceCredit(m) ?? (m?.date ? apDate(m.date) : undefined);
+  const file = source ? (source.place ? `${source.label}, ${source.place}` : source.label) : passage.document.path;
+  const parts: string[] = [];
+  if (source) parts.push(`[${esc(credit ?? file)}](${commandUri(OPEN_SOURCE_COMMAND, [source.open])})`);
+  else parts.push(esc(credit ?? file));
+  if (credit) parts.push(esc(file));
+  if (m?.url) parts.push(esc(m.url));
+  return parts.join(" · ");
 }
 
 /**
@@ -94,7 +115,7 @@ function passageInContext(p: PlainPassage): string {
   }
   out += esc(excerpt.slice(at, to));
   const rest = excerpt.slice(to);
-  return out + (/^\s*\n/.test(rest) || (atEnd && /^\s*$/.test(rest)) ? "" : "…");
+  return out.trimEnd() + (/^\s*\n/.test(rest) || (atEnd && /^\s*$/.test(rest)) ? "" : "…");
 }
 
 function contextStart(text: string, start: number, base: number): number {
@@ -130,8 +151,21 @@ function matchedRuns(p: PlainPassage): [number, number][] {
   return runs;
 }
 
-function diffMarkdown(diff: NonNullable<PlainQuoteCheck["diff"]>): string {
+/** The changes with a few unchanged words either side: `… compared to the ~~harm~~ **damage** this does …`. */
+function diffMarkdown(diff: WordChange[]): string {
+  const K = DIFF_CONTEXT_WORDS;
+  const changed = (i: number) => i >= 0 && i < diff.length && diff[i].kind !== "same";
   return diff
-    .map((c) => (c.kind === "same" ? esc(c.text) : c.kind === "removed" ? `~~${esc(c.text)}~~` : `**${esc(c.text)}**`))
+    .map((c, i) => {
+      if (c.kind === "removed") return `~~${esc(c.text)}~~`;
+      if (c.kind === "added") return `**${esc(c.text)}**`;
+      const words = c.text.split(" ");
+      const after = changed(i - 1);
+      const before = changed(i + 1);
+      if (after && before) return esc(words.length <= 2 * K ? c.text : `${words.slice(0, K).join(" ")} … ${words.slice(-K).join(" ")}`);
+      if (after) return esc(words.length <= K ? c.text : `${words.slice(0, K).join(" ")} …`);
+      if (before) return esc(words.length <= K ? c.text : `… ${words.slice(-K).join(" ")}`);
+      return esc(c.text);
+    })
     .join(" ");
 }

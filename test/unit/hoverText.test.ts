@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { hoverMarkdown } from "../../src/server/hoverText";
 import { commandUri, escapeMarkdown } from "../../src/server/markdownEscape";
+import { QuoteChecker } from "../../src/core/check";
 import { checkDraft, quoteWith } from "./helpers";
 
 const HOSTILE = `Posted by [a reader](command:workbench.action.openSettings) <img src=x onerror="alert(1)">
@@ -40,5 +41,70 @@ describe("hover text", () => {
     assert.match(md, /Verified/);
     assert.match(md, /\*\*We will keep the ferry running\*\*/);
     assert.match(md, /Spoken by \*\*Tomas Lindqvist\*\*/);
+  });
+});
+
+describe("hover text, exactly", () => {
+  const SOURCE = `Dockworkers walk out at Northgate
+
+Samir Haddad, general secretary of the Harbour and Dockworkers Union, rejected that account.
+
+The talks broke down on Tuesday night after six hours.
+
+"Nobody walks away from a fair offer. They asked our members to work four nights in a row with no extra pay, and they called it flexibility," Haddad said.
+`;
+  const META = { outlet: "Harbour Press Agency", title: "Dockworkers walk out at Northgate", date: "2025-03-11", url: "https://harbourpress.example/walkout" };
+  const OPEN = { label: "sources/day-one.txt", place: "line 7", open: { uri: "file:///w/sources/day-one.txt", start: 1, end: 2 } };
+  const LINK = commandUri("verbatim.openSource", [OPEN.open]);
+  const check = (draft: string, words: string, metadata: object | null = META) => {
+    const checker = new QuoteChecker([{ path: "sources/day-one.txt", text: SOURCE, ...(metadata ? { metadata } : {}) }]);
+    return quoteWith(checker.check([{ path: "d.md", text: draft }])[0].checks, words);
+  };
+  const INTRO = "> Samir Haddad\\, general secretary of the Harbour and Dockworkers Union\\, rejected that account\\.\n>\n> …\n>\n";
+  const CREDIT = `[Harbour Press Agency\\, “Dockworkers walk out at Northgate\\,” March 11\\, 2025](${LINK}) · sources\\/day\\-one\\.txt\\, line 7 · https\\:\\/\\/harbourpress\\.example\\/walkout`;
+
+  it("a misquote: the diff first, then the passage after the paragraph introducing the speaker, the speaker, the source", () => {
+    const c = check(`Haddad said members had to work "four nights in a row with no extra pay, and they called it efficiency."`, "four nights");
+    assert.equal(
+      hoverMarkdown(c, OPEN),
+      [
+        "**Verbatim** · ✗ **Misquoted** · 81% similar",
+        "… they called it ~~efficiency~~ **flexibility**",
+        `${INTRO}> \\"Nobody walks away from a fair offer\\. They asked our members to work **four nights in a row with no extra pay\\, and they called it** flexibility\\,\\" Haddad said\\.`,
+        "Spoken by **Samir Haddad** (general secretary) according to the source.",
+        CREDIT,
+      ].join("\n\n"),
+    );
+  });
+
+  it("a misattribution: no repeat of the diagnostic's message, the real speaker as the source gives them", () => {
+    const c = check(`"Nobody walks away from a fair offer," Dana Whitfield said.`, "Nobody walks");
+    assert.equal(
+      hoverMarkdown(c, OPEN),
+      [
+        "**Verbatim** · ✗ **Misattributed**",
+        `${INTRO}> \\"**Nobody walks away from a fair offer**\\. They asked our members to work four nights in a row with no extra pay\\, and they called it flexibility\\,\\" Haddad said\\.`,
+        "Spoken by **Samir Haddad** (general secretary) according to the source.",
+        CREDIT,
+      ].join("\n\n"),
+    );
+  });
+
+  it("a source that says nothing about itself is named by its file", () => {
+    const c = check(`"Nobody walks away from a fair offer," Haddad said.`, "Nobody walks", null);
+    const md = hoverMarkdown(c, OPEN);
+    assert.equal(md.split("\n\n")[0], "**Verbatim** · ✓ **Verified**");
+    assert.equal(md.split("\n\n").pop(), `[sources\\/day\\-one\\.txt\\, line 7](${LINK})`);
+  });
+
+  it("an unsourced quote: the verdict alone (the diagnostic says the rest)", () => {
+    const c = check(`Haddad said: "We will stay out until the summer holidays begin next year."`, "summer holidays");
+    assert.equal(hoverMarkdown(c, OPEN), "**Verbatim** · ? **Unsourced**");
+  });
+
+  it("a role only the draft gives is never shown as the source's", () => {
+    const c = check(`Union chief Samir Haddad, the lead negotiator, said: "Nobody walks away from a fair offer."`, "Nobody walks");
+    assert.match(hoverMarkdown(c, OPEN), /Spoken by \*\*Samir Haddad\*\* \(general secretary\) according/);
+    assert.doesNotMatch(hoverMarkdown(c, OPEN), /negotiator|Union chief/);
   });
 });

@@ -10,6 +10,8 @@ import type { SourceMetadata } from "../formats/metadata";
 import type { Passage } from "../match/passages";
 import type { QuoteCheck } from "../verdict/judge";
 import type { SourcePlace } from "../report/places";
+import { type EntitySummary, summarize } from "../speakers/entity";
+import { asSourceGives, type SpeakerIntroduction, speakerIntroduction } from "./speakerIntro";
 
 export type { SourcePlace } from "../report/places";
 
@@ -23,6 +25,10 @@ export interface PlainPassage extends Omit<Passage, "document"> {
   /** Character ranges of the source words from `windowStart` on, as far as the alignment reaches. */
   windowWords: { starts: number[]; ends: number[] };
   place?: SourcePlace;
+  /** Who spoke, with only the role and organisation the source's own text gives. */
+  speakerAsSourceGives?: EntitySummary;
+  /** Where the source introduces the speaker, when that is not the passage's own paragraph. */
+  introduction?: SpeakerIntroduction;
 }
 
 export interface PlainQuoteCheck extends Omit<QuoteCheck, "source" | "corroboration"> {
@@ -55,8 +61,12 @@ export function toPlainPassage(p: Passage, placeOf?: PlaceOf): PlainPassage {
   }
   const from = Math.max(0, Math.min(p.start, starts[0] ?? p.start) - EXCERPT_MARGIN);
   const to = Math.min(text.length, Math.max(p.end, ends[ends.length - 1] ?? p.end) + EXCERPT_MARGIN);
+  const speaker = p.sourceQuote?.speaker && summarize(p.sourceQuote.speaker);
+  const introduction = speaker && speakerIntroduction(text, p.start, speaker.name, speaker.kind);
   return {
     ...rest,
+    ...(speaker ? { speakerAsSourceGives: asSourceGives(speaker, text) } : {}),
+    ...(introduction ? { introduction } : {}),
     document: doc.metadata ? { path: doc.path, metadata: doc.metadata } : { path: doc.path },
     excerpt: { base: from, text: text.slice(from, to), atEnd: to === text.length },
     windowWords: { starts, ends },

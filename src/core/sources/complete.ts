@@ -1,7 +1,13 @@
 /**
  * Quote completion: the words a writer has typed after an opening quote mark, looked up in the
- * source index, and for each source passage that starts with them the exact words that follow —
- * to the end of the source's own quotation (or, outside one, of the sentence).
+ * source index, and for each source quotation (or transcript turn) with a known speaker that
+ * holds them, the exact words that follow to the end of that quotation. Only attributed speech is
+ * offered — never a source's narration, headline or caption, which nobody said.
+ *
+ * The last typed words (up to three, and a partly typed word) must match the source exactly:
+ * the completion carries on from there. The words typed before them rank the candidates: the
+ * more of them match the source's words just before, the higher (a typo early on costs rank, not
+ * the completion), then a quotation typed from its start.
  *
  * Lookup never scans text: candidate positions come from the 3-gram index (three or more typed
  * words) or from the postings of the rarest typed word, and are then confirmed word by word.
@@ -13,7 +19,7 @@ import { tokenize } from "../text/words";
 export interface QuoteCompletion {
   documentIndex: number;
   path: string;
-  /** Where the typed words start in the source. */
+  /** Where the matched typed words start in the source. */
   matchStart: number;
   /** The source text that completes the typed words: `source.text.slice(from, end)`. */
   from: number;
@@ -22,45 +28,72 @@ export interface QuoteCompletion {
   text: string;
   /** Where the replacement starts in the typed text (the partial last word, or after the last word). */
   replaceFrom: number;
-  /** The source's quotation holding the words, and so their speaker, when there is one. */
-  sourceQuote?: AttributedQuote;
+  /** The source's quotation holding the words; it has a speaker. */
+  sourceQuote: AttributedQuote;
+  /** How many typed words match the source (the anchor and those before it that agree). */
+  matchedWords: number;
 }
 
 export interface CompleteOptions {
   /** At most this many completions (default 8). */
   limit?: number;
-  /** A source's attributed quotations (see `SpeakerState.quotesOf`), to end at the quotation and name its speaker. */
+  /** A source's attributed quotations (quotes and transcript turns), to find the speaker and where the quotation ends. */
   quotesOf?: (documentIndex: number) => AttributedQuote[];
 }
 
 /** Longest completion offered, in characters. */
 const MAX_CHARS = 600;
+/** Typed whole words that must match exactly where the completion continues. */
+const ANCHOR_WORDS = 3;
 
 /**
  * Completions for `typed` (the text from just after the opening quote mark to the cursor). Needs
  * two whole words, or one whole word and two letters of the next.
  */
 export function completeQuote(corpus: Corpus, typed: string, options: CompleteOptions = {}): QuoteCompletion[] {
+  if (!options.quotesOf) return [];
   const words = tokenize(typed);
   const n = words.words.length;
   if (n === 0) return [];
   const partial = words.ends[n - 1] === typed.length ? words.words[n - 1] : undefined;
   const whole = partial === undefined ? words.words : words.words.slice(0, -1);
   if (whole.length < 1 || (whole.length < 2 && (partial?.length ?? 0) < 2)) return [];
-  const ids = whole.map((w) => corpus.vocabulary.find(w));
-  if (ids.some((id) => id < 0)) return [];
+  const allIds = whole.map((w) => corpus.vocabulary.find(w));
+  const anchor = allIds.slice(-ANCHOR_WORDS);
+  if (anchor.some((id) => id < 0)) return [];
+  const before = allIds.slice(0, allIds.length - anchor.length);
 
   const out: QuoteCompletion[] = [];
   const seen = new Set<string>();
-  for (const p of candidateStarts(corpus, ids)) {
-    const c = confirm(corpus, p, ids, partial, typed, words.ends[whole.length - 1], words.starts[n - 1], options);
-    if (!c || seen.has(c.text)) continue;
-    seen.add(c.text);
+  for (const p of candidateStarts(corpus, anchor)) {
+    const c = confirm(corpus, p, anchor, partial, typed, words.ends[whole.length - 1], words.starts[n - 1], options.quotesOf);
+    if (!c) continue;
+    c.matchedWords += matchedBefore(corpus, p, before);
+    const key = `${c.sourceQuote.speaker!.name}\u0000${c.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(c);
   }
-  // Passages inside a source quotation first (they have a speaker), then the longer completions.
-  out.sort((a, b) => Number(!!b.sourceQuote) - Number(!!a.sourceQuote) || a.documentIndex - b.documentIndex || a.matchStart - b.matchStart);
+  // Best match first; then a quotation typed from its start; then in source order.
+  out.sort((a, b) => b.matchedWords - a.matchedWords || Number(startsQuote(b)) - Number(startsQuote(a)) || a.documentIndex - b.documentIndex || a.matchStart - b.matchStart);
   return out.slice(0, options.limit ?? 8);
+}
+
+/** Does the match start where its quotation does? */
+function startsQuote(c: QuoteCompletion): boolean {
+  return c.sourceQuote.pieces.some((piece) => c.matchStart <= piece.start + 1 && c.matchStart >= piece.start);
+}
+
+/** Typed words before the anchor that match the source's words just before it, counted back from the anchor. */
+function matchedBefore(corpus: Corpus, p: number, before: number[]): number {
+  const d = corpus.docAt(p);
+  const first = corpus.documents[d].firstWord;
+  let n = 0;
+  for (let i = before.length - 1, q = p - 1; i >= 0 && q >= first; i--, q--) {
+    if (corpus.ids[q] !== before[i]) break;
+    n++;
+  }
+  return n;
 }
 
 /** Global word positions where the typed whole words may start, each once, in order. */
@@ -88,9 +121,10 @@ function confirm(
   typed: string,
   lastWholeEnd: number,
   partialStart: number,
-  options: CompleteOptions,
+  quotesOf: (documentIndex: number) => AttributedQuote[],
 ): QuoteCompletion | undefined {
   const d = corpus.docAt(p);
+  if (d < 0) return undefined;
   const doc = corpus.documents[d];
   const local = p - doc.firstWord;
   const next = local + ids.length; // the source word after the typed whole words
@@ -100,8 +134,11 @@ function confirm(
   const w = doc.words;
   const matchStart = w.starts[local];
   const from = partial !== undefined ? w.starts[next] : w.ends[next - 1];
-  const sourceQuote = options.quotesOf && quoteHolding(options.quotesOf(d), matchStart);
-  const end = sourceQuote ? pieceEnd(sourceQuote, matchStart) : sentenceEnd(doc.text, from);
+  // Only what someone said: a quotation or transcript turn whose speaker the source names.
+  const sourceQuote = quoteHolding(quotesOf(d), matchStart);
+  if (!sourceQuote?.speaker || sourceQuote.scare) return undefined;
+  const end = pieceEnd(sourceQuote, matchStart);
+  if (from >= end) return undefined;
   let text = doc.text.slice(from, Math.min(end, from + MAX_CHARS)).replace(/\s+/g, " ").replace(/\s+$/, "");
   if (partial === undefined) {
     // Typed a space already: the completion starts at the next word, not with the source's space.
@@ -109,7 +146,7 @@ function confirm(
   }
   if (!/[\p{L}\p{N}]/u.test(text)) return undefined;
   const replaceFrom = partial !== undefined ? partialStart : /\s$/.test(typed) && !/^[^\p{L}\p{N}]/u.test(text) ? typed.length : lastWholeEnd;
-  return { documentIndex: d, path: doc.path, matchStart, from, end, text, replaceFrom, sourceQuote };
+  return { documentIndex: d, path: doc.path, matchStart, from, end, text, replaceFrom, sourceQuote, matchedWords: ids.length + (partial !== undefined ? 1 : 0) };
 }
 
 /** The source quotation with a piece holding `offset`. */
@@ -119,15 +156,6 @@ function quoteHolding(quotes: readonly AttributedQuote[], offset: number): Attri
 
 function pieceEnd(q: AttributedQuote, offset: number): number {
   return q.pieces.find((piece) => piece.start <= offset && offset < piece.end)!.end;
-}
-
-/** The end of the sentence holding `from`: after `.`, `!` or `?` before a space, or at a blank line. */
-export function sentenceEnd(text: string, from: number): number {
-  const re = /[.!?…]["”’»]?(?=\s|$)|\n\s*\n|["”»]/g;
-  re.lastIndex = from;
-  const m = re.exec(text);
-  if (!m) return text.length;
-  return /^[.!?…]/.test(m[0]) ? m.index + 1 : m.index;
 }
 
 /**

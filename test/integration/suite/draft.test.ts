@@ -31,12 +31,24 @@ suite("Verbatim on a draft", () => {
     const found = verbatimDiagnostics(uri)
       .sort((a, b) => a.range.start.compareTo(b.range.start))
       .map((d) => ({ code: codeOf(d), range: d.range, severity: d.severity }));
+    // A misquote sits on the changed word alone.
+    const harm = rangeOf(document, MISQUOTED).start.translate(0, MISQUOTED.indexOf("harm"));
     assert.deepStrictEqual(found, [
       { code: "misattributed", range: rangeOf(document, MISATTRIBUTED), severity: vscode.DiagnosticSeverity.Error },
-      { code: "misquoted", range: rangeOf(document, MISQUOTED), severity: vscode.DiagnosticSeverity.Warning },
+      { code: "misquoted", range: new vscode.Range(harm, harm.translate(0, 4)), severity: vscode.DiagnosticSeverity.Warning },
       { code: "unsourced", range: rangeOf(document, UNSOURCED), severity: vscode.DiagnosticSeverity.Information },
     ]);
     assert.strictEqual(diagnosticOn(VERIFIED).length, 0);
+  });
+
+  test("a misquote's diagnostic gives the whole quotation and the source passage as related information", async () => {
+    const d = verbatimDiagnostics(uri).find((x) => codeOf(x) === "misquoted")!;
+    const [whole, source] = d.relatedInformation ?? [];
+    assert.strictEqual(whole.location.uri.toString(), uri.toString());
+    assert.ok(whole.location.range.isEqual(rangeOf(document, MISQUOTED)));
+    assert.strictEqual(whole.message, "The whole quotation");
+    assert.strictEqual(source.location.uri.toString(), workspaceUri(SOURCE).toString());
+    assert.match(source.message, /^Source \(Priya Venkataraman\): “The savings are tiny compared to the damage/);
   });
 
   test("diagnostics explain the kind and point at the source passage", async () => {
@@ -53,20 +65,48 @@ suite("Verbatim on a draft", () => {
     assert.ok(related.location.range.isEqual(rangeOf(source, "Islanders who work late shifts will be stranded on the mainland")));
   });
 
-  test("hover on a misattributed quote shows the original passage and the real speaker", async () => {
-    const text = await hoverText(uri, rangeOf(document, MISATTRIBUTED).start.translate(0, 5));
-    assert.match(text, /Misattributed/);
-    assert.match(text, /\*\*Islanders who work late shifts will be stranded on the mainland\*\*/);
-    assert.match(text, /Spoken by \*\*Desmond Okonjo\*\* \(chief executive, Tidewater\)/);
-    assert.match(text, /\[sources\\\/harbour\\-council\\\.txt\\, line 7\]\(command:verbatim\.openSource\?/);
-    assert.match(text, /^> Ferry operator Tidewater Lines said/m);
-    assert.match(text, /similarity 100%/);
+  /** The hover's text with its link to the source replaced by LINK, and the passage that link opens. */
+  const hoverAt = async (text: string) => {
+    const md = await hoverText(uri, rangeOf(document, text).start.translate(0, 5));
+    const encoded = /\]\(command:verbatim\.openSource\?([^)]+)\)/.exec(md)?.[1];
+    assert.ok(encoded, "the hover links to the source");
+    const [open] = JSON.parse(decodeURIComponent(encoded)) as { uri: string; start: number; end: number }[];
+    return { md: md.replace(/\]\(command:verbatim\.openSource\?[^)]+\)/, "](LINK)"), open };
+  };
+  const CREDIT = "[Bellmouth Gazette\\, “Harbour council votes to close the night ferry\\,” Oct\\. 8\\, 2024](LINK)";
+
+  test("hover on a misattributed quote: the passage, the real speaker as the source gives him, the source; no repeated message", async () => {
+    const { md, open } = await hoverAt(MISATTRIBUTED);
+    assert.strictEqual(
+      md,
+      [
+        "**Verbatim** · ✗ **Misattributed**",
+        "> Ferry operator Tidewater Lines said it was disappointed\\. \\\"**Islanders who work late shifts will be stranded on the mainland**\\,\\\" said Tidewater chief executive Desmond Okonjo\\.",
+        "Spoken by **Desmond Okonjo** (chief executive, Tidewater) according to the source.",
+        `${CREDIT} · sources\\/harbour\\-council\\.txt\\, line 7 · https\\:\\/\\/gazette\\.example\\/night\\-ferry\\-vote`,
+      ].join("\n\n"),
+    );
+    assert.strictEqual(open.uri, workspaceUri(SOURCE).toString());
+    const source = await vscode.workspace.openTextDocument(workspaceUri(SOURCE));
+    assert.strictEqual(source.getText().slice(open.start, open.end), MISATTRIBUTED.replace(/,$/, ""));
   });
 
-  test("hover on a verified quote says so; on a misquote it shows the changes", async () => {
-    assert.match(await hoverText(uri, rangeOf(document, VERIFIED).start.translate(0, 3)), /Verified/);
-    const misquote = await hoverText(uri, rangeOf(document, MISQUOTED).start.translate(0, 3));
-    assert.match(misquote, /~~harm~~ \*\*damage\*\*/);
+  test("hover on a misquote: the word diff first, then the passage after the paragraph that introduces the speaker", async () => {
+    const { md } = await hoverAt(MISQUOTED);
+    assert.strictEqual(
+      md,
+      [
+        "**Verbatim** · ✗ **Misquoted** · 90% similar",
+        "… compared to the ~~harm~~ **damage** this does to …",
+        "> Priya Venkataraman\\, a councillor who voted against the plan\\, called the decision short\\-sighted\\. \\\"**The savings are tiny compared to the** damage **this does to island families**\\,\\\" Venkataraman said\\.",
+        "Spoken by **Priya Venkataraman** (councillor) according to the source.",
+        `${CREDIT} · sources\\/harbour\\-council\\.txt\\, line 9 · https\\:\\/\\/gazette\\.example\\/night\\-ferry\\-vote`,
+      ].join("\n\n"),
+    );
+  });
+
+  test("hover on a verified quote says so", async () => {
+    assert.match((await hoverAt(VERIFIED)).md, /^\*\*Verbatim\*\* · ✓ \*\*Verified\*\*\n\n/);
   });
 
   test("quick fixes are offered for a misattributed quote (no citation until the speaker is fixed)", async () => {
@@ -91,12 +131,11 @@ suite("Verbatim on a draft", () => {
     assert.strictEqual(codeOf(verbatimDiagnostics(uri)[0]), "unsourced");
   });
 
-  test("editing a quote re-checks it", async () => {
+  test("editing a quote re-checks it, and a misquote is shown on the changed word", async () => {
     const range = rangeOf(document, "almost empty");
     await editor.edit((b) => b.replace(range, "nearly empty"));
-    const changed = VERIFIED.replace("almost", "nearly");
-    const [d] = await waitFor("a misquote on the edited quote", () => {
-      const ds = diagnosticOn(changed);
+    const [d] = await waitFor("a misquote on the edited word", () => {
+      const ds = verbatimDiagnostics(uri).filter((x) => x.range.isEqual(rangeOf(document, "nearly")));
       return ds.length ? ds : undefined;
     });
     assert.strictEqual(codeOf(d), "misquoted");

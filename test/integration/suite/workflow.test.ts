@@ -20,11 +20,13 @@ suite("Quote completion", () => {
     return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Text && typeof i.detail === "string");
   };
 
-  test("inside an open quote, the first words of a source sentence complete to its exact words, with speaker and file", async () => {
+  test("inside an open quote, the typed words complete to a source quotation's exact words, with speaker, outlet and date", async () => {
     const items = await complete('Ferry story.\n\n"Islanders who work ');
-    const item = items.find((i) => i.insertText === COMPLETED);
-    assert.ok(item, `a completion with the exact words among ${items.map((i) => JSON.stringify(i.insertText)).join(", ")}`);
-    assert.match(String(item.detail), /^Desmond Okonjo — sources\/harbour-council\.txt, line \d+$/);
+    assert.deepStrictEqual(
+      items.map((i) => [i.insertText, i.detail, (i.label as vscode.CompletionItemLabel).description]),
+      [[COMPLETED, "Desmond Okonjo — Bellmouth Gazette, Oct. 8, 2024", "Desmond Okonjo"]],
+    );
+    const [item] = items;
     const docs = item.documentation as vscode.MarkdownString;
     assert.match(docs.value, /Islanders who work late shifts/);
     assert.ok(!docs.isTrusted && !docs.supportHtml);
@@ -42,6 +44,12 @@ suite("Quote completion", () => {
     const value = (item.documentation as vscode.MarkdownString).value;
     assert.match(value, /\\\[the island\\\]\\\(javascript\\:alert\\\(2\\\)\\\)/);
     assert.doesNotMatch(value, /(?<!\\)<b>/);
+  });
+
+  test("never the source's narration or headline: only what someone said", async () => {
+    // "The town council voted 5-2 …" is the story's narration; "Harbour council votes …" its headline.
+    assert.deepStrictEqual(await complete('"The town council '), []);
+    assert.deepStrictEqual(await complete('"Harbour council votes '), []);
   });
 
   test("outside quote marks nothing is offered", async () => {
