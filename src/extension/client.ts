@@ -11,7 +11,7 @@ import * as P from "../server/protocol";
 
 /** Settings a workspace may not choose while untrusted (see package.json `restrictedConfigurations`). */
 const RESTRICTED = new Set(["sources", "aliasFile", "archive"]);
-const KEYS = ["sources", "languages", "severity.misattributed", "severity.misquoted", "severity.unsourced", "similarity.misquote", "debounceMs", "ignoreMarker", "aliasFile", "insertCitation", "archive"];
+const KEYS = ["sources", "languages", "severity.misattributed", "severity.misquoted", "severity.unsourced", "similarity.misquote", "debounceMs", "ignoreMarker", "aliasFile", "insertCitation", "archive", "citationStyle"];
 
 /** The `verbatim.*` values the user set explicitly (any level), nested as the server reads them. */
 export function explicitSettings(scope: vscode.Uri | undefined): Record<string, unknown> {

@@ -4,6 +4,7 @@
  * opens the source, applies the preferred fix or ignores it (see quoteActions.ts).
  */
 import * as vscode from "vscode";
+import { apDate, type SourceMetadata } from "../core/formats/metadata";
 import type { PlainQuoteCheck as QuoteCheck } from "../core/plain/plainCheck";
 import type { Verdict } from "../core/verdict/judge";
 import type { ActiveDraft } from "./activeDraft";
@@ -96,11 +97,18 @@ export class QuotesTreeProvider implements vscode.TreeDataProvider<QuoteNode>, v
   }
 }
 
-/** `Jane Doe · sources/x.txt · 100%`: the draft's speaker, the source file, the similarity. */
+/** `Jane Doe · Bellmouth Gazette, Oct. 8, 2024 · 100%`: the draft's speaker, the source (its outlet and date, else its file), the similarity. */
 export function quoteDescription(check: QuoteCheck): string {
   const speaker = check.speaker?.name ?? t("no speaker");
   if (!check.source) return `${speaker} · ${t("no source")}`;
-  return `${speaker} · ${check.source.document.path} · ${Math.round(check.source.similarity * 100)}%`;
+  return `${speaker} · ${sourceName(check.source.document)} · ${Math.round(check.source.similarity * 100)}%`;
+}
+
+/** A source as the views name it: `Outlet, date` when the source says, else its file. */
+export function sourceName(doc: { path: string; metadata?: SourceMetadata }): string {
+  const m = doc.metadata;
+  const credit = [m?.outlet ?? (m?.title && `“${m.title}”`), m?.date && apDate(m.date)].filter(Boolean).join(", ");
+  return m?.outlet || m?.title ? credit : doc.path;
 }
 
 export function shorten(s: string, max: number): string {

@@ -20,6 +20,7 @@ const DEFAULTS: VerbatimSettings = {
   ignoreMarker: "verbatim-ignore",
   ignoredQuotes: [],
   insertCitation: false,
+  citationStyle: "footnote",
 };
 
 let client: VerbatimClient | undefined;

@@ -10,11 +10,23 @@ import type { ActiveDraft } from "./activeDraft";
 import type { VerbatimClient } from "./client";
 import { t } from "./l10n";
 import type { Log } from "./log";
-import { shorten } from "./quotesView";
+import { sourceCredit } from "../core/formats/metadata";
+import { shorten, sourceName } from "./quotesView";
 import { placeLabel } from "./sourcePlace";
 
 export type SourceSpeaker = P.SourceSpeaker;
-export type SpeakerNode = { type: "speaker"; speaker: SourceSpeaker } | { type: "sourceQuote"; speaker: SourceSpeaker; quote: P.SourceQuotation };
+export type SpeakerNode =
+  | { type: "speaker"; speaker: SourceSpeaker }
+  | { type: "sourceQuote"; speaker: SourceSpeaker; quote: P.SourceQuotation }
+  /** Shown while the sources are still being read: the list is not complete yet. */
+  | { type: "loading" };
+
+/**
+ * What the view is showing, as the `verbatim.speakers.state` context key: the welcome text for
+ * an empty view depends on it, so "Create .verbatim.json" is never offered while the sources are
+ * still being read.
+ */
+export type SpeakersState = "loading" | "ready" | "empty";
 
 export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<SpeakerNode | undefined>();
@@ -23,6 +35,8 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
   /** The project and build last listed, and the list (kept, so nodes keep their identity). */
   private shown?: { project: string; build: number; speakers: SourceSpeaker[] };
   private roots = new WeakMap<SourceSpeaker, SpeakerNode>();
+  private readonly loadingNode: SpeakerNode = { type: "loading" };
+  private current: SpeakersState = "loading";
 
   constructor(
     private readonly client: VerbatimClient,
@@ -43,24 +57,48 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
     this.changed.fire(undefined);
   }
 
+  /** Loading, ready, or loaded with no one to show. */
+  get state(): SpeakersState {
+    return this.current;
+  }
+
+  private setState(state: SpeakersState): void {
+    if (state === this.current) return;
+    this.current = state;
+    void vscode.commands.executeCommand("setContext", "verbatim.speakers.state", state);
+  }
+
   async getChildren(node?: SpeakerNode): Promise<SpeakerNode[]> {
-    if (node?.type === "sourceQuote") return [];
+    if (node?.type === "sourceQuote" || node?.type === "loading") return [];
     if (node?.type === "speaker") return node.speaker.quotes.map((quote) => ({ type: "sourceQuote", speaker: node.speaker, quote }));
     const uri = this.draft.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri;
-    if (!uri) return [];
+    if (!uri) {
+      this.setState("empty");
+      return [];
+    }
     try {
       // A partial list (build 0, while the first build runs) is asked for again.
       if (!this.shown || this.shown.build === 0) {
-        const answer = await this.client.request<P.SpeakersResult | null>(P.SPEAKERS, { uri: uri.toString() } satisfies P.SpeakersParams);
+        this.setState("loading");
+        const request = this.client.request<P.SpeakersResult | null>(P.SPEAKERS, { uri: uri.toString() } satisfies P.SpeakersParams);
+        const answer = await vscode.window.withProgress({ location: { viewId: "verbatim.speakers" } }, () => request);
         this.shown = answer ?? undefined;
       }
-      return (this.shown?.speakers ?? []).map((speaker) => {
+      const speakers = (this.shown?.speakers ?? []).map((speaker) => {
         let n = this.roots.get(speaker);
         if (!n) this.roots.set(speaker, (n = { type: "speaker", speaker }));
         return n;
       });
+      // Still reading the sources: say so above what is known so far (the list fills when the build ends).
+      if (this.shown?.build === 0) {
+        this.setState("loading");
+        return [this.loadingNode, ...speakers];
+      }
+      this.setState(speakers.length ? "ready" : "empty");
+      return speakers;
     } catch (e) {
       this.log.error("listing speakers", e);
+      this.setState("empty");
       return [];
     }
   }
@@ -70,6 +108,13 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
   }
 
   getTreeItem(node: SpeakerNode): vscode.TreeItem {
+    if (node.type === "loading") {
+      const item = new vscode.TreeItem(t("Reading the sources…"), vscode.TreeItemCollapsibleState.None);
+      item.description = t("the list fills in when they are read");
+      item.iconPath = new vscode.ThemeIcon("loading~spin");
+      item.contextValue = "loading";
+      return item;
+    }
     if (node.type === "speaker") {
       const s = node.speaker;
       const item = new vscode.TreeItem(s.name, vscode.TreeItemCollapsibleState.Collapsed);
@@ -86,9 +131,11 @@ export class SpeakersTreeProvider implements vscode.TreeDataProvider<SpeakerNode
     const { quote } = node;
     const item = new vscode.TreeItem(`“${shorten(quote.text, 70)}”`, vscode.TreeItemCollapsibleState.None);
     const place = placeLabel(quote.place);
-    item.description = place ? `${quote.path}, ${place}` : quote.path;
+    const file = place ? `${quote.path}, ${place}` : quote.path;
+    const credit = sourceCredit(quote.metadata);
+    item.description = quote.metadata?.outlet || quote.metadata?.title ? sourceName(quote) : file;
     const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.appendText(`“${quote.text}”\n\n${item.description}`);
+    tooltip.appendText(`“${quote.text}”\n\n${credit ? `${credit}\n\n${file}` : file}`);
     item.tooltip = tooltip;
     item.command = { command: "verbatim.openSource", title: t("Open Source"), arguments: [{ uri: quote.uri, start: quote.start, end: quote.end, exact: quote.place?.exact ?? true }] };
     item.contextValue = "sourceQuote";

@@ -13,8 +13,13 @@ import type { DraftResult } from "./results";
 /** The fixes of every quote the range touches, titles in the user's language. */
 export function fixesFor(doc: TextDocument, r: DraftResult, check: PlainQuoteCheck, t: Translate): QuoteFix[] {
   const source = hoverSource(r, check.source, t);
-  const fixes = quoteFixes(doc.getText(), check, { markdown: r.markdown, ignoreMarker: r.entry.effective.ignoreMarker ?? "verbatim-ignore", citation: source && { label: source.label, place: source.place } });
-  return fixes.map((fix) => ({ ...fix, ...fixText(fix, check, source?.label, t) }));
+  const fixes = quoteFixes(doc.getText(), check, {
+    markdown: r.markdown,
+    ignoreMarker: r.entry.effective.ignoreMarker ?? "verbatim-ignore",
+    citation: source && { label: source.label, place: source.place },
+    citationStyle: r.entry.effective.citationStyle,
+  });
+  return fixes.map((fix) => ({ ...fix, ...fixText(fix, t) }));
 }
 
 export function codeActions(doc: TextDocument, r: DraftResult, range: Range, diagnostics: Diagnostic[], t: Translate): CodeAction[] {
@@ -22,7 +27,8 @@ export function codeActions(doc: TextDocument, r: DraftResult, range: Range, dia
   const to = doc.offsetAt(range.end);
   const checks = r.checks.filter((c) => c.verdict !== "ignored" && c.quote.pieces.some((p) => p.start - 1 <= to && from <= p.end + 1));
   return checks.flatMap((check) => {
-    const mine = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && check.quote.pieces.some((p) => p.start === doc.offsetAt(d.range.start)));
+    // Diagnostics of this quote: on its words, or (a misquote) on changed words inside them.
+    const mine = diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && check.quote.pieces.some((p) => p.start <= doc.offsetAt(d.range.start) && doc.offsetAt(d.range.end) <= p.end));
     return fixesFor(doc, r, check, t).map((fix) => toAction(doc, fix, mine));
   });
 }

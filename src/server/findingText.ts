@@ -13,22 +13,14 @@ export function findingMessage(_check: QuoteCheck | PlainQuoteCheck, finding: Fi
 }
 
 /** A quick fix's title and reason (the engine's are English) in the user's language. */
-export function fixText(fix: QuoteFix, check: QuoteCheck | PlainQuoteCheck, citationLabel: string | undefined, t: Translate): { title: string; disabledReason?: string } {
+export function fixText(fix: QuoteFix, t: Translate): { title: string; disabledReason?: string } {
   switch (fix.kind) {
-    case "attribute": {
-      const real = check.source?.sourceQuote?.speaker?.name ?? "";
-      const mention = check.quote.speakerMention;
-      const disabledReason = !fix.disabledReason
-        ? undefined
-        : !check.speaker || !mention
-          ? t("The draft names no speaker for this quote to change.")
-          : t("“{0}” names no one, and no earlier mention of {1} was found to change.", mention.text, check.speaker.name);
-      return { title: t("Attribute to {0}", real), disabledReason };
-    }
+    case "attribute":
+      return { title: t("Attribute to {0}", fix.subject ?? ""), disabledReason: fix.disabledReason && t("The draft names no speaker for this quote to change.") };
     case "wording":
       return { title: t("Use the source's wording") };
     case "citation":
-      return { title: t("Add citation ({0})", citationLabel ?? "") };
+      return { title: fix.phrase ? t("Cite as “{0}”", fix.phrase) : t("Add citation ({0})", fix.subject ?? "") };
     case "ignore":
       return { title: t("Ignore this quote") };
   }

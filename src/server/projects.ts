@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { DEFAULT_SEVERITY, FINDING_KINDS, type FindingKind, isSeverity, type Severity } from "../core/findings";
 import { createVerbatim, type Logger, type ProjectSettings, type Verbatim } from "../core/service";
 import { DEFAULT_IGNORE_MARKER } from "../core/check";
+import { CITATION_STYLES, type CitationStyle } from "../core/edits/citation";
 import { UserError } from "../node/files";
 import { type Project, projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
@@ -29,6 +30,7 @@ export interface ClientSettings {
   insertCitation?: unknown;
   /** The newsroom archive's connection string (no password). */
   archive?: unknown;
+  citationStyle?: unknown;
 }
 
 export const DEFAULT_LANGUAGES = ["markdown", "plaintext", "text"];
@@ -50,6 +52,7 @@ export interface ProjectEntry {
   archive?: ArchiveSetting;
 }
 
+const isCitationStyle = (v: unknown): v is CitationStyle => CITATION_STYLES.includes(v as CitationStyle);
 const strings = (v: unknown) => (Array.isArray(v) && v.every((s) => typeof s === "string") ? (v as string[]) : undefined);
 const text = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
 
@@ -224,6 +227,7 @@ function merge(folder: string, project: Project | undefined, client: ClientSetti
     aliasFile: text(client.aliasFile),
     ignoredQuotes: settings.ignoredQuotes ?? [],
     insertCitation: client.insertCitation === true,
+    citationStyle: isCitationStyle(client.citationStyle) ? client.citationStyle : (fileConfig?.citationStyle ?? "footnote"),
     configError,
   };
   return { settings, effective };

@@ -3,6 +3,8 @@
  * completion, commands, `$/progress`): what the VS Code client needs for its views, status bar
  * and extracted-text documents. Any other client can use them too; none is required.
  */
+import type { CitationStyle } from "../core/edits/citation";
+import type { SourceMetadata } from "../core/formats/metadata";
 import type { PlainQuoteCheck } from "../core/plain/plainCheck";
 import type { SourcePlace } from "../core/report/places";
 import type { BuildStats, Readiness } from "../core/service";
@@ -39,6 +41,8 @@ export interface SourceQuotation {
   text: string;
   wordCount: number;
   place?: SourcePlace;
+  /** What the source says about itself (outlet, headline, date…). */
+  metadata?: SourceMetadata;
 }
 export interface SourceSpeaker extends EntitySummary {
   aliases: string[];
@@ -118,6 +122,8 @@ export interface EffectiveSettings {
   aliasFile?: string;
   ignoredQuotes: string[];
   insertCitation: boolean;
+  /** How "Add citation" credits a source. */
+  citationStyle: CitationStyle;
   /** The project file's problem, when it is invalid (the same text the CLI prints). */
   configError?: string;
 }
@@ -129,6 +135,16 @@ export const SET_DELAY = "verbatim/setDelay";
 
 /** Commands the server executes (`workspace/executeCommand`). */
 export const REBUILD_COMMAND = "verbatim.server.rebuildIndex";
+/**
+ * The review sheet of a draft (every quote with verdict, speakers, source and its metadata,
+ * similarity, changed words): arguments `[{uri, format}]` (format `markdown` or `csv`); the draft
+ * is checked first; answers `{text}`, or null when the URI is not a draft.
+ */
+export const EXPORT_REVIEW_COMMAND = "verbatim.server.exportReview";
+export interface ExportReviewArgs {
+  uri: string;
+  format: "markdown" | "csv";
+}
 
 /** What the client may say in `initializationOptions`. */
 export interface InitializationOptions {

@@ -24,6 +24,8 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { type PlainQuoteCheck, toPlainCheck } from "../core/plain/plainCheck";
+import { plainReportJson } from "../core/report/json";
+import { reviewCsv, reviewMarkdown } from "../core/report/review";
 import { CancelledError, type Logger } from "../core/service";
 import { codeActions, fixesFor } from "./codeActions";
 import { completions, COMPLETION_TRIGGERS } from "./completion";
@@ -271,7 +273,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
-        executeCommandProvider: { commands: [P.REBUILD_COMMAND] },
+        executeCommandProvider: { commands: [P.REBUILD_COMMAND, P.EXPORT_REVIEW_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "verbatim", version: "0.1.0" },
@@ -385,8 +387,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       await recheckAll();
       return true;
     }
+    if (params.command === P.EXPORT_REVIEW_COMMAND) return exportReview(params.arguments?.[0] as P.ExportReviewArgs | undefined);
     return undefined;
   });
+
+  /** A draft's review sheet from its check (made now if the draft has none for this version). */
+  async function exportReview(args: P.ExportReviewArgs | undefined): Promise<{ text: string } | null> {
+    if (!args || typeof args.uri !== "string") return null;
+    const doc = documents.get(args.uri);
+    let r = results.get(args.uri);
+    if (!r || (doc && r.version !== doc.version)) {
+      if (doc) await check(doc, false);
+      r = results.get(args.uri);
+    }
+    if (!r) return null;
+    const text = doc?.getText() ?? r.text ?? "";
+    const file = fileOf(args.uri);
+    const shown = file ? path.relative(r.entry.folder, file).split(path.sep).join("/") : args.uri;
+    const report = plainReportJson([{ path: shown, text, checks: r.checks }]);
+    return { text: args.format === "csv" ? reviewCsv(report) : reviewMarkdown(report) };
+  }
 
   // ---- Verbatim's own requests -----------------------------------------------------------------
   connection.onRequest(P.QUOTES, (params: P.QuotesParams): P.QuotesResult | null => {
@@ -427,7 +447,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         role: s.role,
         organization: s.organization,
         aliases: s.aliases,
-        quotes: s.quotes.map((q) => ({ path: q.path, uri: pathToFileURL(workspace.fileOf(q.path)).toString(), start: q.start, end: q.end, text: q.text, wordCount: q.wordCount, place: q.place })),
+        quotes: s.quotes.map((q) => ({ path: q.path, uri: pathToFileURL(workspace.fileOf(q.path)).toString(), start: q.start, end: q.end, text: q.text, wordCount: q.wordCount, place: q.place, metadata: entry.service!.sourceMetadata(q.path) })),
       })),
     };
   });

@@ -87,6 +87,10 @@ describe("citations a desk accepts", () => {
       assert.equal(cited(`"Passengers will simply drive instead," said Tomas Lindqvist.`, "ap"), `"Passengers will simply drive instead," Tomas Lindqvist told the Harbourside Herald on June 3, 2024.`);
     });
 
+    it("leaves a `said X, who …` sentence alone (a footnote instead)", () => {
+      assert.match(cited(`"Passengers will simply drive instead," said Tomas Lindqvist, who runs the ferries.`, "ap"), /instead,"\[\^1\] said Tomas Lindqvist, who runs the ferries\./);
+    });
+
     it("is titled with the phrase", () => {
       const fix = citationFix(QUOTE, check(QUOTE), true, { label: "x", place: "" }, "ap");
       assert.equal(fix?.title, "Cite as “told the Harbourside Herald on June 3, 2024”");

@@ -88,7 +88,7 @@ describe("verbatim check", () => {
     assert.match(r.stderr, /source path missing does not exist/);
     r = run(["check", "--format", "xml", "d.md"], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /--format must be text, json or sarif/);
+    assert.match(r.stderr, /--format must be text, json, sarif, csv or markdown/);
     const lonely = workspace({ "d.md": "text" });
     r = run(["check", "d.md"], lonely);
     assert.equal(r.code, 2);

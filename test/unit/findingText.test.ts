@@ -30,7 +30,7 @@ describe("finding messages for the editor", () => {
 
   it("translate quick-fix titles the same way", () => {
     const c = quoteWith(checks, "Islanders");
-    const titles = quoteFixes(DRAFT, c, { markdown: true, ignoreMarker: "verbatim-ignore", citation: { label: "sources/council.txt", place: "line 1" } }).map((f) => fixText(f, c, "sources/council.txt", english).title);
+    const titles = quoteFixes(DRAFT, c, { markdown: true, ignoreMarker: "verbatim-ignore", citation: { label: "sources/council.txt", place: "line 1" } }).map((f) => fixText(f, english).title);
     assert.deepEqual(titles, quoteFixes(DRAFT, c, { markdown: true, ignoreMarker: "verbatim-ignore", citation: { label: "sources/council.txt", place: "line 1" } }).map((f) => f.title));
   });
 });

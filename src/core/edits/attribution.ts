@@ -31,9 +31,9 @@ export function attributionFix(text: string, check: QuoteCheck | PlainQuoteCheck
   const real = factsOf(speaker);
   const title = `Attribute to ${real.name}`;
   const mention = check.quote.speakerMention;
-  if (!mention) return { kind: "attribute", title, edits: [], disabledReason: "The draft names no speaker for this quote to change." };
+  if (!mention) return { kind: "attribute", title, subject: real.name, edits: [], disabledReason: "The draft names no speaker for this quote to change." };
   const edit = rewriteAttribution(text, { quote: check.quote, mention, real });
-  return { kind: "attribute", title, edits: [edit], preferred: true };
+  return { kind: "attribute", title, subject: real.name, edits: [edit], preferred: true };
 }
 
 /** A speaker as the engine reports it, reduced to what a rewrite may use. */

@@ -46,12 +46,12 @@ export function citationFix(text: string, check: QuoteCheck | PlainQuoteCheck, m
   const name = known ? shortCredit(metadata!) : source.label;
   if (known && style === "ap" && metadata!.outlet) {
     const phrase = apEdit(text, check, metadata!);
-    if (phrase) return { kind: "citation", title: `Cite as “${phrase.phrase}”`, edits: [phrase.edit] };
+    if (phrase) return { kind: "citation", title: `Cite as “${phrase.phrase}”`, edits: [phrase.edit], subject: name, phrase: phrase.phrase };
   }
   const title = `Add citation (${name})`;
-  if (!markdown) return { kind: "citation", title, edits: [{ start: at, end: at, newText: ` [source: ${citationText({ ...source, metadata }, false)}]` }] };
-  if (known && style === "link") return { kind: "citation", title, edits: [linkEdit(text, check.quote.end, at, metadata!, source)] };
-  return { kind: "citation", title, edits: footnoteEdits(text, at, citationText({ ...source, metadata }, true)) };
+  if (!markdown) return { kind: "citation", title, subject: name, edits: [{ start: at, end: at, newText: ` [source: ${citationText({ ...source, metadata }, false)}]` }] };
+  if (known && style === "link") return { kind: "citation", title, subject: name, edits: [linkEdit(text, check.quote.end, at, metadata!, source)] };
+  return { kind: "citation", title, subject: name, edits: footnoteEdits(text, at, citationText({ ...source, metadata }, true)) };
 }
 
 /** Does the source say enough about itself to be cited by more than its file? */
@@ -172,7 +172,8 @@ function apEdit(text: string, check: QuoteCheck | PlainQuoteCheck, m: SourceMeta
   // `said X` → `X told the Post on …` (`said X in a statement on …` for a statement).
   const head = text.slice(Math.max(0, sp.start - 12), sp.start);
   const before = /\b(said|says)(\s+)$/.exec(head);
-  if (before && /^\s*(?:[.!?,;]|$)/.test(text.slice(sp.end, sp.end + 2))) {
+  // Only where the sentence ends after the name: `said X, who chairs…` would leave the clause on the date.
+  if (before && /^\s*(?:[.!?]|$)/.test(text.slice(sp.end, sp.end + 2))) {
     const verbStart = sp.start - before[0].length;
     const who = text.slice(sp.start, sp.end);
     if (own) return { edit: { start: sp.end, end: sp.end, newText: ` in a statement${on}` }, phrase };

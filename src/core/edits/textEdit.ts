@@ -20,6 +20,10 @@ export interface QuoteFix {
   preferred?: boolean;
   /** Why the fix cannot be made (no edits then): shown instead of silently offering nothing. */
   disabledReason?: string;
+  /** What the title names, for hosts that word it in another language: the speaker, or the source cited. */
+  subject?: string;
+  /** An attribution-phrase citation: the phrase it writes (`told the Evening Post on March 12, 2025`). */
+  phrase?: string;
 }
 
 /** Applies non-overlapping edits to a text (in any order). */

@@ -5,6 +5,7 @@
 import type { DraftReport } from "../check";
 import { summarize, type EntitySummary } from "../speakers/entity";
 import type { Passage } from "../match/passages";
+import type { PlainPassage, PlainQuoteCheck } from "../plain/plainCheck";
 import type { QuoteCheck } from "../verdict/judge";
 import type { WordChange } from "../verdict/wordDiff";
 import { LineMap } from "./position";
@@ -74,8 +75,11 @@ function lineMapFor(key: object, text: string): LineMap {
   return map;
 }
 
-export function sourceJson(p: Passage, displayPath: (p: string) => string): SourceJson {
-  const pos = lineMapFor(p.document, p.document.text).position(p.start);
+export function sourceJson(p: Passage | PlainPassage, displayPath: (p: string) => string): SourceJson {
+  // A plain passage (a host's copy of a check) carries where it stands; a live one has its document.
+  const plain = "excerpt" in p;
+  const pos = plain ? { line: p.place?.line ?? 0, column: p.place?.column ?? 0 } : lineMapFor(p.document, p.document.text).position(p.start);
+  const region = plain ? (p.place?.region ?? null) : (Corpus.regionAt(p.document, p.start)?.label ?? null);
   const speaker = p.sourceQuote?.speaker;
   return {
     file: displayPath(p.document.path),
@@ -88,7 +92,7 @@ export function sourceJson(p: Passage, displayPath: (p: string) => string): Sour
     speakerDetails: speaker ? summarize(speaker) : null,
     similarity: Math.round(p.similarity * 1000) / 1000,
     exact: p.alignment.exact,
-    region: Corpus.regionAt(p.document, p.start)?.label ?? null,
+    region,
     ...metadataJson(p.document.metadata),
   };
 }
@@ -98,7 +102,7 @@ export function metadataJson(m: SourceMetadata | undefined): Pick<SourceJson, "t
   return { title: m?.title ?? null, outlet: m?.outlet ?? null, authors: m?.authors ?? [], date: m?.date ?? null, url: m?.url ?? null };
 }
 
-export function quoteJson(check: QuoteCheck, lines: LineMap, displayPath: (p: string) => string, draftText = ""): QuoteJson {
+export function quoteJson(check: QuoteCheck | PlainQuoteCheck, lines: LineMap, displayPath: (p: string) => string, draftText = ""): QuoteJson {
   const q = check.quote;
   const pos = lines.position(q.start);
   const mention = q.speakerMention;
@@ -128,6 +132,15 @@ function findingJson(f: Finding, lines: LineMap, text: string): FindingJson {
 }
 
 export function reportJson(reports: DraftReport[], displayPath: (p: string) => string = (p) => p): ReportJson {
+  return reportOf(reports, displayPath);
+}
+
+/** The report of checks a host holds as plain data (a language server's latest results). */
+export function plainReportJson(reports: { path: string; text: string; checks: PlainQuoteCheck[] }[], displayPath: (p: string) => string = (p) => p): ReportJson {
+  return reportOf(reports, displayPath);
+}
+
+function reportOf(reports: { path: string; text: string; checks: (QuoteCheck | PlainQuoteCheck)[] }[], displayPath: (p: string) => string): ReportJson {
   const summary: Record<string, number> = { quotes: 0, verified: 0, misattributed: 0, misquoted: 0, unsourced: 0, unchecked: 0, ignored: 0 };
   const files = reports.map((r) => {
     const lines = new LineMap(r.text);

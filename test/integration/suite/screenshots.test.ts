@@ -75,7 +75,7 @@ suite("Screenshots", function () {
   test("the Speakers view", async () => {
     const api = await verbatimApi();
     const speakers = (await api.speakersView.getChildren()) as SpeakerNode[];
-    const okonjo = speakers.find((s) => s.speaker.name === "Desmond Okonjo");
+    const okonjo = speakers.find((s) => s.type === "speaker" && s.speaker.name === "Desmond Okonjo");
     await vscode.commands.executeCommand("verbatim.speakers.focus");
     if (okonjo) await api.speakersTree.reveal(okonjo, { expand: true, select: true, focus: true });
     await pause(500);
@@ -95,5 +95,15 @@ suite("Screenshots", function () {
     await pause(600);
     await screenshot("completion");
     await vscode.commands.executeCommand("hideSuggestWidget").then(undefined, () => undefined);
+    await vscode.commands.executeCommand("undo");
+  });
+
+  test("the exported review", async () => {
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, "night-ferry-story.review.md");
+    await vscode.commands.executeCommand("verbatim.exportReview", editor.document.uri, target);
+    await vscode.commands.executeCommand("workbench.action.closeSidebar");
+    await vscode.commands.executeCommand("markdown.showPreview", target);
+    await pause(1500);
+    await screenshot("review");
   });
 });

@@ -41,7 +41,7 @@ suite("The Quotes view", () => {
     const api = await verbatimApi();
     const item = api.quotesView.getTreeItem(await quoteIn("misattributed"));
     assert.strictEqual(item.label, `“${MISATTRIBUTED.slice(0, 59)}…”`);
-    assert.strictEqual(item.description, `Rosalind Achterberg · ${SOURCE} · 100%`);
+    assert.strictEqual(item.description, "Rosalind Achterberg · Bellmouth Gazette, Oct. 8, 2024 · 100%");
     assert.match(String(item.contextValue), /\bsource\b.*\bfixable\b/);
     assert.strictEqual(api.quotesView.getTreeItem(await quoteIn("unsourced")).description, "Desmond Okonjo · no source");
   });
@@ -81,11 +81,12 @@ suite("The Quotes view", () => {
 
 suite("The Speakers view", () => {
   let editor: vscode.TextEditor;
+  type Speaker = Extract<SpeakerNode, { type: "speaker" }>;
   const speakers = async () => {
     const api = await verbatimApi();
     return waitFor("speakers", async () => {
       const list = (await api.speakersView.getChildren()) as SpeakerNode[];
-      return list.length ? list : undefined;
+      return api.speakersView.state === "ready" && list.length ? list.filter((n): n is Speaker => n.type === "speaker") : undefined;
     });
   };
   const okonjo = async () => (await speakers()).find((n) => n.type === "speaker" && n.speaker.name === "Desmond Okonjo")!;
@@ -113,7 +114,10 @@ suite("The Speakers view", () => {
     assert.ok(node, "Okonjo's quotation is listed");
     const item = api.speakersView.getTreeItem(node);
     assert.strictEqual(item.contextValue, "sourceQuote");
-    assert.match(String(item.description), /^sources\/harbour-council\.txt, line \d+$/);
+    assert.strictEqual(item.description, "Bellmouth Gazette, Oct. 8, 2024");
+    // The tooltip credits the source in full, then names its file.
+    const tooltip = (item.tooltip as vscode.MarkdownString).value.replace(/\\(.)/g, "$1").replace(/&nbsp;/g, " ");
+    assert.match(tooltip, /Bellmouth Gazette, “Harbour council votes to close the night ferry,” Oct. 8, 2024\s+sources\/harbour-council.txt, line \d+$/);
     assert.strictEqual(item.command?.command, "verbatim.openSource");
     assert.strictEqual(await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? [])), true);
     const opened = vscode.window.activeTextEditor!;
