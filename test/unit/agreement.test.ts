@@ -44,10 +44,11 @@ function fromCli(dir: string, draft: string, env: NodeJS.ProcessEnv): { findings
   const r = spawnSync(process.execPath, [CLI, "check", "--format", "json", draft], { cwd: dir, env, encoding: "utf8" });
   if (r.status === 2) return { findings: [], code: r.status, stderr: r.stderr };
   const text = fs.readFileSync(path.join(dir, draft), "utf8");
-  const report = JSON.parse(r.stdout) as { files: { quotes: { pieces: { start: number; end: number }[]; findings: { kind: string; message: string }[] }[] }[] };
+  const report = JSON.parse(r.stdout) as { files: { quotes: { pieces: { start: number; end: number }[]; findings: { kind: string; message: string; ranges?: { start: number; end: number }[] }[] }[] }[] };
+  // A misquote's diagnostics sit on its changed words (the finding's ranges); others on the quote's pieces.
   const findings = report.files[0].quotes.flatMap((q) =>
     q.findings.flatMap((f) =>
-      q.pieces.map((p) => {
+      (f.ranges ?? q.pieces).map((p) => {
         const a = positionOf(text, p.start);
         const b = positionOf(text, p.end);
         return { code: f.kind, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character, message: f.message };
