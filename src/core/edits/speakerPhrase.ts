@@ -59,6 +59,9 @@ export function speakerPhraseAt(text: string, mention: { start: number; end: num
   if (!phrase.pronoun) {
     extendLeft(text, phrase, lineStart);
     extendRight(text, phrase, lineEnd);
+    // The engine may give the title with the name (`Harbour master Oskar Bly`): a role word before the last word.
+    const words = mentionText.includes(",") ? [] : mentionText.trim().split(/\s+/).slice(0, -1);
+    if (words.some((w) => ROLE_WORDS.has(w.toLowerCase()))) phrase.titled = true;
   }
   phrase.sentenceStart = startsSentence(text, phrase.start, lineStart);
   const after = text.slice(phrase.end, Math.min(lineEnd, phrase.end + 40));
