@@ -21,7 +21,8 @@ export async function insertQuote(node: SpeakerNode | undefined): Promise<boolea
   }
   const document = editor.document;
   const { quote } = node;
-  const citation = readSettings(document.uri).insertCitation ? { label: quote.path, place: placeLabel(quote.place) } : undefined;
+  // Cited as "Add citation" cites: the outlet, headline, date and link when the source says them.
+  const citation = readSettings(document.uri).insertCitation ? { label: quote.path, place: placeLabel(quote.place), metadata: quote.metadata } : undefined;
   const sel = editor.selection;
   const edits = insertQuoteEdits(document.getText(), { start: document.offsetAt(sel.start), end: document.offsetAt(sel.end) }, quote.text, attributionName(node.speaker), {
     markdown: document.languageId === "markdown",
