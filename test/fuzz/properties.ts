@@ -1,7 +1,9 @@
 /**
  * Properties every input must keep, whatever its Unicode: quote finding and the whole check never
  * throw; every quote lies inside its document with ordered, disjoint pieces; every source passage
- * lies inside its source; every reader's utterances and regions lie inside the text it made.
+ * lies inside its source; every quick fix (in each citation style), hover and review sheet is
+ * made without throwing, each fix's edits inside the draft and disjoint; every reader's
+ * utterances and regions lie inside the text it made, and its metadata is clean.
  * Shared by the unit test (a few hundred runs) and `npm run fuzz` (a hundred thousand).
  */
 import fc from "fast-check";
@@ -10,6 +12,11 @@ import type { SourceText } from "../../src/core/corpus/corpus";
 import { prepareDocument } from "../../src/core/document/document";
 import { readSource } from "../../src/core/formats";
 import type { Passage } from "../../src/core/match/passages";
+import { CITATION_STYLES } from "../../src/core/edits/citation";
+import { quoteFixes } from "../../src/core/edits/fixes";
+import { reportJson } from "../../src/core/report/json";
+import { reviewCsv, reviewMarkdown } from "../../src/core/report/review";
+import { hoverMarkdown } from "../../src/server/hoverText";
 
 const PIECES = [
   "“", "”", "‘", "’", "«", "»", '"', "'", "„", "‹", "›", "「", "」",
@@ -80,14 +87,28 @@ export function checkHolds(c: Case): void {
     checkQuote(check.quote, c.draft.length, `draft quote ${i}`);
     if (check.source) checkPassage(check.source, `source passage of quote ${i}`);
     check.corroboration.forEach((p, j) => checkPassage(p, `corroborating passage ${j} of quote ${i}`));
+    for (const f of check.findings) for (const r of f.ranges ?? []) inside(r, c.draft.length, `changed words of quote ${i}`);
+    for (const style of CITATION_STYLES) {
+      for (const fix of quoteFixes(c.draft, check, { markdown: c.markdown, ignoreMarker: "verbatim-ignore", citation: { label: "source.txt", place: "line 1" }, citationStyle: style })) {
+        const edits = [...fix.edits].sort((a, b) => a.start - b.start);
+        edits.forEach((e, j) => {
+          inside(e, c.draft.length, `${fix.kind} edit of quote ${i}`);
+          if (j > 0 && e.start < edits[j - 1].end) throw new Error(`${fix.kind} edits of quote ${i} overlap`);
+        });
+      }
+    }
+    hoverMarkdown(check, undefined);
   });
+  const json = reportJson([report]);
+  reviewCsv(json);
+  reviewMarkdown(json);
 }
 
 const EXTENSIONS = ["txt", "md", "html", "vtt", "srt", "bin"];
 
 export const sourceFile = fc.record({
   ext: fc.constantFrom(...EXTENSIONS),
-  head: fc.constantFrom("", "WEBVTT\n\n", "1\n00:00:01,000 --> 00:00:02,000\n", "<!doctype html><p>", "Interview with Ana Ruiz\nInterviewer: Tom Reyes\n\n", "00:00:01.000 --> 00:00:03.000\n<v Ana Ruiz>"),
+  head: fc.constantFrom("", "---\ntitle: A\ndate: 2024-02-30\n---\n", "+++\ntitle = \"A\"\n+++\n", "Title: A\nDate: 12 March 2025\nURL: javascript:x\n\n", "WEBVTT - A\nSource: B\n\n", "<meta property=\"og:title\" content=\"\u001b[31mA\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":", "WEBVTT\n\n", "1\n00:00:01,000 --> 00:00:02,000\n", "<!doctype html><p>", "Interview with Ana Ruiz\nInterviewer: Tom Reyes\n\n", "00:00:01.000 --> 00:00:03.000\n<v Ana Ruiz>"),
   body: fc.array(fc.oneof(documentText, fc.constantFrom("<blockquote>", "</blockquote>", "<cite>Ana Ruiz</cite>", "<q>", "</q>", "<script>", "<br>", "&amp;", "&#xD800;", "\n\n00:00:02.000 --> 00:00:04.000\n", "<v Tom Reyes>", "ANA RUIZ: ", "Q: ", "A: ")), { maxLength: 12 }).map((p) => p.join("")),
 });
 
@@ -98,5 +119,9 @@ export async function readerHolds(f: { ext: string; head: string; body: string }
   const s: SourceText = result.source;
   for (const u of s.utterances ?? []) inside(u, s.text.length, "utterance");
   for (const r of s.regions ?? []) inside(r, s.text.length, "region");
+  const m = s.metadata ?? {};
+  for (const v of [m.title, m.outlet, ...(m.authors ?? [])]) if (v !== undefined && (/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(v) || !v.trim())) throw new Error(`unclean metadata ${JSON.stringify(v)}`);
+  if (m.url !== undefined && !/^https?:\/\//.test(m.url)) throw new Error(`metadata url ${m.url}`);
+  if (m.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(m.date)) throw new Error(`metadata date ${m.date}`);
   quoteFindingHolds(s.text, !!s.markdown);
 }
