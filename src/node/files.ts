@@ -37,7 +37,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 /** The few file calls `readStable` makes, so tests can play a file that changes mid-read. */
 export interface FileIo {
   open(file: string): number;
-  stat(fd: number): { size: number; mtimeMs: number; isFile(): boolean };
+  stat(fd: number): { size: number; mtimeMs: number; isFile(): boolean; isFIFO?(): boolean };
   read(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
   close(fd: number): void;
 }
@@ -66,7 +66,7 @@ export function readStable(file: string, maxBytes: number, io: FileIo = nodeIo):
     }
     try {
       const before = io.stat(fd);
-      if (!before.isFile()) return { problem: "not a regular file" };
+      if (!before.isFile()) return { problem: before.isFIFO?.() ? "a FIFO (named pipe), not a regular file" : "not a regular file" };
       if (before.size > maxBytes) return { problem: `${mb(before.size)} is over the ${mb(maxBytes).replace(".0 ", " ")} limit (see --max-file-mb)` };
       const bytes = new Uint8Array(before.size + 1); // one byte more, to notice growth
       let got = 0;

@@ -10,6 +10,7 @@ import { DEFAULT_SEVERITY, FINDING_KINDS, type FindingKind, isSeverity, type Sev
 import { createVerbatim, type Logger, type ProjectSettings, type Verbatim } from "../core/service";
 import { DEFAULT_IGNORE_MARKER } from "../core/check";
 import { CITATION_STYLES, type CitationStyle } from "../core/edits/citation";
+import { checkSettings } from "../core/config/config";
 import { UserError } from "../node/files";
 import { type Project, projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
@@ -197,37 +198,39 @@ function archiveSetting(project: Project | undefined, client: ClientSettings): A
   return fromFile ? { url: fromFile, origin: ".verbatim.json" } : undefined;
 }
 
-/** Defaults < the project file < the editor's explicit settings. */
+/** Defaults < the project file < the editor's explicit settings (checked against package.json's schema; a wrong one is ignored with a warning). */
 function merge(folder: string, project: Project | undefined, client: ClientSettings, configError: string | undefined, log: Logger): { settings: ProjectSettings; effective: EffectiveSettings } {
   const file = project ? settingsOf(project) : { sources: ["sources"] };
   const fileConfig = project?.config?.config;
+  const { values: v, problems } = checkSettings(client as Record<string, unknown>);
+  for (const problem of problems) log.warn(`${problem}: the setting is ignored`);
   // Editor settings name sources relative to the workspace folder.
-  const clientSources = strings(client.sources)?.map((s) => (path.isAbsolute(s) ? s : path.join(folder, s)));
+  const clientSources = strings(v.sources)?.map((s) => (path.isAbsolute(s) ? s : path.join(folder, s)));
   const severities: Partial<Record<FindingKind, Severity>> = { ...fileConfig?.severities };
   for (const kind of FINDING_KINDS) {
-    const v = client.severity?.[kind];
-    if (isSeverity(v)) severities[kind] = v;
+    const level = v[`severity.${kind}`];
+    if (isSeverity(level)) severities[kind] = level;
   }
-  const similarity = typeof client.similarity?.misquote === "number" && client.similarity.misquote > 0 && client.similarity.misquote <= 1 ? client.similarity.misquote : undefined;
+  const similarity = typeof v["similarity.misquote"] === "number" ? v["similarity.misquote"] : undefined;
   const thresholds = { ...fileConfig?.thresholds, ...(similarity !== undefined ? { misquoteSimilarity: similarity } : {}) };
-  const aliases = { ...fileConfig?.aliases, ...aliasFile(folder, text(client.aliasFile), log) };
-  const ignoreMarker = text(client.ignoreMarker) ?? fileConfig?.ignoreMarker;
+  const aliases = { ...fileConfig?.aliases, ...aliasFile(folder, text(v.aliasFile), log) };
+  const ignoreMarker = text(v.ignoreMarker) ?? fileConfig?.ignoreMarker;
   const settings: ProjectSettings = { sources: clientSources ?? file.sources, aliases, ignoreMarker, thresholds, ignoredQuotes: fileConfig?.ignoredQuotes ?? [], severities };
-  const debounce = typeof client.debounceMs === "number" && Number.isFinite(client.debounceMs) && client.debounceMs >= 0 ? Math.min(client.debounceMs, 10_000) : DEFAULT_DEBOUNCE_MS;
+  const debounce = typeof v.debounceMs === "number" ? v.debounceMs : DEFAULT_DEBOUNCE_MS;
   const root = project?.root ?? folder;
   const effective: EffectiveSettings = {
     folder,
     sources: settings.sources.flatMap((s) => displayGlobs(folder, path.isAbsolute(s) ? s : path.join(root, s))),
-    languages: strings(client.languages) ?? DEFAULT_LANGUAGES,
+    languages: strings(v.languages) ?? DEFAULT_LANGUAGES,
     severity: Object.fromEntries(FINDING_KINDS.map((k) => [k, severities[k] ?? DEFAULT_SEVERITY[k]])) as EffectiveSettings["severity"],
     misquoteSimilarity: thresholds.misquoteSimilarity,
     misquoteCoverage: thresholds.misquoteCoverage,
     debounceMs: debounce,
     ignoreMarker: ignoreMarker ?? DEFAULT_IGNORE_MARKER,
-    aliasFile: text(client.aliasFile),
+    aliasFile: text(v.aliasFile),
     ignoredQuotes: settings.ignoredQuotes ?? [],
-    insertCitation: client.insertCitation === true,
-    citationStyle: isCitationStyle(client.citationStyle) ? client.citationStyle : (fileConfig?.citationStyle ?? "footnote"),
+    insertCitation: v.insertCitation === true,
+    citationStyle: isCitationStyle(v.citationStyle) ? v.citationStyle : (fileConfig?.citationStyle ?? "footnote"),
     configError,
   };
   return { settings, effective };

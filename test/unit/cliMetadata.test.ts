@@ -79,7 +79,7 @@ describe("verbatim check: source metadata", () => {
     const dir = workspace({ ".verbatim.json": JSON.stringify({ sources: [{ title: "no path" }] }), "draft.md": DRAFT, "sources/wire.txt": WIRE });
     const r = run(["check", "draft.md"], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /"sources" entries must be paths, or objects with a "path"/);
+    assert.match(r.stderr, /"sources\[0\]" must be a path, or an object with a "path"/);
   });
 
   it("gives the sample's sources metadata in every format", () => {

@@ -39,8 +39,8 @@ describe(".verbatim.json, read one way for the CLI and the language server", () 
     assert.equal(message(JSON.stringify({ thresholds: { misquoteSimilarity: "high" } })), 'FILE: "thresholds.misquoteSimilarity" must be a number above 0 and at most 1, not "high"');
     assert.match(message(JSON.stringify({ thresholds: { misquoteSimilarity: 2 } })), /at most 1, not 2$/);
     assert.match(message(JSON.stringify({ thresholds: { misquoteCoverage: -1 } })), /misquoteCoverage/);
-    assert.equal(message(JSON.stringify({ ignoreMarker: " " })), 'FILE: "ignoreMarker" must be a non-empty string');
-    assert.equal(message(JSON.stringify({ severities: { unsourced: "loud" } })), "FILE: severity of unsourced must be one of error, warning, information, hint, off");
+    assert.equal(message(JSON.stringify({ ignoreMarker: " " })), 'FILE: "ignoreMarker" must be a non-empty string, not " "');
+    assert.equal(message(JSON.stringify({ severities: { unsourced: "loud" } })), 'FILE: "severities.unsourced" must be one of error, warning, information, hint, off, not "loud"');
     assert.match(message("{ not json"), /^FILE: not valid JSON/);
   });
 
