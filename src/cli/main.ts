@@ -47,6 +47,8 @@ Options:
   --verbose          also list verified quotes
   --max-file-mb N    skip source files larger than N MB (default: 50)
   --max-files N      read at most N source files (default: 20000)
+  --follow-links     follow links that lead out of a source folder (by default they are
+                     skipped with a warning, so a link to .. cannot make the whole disk sources)
   --no-color         plain output
   -h, --help         this help
 
@@ -71,6 +73,7 @@ interface CheckArgs {
   limits: LoadLimits;
   archive?: string;
   archiveBudgetMs: number;
+  followLinks: boolean;
 }
 
 function parseCheck(argv: string[]): CheckArgs | "help" {
@@ -88,6 +91,7 @@ function parseCheck(argv: string[]): CheckArgs | "help" {
         verbose: { type: "boolean", short: "v" },
         "max-file-mb": { type: "string" },
         "max-files": { type: "string" },
+        "follow-links": { type: "boolean" },
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -112,7 +116,7 @@ function parseCheck(argv: string[]): CheckArgs | "help" {
   if (drafts.length === 0) throw new UserError("no draft given (usage: verbatim check [--sources PATH] DRAFT...)");
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR && !v["no-color"];
   const archiveBudgetMs = v["archive-budget-ms"] !== undefined ? positive("--archive-budget-ms", v["archive-budget-ms"]) : 2000;
-  return { sources: v.sources ?? [], format, failOn, verbose: v.verbose === true, color, drafts, limits, archive: v.archive, archiveBudgetMs };
+  return { sources: v.sources ?? [], format, failOn, verbose: v.verbose === true, color, drafts, limits, archive: v.archive, archiveBudgetMs, followLinks: v["follow-links"] === true };
 }
 
 function positive(option: string, v: string): number {
@@ -147,7 +151,7 @@ async function check(argv: string[]): Promise<number> {
   }
   const draftFiles = new Set(drafts.map((d) => realPath(d.path)));
   const entries = config?.config.sourceEntries?.map((e) => ({ ...e, path: path.resolve(path.dirname(config.file), e.path) }));
-  const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, isDraft: (f) => draftFiles.has(realPath(f)), entries });
+  const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, isDraft: (f) => draftFiles.has(realPath(f)), drafts: drafts.map((d) => d.path), followLinks: args.followLinks, entries });
   const mode = process.env.VERBATIM_CACHE ?? "auto";
   const store = mode === "off" ? undefined : new FileStore(storeFolder(project.root, settings.sources), logger);
   const service = createVerbatim({ workspace, store: store && onlyLarge(store, () => mode === "on" || total(service.sourceFiles()) >= MIN_CACHED_BYTES), logger, settings });

@@ -11,6 +11,7 @@ import { decodeText as decodeBytes } from "../core/formats/decode";
 import { extensionOf, readSource, readSourceTextSync } from "../core/formats";
 import { mergeMetadata } from "../core/formats/metadata";
 import { entryMetadata, parseSidecar, type SourceEntry } from "../core/formats/sidecar";
+import { describeError, walkSources } from "./sourceWalk";
 
 export interface LoadedText {
   path: string;
@@ -36,7 +37,7 @@ const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 /** The few file calls `readStable` makes, so tests can play a file that changes mid-read. */
 export interface FileIo {
-  open(file: string): number;
+  open(file: fs.PathLike): number;
   stat(fd: number): { size: number; mtimeMs: number; isFile(): boolean; isFIFO?(): boolean };
   read(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
   close(fd: number): void;
@@ -56,7 +57,7 @@ export type ReadOutcome = { bytes: Uint8Array } | { problem: string };
  * Reads a whole file, refusing one over `maxBytes` before reading it, and one whose size or
  * modification time changes while it is read (tried twice: an editor saving is a brief event).
  */
-export function readStable(file: string, maxBytes: number, io: FileIo = nodeIo): ReadOutcome {
+export function readStable(file: fs.PathLike, maxBytes: number, io: FileIo = nodeIo): ReadOutcome {
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
     try {
@@ -86,14 +87,6 @@ export function readStable(file: string, maxBytes: number, io: FileIo = nodeIo):
   return { problem: "the file kept changing while it was read" };
 }
 
-function describeError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === "ENOENT") return "no such file (removed while checking?)";
-  if (code === "ELOOP") return "symlink loop";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "is a folder";
-  return code ?? (e as Error).message;
-}
 
 /** Reads one draft; a problem here is the user's to fix, so it is an error, not a warning. */
 export function readDraft(file: string, limits: LoadLimits = DEFAULT_LIMITS, warn: (msg: string) => void = () => {}): LoadedText {
@@ -105,48 +98,18 @@ export function readDraft(file: string, limits: LoadLimits = DEFAULT_LIMITS, war
   return { path: file, text: decoded.text };
 }
 
-const SKIP_DIRS = new Set(["node_modules", ".git", ".hg", ".svn", ".vscode-test", ".verbatim-cache"]);
-
-/** Collects the source files under the given files and folders, recursively, each once. */
-export function listSources(roots: string[], limits: LoadLimits, warn: (msg: string) => void): string[] {
-  const files: string[] = [];
-  const seen = new Set<string>();
-  let overflow = false;
-  // An explicit stack: folder depth is not ours to choose.
-  const stack = [...roots].reverse();
-  while (stack.length) {
-    const p = stack.pop()!;
-    let real: string;
-    let stat: fs.Stats;
-    try {
-      real = fs.realpathSync(p);
-      stat = fs.statSync(real);
-    } catch (e) {
-      warn(`skipping ${p}: ${describeError(e)}`);
-      continue;
-    }
-    if (seen.has(real)) continue; // a folder reached twice through symlinks, or a duplicate
-    seen.add(real);
-    if (stat.isDirectory()) {
-      let entries: string[];
-      try {
-        entries = fs.readdirSync(real).sort();
-      } catch (e) {
-        warn(`skipping folder ${p}: ${describeError(e)}`);
-        continue;
-      }
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const name = entries[i];
-        if (!name.startsWith(".") && !SKIP_DIRS.has(name)) stack.push(path.join(p, name));
-      }
-    } else if (!stat.isFile()) {
-      warn(`skipping ${p}: not a regular file`);
-    } else if (files.length >= limits.maxFiles) {
-      overflow = true;
-    } else files.push(p);
+/**
+ * Collects the source files under the given files and folders, recursively, each once (see
+ * node/sourceWalk.ts for the policy). A file whose name is not valid UTF-8 cannot be named by a
+ * string path: it is left out here with a warning (the service's NodeWorkspace reads it by its bytes).
+ */
+export function listSources(roots: string[], limits: LoadLimits, warn: (msg: string) => void, options: { followLinks?: boolean } = {}): string[] {
+  const out: string[] = [];
+  for (const f of walkSources(roots, { maxFiles: limits.maxFiles, warn, followLinks: options.followLinks })) {
+    if (typeof f.file === "string") out.push(f.file);
+    else warn(`skipping ${f.name}: the file name is not valid UTF-8 (shown with \\x escapes for its bytes), which this reader cannot name`);
   }
-  if (overflow) warn(`more than ${limits.maxFiles} source files: the rest are skipped (see --max-files)`);
-  return files;
+  return out;
 }
 
 /** A text source file's text read again (undefined when it can no longer be read). */

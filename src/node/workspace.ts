@@ -12,9 +12,19 @@ import { decodeText } from "../core/formats/decode";
 import type { SourceMetadata } from "../core/formats/metadata";
 import { entryMetadata, pairSidecars, parseSidecar, type SourceEntry, sidecarPaths } from "../core/formats/sidecar";
 import type { CancellationToken, Logger, ReadOutcome, SourceFile, SourceWorkspace } from "../core/service";
-import { DEFAULT_LIMITS, type LoadLimits, listSources, readStable } from "./files";
+import { DEFAULT_LIMITS, type LoadLimits, readStable } from "./files";
+import { type FsPath, type ListedFile, walkSources } from "./sourceWalk";
 
 const GLOB = /[*?[\]{}]/;
+
+/** A path by where it really leads (so a source reached through a linked folder keeps its entry's metadata). */
+function realOrResolved(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
 
 export interface NodeWorkspaceOptions {
   /** The project root: relative entries are resolved against it, and sources inside it are named relative to it. */
@@ -23,6 +33,13 @@ export interface NodeWorkspaceOptions {
   logger?: Logger;
   /** Files that are drafts, never sources (absolute paths). */
   isDraft?: (file: string) => boolean;
+  /**
+   * The drafts being checked: never sources, whatever path leads to them — through a linked
+   * folder, by another name, or a hard link (compared by real path and by file identity).
+   */
+  drafts?: readonly string[];
+  /** Follow links that lead out of a source folder (off: a link to `..` must not make the whole disk sources). */
+  followLinks?: boolean;
   /** `.verbatim.json` source entries with metadata (absolute paths). */
   entries?: SourceEntry[];
 }
@@ -50,7 +67,8 @@ export class NodeWorkspace implements SourceWorkspace {
   readonly root: string;
   private readonly limits: LoadLimits;
   private readonly log?: Logger;
-  private readonly byPath = new Map<string, string>();
+  /** Report name → the path to open the file by (its bytes, when its name is not valid UTF-8). */
+  private readonly byPath = new Map<string, FsPath>();
   /** A source's sidecar (`story.txt.meta.json`): metadata for it, never a source itself. */
   private sidecarOf = new Map<string, string>();
 
@@ -66,15 +84,17 @@ export class NodeWorkspace implements SourceWorkspace {
     return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : file;
   }
 
-  /** The file a reported source path stands for. */
+  /** The file a reported source path stands for (as messages show it). */
   fileOf(name: string): string {
-    return this.byPath.get(name) ?? path.resolve(this.root, name);
+    const file = this.byPath.get(name);
+    return typeof file === "string" ? file : path.resolve(this.root, name);
   }
 
   async listSources(entries: readonly string[], token: CancellationToken): Promise<SourceFile[]> {
     const warn = (m: string) => this.log?.warn(m);
     const specs = sourceSpecs(this.root, entries);
-    const listed: string[] = [];
+    const drafts = this.draftIdentities();
+    const listed: ListedFile[] = [];
     const named: string[] = [];
     const seen = new Set<string>();
     for (const spec of specs) {
@@ -84,35 +104,45 @@ export class NodeWorkspace implements SourceWorkspace {
         continue;
       }
       const matcher = spec.pattern ? (f: string) => minimatch(f.split(path.sep).join("/"), spec.pattern!, { dot: false }) : () => true;
-      for (const file of listSources([spec.base], this.limits, warn)) {
-        const abs = path.resolve(file);
-        if (seen.has(abs) || !matcher(abs) || this.options.isDraft?.(abs)) continue;
-        seen.add(abs);
-        listed.push(abs);
-        if (abs === spec.base) named.push(abs);
+      for (const f of walkSources([spec.base], { maxFiles: this.limits.maxFiles, warn, followLinks: this.options.followLinks })) {
+        const identity = `${f.stat.dev}:${f.stat.ino}`;
+        if (seen.has(identity) || !matcher(f.name)) continue;
+        if (drafts.has(identity) || this.options.isDraft?.(f.name)) continue;
+        seen.add(identity);
+        if (typeof f.file !== "string") warn(`${f.name}: the file name is not valid UTF-8 (shown with \\x escapes for its bytes); read all the same`);
+        listed.push(f);
+        if (f.name === path.resolve(spec.base)) named.push(f.name);
       }
       // Listing a large folder is synchronous: let requests in between entries.
       await new Promise<void>((r) => setImmediate(r));
     }
     // A source named on its own may still have a sidecar beside it.
     const beside = named.flatMap(sidecarPaths).filter((p) => fs.existsSync(p));
-    const { sources, sidecarOf } = pairSidecars(listed, beside);
+    const byName = new Map(listed.map((f) => [f.name, f]));
+    const { sources, sidecarOf } = pairSidecars(listed.map((f) => f.name), beside);
     this.sidecarOf = sidecarOf;
     const out: SourceFile[] = [];
     for (const abs of sources) {
-      let st: fs.Stats;
-      try {
-        st = fs.statSync(abs);
-      } catch {
-        continue; // gone since listing
-      }
+      const f = byName.get(abs);
+      if (!f) continue;
+      const st = f.stat;
       // An edited sidecar changes the source's stamp, so its metadata is read again.
       const sidecar = sidecarOf.get(abs);
       const sidecarStamp = sidecar ? `+${fs.statSync(sidecar, { throwIfNoEntry: false })?.mtimeMs ?? 0}` : "";
       const name = this.nameOf(abs);
-      this.byPath.set(name, abs);
+      this.byPath.set(name, f.file);
       // The change time and inode too: `touch -d` can put a modification time back, not those.
       out.push({ path: name, size: st.size, mtimeMs: st.mtimeMs, stamp: `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}${sidecarStamp}` });
+    }
+    return out;
+  }
+
+  /** The drafts' file identities (device and inode): the same file under any path. */
+  private draftIdentities(): Set<string> {
+    const out = new Set<string>();
+    for (const d of this.options.drafts ?? []) {
+      const st = fs.statSync(d, { throwIfNoEntry: false });
+      if (st) out.add(`${st.dev}:${st.ino}`);
     }
     return out;
   }
@@ -120,7 +150,7 @@ export class NodeWorkspace implements SourceWorkspace {
   /** Metadata that overrides what a source says of itself: its `.verbatim.json` entry, then its sidecar. */
   async metadata(name: string): Promise<(SourceMetadata | undefined)[]> {
     const file = this.fileOf(name);
-    const entry = this.options.entries?.length ? entryMetadata(file, this.options.entries, (p) => path.resolve(p)) : undefined;
+    const entry = this.options.entries?.length ? entryMetadata(file, this.options.entries, realOrResolved) : undefined;
     const sidecar = this.sidecarOf.get(file);
     let fromSidecar: SourceMetadata | undefined;
     if (sidecar) {
@@ -138,10 +168,10 @@ export class NodeWorkspace implements SourceWorkspace {
   }
 
   async read(name: string): Promise<ReadOutcome> {
-    return readStable(this.fileOf(name), this.limits.maxFileBytes);
+    return this.readSync(name);
   }
 
   readSync(name: string): ReadOutcome {
-    return readStable(this.fileOf(name), this.limits.maxFileBytes);
+    return readStable(this.byPath.get(name) ?? path.resolve(this.root, name), this.limits.maxFileBytes);
   }
 }
