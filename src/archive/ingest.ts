@@ -285,7 +285,7 @@ function formatOf(file: string, source: SourceText): string {
 
 export interface Rows {
   doc: PreparedSource;
-  quotations: { ord: number; start: number; end: number; pieces: string; basis: string; wordCount: number; scare: boolean; kind?: string; name?: string; role?: string; roleText?: string; organization?: string; mention?: string }[];
+  quotations: { ord: number; start: number; end: number; pieces: string; basis: string; wordCount: number; scare: boolean; kind?: string; name?: string; role?: string; roleText?: string; organization?: string; mention?: string; confidence?: string }[];
   passages: { ord: number; start: number; end: number; grams: string }[];
 }
 
@@ -307,6 +307,7 @@ export function toRows(doc: PreparedSource): Rows {
       roleText: s?.roleText,
       organization: s?.organization,
       mention: q.speakerMention?.text,
+      confidence: q.speaker ? q.confidence : undefined,
     };
   });
   const passages = documentPassages(doc.source.text).map((p, ord) => ({ ord, start: p.start, end: p.end, grams: `{${p.keys.join(",")}}` }));
@@ -346,10 +347,10 @@ async function writeBatch(client: pg.PoolClient, ingestId: number, rows: Rows[],
       const q = rows.flatMap((r) => r.quotations.map((x) => ({ id: idOf.get(r.doc.key)!, ...x })));
       if (q.length) {
         await client.query(
-          `INSERT INTO verbatim.quotation (document_id, ord, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization, speaker_mention)
-           SELECT i, o, s, e, p::int[], b, w, sc, k, n, r, rt, org, m
-           FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
-             AS x(i, o, s, e, p, b, w, sc, k, n, r, rt, org, m)`,
+          `INSERT INTO verbatim.quotation (document_id, ord, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization, speaker_mention, speaker_confidence)
+           SELECT i, o, s, e, p::int[], b, w, sc, k, n, r, rt, org, m, c
+           FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+             AS x(i, o, s, e, p, b, w, sc, k, n, r, rt, org, m, c)`,
           [
             q.map((x) => x.id),
             q.map((x) => x.ord),
@@ -365,6 +366,7 @@ async function writeBatch(client: pg.PoolClient, ingestId: number, rows: Rows[],
             q.map((x) => x.roleText ?? null),
             q.map((x) => x.organization ?? null),
             q.map((x) => x.mention ?? null),
+            q.map((x) => x.confidence ?? null),
           ],
         );
       }

@@ -14,7 +14,7 @@
  */
 import type pg from "pg";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** The role `init` creates for checkers: it may read the archive and nothing else. */
 export const DEFAULT_READER_ROLE = "verbatim_reader";
 
@@ -91,6 +91,11 @@ const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX passage_grams ON verbatim.passage USING gin (grams gin__int_ops) WITH (fastupdate = on, gin_pending_list_limit = 16384);
     `,
+  },
+  {
+    version: 2,
+    description: "how sure each stored attribution is (high, medium, low); rows from before have none and never decide a verdict",
+    sql: `ALTER TABLE verbatim.quotation ADD COLUMN IF NOT EXISTS speaker_confidence text CHECK (speaker_confidence IN ('high', 'medium', 'low'));`,
   },
 ];
 

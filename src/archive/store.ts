@@ -15,11 +15,11 @@
 import type pg from "pg";
 import { Corpus, type SourceText } from "../core/corpus/corpus";
 import type { SourceDocument } from "../core/corpus/sourceDocument";
-import { adoptSpeaker, type StoredSpeaker } from "../core/foreignSources";
+import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
 import { findPassages, type Passage } from "../core/match/passages";
 import type { QuoteWords } from "../core/match/quoteWords";
-import type { AttributedQuote, AttributionBasis } from "../core/speakers/attribute";
-import { EntityRegistry, type EntityKind } from "../core/speakers/entity";
+import type { AttributedQuote, AttributionBasis, Confidence } from "../core/speakers/attribute";
+import type { EntityKind } from "../core/speakers/entity";
 import { type ArchiveUrl, describePgError, isOverBudget, isUnavailable, openPool } from "./connection";
 import { quoteKeys } from "./grams";
 import type { SourceMetadata } from "./metadata";
@@ -75,6 +75,8 @@ interface StoredQuote {
   wordCount: number;
   scare: boolean;
   speaker?: StoredSpeaker;
+  /** How sure the attribution was at ingest; none for rows stored before it was kept. */
+  confidence?: Confidence;
 }
 
 /** The passages of one look-up: a small corpus of the documents the archive found. */
@@ -85,10 +87,9 @@ export class ArchiveMatches {
   constructor(docs: StoredDocument[]) {
     if (docs.length === 0) return;
     this.corpus = new Corpus(docs.map((d) => d.source));
-    const registry = new EntityRegistry();
     docs.forEach((d, i) => {
       infoOf.set(this.corpus!.documents[i], d.info);
-      this.quotes.push(d.quotes.map((q) => toAttributed(q, registry)));
+      this.quotes.push(d.quotes.map((q) => toAttributed(q)));
     });
   }
 
@@ -114,7 +115,7 @@ function storedMetadata(r: { title: string | null; outlet: string | null; publis
   return m;
 }
 
-function toAttributed(q: StoredQuote, registry: EntityRegistry): AttributedQuote {
+function toAttributed(q: StoredQuote): AttributedQuote {
   const pieces = [];
   for (let i = 0; i + 1 < q.pieces.length; i += 2) pieces.push({ start: q.pieces[i], end: q.pieces[i + 1] });
   return {
@@ -128,7 +129,9 @@ function toAttributed(q: StoredQuote, registry: EntityRegistry): AttributedQuote
     basis: q.basis,
     wordCount: q.wordCount,
     scare: q.scare,
-    speaker: q.speaker ? adoptSpeaker(q.speaker, registry) : undefined,
+    speaker: q.speaker ? storedEntity(q.speaker) : undefined,
+    confidence: q.speaker ? q.confidence : undefined,
+    trace: { link: q.basis === "label" ? "label" : q.basis === "continued" ? "continued" : "name" },
   };
 }
 
@@ -248,7 +251,7 @@ export class ArchiveStore {
           [missing],
         ),
         this.pool.query(
-          `SELECT document_id, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization
+          `SELECT document_id, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization, speaker_confidence
            FROM verbatim.quotation WHERE document_id = ANY($1::bigint[]) ORDER BY document_id, ord`,
           [missing],
         ),
@@ -264,6 +267,7 @@ export class ArchiveStore {
           wordCount: r.word_count,
           scare: r.scare,
           speaker: r.speaker_name ? { kind: r.speaker_kind as EntityKind, name: r.speaker_name, role: r.speaker_role ?? undefined, roleText: r.speaker_role_text ?? undefined, organization: r.speaker_organization ?? undefined } : undefined,
+          confidence: r.speaker_confidence ?? undefined,
         });
         quotesOf.set(String(r.document_id), list);
       }

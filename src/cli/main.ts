@@ -3,6 +3,7 @@
  * (core/service.ts) over the local file system (node/), exactly as the language server uses it.
  *
  *   verbatim check [--sources PATH]... [--archive URL] [--format text|json|sarif|csv|markdown] [--fail-on KINDS] [--verbose] DRAFT...
+ *   verbatim quotes [--format text|json] FILE... (see quotes.ts)
  *   verbatim archive init|add|remove|status --db URL (see src/archive/cli.ts)
  *   verbatim lsp --stdio
  *
@@ -13,20 +14,22 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { ARCHIVE_USAGE, ArchiveUsageError } from "../archive/cli";
 import { ArchiveConfigError, checkArchiveUrl } from "../archive/connection";
-import { FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
+import { DEFAULT_FAIL_ON, FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
 import { reportJson } from "../core/report/json";
 import { reportSarif } from "../core/report/sarif";
-import { createVerbatim, flushVerbatim, type IndexStore, type Logger } from "../core/service";
+import { createVerbatim, type IndexStore, type Logger } from "../core/service";
 import { DEFAULT_LIMITS, type LoadLimits, readDraft, UserError } from "../node/files";
 import { projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
 import { NodeWorkspace } from "../node/workspace";
+import { runQuotes } from "./quotes";
 import { dropSilencedFindings } from "./severity";
 import { formatText } from "./textFormat";
 import { reviewCsv, reviewMarkdown } from "../core/report/review";
 import packageJson from "../../package.json";
 
 const USAGE = `Usage: verbatim check [options] DRAFT...
+       verbatim quotes [--format text|json] FILE...
        verbatim archive init|add|remove|status --db URL
        verbatim lsp --stdio
 
@@ -52,6 +55,7 @@ Options:
   --no-color         plain output
   -h, --help         this help
 
+quotes: lists every quotation of each FILE with its speaker, cue and confidence (verbatim quotes --help).
 archive: manages the newsroom archive (verbatim archive --help).
 lsp: runs the language server on standard input and output (for any LSP editor).
 
@@ -103,7 +107,7 @@ function parseCheck(argv: string[]): CheckArgs | "help" {
   if (v.help) return "help";
   const format = v.format ?? "text";
   if (!isFormat(format)) throw new UserError(`--format must be text, json, sarif, csv or markdown, not "${format}"`);
-  let failOn = new Set<FindingKind>(FINDING_KINDS);
+  let failOn = new Set<FindingKind>(DEFAULT_FAIL_ON);
   if (v["fail-on"] !== undefined) {
     const kinds = v["fail-on"].split(",").map((k) => k.trim()).filter(Boolean);
     for (const k of kinds) if (!isFindingKind(k)) throw new UserError(`--fail-on: unknown kind "${k}" (kinds: ${FINDING_KINDS.join(", ")})`);
@@ -172,7 +176,6 @@ async function check(argv: string[]): Promise<number> {
   }
   const reports = [];
   for (const d of drafts) reports.push((await service.check(d, { foreignPassages })).report);
-  flushVerbatim(service);
   service.dispose();
 
   // Report paths as the user would type them: relative to where the command runs.
@@ -224,6 +227,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "check") return check(argv.slice(1));
+  if (command === "quotes") return runQuotes(argv.slice(1));
   if (command === "archive") return (await import("../archive/cli")).archiveCommand(argv.slice(1));
   if (command === "lsp") {
     // Clients add their own options (`--clientProcessId=N`); the connection reads what it needs.
@@ -232,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
     (await import("../server/server")).startServer();
     return new Promise<number>(() => {}); // runs until the client says exit
   }
-  throw new UserError(`unknown command "${command}" (try: verbatim check DRAFT)`);
+  throw new UserError(`unknown command "${command}" (try: verbatim check DRAFT, or verbatim quotes FILE)`);
 }
 
 main(process.argv.slice(2)).then(

@@ -27,9 +27,11 @@ export function formatText(report: ReportJson, options: { verbose: boolean; colo
     }
   }
   const s = report.summary;
-  const problems = s.misattributed + s.misquoted + s.unsourced;
+  const unclear = s["speaker-unclear"] ?? 0;
+  const problems = s.misattributed + s.misquoted + s.unsourced + unclear;
   out.push(
     `${s.quotes} quote${s.quotes === 1 ? "" : "s"} checked: ${s.verified} verified, ${s.misattributed} misattributed, ${s.misquoted} misquoted, ${s.unsourced} unsourced` +
+      (unclear ? `, ${unclear} with the speaker unclear` : "") +
       (problems === 0 ? paint("32", " — all clear") : ""),
   );
   return out.join("\n");

@@ -1,26 +1,18 @@
 /**
  * The engine's entry point: checks drafts against sources. Sources are indexed once. A check
- * finds the passages of each draft quotation first (no speakers needed for that), then works out
- * who speaks — in the drafts, and in the sources it found passages in — and judges each quotation.
- *
- * Speaker state (the registry learnt from the sources and drafts, and the sources' attributed
- * quotations) is kept between checks and reused while the drafts teach nothing new; see
- * `SpeakerState`. `checkIncremental` re-checks only the quotations of the paragraphs an edit
- * touched.
+ * finds the passages of each draft quotation first (no speakers needed for that), then reads who
+ * speaks — in the draft, and in each source it found passages in, each document on its own (a
+ * source's speakers are computed once and kept) — and judges each quotation.
+ * `checkIncremental` re-reads the edited draft whole (attribution is cheap) but looks up in the
+ * index only the quotations whose words changed.
  */
 import { Corpus, type PriorIndex, type SourceText } from "./corpus/corpus";
-import { documentFacts, type Fact } from "./corpus/entityFacts";
-import { exportFacts, priorFromCorpus, type SavedFacts, serializeIndex } from "./corpus/persist";
-import { recheckEdit, type ReportMemo } from "./incremental/recheck";
-import type { DraftReport, DraftText, FoundQuote, SpeakerContext } from "./checkTypes";
-
-export type { DraftReport, DraftText, FoundQuote, SpeakerContext } from "./checkTypes";
-import { cloneRegistry } from "./corpus/registryClone";
-import { SpeakerState } from "./corpus/speakerState";
+import { priorFromCorpus, serializeIndex } from "./corpus/persist";
 import { type PreparedDocument, prepareDocument } from "./document/document";
-import { adoptSpeaker, type ForeignPassages, mergePassages, storedSpeaker } from "./foreignSources";
+import type { DraftReport, DraftText, FoundQuote } from "./checkTypes";
+import { type ForeignPassages, mergePassages } from "./foreignSources";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
-import { quoteWords } from "./match/quoteWords";
+import { quoteWords, type QuoteWords } from "./match/quoteWords";
 import { type Quote, quoteText } from "./quotes/quote";
 import { attributeQuotes } from "./speakers/attribute";
 import { DEFAULT_THRESHOLDS, judge, type QuoteCheck, type Thresholds } from "./verdict/judge";
@@ -31,29 +23,19 @@ export interface CheckOptions {
   aliases?: Record<string, string>;
   /** A comment that switches checking off for the quotes of the paragraph it stands in or before. */
   ignoreMarker?: string;
-  /**
-   * Up to this many characters of sources, every source teaches the registry who is who (the
-   * way a reader of the whole archive would learn it). Above it, a check learns from the sources
-   * its quotations were found in, and from the drafts. Default 4,000,000 (about 4 MB).
-   */
-  learnAllUpTo?: number;
   /** A saved index to reuse (see `corpus/persist.ts`). */
   prior?: PriorIndex;
 }
 
 export const DEFAULT_IGNORE_MARKER = "verbatim-ignore";
-const DEFAULT_LEARN_ALL_UP_TO = 4_000_000;
-/** How many speaker states (one per distinct set of draft facts) are kept. */
-const STATES_KEPT = 4;
 
-/** Paragraphs before an edit re-read with it, for continued quotes and pronouns. */
-const CONTEXT_PARAGRAPHS = 2;
+export type { DraftReport, DraftText, FoundQuote } from "./checkTypes";
 
 export class QuoteChecker {
   private current: Corpus;
   private readonly thresholds: Thresholds;
-  private states: SpeakerState[] = [];
-  private memos = new WeakMap<DraftReport, ReportMemo>();
+  /** For each report of a single draft: the passages of its quotations, by their words. */
+  private memos = new WeakMap<DraftReport, Map<string, Passage[]>>();
   /** Passages from a second source store (the newsroom archive), merged with the corpus's. */
   foreignPassages?: ForeignPassages;
 
@@ -69,24 +51,15 @@ export class QuoteChecker {
     return this.current;
   }
 
-  /**
-   * Replaces the sources: files whose text is unchanged keep their words and what they teach;
-   * only new and changed files are tokenized. Forgets speaker states.
-   */
+  /** Replaces the sources: files whose text is unchanged keep their words; only new and changed files are tokenized. */
   updateSources(sources: SourceText[]): void {
     this.current = new Corpus(sources, priorFromCorpus(this.current));
-    this.states = [];
     this.memos = new WeakMap();
   }
 
   /** The index as bytes, to save (see `deserializeIndex` and `CheckOptions.prior`). */
   serializeIndex(): Uint8Array {
     return serializeIndex(this.current);
-  }
-
-  /** What each source file has taught about people so far, to save beside the index. */
-  exportFacts(): Record<string, SavedFacts> {
-    return exportFacts(this.current);
   }
 
   /**
@@ -101,55 +74,52 @@ export class QuoteChecker {
     return this.options.ignoreMarker ?? DEFAULT_IGNORE_MARKER;
   }
 
+  get aliases(): Record<string, string> {
+    return this.options.aliases ?? {};
+  }
+
   check(drafts: DraftText[]): DraftReport[] {
-    const prepared = drafts.map((d) => prepareDocument(d.path, d.text));
-    const facts = prepared.map((doc) => documentFacts(doc));
-    const found = prepared.map((doc) => this.findQuotes(doc));
-    const context = this.speakerContext(facts, found.flatMap((f) => [...f.values()]));
-    return prepared.map((doc, d) => {
-      const report = { path: drafts[d].path, text: doc.text, checks: this.judgeDraft(doc, found[d], context) };
-      if (drafts.length === 1) this.memos.set(report, { facts: facts[0], context, paragraphStarts: doc.paragraphs.map((p) => p.start) });
-      return report;
-    });
+    return drafts.map((d) => this.checkOne(d.path, d.text, new Map(), drafts.length === 1));
   }
 
   /**
    * Re-checks a draft after an edit, given the report of a `check` (of that draft alone) or of an
-   * earlier `checkIncremental`: only the quotations of the paragraphs the edit touched are found,
-   * attributed (with the two paragraphs before them as context) and judged; the others keep their
-   * verdicts, moved by the edit. Falls back to a full check when the edit teaches the registry
-   * something new, finds passages in sources the speaker state has not learnt, or cuts through a
-   * quotation that spans paragraphs.
+   * earlier `checkIncremental`: the draft is read again whole — a pronoun or a continued quote
+   * may depend on any paragraph before it — but only quotations whose words changed are looked
+   * up in the index again.
    */
   checkIncremental(previous: DraftReport, newText: string): DraftReport {
-    const memo = this.memos.get(previous);
-    const full = () => this.check([{ path: previous.path, text: newText }])[0];
-    if (!memo) return full();
-    const result = recheckEdit(this, previous, newText, memo, CONTEXT_PARAGRAPHS);
-    if (!result) return full();
-    this.memos.set(result.report, result.memo);
-    return result.report;
+    return this.checkOne(previous.path, newText, this.memos.get(previous) ?? new Map(), true);
   }
 
-  /**
-   * The candidate passages of the draft's quotations as first found (before split quotes are
-   * merged, which needs no registry), by their pieces. `only` limits it to some quotations.
-   */
-  findQuotes(doc: PreparedDocument, only?: (quote: Quote) => boolean): Map<string, FoundQuote> {
-    const found = new Map<string, FoundQuote>();
-    for (const quote of doc.quotes) {
-      if (only && !only(quote)) continue;
-      found.set(piecesKey(quote), this.findQuote(doc, quote));
-    }
-    return found;
+  private checkOne(path: string, text: string, known: Map<string, Passage[]>, remember: boolean): DraftReport {
+    const doc = prepareDocument(path, text);
+    const passagesByWords = new Map<string, Passage[]>();
+    const checks = this.judgeDraft(doc, (quote) => {
+      const words = quoteWords(doc.text, quote.pieces);
+      const ignored = isIgnored(doc.text, doc.paragraphs[quote.paragraph], this.ignoreMarker);
+      const key = words.words.join(" ");
+      let passages = ignored ? [] : known.get(key) ?? passagesByWords.get(key);
+      if (!passages) passages = this.lookUp(words);
+      if (!ignored) passagesByWords.set(key, passages);
+      return { words, ignored, passages };
+    });
+    const report = { path, text: doc.text, checks };
+    if (remember) this.memos.set(report, passagesByWords);
+    return report;
   }
 
+  /** The candidate passages of one quotation of a prepared document. */
   findQuote(doc: PreparedDocument, quote: Quote): FoundQuote {
     const words = quoteWords(doc.text, quote.pieces);
     const ignored = isIgnored(doc.text, doc.paragraphs[quote.paragraph], this.ignoreMarker);
-    if (ignored) return { words, ignored, passages: [] };
+    return { words, ignored, passages: ignored ? [] : this.lookUp(words) };
+  }
+
+  /** The passages of a quotation's words: the corpus's, and a second store's (local first on ties). */
+  private lookUp(words: QuoteWords): Passage[] {
     const local = findPassages(this.corpus, words);
-    return { words, ignored, passages: this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local };
+    return this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local;
   }
 
   /**
@@ -161,70 +131,30 @@ export class QuoteChecker {
     return p.alignment.exact || p.similarity >= this.thresholds.misquoteSimilarity;
   }
 
-  /** The speaker state for these draft facts and passages, and a copy of its registry for the drafts. */
-  speakerContext(draftFacts: Fact[][], found: Iterable<FoundQuote>): SpeakerContext {
-    const hit = new Set<number>();
-    // Documents of another store (the archive) teach who is who like the sources learnt from.
-    const foreign = new Set<Passage["document"]>();
-    for (const f of found) {
-      for (const p of f.passages) {
-        if (!this.judgeable(p)) continue;
-        if (p.documentIndex >= 0) hit.add(p.documentIndex);
-        else foreign.add(p.document);
-      }
-    }
-    const hitDocs = [...hit].sort((a, b) => a - b);
-    if (foreign.size) draftFacts = [...[...foreign].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((d) => d.learnt()), ...draftFacts];
-    const learnAll = this.corpus.textLength <= (this.options.learnAllUpTo ?? DEFAULT_LEARN_ALL_UP_TO);
-    const aliases = this.options.aliases ?? {};
-    const key = JSON.stringify([aliases, draftFacts, learnAll ? "all" : hitDocs]);
-    let state = this.states.find((s) => s.key === key);
-    if (!state) {
-      const learnDocs = learnAll ? this.corpus.documents.map((_, d) => d) : hitDocs;
-      state = new SpeakerState(key, this.corpus, learnDocs, aliases, draftFacts);
-      this.states = [state, ...this.states].slice(0, STATES_KEPT);
-    }
-    for (const d of hitDocs) state.quotesOf(d);
-    return { state, copy: cloneRegistry(state.registry) };
+  /** Attributes a draft's quotations and judges each against the passages `find` gives. */
+  judgeDraft(doc: PreparedDocument, find: (quote: Quote) => FoundQuote = (q) => this.findQuote(doc, q)): QuoteCheck[] {
+    return attributeQuotes(doc, { aliases: this.aliases }).map((quote) => {
+      const f = find(quote);
+      if (f.ignored) return { quote, text: quoteText(doc.text, quote), speaker: quote.speaker, verdict: "ignored", findings: [], corroboration: [] };
+      const passages = f.passages.filter((p) => this.judgeable(p)).map((p) => this.withSourceQuote(p));
+      return judge(doc.text, quote, f.words, passages, this.thresholds);
+    });
   }
 
-  /** Attributes a draft's quotations in the context's registry copy and judges those found. */
-  judgeDraft(doc: PreparedDocument, found: Map<string, FoundQuote>, context: SpeakerContext, only?: (quote: Quote) => boolean): QuoteCheck[] {
-    const raw = doc.quotes;
-    const quotes = attributeQuotes(doc, context.copy.registry);
-    doc.quotes = raw;
-    const checks: QuoteCheck[] = [];
-    quotes.forEach((quote) => {
-      if (only && !only(quote)) return;
-      // A split quote merged by attribution is looked up now.
-      const f = found.get(piecesKey(quote)) ?? this.findQuote(doc, quote);
-      if (f.ignored) {
-        checks.push({ quote, text: quoteText(doc.text, quote), speaker: quote.speaker, verdict: "ignored", findings: [], corroboration: [] });
-        return;
-      }
-      const passages = f.passages.filter((p) => this.judgeable(p)).map((p) => withSourceQuote(p, context));
-      checks.push(judge(doc.text, quote, f.words, passages, this.thresholds));
-    });
-    return checks;
+  /**
+   * A passage with the source quotation it falls in (and so that quotation's speaker). A
+   * passage of another store (`documentIndex` -1) carries the quotation attributed when stored.
+   */
+  withSourceQuote(p: Passage): Passage {
+    if (p.documentIndex < 0) return { ...p };
+    const q = quoteAt(this.corpus.documents[p.documentIndex].attributed(this.aliases), p.start, p.end);
+    return q ? { ...p, sourceQuote: q } : { ...p };
   }
 }
 
 /** Identifies a quotation by where its pieces stand. */
 export function piecesKey(quote: Quote): string {
   return quote.pieces.map((p) => `${p.start}-${p.end}`).join(",");
-}
-
-/** A passage with the source quotation it falls in, its speaker taken from the draft's registry copy. */
-function withSourceQuote(p: Passage, context: SpeakerContext): Passage {
-  if (p.documentIndex < 0) {
-    // A passage of another store: its quotation was attributed when stored; its speaker joins the draft's registry copy.
-    const sq = p.sourceQuote;
-    return sq?.speaker ? { ...p, sourceQuote: { ...sq, speaker: adoptSpeaker(storedSpeaker(sq.speaker), context.copy.registry) } } : { ...p };
-  }
-  const q = quoteAt(context.state.quotesOf(p.documentIndex), p.start, p.end);
-  if (!q) return { ...p };
-  const speaker = q.speaker && (context.copy.byId.get(q.speaker.id) ?? q.speaker);
-  return { ...p, sourceQuote: { ...q, speaker } };
 }
 
 /** The marker stands in the quote's paragraph or on the line just before it. */

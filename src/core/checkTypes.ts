@@ -1,9 +1,7 @@
 /**
- * The shapes a check works with, apart from the checker itself, so that the checker and the
- * incremental re-check (incremental/recheck.ts) both import them from here and not each other.
+ * The shapes a check works with, apart from the checker itself, for hosts and stores that
+ * handle reports without importing the checker.
  */
-import type { RegistryCopy } from "./corpus/registryClone";
-import type { SpeakerState } from "./corpus/speakerState";
 import type { Passage } from "./match/passages";
 import type { QuoteWords } from "./match/quoteWords";
 import type { QuoteCheck } from "./verdict/judge";
@@ -24,10 +22,4 @@ export interface FoundQuote {
   words: QuoteWords;
   ignored: boolean;
   passages: Passage[];
-}
-
-/** What a check needs to judge quotations: a speaker state and a copy of its registry for the drafts. */
-export interface SpeakerContext {
-  state: SpeakerState;
-  copy: RegistryCopy;
 }

@@ -7,14 +7,17 @@
 import { english, type Translate } from "./translate";
 import { describeDiff, type WordChange } from "./verdict/wordDiff";
 
-export const FINDING_KINDS = ["misattributed", "misquoted", "unsourced"] as const;
+export const FINDING_KINDS = ["misattributed", "misquoted", "unsourced", "speaker-unclear"] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export const SEVERITIES = ["error", "warning", "information", "hint", "off"] as const;
 /** How a finding kind is reported; `off` drops it everywhere (editor, CLI, SARIF, exit status). */
 export type Severity = (typeof SEVERITIES)[number];
 
-export const DEFAULT_SEVERITY: Readonly<Record<FindingKind, Severity>> = { misattributed: "error", misquoted: "warning", unsourced: "information" };
+export const DEFAULT_SEVERITY: Readonly<Record<FindingKind, Severity>> = { misattributed: "error", misquoted: "warning", unsourced: "information", "speaker-unclear": "information" };
+
+/** Kinds that make `verbatim check` exit 1 unless `--fail-on` says otherwise: "speaker unclear" asks for a look by hand. */
+export const DEFAULT_FAIL_ON: readonly FindingKind[] = ["misattributed", "misquoted", "unsourced"];
 
 export const isFindingKind = (k: unknown): k is FindingKind => typeof k === "string" && (FINDING_KINDS as readonly string[]).includes(k);
 export const isSeverity = (s: unknown): s is Severity => typeof s === "string" && (SEVERITIES as readonly string[]).includes(s);
@@ -29,6 +32,7 @@ export const FINDING_RULES: Readonly<Record<FindingKind, { name: string; descrip
   misattributed: { name: "MisattributedQuote", description: "A source has these words, but gives them to someone other than the speaker the draft names." },
   misquoted: { name: "MisquotedQuote", description: "The closest source passage is the same statement, but its words differ from the draft's." },
   unsourced: { name: "UnsourcedQuote", description: "No source document contains anything close to these words." },
+  "speaker-unclear": { name: "SpeakerUnclear", description: "A source has these words, but who spoke them cannot be settled from the source or the draft: check by hand." },
 };
 
 /** The SARIF level of a severity. */
@@ -60,6 +64,8 @@ export interface FindingFacts {
   passage?: string;
   similarity?: number;
   diff?: WordChange[];
+  /** speaker-unclear: the draft's own credit is unclear (rather than the source's). */
+  draftUnclear?: boolean;
 }
 
 /** A finding's message, in English by default or through a translation. */
@@ -71,5 +77,9 @@ export function findingMessage(f: FindingFacts, t: Translate = english): string 
       return t("Misquoted: {0} has “{1}” ({2}% similar): {3}", f.source ?? "", f.passage ?? "", Math.round((f.similarity ?? 0) * 100), f.diff ? describeDiff(f.diff) : "");
     case "unsourced":
       return f.draftSpeaker ? t("Unsourced: no source contains these words (attributed to {0})", f.draftSpeaker) : t("Unsourced: no source contains these words");
+    case "speaker-unclear":
+      return f.draftUnclear
+        ? t("Speaker unclear: {0} has these words, but who the draft credits with them is unclear — check by hand", f.source ?? "")
+        : t("Speaker unclear: {0} has these words but does not say clearly who spoke them — check by hand", f.source ?? "");
   }
 }

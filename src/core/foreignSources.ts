@@ -7,7 +7,7 @@
  */
 import type { Passage } from "./match/passages";
 import type { QuoteWords } from "./match/quoteWords";
-import type { Entity, EntityKind, EntityRegistry } from "./speakers/entity";
+import { type Entity, type EntityKind, splitPersonName } from "./speakers/entity";
 
 /** The passages another store has for a quotation's words, best first (synchronous: looked up beforehand). */
 export type ForeignPassages = (words: QuoteWords) => Passage[];
@@ -26,24 +26,15 @@ export function storedSpeaker(e: Entity): StoredSpeaker {
 }
 
 /**
- * The registry's entity for a stored speaker (created in it when new), so a stored `Jane Doe` and
- * the draft's `Doe` are one person, and a spokesperson speaks for their organisation.
+ * A stored speaker as an entity of its own document, so it compares with a draft's speakers like
+ * any source's (see `compareSpeakers`): a person's given name and surname, an organisation a
+ * spokesperson speaks for.
  */
-export function adoptSpeaker(s: StoredSpeaker, registry: EntityRegistry): Entity {
-  const organization = s.organization ? registry.organization(s.organization) : undefined;
-  const role = s.role ? { role: s.role, text: s.roleText ?? s.role } : undefined;
-  switch (s.kind) {
-    case "person":
-      return registry.person(s.name, role, organization);
-    case "organization":
-      return registry.organization(s.name);
-    case "spokesperson":
-      return organization ? registry.spokesperson(organization, s.roleText ?? "spokesperson") : registry.unknown(s.name);
-    case "anonymous":
-      return registry.anonymous(s.name);
-    default:
-      return role ? registry.rolePerson(role, organization) : registry.unknown(s.name);
-  }
+export function storedEntity(s: StoredSpeaker): Entity {
+  const e: Entity = { id: 1, kind: s.kind, name: s.name, role: s.role, roleText: s.roleText, aliases: new Set([s.name.toLowerCase()]) };
+  if (s.organization) e.organization = { id: 2, kind: "organization", name: s.organization, aliases: new Set([s.organization.toLowerCase()]) };
+  if (s.kind === "person") Object.assign(e, splitPersonName(s.name));
+  return e;
 }
 
 const rank = (a: Passage, b: Passage) =>

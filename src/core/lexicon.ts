@@ -4,15 +4,19 @@
  */
 import cues from "./data/cues.json";
 import roles from "./data/roles.json";
+import names from "./data/names.json";
 import pronouns from "./data/pronouns.json";
 import captions from "./data/captions.json";
 import abbreviations from "./data/abbreviations.json";
 import stopwords from "./data/stopwords.json";
+import verbs from "./data/verbs.json";
 
 /** Every inflected cue-verb form, lower case, mapped to its lemma. */
 export const cueVerbForms: ReadonlyMap<string, string> = new Map(
   Object.entries(cues.verbs).flatMap(([lemma, forms]) => forms.map((f) => [f, lemma] as [string, string])),
 );
+/** Cue forms in -ing: they attach to the subject of the clause they follow (`X …, saying "…"`). */
+export const cueParticiples: ReadonlySet<string> = new Set(cues.participles);
 export const cuePhrases: readonly string[] = cues.phrases;
 export const cueAdverbs: ReadonlySet<string> = new Set(cues.adverbs);
 
@@ -24,10 +28,32 @@ export const rolePhrases: ReadonlyMap<string, string> = new Map(
 export const longestRolePhrase = Math.max(...[...rolePhrases.keys()].map((p) => p.split(" ").length));
 export const spokesRoles: ReadonlySet<string> = new Set(roles.spokesRoles);
 export const personTitles: ReadonlySet<string> = new Set(roles.titles);
+/** Words that say a person is a woman or a man (titles, gendered role nouns, pronouns). */
+export const genderedWords: ReadonlyMap<string, "female" | "male"> = new Map([
+  ...roles.gendered.female.map((w) => [w, "female"] as const),
+  ...roles.gendered.male.map((w) => [w, "male"] as const),
+]);
 export const orgNouns: ReadonlySet<string> = new Set(roles.orgNouns);
 export const anonymousNouns: ReadonlySet<string> = new Set(roles.anonymousNouns);
 export const anonymousDeterminers: ReadonlySet<string> = new Set(roles.anonymousDeterminers);
 export const corporateSuffixes: ReadonlySet<string> = new Set(roles.corporateSuffixes);
+
+/** Capitalised at a sentence's start, these are ordinary words, never the start of a name. */
+export const notNameWords: ReadonlySet<string> = new Set(names.notNameWords);
+/** Days, months and times: never part of a person's name. */
+export const timeWords: ReadonlySet<string> = new Set(names.timeWords);
+export const monthsThatAreGivenNames: ReadonlySet<string> = new Set(names.monthsThatAreGivenNames);
+/** Countries, states, regions and cities (lower case, possibly several words). */
+export const places: ReadonlySet<string> = new Set(names.places);
+export const longestPlace = Math.max(...names.places.map((p) => p.split(" ").length));
+/** Last words that make a name an organisation (`… Committee`, `… Post`). */
+export const orgHeads: ReadonlySet<string> = new Set(names.orgHeads);
+/** First words that make a name an organisation (`University of …`). */
+export const orgStarts: ReadonlySet<string> = new Set(names.orgStarts);
+/** Plural nouns for groups that speak together (`Democrats`, `protesters`). */
+export const groupNouns: ReadonlySet<string> = new Set(names.groups);
+/** Adjectives of nations, parties and rank that describe a person rather than name them. */
+export const describingWords: ReadonlySet<string> = new Set(names.nationalities);
 
 export const personPronouns: ReadonlySet<string> = new Set(pronouns.person);
 export const pluralPronouns: ReadonlySet<string> = new Set(pronouns.plural);
@@ -38,3 +64,9 @@ export const furniturePrefixes: readonly string[] = captions.furniturePrefixes;
 
 export const abbreviationSet: ReadonlySet<string> = new Set(abbreviations.abbreviations);
 export const stopwordSet: ReadonlySet<string> = new Set(stopwords.words);
+
+/** Short forms of given names (`bill` → `william`). */
+export const nicknames: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(names.nicknames));
+
+/** Common verb forms, auxiliaries and modals (see data/verbs.json). */
+export const verbForms: ReadonlySet<string> = new Set([...verbs.forms, ...cueVerbForms.keys()]);

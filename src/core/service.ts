@@ -15,7 +15,7 @@
 import { QuoteChecker } from "./check";
 import type { DraftReport } from "./checkTypes";
 import { hashText, type PriorIndex, type Region, type SourceDocument, type SourceText, type Utterance } from "./corpus/corpus";
-import { deserializeIndex, priorFromCorpus, type SavedFacts } from "./corpus/persist";
+import { deserializeIndex, priorFromCorpus } from "./corpus/persist";
 import type { FindingKind, Severity } from "./findings";
 import { readSource, readSourceTextSync, rereadableSync } from "./formats";
 import { decodeText } from "./formats/decode";
@@ -24,7 +24,7 @@ import type { Passage } from "./match/passages";
 import type { QuoteWords } from "./match/quoteWords";
 import { Places, type SourcePlace } from "./report/places";
 import { completeQuote, type QuoteCompletion } from "./sources/complete";
-import { listSourceSpeakers, type SourceSpeaker, sourceSpeakerState } from "./sources/speakers";
+import { listSourceSpeakers, type SourceSpeaker } from "./sources/speakers";
 import { markIgnoredQuotes } from "./verdict/ignoredQuotes";
 import type { Thresholds } from "./verdict/judge";
 
@@ -93,7 +93,6 @@ export interface SourceMeta {
 
 export interface StoredIndex {
   index: Uint8Array;
-  facts?: Record<string, SavedFacts>;
   sources?: Record<string, SourceMeta>;
   /** When the index was saved (ms since the epoch): its stamps are trusted for a while only. */
   savedAt?: number;
@@ -236,7 +235,6 @@ export function createVerbatim(options: VerbatimOptions): Verbatim {
 const SILENT: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 /** A partial index (first build) is rebuilt for a check once twice as many sources are ready. */
 const PARTIAL_GROWTH = 2;
-const FACTS_SAVE_MS = 5000;
 const PROGRESS_MS = 100;
 
 interface Entry {
@@ -290,7 +288,6 @@ class Project implements Verbatim {
   private speakerList?: { gen: number; answer: SpeakersResult };
   private readonly progressListeners = new Set<(p: BuildProgress) => void>();
   private readonly builtListeners = new Set<(s: BuildStats) => void>();
-  private factsTimer?: NodeJS.Timeout;
   private delayMs = 0;
   private disposed = false;
 
@@ -452,7 +449,7 @@ class Project implements Verbatim {
     try {
       const stored = this.store!.load();
       if (!stored) return undefined;
-      return { prior: deserializeIndex(stored.index, stored.facts), sources: stored.sources ?? {}, savedAt: stored.savedAt };
+      return { prior: deserializeIndex(stored.index), sources: stored.sources ?? {}, savedAt: stored.savedAt };
     } catch (e) {
       this.log.warn(`the saved source index could not be used and is rebuilt: ${(e as Error).message}`);
       return undefined;
@@ -465,7 +462,7 @@ class Project implements Verbatim {
       const meta = this.entries.get(path)?.meta;
       if (meta && meta.stamp === stamp) sources[path] = meta;
     }
-    this.store!.save({ ...(withIndex ? { index: checker.serializeIndex() } : {}), facts: checker.exportFacts(), sources });
+    this.store!.save({ ...(withIndex ? { index: checker.serializeIndex() } : {}), sources });
   }
 
   /** Reads and decodes one file into its entry (or records why it was skipped). */
@@ -589,7 +586,6 @@ class Project implements Verbatim {
       }
     }
     this.reports.set(draft.path, { report, gen: this.checkerGen });
-    this.scheduleFactsSave();
     return { report: { ...report, checks: markIgnoredQuotes(report.checks, this.settings.ignoredQuotes ?? []) }, build, partial };
   }
 
@@ -614,8 +610,7 @@ class Project implements Verbatim {
     const checker = await this.usable();
     if (token.isCancellationRequested) throw new CancelledError();
     if (!checker) return [];
-    const state = sourceSpeakerState(checker);
-    return completeQuote(checker.corpus, typed, { quotesOf: (d) => state.quotesOf(d) }).map((c) => {
+    return completeQuote(checker.corpus, typed, { quotesOf: (d) => checker.corpus.documents[d].attributed(checker.aliases) }).map((c) => {
       const doc = checker.corpus.documents[c.documentIndex];
       return { ...c, passage: doc.text.slice(c.matchStart, c.end), place: this.places.of(doc, c.matchStart, c.end), metadata: doc.metadata };
     });
@@ -637,29 +632,8 @@ class Project implements Verbatim {
     return this.places.of(doc, start, end);
   }
 
-  private scheduleFactsSave(): void {
-    if (!this.store || this.building || this.factsTimer) return;
-    this.factsTimer = setTimeout(() => {
-      this.factsTimer = undefined;
-      try {
-        if (this.checker && this.store && !this.building && !this.disposed) this.saveStore(this.checker, false);
-      } catch (e) {
-        this.log.warn(`could not save what the sources teach: ${(e as Error).message}`);
-      }
-    }, FACTS_SAVE_MS);
-    this.factsTimer.unref?.();
-  }
-
-  /** Saves what checks learnt now (the CLI does this before it exits). */
-  flush(): void {
-    clearTimeout(this.factsTimer);
-    this.factsTimer = undefined;
-    if (this.checker && this.store && !this.building) this.saveStore(this.checker, false);
-  }
-
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.factsTimer);
     this.build++;
     this.settle();
   }
@@ -670,7 +644,3 @@ function indexKey(s: ProjectSettings): unknown {
   return [s.aliases ?? {}, s.ignoreMarker ?? null, s.thresholds ?? {}];
 }
 
-/** Saves what checks learnt about the sources' speakers, if the service has a store. */
-export function flushVerbatim(v: Verbatim): void {
-  if (v instanceof Project) v.flush();
-}

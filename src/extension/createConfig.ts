@@ -12,7 +12,7 @@ export const STARTER_CONFIG = {
   aliases: {},
   ignoreMarker: "verbatim-ignore",
   ignoredQuotes: [],
-  severities: { misattributed: "error", misquoted: "warning", unsourced: "information" },
+  severities: { misattributed: "error", misquoted: "warning", unsourced: "information", "speaker-unclear": "information" },
   thresholds: { misquoteSimilarity: 0.6 },
 };
 

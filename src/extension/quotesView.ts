@@ -13,11 +13,12 @@ import type { DraftQuotes, Quotes } from "./quotes";
 
 export type QuoteNode = { type: "group"; verdict: Verdict; uri: vscode.Uri; checks: QuoteCheck[] } | { type: "quote"; uri: vscode.Uri; check: QuoteCheck; result: DraftQuotes };
 
-const ORDER: Verdict[] = ["misattributed", "misquoted", "unsourced", "verified", "ignored", "unchecked"];
+const ORDER: Verdict[] = ["misattributed", "misquoted", "unsourced", "speaker-unclear", "verified", "ignored", "unchecked"];
 const ICONS: Record<Verdict, [string, string?]> = {
   misattributed: ["error", "problemsErrorIcon.foreground"],
   misquoted: ["warning", "problemsWarningIcon.foreground"],
   unsourced: ["question", "problemsInfoIcon.foreground"],
+  "speaker-unclear": ["person", "problemsInfoIcon.foreground"],
   verified: ["pass", "testing.iconPassed"],
   ignored: ["circle-slash"],
   unchecked: ["dash"],
@@ -31,6 +32,8 @@ export function verdictLabel(v: Verdict): string {
       return t("Misquoted");
     case "unsourced":
       return t("Unsourced");
+    case "speaker-unclear":
+      return t("Speaker unclear");
     case "verified":
       return t("Verified");
     case "ignored":

@@ -15,7 +15,7 @@ export const SECTION = "verbatim";
 const DEFAULTS: VerbatimSettings = {
   sources: ["sources", "sources/**"],
   languages: ["markdown", "plaintext"],
-  severity: { misattributed: "error", misquoted: "warning", unsourced: "information" },
+  severity: { misattributed: "error", misquoted: "warning", unsourced: "information", "speaker-unclear": "information" },
   debounceMs: 400,
   ignoreMarker: "verbatim-ignore",
   ignoredQuotes: [],

@@ -114,7 +114,7 @@ export interface EffectiveSettings {
   /** Source entries as globs relative to the folder (`sources/**`), or absolute. */
   sources: string[];
   languages: string[];
-  severity: Record<"misattributed" | "misquoted" | "unsourced", "error" | "warning" | "information" | "hint" | "off">;
+  severity: Record<"misattributed" | "misquoted" | "unsourced" | "speaker-unclear", "error" | "warning" | "information" | "hint" | "off">;
   misquoteSimilarity?: number;
   misquoteCoverage?: number;
   debounceMs: number;

@@ -2,10 +2,9 @@
  * The sources a draft is checked against: their word ids and the index over them. Building it
  * only tokenizes; a source's text, layout, what it teaches about people and who speaks its
  * quotations are read per document, on demand, for the documents a check finds passages in (see
- * `SourceDocument` and `SpeakerState`).
+ * `SourceDocument`).
  */
 import type { SourceMetadata } from "../formats/metadata";
-import type { Fact } from "./entityFacts";
 import { DocCache } from "./docCache";
 import { HitBuffer, type IndexArrays, NgramIndex } from "./ngramIndex";
 import { PositionMap } from "./positionMap";
@@ -67,7 +66,6 @@ export interface PriorFile {
   hash?: number;
   length: number;
   ids: Int32Array;
-  facts?: Fact[];
   /** Where the file's words stand in the index's ids. */
   first?: number;
   /** The text itself, when the index kept it (equal text = unchanged file, no hashing needed). */
@@ -113,7 +111,6 @@ export class Corpus {
     this.vocabulary = prior?.vocabulary ?? new Vocabulary();
     const perDoc: Int32Array[] = [];
     const placed: number[] = [];
-    const reused: (PriorFile | undefined)[] = [];
     // New words go into one buffer (a few large allocations, not one per file), viewed per file.
     // Sized for the worst case up front: untouched pages of a large typed array take no memory.
     const fresh = new HitBuffer(prior ? 1 << 16 : Math.max(1 << 16, (sources.reduce((n, s) => n + lengthOf(s), 0) >> 2) + 1));
@@ -125,7 +122,6 @@ export class Corpus {
       if (saved && saved.hash !== undefined && unchanged(saved, s)) {
         perDoc.push(saved.ids);
         placed.push(saved.first ?? -1);
-        reused.push(saved);
         freshAt.push(-1, -1);
         indexed.push({ length: saved.length, hash: saved.hash });
       } else {
@@ -136,7 +132,6 @@ export class Corpus {
         freshAt.push(fresh.length);
         perDoc.push(fresh.data.subarray(0, 0));
         placed.push(-1);
-        reused.push(undefined);
         indexed.push({ length: text.length, hash: s.hash ?? hashText(text) });
       }
     }
@@ -144,10 +139,9 @@ export class Corpus {
     this.tokenized = freshAt.filter((x) => x >= 0).length / 2;
     const firstWords = this.layOut(perDoc, placed, prior);
     sources.forEach((s, d) => {
-      const saved = reused[d];
       this.documents.push(
         new SourceDocument(
-          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: indexed[d].length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: indexed[d].hash, facts: saved?.facts },
+          { path: s.path, text: s.load ? undefined : s.text, load: s.load, length: indexed[d].length, firstWord: firstWords[d], wordCount: perDoc[d].length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, stamp: s.stamp, hash: indexed[d].hash },
           this.cache,
         ),
       );

@@ -2,9 +2,8 @@
  * Saving and reloading the source index, for the CLI's `.verbatim-cache/` and the extension's
  * own storage. The index is one byte blob (a JSON header: format version, vocabulary and one
  * entry per file with its change stamp, content hash, word count and first position; then the
- * typed arrays as they are in memory: the word ids, the main segment, the delta segment if any),
- * and what each file teaches about people is a separate small JSON, since that grows as checks
- * read more files.
+ * typed arrays as they are in memory: the word ids, the main segment, the delta segment if any).
+ * Nothing about speakers is saved: a source's speakers are read from its own text when needed.
  *
  * Loading gives a `PriorIndex`: a new `Corpus` built with it re-tokenizes only the files that are
  * new or changed, and indexes only those (into the delta segment; see `SegmentedIndex`), reusing
@@ -12,7 +11,6 @@
  * damaged, throws `IndexFormatError` — callers rebuild.
  */
 import type { Corpus, PriorIndex, SavedIndex } from "./corpus";
-import type { Fact } from "./entityFacts";
 import type { IndexArrays } from "./ngramIndex";
 import { Vocabulary } from "./vocabulary";
 
@@ -84,7 +82,7 @@ export function serializeIndex(corpus: Corpus): Uint8Array {
 }
 
 /** Reads a saved index; throws `IndexFormatError` when it is not usable. */
-export function deserializeIndex(bytes: Uint8Array, facts?: Record<string, SavedFacts>): PriorIndex {
+export function deserializeIndex(bytes: Uint8Array): PriorIndex {
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   if (bytes.length < 12) throw new IndexFormatError("index file is truncated");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -121,8 +119,7 @@ export function deserializeIndex(bytes: Uint8Array, facts?: Record<string, Saved
   if (vocabulary.size !== header.vocabulary.length) throw new IndexFormatError("index vocabulary is damaged");
   const files: PriorIndex["files"] = new Map();
   for (const f of header.files) {
-    const saved = facts?.[f.path];
-    files.set(f.path, { stamp: f.stamp, hash: f.hash, length: f.length, first: f.first, ids: ids.subarray(f.first, f.first + f.words), facts: saved && saved.hash === f.hash ? saved.facts : undefined });
+    files.set(f.path, { stamp: f.stamp, hash: f.hash, length: f.length, first: f.first, ids: ids.subarray(f.first, f.first + f.words) });
   }
   return { vocabulary, files, index };
 }
@@ -157,23 +154,11 @@ function maxUnsigned(values: Int32Array | Uint32Array): number {
   return max;
 }
 
-/** What each file teaches about people, keyed by path, with the content hash it was learnt from. */
-export interface SavedFacts {
-  hash: number;
-  facts: Fact[];
-}
-
-export function exportFacts(corpus: Corpus): Record<string, SavedFacts> {
-  const out: Record<string, SavedFacts> = {};
-  for (const d of corpus.documents) if (d.facts) out[d.path] = { hash: d.indexedHash, facts: d.facts };
-  return out;
-}
-
 /** A prior index made from a live corpus, to rebuild it after some files changed. */
 export function priorFromCorpus(corpus: Corpus): PriorIndex {
   const files: PriorIndex["files"] = new Map();
   corpus.documents.forEach((d, k) =>
-    files.set(d.path, { stamp: d.stamp, hash: d.indexedHash, length: d.length, ids: corpus.docIds(k), facts: d.facts, first: d.firstWord, text: d.keptText }),
+    files.set(d.path, { stamp: d.stamp, hash: d.indexedHash, length: d.length, ids: corpus.docIds(k), first: d.firstWord, text: d.keptText }),
   );
   const { main, delta, mainEnd } = corpus.index;
   return { vocabulary: corpus.vocabulary, files, index: { ids: corpus.ids, mainEnd, main: main.arrays, delta: delta?.arrays } };

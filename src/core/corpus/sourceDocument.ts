@@ -9,7 +9,7 @@ import type { SourceMetadata } from "../formats/metadata";
 import type { Quote } from "../quotes/quote";
 import { tokenize, type WordList, wordOffsets } from "../text/words";
 import type { Cached, CachedPart, DocCache } from "./docCache";
-import { documentFacts, type Fact } from "./entityFacts";
+import { type AttributedQuote, attributeQuotes } from "../speakers/attribute";
 
 export interface Utterance {
   start: number;
@@ -38,7 +38,6 @@ export interface DocumentInit {
   stamp?: string;
   /** Content hash of the text the index was built from. */
   hash: number;
-  facts?: Fact[];
 }
 
 export class SourceDocument implements Cached {
@@ -54,8 +53,6 @@ export class SourceDocument implements Cached {
   readonly stamp: string | undefined;
   /** Length of the text the index was built from. */
   readonly length: number;
-  /** What the document teaches the entity registry (computed on first use, or loaded). */
-  facts?: Fact[];
   /** Content hash of the very text the index was built from (never of a later read). */
   readonly indexedHash: number;
   /** The loader gave a text other than the indexed one: the index is out of date for this file. */
@@ -85,7 +82,6 @@ export class SourceDocument implements Cached {
     this.metadata = init.metadata;
     this.stamp = init.stamp;
     this.length = init.length;
-    this.facts = init.facts;
     this.indexedHash = init.hash;
     this.load = init.load;
     // Without a way to re-read it, the text must stay.
@@ -137,13 +133,20 @@ export class SourceDocument implements Cached {
     return this.preparedDoc;
   }
 
-  learnt(): Fact[] {
-    if (this.facts) return this.facts;
-    const facts = documentFacts(this.prepared, this.utterances.map((u) => u.speaker));
-    // Facts of a text other than the indexed one are not this document's: used now, never kept.
-    if (!this.stale) this.facts = facts;
-    return facts;
+  /**
+   * The source's quotations with their speakers, read from this source alone (its transcript
+   * turns included), so they never change when other sources are added. Computed on first use
+   * and kept: they are small, and a check needs them again for every quote found here.
+   */
+  attributed(aliases: Record<string, string> = {}): AttributedQuote[] {
+    const key = JSON.stringify(aliases);
+    if (this.attributions?.key !== key) {
+      this.attributions = { key, quotes: attributeQuotes(this.prepared, { aliases, utterances: this.utterances }) };
+    }
+    return this.attributions.quotes;
   }
+
+  private attributions?: { key: string; quotes: AttributedQuote[] };
 
   evict(part: CachedPart): void {
     if (part === "text") {

@@ -10,7 +10,7 @@ import { rolePhrases } from "../lexicon";
 /** Who a speaker is, as a source reports it. */
 export interface SpeakerFacts {
   name: string;
-  kind: "person" | "organization" | "spokesperson" | "anonymous" | "unknown";
+  kind: "person" | "organization" | "spokesperson" | "anonymous" | "group" | "unknown";
   role?: string;
   organization?: string;
 }

@@ -46,7 +46,15 @@ export function straightQuoteRole(text: string, i: number, open: boolean): "open
     if (open) return "close";
     return isWordAt(text, i - 1) && isWordAt(text, i + 1) ? "none" : "open";
   }
-  return "none"; // a lone mark between spaces
+  // A lone mark between spaces, as scraped text often has it: after the punctuation that ends
+  // quoted words (`… sponsor,' " Doe wrote`) it closes; before a word, after a cue, it opens.
+  let p = i - 1;
+  while (p >= 0 && p > i - 4 && /[ \t]/.test(text[p])) p--;
+  let n = i + 1;
+  while (n < text.length && n < i + 4 && /[ \t]/.test(text[n])) n++;
+  if (open && /[,.!?;'\u2019\u2026]/.test(text[p] ?? "")) return "close";
+  if (!open && isWordAt(text, n) && /[,:]/.test(text[p] ?? "")) return "open";
+  return "none";
 }
 
 /** Is this `’` closing a single quotation rather than an apostrophe? */

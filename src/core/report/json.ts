@@ -22,6 +22,8 @@ export interface SourceJson {
   text: string;
   speaker: string | null;
   speakerDetails: EntitySummary | null;
+  /** How sure the source's attribution is: "high", "medium", "low", or null with no speaker. */
+  speakerConfidence: string | null;
   similarity: number;
   exact: boolean;
   /** The page or timestamp the passage stands at, for formats that have them. */
@@ -51,7 +53,13 @@ export interface QuoteJson {
   speaker: string | null;
   speakerDetails: EntitySummary | null;
   speakerMention: { text: string; start: number; end: number } | null;
+  /** How sure the draft's attribution is: "high", "medium", "low", or null with no speaker. */
+  speakerConfidence: string | null;
   attribution: string;
+  /** How the speaker was found: the cue (`said`, `according to`, `:`), its kind, and the link used. */
+  attributionHow: { cue: string | null; cueKind: string | null; link: string };
+  /** Who else the attribution could mean, when it is not sure. */
+  speakerCandidates?: string[];
   verdict: string;
   findings: FindingJson[];
   source: SourceJson | null;
@@ -90,6 +98,7 @@ export function sourceJson(p: Passage | PlainPassage, displayPath: (p: string) =
     text: p.text,
     speaker: speaker?.name ?? null,
     speakerDetails: speaker ? summarize(speaker) : null,
+    speakerConfidence: speaker ? p.sourceQuote?.confidence ?? null : null,
     similarity: Math.round(p.similarity * 1000) / 1000,
     exact: p.alignment.exact,
     region,
@@ -116,7 +125,10 @@ export function quoteJson(check: QuoteCheck | PlainQuoteCheck, lines: LineMap, d
     speaker: check.speaker?.name ?? null,
     speakerDetails: check.speaker ? summarize(check.speaker) : null,
     speakerMention: mention ? { text: mention.text, start: mention.start, end: mention.end } : null,
+    speakerConfidence: check.speaker ? q.confidence ?? null : null,
     attribution: q.basis,
+    attributionHow: { cue: q.trace?.cue ?? null, cueKind: q.trace?.cueKind ?? null, link: q.trace?.link ?? "none" },
+    ...(q.candidates ? { speakerCandidates: q.candidates.map((c) => c.name) } : {}),
     verdict: check.verdict,
     findings: check.findings.map((f) => findingJson(f, lines, draftText)),
     source: check.source ? sourceJson(check.source, displayPath) : null,
@@ -141,7 +153,7 @@ export function plainReportJson(reports: { path: string; text: string; checks: P
 }
 
 function reportOf(reports: { path: string; text: string; checks: (QuoteCheck | PlainQuoteCheck)[] }[], displayPath: (p: string) => string): ReportJson {
-  const summary: Record<string, number> = { quotes: 0, verified: 0, misattributed: 0, misquoted: 0, unsourced: 0, unchecked: 0, ignored: 0 };
+  const summary: Record<string, number> = { quotes: 0, verified: 0, misattributed: 0, misquoted: 0, unsourced: 0, "speaker-unclear": 0, unchecked: 0, ignored: 0 };
   const files = reports.map((r) => {
     const lines = new LineMap(r.text);
     const quotes = r.checks.map((c) => {

@@ -1,14 +1,13 @@
 /**
  * Everyone the sources quote, with their quotations: for the editor's Speakers view and for
- * inserting a source quotation into a draft. Source quotations are attributed lazily by the
- * checker's speaker state; listing every speaker attributes every source once (later calls
- * with the same state reuse it).
+ * inserting a source quotation into a draft. Each source's quotations are attributed from that
+ * source alone (once, then kept); listing every speaker attributes every source once. The same
+ * person named in several sources is one entry.
  */
 import type { QuoteChecker } from "../check";
-import type { SpeakerState } from "../corpus/speakerState";
 import type { Span } from "../document/layout";
 import type { AttributedQuote } from "../speakers/attribute";
-import type { Entity, EntityKind } from "../speakers/entity";
+import { DocumentEntities, type Entity, type EntityKind } from "../speakers/entity";
 
 export interface SourceQuotation {
   /** The source's position in `corpus.documents`, and its path as reports name it. */
@@ -41,36 +40,58 @@ export interface ListOptions {
 /** The speakers of the checker's sources, by name, each with their quotations in source order. */
 export function listSourceSpeakers(checker: QuoteChecker, options: ListOptions = {}): SourceSpeaker[] {
   const minWords = options.minWords ?? 4;
-  const state = sourceSpeakerState(checker);
-  const bySpeaker = new Map<number, SourceSpeaker>();
+  const byKey = new Map<string, SourceSpeaker>();
+  const people: { entry: SourceSpeaker; e: Entity }[] = [];
   checker.corpus.documents.forEach((doc, d) => {
-    for (const q of state.quotesOf(d)) {
-      if (!q.speaker || q.scare || q.wordCount < minWords) continue;
-      let entry = bySpeaker.get(q.speaker.id);
+    for (const q of doc.attributed(checker.aliases)) {
+      // Only speakers the source names clearly: the list is what a reporter may quote them as saying.
+      if (!q.speaker || q.scare || q.wordCount < minWords || q.confidence === "low" || !listable(q.speaker)) continue;
+      const key = speakerKey(q.speaker);
+      let entry = byKey.get(key);
       if (!entry) {
         entry = describe(q.speaker);
-        bySpeaker.set(q.speaker.id, entry);
-      }
+        byKey.set(key, entry);
+        if (q.speaker.kind === "person") people.push({ entry, e: q.speaker });
+      } else mergeDescription(entry, q.speaker);
       entry.quotes.push(toQuotation(doc.text, doc.path, d, q));
     }
   });
-  return [...bySpeaker.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // `Doe` in one source and `Jane Doe` in another are one entry when no other Doe is listed.
+  for (const { entry, e } of people) {
+    if (e.given) continue;
+    const fuller = people.filter((p) => p.e.given && p.e.surname?.toLowerCase() === e.surname?.toLowerCase());
+    if (fuller.length !== 1) continue;
+    fuller[0].entry.quotes.push(...entry.quotes);
+    byKey.delete(speakerKey(e));
+  }
+  for (const entry of byKey.values()) entry.quotes.sort((a, b) => a.documentIndex - b.documentIndex || a.start - b.start);
+  return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-const states = new WeakMap<QuoteChecker, SpeakerState>();
+/** Named people, organisations and their spokespeople; not roles without a name, nor groups. */
+const listable = (e: Entity) => e.kind === "person" || e.kind === "organization" || e.kind === "spokesperson" || e.kind === "anonymous";
 
-/**
- * Who speaks in the sources as the sources alone tell it (no draft's facts): the checker's
- * state for no drafts, kept per checker so repeated look-ups (completion while typing) reuse
- * its attributions.
- */
-export function sourceSpeakerState(checker: QuoteChecker): SpeakerState {
-  let state = states.get(checker);
-  if (!state) {
-    state = checker.speakerContext([], []).state;
-    states.set(checker, state);
+/** One key per speaker across sources: a person by full name, an organisation by its core name. */
+function speakerKey(e: Entity): string {
+  const fold = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
+  switch (e.kind) {
+    case "person":
+      return `person:${fold(e.given ? `${e.given.split(" ")[0]} ${e.surname}` : e.surname ?? e.name)}`;
+    case "organization":
+      return `org:${fold(DocumentEntities.organizationCore(e.name))}`;
+    case "spokesperson":
+      return `voice:${fold(e.organization ? DocumentEntities.organizationCore(e.organization.name) : e.name)}`;
+    default:
+      return `${e.kind}:${fold(e.name)}`;
   }
-  return state;
+}
+
+function mergeDescription(entry: SourceSpeaker, e: Entity): void {
+  if (e.name.length > entry.name.length && e.kind === "person") entry.name = e.name;
+  entry.role ??= e.roleText ?? e.role;
+  entry.organization ??= e.organization?.name;
+  for (const a of e.aliases) if (a !== entry.name.toLowerCase() && !entry.aliases.includes(a)) entry.aliases.push(a);
+  entry.aliases.sort();
 }
 
 function describe(e: Entity): SourceSpeaker {

@@ -1,19 +1,39 @@
 /**
- * Gives every quotation in a document its speaker: the cue around it, else the previous quote of
- * its paragraph, else — for a paragraph that is only a quotation — the speaker of the previous
- * paragraph's last quote (news quotes run on like this). Split quotes (`"…," she said, "…"`)
- * become one quote with two pieces.
+ * Gives every quotation of one document its speaker, reading that document alone:
+ * 1. mentions (`mentions.ts`): every name, nominal and pronoun, linked into the document's entities;
+ * 2. cues (`cues.ts`): for each quotation, the cue and the phrase naming its speaker;
+ * 3. coreference (`mentions.ts`, `resolve.ts`): that phrase resolved to an entity of the document;
+ * 4. confidence: how sure the reading is, from the cue and the links used.
+ * A quotation with no cue continues the speaker of the quotation before it in its paragraph, or
+ * — for a paragraph that is only a quotation — of the previous paragraph's last quotation.
+ * Split quotes (`"…," she said, "…"`) become one quote with two pieces.
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { cueAfter, cueBefore, cueLine, type Cue } from "./cues";
-import type { Entity, EntityRegistry } from "./entity";
-import { MentionIndex } from "./mentions";
-import type { SpeakerPhrase } from "./phrase";
-import type { Token } from "./tokens";
+import { type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject } from "./cues";
+import type { Entity } from "./entity";
+import { MentionIndex, type Resolved } from "./mentions";
+import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
+import { type Token, tokenizePhrase } from "./tokens";
 
-/** How the speaker was found. */
+/** How the speaker was found (coarse, for the editor and the incremental re-check). */
 export type AttributionBasis = "cue" | "line" | "continued" | "label" | "none";
+
+/**
+ * How sure the reading is. `high`: the speaker is named by the cue itself (or a transcript label);
+ * `medium`: reached through a clear link (a pronoun with one likely antecedent, a nominal with a
+ * matching role, a continued quotation); `low`: a guess between candidates — never a basis for a
+ * verdict.
+ */
+export type Confidence = "high" | "medium" | "low";
+
+/** The attribution's steps, for `verbatim quotes` and the hover: `named cue after`, `pronoun "he"`. */
+export interface AttributionTrace {
+  cue?: string;
+  cueKind?: Cue["kind"];
+  /** How the speaker phrase was linked: `name`, `pronoun`, `nominal`, `continued`, `label`. */
+  link: "name" | "pronoun" | "nominal" | "continued" | "label" | "none";
+}
 
 export interface AttributedQuote extends Quote {
   speaker?: Entity;
@@ -21,48 +41,168 @@ export interface AttributedQuote extends Quote {
   speakerMention?: { start: number; end: number; text: string; phrase: SpeakerPhrase };
   basis: AttributionBasis;
   cueVerb?: string;
+  confidence?: Confidence;
+  trace: AttributionTrace;
+  /** Other people the reading could have meant, when it is not sure. */
+  candidates?: Entity[];
   /** Number of words quoted. */
   wordCount: number;
   /** Under four words with no speech cue: emphasis or irony, not a claim about someone's words. */
   scare: boolean;
 }
 
+export interface AttributeOptions {
+  /** User aliases: `{"JD": "Jane Doe"}`. */
+  aliases?: Record<string, string>;
+  /** Speech the format attributes by a label (transcript turns, subtitles with a speaker). */
+  utterances?: readonly { start: number; end: number; speaker: string }[];
+}
+
 const SCARE_MAX_WORDS = 3;
 
-export function attributeQuotes(doc: PreparedDocument, registry: EntityRegistry): AttributedQuote[] {
-  const mentions = new MentionIndex(doc, registry);
-  const quotes = mergeSplitQuotes(doc);
-  doc.quotes = quotes;
+/** The entities a document's attribution created, with its quotations. */
+export interface AttributedDocument {
+  quotes: AttributedQuote[];
+  entities: Entity[];
+}
+
+export function attributeQuotes(doc: PreparedDocument, options: AttributeOptions = {}): AttributedQuote[] {
+  return attributeDocument(doc, options).quotes;
+}
+
+export function attributeDocument(doc: PreparedDocument, options: AttributeOptions = {}): AttributedDocument {
+  const aliases = new Map(Object.entries(options.aliases ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const index = new MentionIndex(doc, aliases);
+  const quotes = mergeSplitQuotes(doc, index);
   const result: AttributedQuote[] = [];
   for (let k = 0; k < quotes.length; k++) {
     const quote = quotes[k];
-    const found = findCue(doc, quotes, k);
     const wordCount = countWords(doc, quote);
-    const out: AttributedQuote = { ...quote, basis: "none", wordCount, scare: false };
-    if (found) {
-      const speaker = mentions.resolve(found.cue.phrase, found.tokens[found.cue.phraseStart] ? found.offset + found.cue.phraseStart : found.offset);
-      const first = found.tokens[found.cue.phraseStart];
-      const last = found.tokens[found.cue.phraseEnd - 1];
-      out.speaker = speaker;
-      out.basis = found.basis;
-      out.cueVerb = found.cue.verb;
-      if (first && last) {
-        out.speakerMention = { start: first.start, end: last.end, text: doc.text.slice(first.start, last.end), phrase: found.cue.phrase };
-      }
+    const out: AttributedQuote = { ...quote, basis: "none", wordCount, scare: false, trace: { link: "none" } };
+    const found = findCue(doc, index, quotes, k);
+    const previous = found ? undefined : continuedFrom(doc, result, quote);
+    if (found) applyCue(doc, index, out, found);
+    else if (previous?.speaker) {
+      out.speaker = previous.speaker;
+      out.speakerMention = previous.speakerMention;
+      out.basis = "continued";
+      out.confidence = previous.confidence === "high" ? "medium" : previous.confidence;
+      out.trace = { link: "continued" };
     } else {
-      const previous = continuedFrom(doc, result, quote);
-      if (previous) {
-        out.speaker = previous.speaker;
-        out.speakerMention = previous.speakerMention;
-        out.basis = "continued";
-      }
+      const subject = quote.form === "marked" ? subjectCue(doc, index, quote) : undefined;
+      if (subject) applyCue(doc, index, out, subject);
     }
     // A short continued quote that is a whole sentence (`"Finals are different."`) is speech, not emphasis.
     const sentence = out.basis === "continued" && isWholeSentence(doc.text.slice(quote.start, quote.end));
     out.scare = wordCount <= SCARE_MAX_WORDS && (out.basis === "none" || (out.basis === "continued" && !sentence));
+    if (out.speaker && out.confidence !== "low") {
+      const at = Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1);
+      index.noteSpeaker({ at, sentence: at >= 0 ? doc.tokenSentence[at] : 0, paragraph: quote.lastParagraph, entity: out.speaker });
+    }
     result.push(out);
   }
-  return result;
+  for (const u of options.utterances ?? []) result.push(labelledQuote(doc, index, u));
+  if (options.utterances?.length) result.sort((a, b) => a.start - b.start);
+  return { quotes: result, entities: index.entities.entities };
+}
+
+/** A transcript turn as a quotation of its labelled speaker. */
+function labelledQuote(doc: PreparedDocument, index: MentionIndex, u: { start: number; end: number; speaker: string }): AttributedQuote {
+  const quote = makeQuote([{ start: u.start, end: u.end }], "utterance", 0, 0);
+  const at = Math.min(tokenIndexAt(doc, u.start), Math.max(0, doc.tokens.length - 1));
+  const parsed = parsePhraseSpan(tokenizePhrase(u.speaker));
+  const phrase: SpeakerPhrase = parsed && parsed.phrase.type !== "pronoun" ? parsed.phrase : { type: "name", name: u.speaker.replace(/\s+/g, " ").trim() };
+  const resolved = index.resolveAt(phrase, at);
+  const words = (doc.text.slice(u.start, u.end).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return { ...quote, speaker: resolved?.entity, basis: "label", confidence: resolved && !resolved.ambiguous ? "high" : "low", trace: { link: "label" }, wordCount: words, scare: false };
+}
+
+interface FoundCue {
+  cue: Cue;
+  /** Document token index of each token the cue's indices refer to. */
+  tokens: number[];
+}
+
+function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuote, found: FoundCue): void {
+  const { cue } = found;
+  const first = found.tokens[cue.phraseStart];
+  const last = found.tokens[cue.phraseEnd - 1];
+  const at = first ?? found.tokens[0] ?? 0;
+  const resolved = index.resolveAt(cue.phrase, at);
+  out.basis = cue.kind === "line" ? "line" : "cue";
+  out.cueVerb = cue.verb;
+  const link = cue.phrase.type === "pronoun" ? "pronoun" : cue.phrase.type === "role" || cue.phrase.type === "orgNoun" || (cue.phrase.type === "spokesperson" && !cue.phrase.organization) ? "nominal" : "name";
+  out.trace = { cue: cue.verb, cueKind: cue.kind, link };
+  if (first !== undefined && last !== undefined) {
+    const start = doc.tokens[first].start;
+    const end = doc.tokens[last].end;
+    out.speakerMention = { start, end, text: doc.text.slice(start, end), phrase: cue.phrase };
+  }
+  if (!resolved) return;
+  out.speaker = resolved.entity;
+  out.confidence = confidenceOf(cue, link, resolved);
+  if (resolved.ambiguous) out.candidates = candidatesOf(index, resolved, at);
+}
+
+function confidenceOf(cue: Cue, link: AttributionTrace["link"], resolved: Resolved): Confidence {
+  if (resolved.ambiguous) return "low";
+  // Read from the sentence's subject, with no speech verb: a person the sentence is about, who
+  // usually but not always spoke the words. A named subject is a fair reading; anything else a guess.
+  if (cue.kind === "subject") return link === "name" && cue.verb !== "" ? "medium" : "low";
+  if (cue.kind === "next") return link === "name" ? "medium" : "low";
+  return link === "name" ? "high" : "medium";
+}
+
+/**
+ * With no cue and no quotation to continue: the subject of the sentence the quotation stands in
+ * (`Doe credited the win to "…"`), or — for a quotation that opens its sentence — of the
+ * sentence just before it when that one reports someone speaking (`Doe agreed. "…"`).
+ */
+function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): FoundCue | undefined {
+  const ev = index.evidence;
+  const startSentence = sentenceOf(doc, quote.start);
+  if (startSentence < 0) return undefined;
+  const para = doc.paragraphs[quote.paragraph];
+  const sentence = doc.sentences[startSentence];
+  const beforeIdx = visibleBetween(doc, Math.max(para.start, sentence.start), quote.start);
+  const words = beforeIdx.filter((i) => doc.tokens[i].kind === "word");
+  if (words.length >= 2) {
+    const tokens = tokensOf(doc, beforeIdx);
+    const cue = mainSubject(tokens, 0, tokens.length, "", "subject", ev);
+    // The subject must be followed by a verb of its own before the quotation.
+    if (cue && isSpeakerPhrase(cue.phrase) && tokens.slice(cue.phraseEnd).some((t) => t.kind === "word" && !t.cap)) {
+      const introduced = /[:,]$/.test(tokens[tokens.length - 1]?.text ?? "");
+      return { cue: { ...cue, verb: introduced ? tokens[tokens.length - 1].text : "" }, tokens: beforeIdx };
+    }
+    return undefined;
+  }
+  if (words.length > 0 || startSentence === 0) return undefined;
+  // Words after the quotation in its sentence attribute it, even when they could not be read.
+  const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
+  const tail = endSentence >= 0 ? visibleBetween(doc, quote.end, Math.min(doc.sentences[endSentence].end, doc.paragraphs[quote.lastParagraph].end)) : [];
+  if (tail.some((i) => doc.tokens[i].kind === "word")) return undefined;
+  // The sentence before, in this paragraph or ending the previous one, with no quotation of its own.
+  const prevSentence = doc.sentences[startSentence - 1];
+  const prevParagraph = doc.tokenParagraph[Math.min(tokenIndexAt(doc, prevSentence.start), doc.tokens.length - 1)];
+  if (prevParagraph < quote.paragraph - 1 || doc.paragraphs[prevParagraph].kind !== "text") return undefined;
+  const idx = visibleBetween(doc, prevSentence.start, prevSentence.end);
+  if (idx.length === 0 || idx.some((i) => doc.tokenQuoted[i]) || doc.tokens.slice(idx[0], idx[idx.length - 1] + 1).some((t, j) => doc.tokenQuoted[idx[0] + j])) return undefined;
+  const tokens = tokensOf(doc, idx);
+  const speech = tokens.findIndex((t, i) => isCueVerb(tokens, i));
+  const cue = mainSubject(tokens, 0, speech >= 0 ? speech : tokens.length, speech >= 0 ? tokens[speech].text : "", "subject", ev);
+  if (!cue || !isSpeakerPhrase(cue.phrase)) return undefined;
+  return { cue, tokens: idx };
+}
+
+const isSpeakerPhrase = (p: SpeakerPhrase) => p.type === "person" || p.type === "name" || p.type === "pronoun" || p.type === "role" || p.type === "spokesperson";
+
+function candidatesOf(index: MentionIndex, resolved: Resolved, at: number): Entity[] {
+  const out = [resolved.entity];
+  for (const m of index.before(at)) {
+    if (out.length >= 4) break;
+    if (m.entity.kind === "person" && !out.includes(m.entity)) out.push(m.entity);
+  }
+  return out;
 }
 
 const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && /[.!?]$/.test(text.trim());
@@ -73,94 +213,88 @@ function countWords(doc: PreparedDocument, quote: Quote): number {
   return n;
 }
 
-/** Tokens between two offsets that lie outside quotations. */
-function tokensBetween(doc: PreparedDocument, start: number, end: number): { tokens: Token[]; offset: number } {
-  const from = tokenIndexAt(doc, start);
-  let to = from;
-  while (to < doc.tokens.length && doc.tokens[to].start < end) to++;
-  return { tokens: doc.tokens.slice(from, to), offset: from };
-}
-
-interface FoundCue {
-  cue: Cue;
-  basis: AttributionBasis;
-  tokens: Token[];
-  offset: number;
-}
-
-function sentenceOf(doc: PreparedDocument, offset: number) {
-  const i = Math.min(tokenIndexAt(doc, offset), doc.tokens.length - 1);
-  return i >= 0 ? doc.sentences[doc.tokenSentence[i]] : undefined;
-}
-
-function findCue(doc: PreparedDocument, quotes: Quote[], k: number): FoundCue | undefined {
-  const quote = quotes[k];
-  if (quote.attributionLine !== undefined) {
-    const line = doc.paragraphs[quote.attributionLine];
-    const { tokens, offset } = tokensBetween(doc, line.start, line.end);
-    const cue = cueLine(tokens);
-    if (cue) return { cue, basis: "line", tokens, offset };
+/** Document token indices between two offsets that lie outside quotations. */
+function visibleBetween(doc: PreparedDocument, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = tokenIndexAt(doc, start); i < doc.tokens.length && doc.tokens[i].start < end; i++) {
+    if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
   }
-  // A split quote: the cue stands between its pieces.
-  for (let i = 0; i + 1 < quote.pieces.length; i++) {
-    const between = tokensBetween(doc, skipMark(doc.text, quote.pieces[i].end), quote.pieces[i + 1].start);
-    const visible = between.tokens.filter((_, j) => !doc.tokenQuoted[between.offset + j]);
-    if (visible.length > 14) continue;
-    const cue = cueAfter(visible);
-    if (cue) return withOffsets(doc, between, cue, "cue");
-  }
-  const para = doc.paragraphs[quote.lastParagraph];
-  // After the quote: up to the end of its sentence or the next quote in the paragraph.
-  const next = quotes[k + 1];
-  const closeEnd = skipMark(doc.text, quote.end);
-  const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
-  // A sentence that ends with the closing mark has no words after the quote.
-  let afterEnd = Math.min(para.end, endSentence ? Math.max(closeEnd, endSentence.end) : para.end);
-  if (next && next.start < afterEnd) afterEnd = next.start;
-  const after = tokensBetween(doc, closeEnd, afterEnd);
-  const cueA = quote.form === "marked" ? cueAfter(after.tokens.filter((t, i) => !doc.tokenQuoted[after.offset + i])) : undefined;
-  if (cueA) return withOffsets(doc, after, cueA, "cue");
-  // Before the quote: back to the start of its sentence or the previous quote.
-  const first = doc.paragraphs[quote.paragraph];
-  const prev = quotes[k - 1];
-  const startSentence = sentenceOf(doc, quote.start);
-  let beforeStart = startSentence ? Math.max(first.start, startSentence.start) : first.start;
-  if (prev && prev.end > beforeStart && prev.end <= quote.start) beforeStart = skipMark(doc.text, prev.end);
-  if (quote.form !== "marked") return undefined;
-  const before = tokensBetween(doc, beforeStart, quote.start);
-  const visible = before.tokens.filter((t, i) => !doc.tokenQuoted[before.offset + i] && t.end <= quote.start && !isQuoteMark(t));
-  const cueB = cueBefore(visible);
-  if (cueB) return withOffsets(doc, before, cueB, "cue");
-  // `Jane Doe said:` ending the previous paragraph introduces a quote that opens this one.
-  if (visible.length === 0) {
-    let p = quote.paragraph - 1;
-    while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
-    const intro = doc.paragraphs[p];
-    if (intro && intro.kind === "text" && /:\s*$/.test(doc.text.slice(intro.start, intro.end))) {
-      const range = tokensBetween(doc, intro.start, intro.end);
-      const lead = range.tokens.filter((_, i) => !doc.tokenQuoted[range.offset + i]);
-      const introCue = cueBefore(lead);
-      if (introCue) return withOffsets(doc, range, introCue, "cue");
-    }
-  }
-  return undefined;
-}
-
-/** Re-expresses a cue found in a filtered token list in terms of document token indices. */
-function withOffsets(doc: PreparedDocument, range: { tokens: Token[]; offset: number }, cue: Cue, basis: AttributionBasis): FoundCue {
-  const visible = range.tokens.filter((_, i) => !doc.tokenQuoted[range.offset + i]);
-  const firstTok = visible[cue.phraseStart];
-  const lastTok = visible[cue.phraseEnd - 1];
-  const tokens = doc.tokens;
-  const start = firstTok ? tokens.indexOf(firstTok, range.offset) : range.offset;
-  const end = lastTok ? tokens.indexOf(lastTok, range.offset) + 1 : start;
-  return { cue: { ...cue, phraseStart: start - range.offset, phraseEnd: end - range.offset }, basis, tokens: range.tokens, offset: range.offset };
+  return out;
 }
 
 const isQuoteMark = (t: Token) => t.kind === "punct" && /^["“”«»‘’„]$/.test(t.text);
 
-function skipMark(text: string, offset: number): number {
-  return /["”’»“]/.test(text[offset] ?? "") ? offset + 1 : offset;
+function sentenceOf(doc: PreparedDocument, offset: number) {
+  const i = Math.min(tokenIndexAt(doc, offset), doc.tokens.length - 1);
+  return i >= 0 ? doc.tokenSentence[i] : -1;
+}
+
+const tokensOf = (doc: PreparedDocument, idx: number[]) => idx.map((i) => doc.tokens[i]);
+
+function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k: number): FoundCue | undefined {
+  const quote = quotes[k];
+  const ev = index.evidence;
+  const at = (idx: number[], cue: Cue | undefined): FoundCue | undefined => (cue ? { cue, tokens: idx } : undefined);
+  if (quote.attributionLine !== undefined) {
+    const line = doc.paragraphs[quote.attributionLine];
+    const idx = visibleBetween(doc, line.start, line.end);
+    const found = at(idx, cueLine(tokensOf(doc, idx), ev));
+    if (found) return found;
+  }
+  // A split quote: the cue stands between its pieces.
+  for (let i = 0; i + 1 < quote.pieces.length; i++) {
+    const idx = visibleBetween(doc, quote.pieces[i].end, quote.pieces[i + 1].start);
+    if (idx.length > 16) continue;
+    const found = at(idx, cueAfter(tokensOf(doc, idx), ev));
+    if (found) return found;
+  }
+  if (quote.form !== "marked") return undefined;
+  const para = doc.paragraphs[quote.lastParagraph];
+  const next = quotes[k + 1];
+  // After the quote: to the end of its sentence or the next quote.
+  const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
+  const sentenceSpan = endSentence >= 0 ? doc.sentences[endSentence] : undefined;
+  let afterEnd = Math.min(para.end, sentenceSpan ? Math.max(quote.end, sentenceSpan.end) : para.end);
+  if (next && next.start < afterEnd) afterEnd = next.start;
+  const afterIdx = visibleBetween(doc, quote.end, afterEnd);
+  const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
+  const after = at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
+  if (after && after.cue.phrase.type !== "pronoun") return after;
+  // Before the quote: back to the start of its sentence or the previous quote.
+  const startSentence = sentenceOf(doc, quote.start);
+  const first = doc.paragraphs[quote.paragraph];
+  // The whole sentence before it: earlier quotations in it are left out, but their cue and
+  // subject still speak for this one (`Doe called it "a", adding "b"`).
+  const beforeStart = startSentence >= 0 ? Math.max(first.start, doc.sentences[startSentence].start) : first.start;
+  const beforeIdx = visibleBetween(doc, beforeStart, quote.start);
+  const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev));
+  // `Doe said "…," she said`: a named cue before beats a pronoun after.
+  if (before && (!after || before.cue.phrase.type !== "pronoun")) return before;
+  if (after) return after;
+  // `"…?" Doe asked.`: the quotation ends its sentence and the next one only attributes it.
+  if (!afterWords && sentenceSpan && endSentence + 1 < doc.sentences.length) {
+    const nextSentence = doc.sentences[endSentence + 1];
+    if (nextSentence.start < para.end && (!next || next.start > nextSentence.start)) {
+      const end = next && next.start < nextSentence.end ? next.start : nextSentence.end;
+      const idx = visibleBetween(doc, quote.end, end);
+      const found = at(idx, cueAfter(tokensOf(doc, idx), ev, true));
+      if (found && found.cue.phraseStart <= 1) return found;
+    }
+  }
+  // `Jane Doe said:` ending the previous paragraph introduces a quote that opens this one.
+  if (beforeIdx.every((i) => doc.tokens[i].kind === "punct")) {
+    let p = quote.paragraph - 1;
+    while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
+    const intro = doc.paragraphs[p];
+    if (intro && intro.kind === "text" && /:\s*$/.test(doc.text.slice(intro.start, intro.end))) {
+      const introSentence = sentenceOf(doc, intro.end - 1);
+      const from = introSentence >= 0 ? Math.max(intro.start, doc.sentences[introSentence].start) : intro.start;
+      const idx = visibleBetween(doc, from, intro.end);
+      const found = at(idx, cueBefore(tokensOf(doc, idx), ev));
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The quote whose speaker an unattributed quote continues, if any. */
@@ -178,21 +312,23 @@ function continuedFrom(doc: PreparedDocument, done: AttributedQuote[], quote: Qu
 }
 
 /** `"First part," she said, "second part."` → one quote with two pieces. */
-function mergeSplitQuotes(doc: PreparedDocument): Quote[] {
+function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
   const out: Quote[] = [];
   const quotes = doc.quotes;
   for (let k = 0; k < quotes.length; k++) {
     const a = quotes[k];
     const b = quotes[k + 1];
     if (b && a.form === "marked" && b.form === "marked" && a.lastParagraph === b.paragraph && !a.unclosed) {
-      const between = doc.text.slice(skipMark(doc.text, a.end), b.start - 1);
-      const inner = doc.text.slice(a.start, a.end);
-      const words = between.match(/[\p{L}\p{N}]+/gu) ?? [];
+      const idx = visibleBetween(doc, a.end, b.start);
+      const between = tokensOf(doc, idx);
+      const words = between.filter((t) => t.kind === "word");
+      const inner = doc.text.slice(Math.max(a.start, a.end - 2), a.end);
+      const lastBetween = between[between.length - 1];
       // One sentence only: `"…," she said, "…"` — not `"…," she said. She added: "…"`.
-      const oneSentence = !/[.!?]\s+\p{Lu}/u.test(between);
-      if (oneSentence && /[,—–-]\s*$/.test(inner + between.slice(0, 1)) && /^\s*,?\s*\S/.test(between) && /[,:]\s*$/.test(between) && words.length >= 1 && words.length <= 12) {
-        const { tokens } = tokensBetween(doc, skipMark(doc.text, a.end), b.start);
-        if (cueAfter(tokens)) {
+      const oneSentence = !between.some((t, i) => t.kind === "punct" && /^[.!?]$/.test(t.text) && between[i + 1]?.kind === "word" && between[i + 1].cap);
+      const openedWithComma = /[,—–-]\s*$/.test(inner) || between[0]?.text === "," || between[0]?.text === "\u2014";
+      if (oneSentence && openedWithComma && lastBetween && [",", ":"].includes(lastBetween.text) && words.length >= 1 && words.length <= 12) {
+        if (cueAfter(between, index.evidence)) {
           const merged = makeQuote([...a.pieces, ...b.pieces], "marked", a.paragraph, b.lastParagraph, b.unclosed);
           merged.attributionLine = b.attributionLine;
           out.push(merged);
@@ -205,3 +341,5 @@ function mergeSplitQuotes(doc: PreparedDocument): Quote[] {
   }
   return out;
 }
+
+export { isCueVerb };

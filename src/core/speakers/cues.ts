@@ -1,134 +1,456 @@
 /**
- * Finds the attribution cue of a quotation in the words around it: `"…," X said`,
- * `"…," said X`, `X told Reuters: "…"`, `X said that "…"`, `"…," according to X`, or an
- * attribution line (`said Mr. X.`, `— X, Role`). Returns the speaker phrase and where it stands.
+ * Pass 2 of attribution: the cue of a quotation and the phrase that names its speaker, read from
+ * the words around it (never from inside a quotation):
+ * - after it: `"…," X said`, `"…," said X`, `"…," according to X`, and — when the quotation
+ *   ends its sentence — an attribution-only sentence right after it (`"…?" X asked.`);
+ * - before it: `X said: "…"`, `X told Reuters that "…"`, `X …, saying "…"` (a participle takes the
+ *   subject of its clause), `According to X, "…"`, `As X put it, "…"`, `X's statement said "…"`;
+ *   `Doe was unmoved: "…"` (a colon introduction);
+ * - attribution lines (`said Mr. X.`, `— X, Role`).
+ * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
-import { cueAdverbs, cuePhrases, cueVerbForms } from "../lexicon";
-import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
+import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, timeWords, verbForms } from "../lexicon";
+import { parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import type { Token } from "./tokens";
 
+/** How a cue attributes its quotation. */
+export type CueKind = "after" | "inverted" | "before" | "participle" | "according" | "colon" | "line" | "next" | "subject";
+
 export interface Cue {
-  /** The cue verb as written (`said`, `according to`, `—`). */
+  /** The cue verb as written (`said`, `according to`, `—`, `:`). */
   verb: string;
+  kind: CueKind;
   phrase: SpeakerPhrase;
-  /** Tokens of the speaker phrase in the document (indices into the slice given). */
+  /** Tokens of the speaker phrase (indices into the slice given), end exclusive. */
   phraseStart: number;
   phraseEnd: number;
 }
 
-/** Lower-case words that may stand inside a sentence's subject (`the company's chief executive`). */
-const SUBJECT_WORDS = new Set(["the", "a", "an", "'s", "of", "for", "at", "chief", "executive", "its", "his", "her", "their"]);
-
-const isCueVerb = (t: Token | undefined) => !!t && t.kind === "word" && cueVerbForms.has(t.lower);
-/** Words that end a noun phrase read forwards after an inverted cue (`said X in a statement`). */
-const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "on", "earlier", "later", "yesterday", "today"]);
+/** Nouns for things that "say" (`the ad said`): their speaker is whoever made them. */
+const THING_NOUNS = new Set(["ad", "ads", "advertisement", "video", "statement", "letter", "memo", "email", "e-mail", "tweet", "post", "message", "report", "book", "sign", "signs", "banner", "release", "column", "op-ed", "editorial", "article", "piece", "note", "text", "speech", "website", "site", "page", "document", "filing", "complaint", "lawsuit", "suit", "survey", "poll", "headline", "caption", "transcript", "spot", "commercial", "flyer", "mailer", "placard", "slogan", "petition", "resolution", "bill", "order", "ruling", "opinion", "brief", "study", "analysis", "story", "essay", "blog", "podcast", "interview", "show", "broadcast", "film", "movie", "song", "script", "card", "invitation", "notice", "platform", "manifesto", "pamphlet", "statute", "law", "amendment", "provision"]);
+const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s"]);
+/** Words that end a speaker phrase read forwards after an inverted cue (`said X in a statement`). */
+const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "of", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
 /** Words that start a new clause when reading a subject backwards from its verb. */
-const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom"]);
+const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
+/** Lead-ins that open a sentence before its subject: skipped to the next comma. */
+const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
+const AUXILIARIES = new Set(["has", "have", "had", "would", "will", "was", "were", "is", "are", "been", "did", "does", "do", "could", "can", "should", "may", "might", "must", "later", "also", "then", "once", "recently", "previously", "earlier", "repeatedly", "reportedly", "simply", "flatly", "firmly", "publicly", "privately", "separately", "subsequently", "again", "further", "bluntly", "quickly", "angrily", "sarcastically", "jokingly", "proudly", "frankly", "candidly", "plainly", "openly", "loudly", "quietly", "softly", "calmly", "tersely", "curtly", "succinctly", "emphatically", "defiantly", "confidently", "cheerfully", "ruefully", "wryly", "dryly", "drily", "bitterly", "pointedly", "memorably", "famously", "not", "never", "often", "once", "even", "just", "only", "still", "already", "finally", "eventually", "ultimately", "immediately", "now", "first"]);
+
+const BASE_FORM_BEFORE = new Set(["i", "we", "you", "they", "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "never", "also", "always", "often", "people", "critics", "experts", "officials", "supporters", "analysts", "democrats", "republicans"]);
+const isPunct = (t: Token | undefined, ...texts: string[]) => !!t && t.kind === "punct" && (texts.length === 0 || texts.includes(t.text));
+const isStop = (t: Token) => isPunct(t, ".", "!", "?", ";", "\u2026");
+
+/** Is `tokens[i]` a cue verb used as a verb (`said`, not `the post`)? */
+export function isCueVerb(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || t.kind !== "word" || t.cap || !cueVerbForms.has(t.lower)) return false;
+  // A bare base form (`state`, `post`, `comment`) is far more often a noun, except after a
+  // pronoun, a modal or `to` (`they argue`, `will say`); `say` is a verb in any form.
+  const lemma = cueVerbForms.get(t.lower)!;
+  if (t.lower === lemma && lemma !== "say" && !BASE_FORM_BEFORE.has(tokens[i - 1]?.lower ?? "") && !/s$/.test(tokens[i - 1]?.lower ?? "")) return false;
+  // `press secretary`, `secretary of state`: part of a role, not a verb.
+  for (let k = Math.max(0, i - 3); k <= i; k++) {
+    const role = roleAt(tokens, k);
+    if (role && role.length > 1 && k + role.length > i) return false;
+  }
+  // `the post`, `Doe's statement`: a noun after a determiner or a possessive.
+  const prev = tokens[i - 1];
+  if (prev && (prev.kind === "poss" || (prev.kind === "word" && DETERMINERS.has(prev.lower)))) return false;
+  // `a Twitter comment`: capitalised or describing words between a determiner and the noun.
+  let k = i - 1;
+  while (k >= 0 && k > i - 4 && tokens[k].kind === "word" && (tokens[k].cap || describingWords.has(tokens[k].lower))) k--;
+  if (k < i - 1 && tokens[k]?.kind === "word" && DETERMINERS.has(tokens[k].lower) && tokens[k].lower !== "'s") return false;
+  return true;
+}
+
+function matchCuePhrase(tokens: Token[], i: number): number {
+  for (const p of cuePhrases) {
+    const words = p.split(" ");
+    if (words.every((w, k) => tokens[i + k]?.kind === "word" && tokens[i + k].lower === w)) return words.length;
+  }
+  return 0;
+}
+
+/** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words naming the speaker. */
+function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to: number, atSentenceStart: boolean, evidence: WordEvidence): Cue | undefined {
+  if (to <= from) return undefined;
+  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence);
+  if (!found) return undefined;
+  return { verb, kind, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to };
+}
 
 function phraseForward(tokens: Token[], from: number): number {
   let end = from;
+  let commas = 0;
   while (end < tokens.length) {
     const t = tokens[end];
-    if (t.kind === "punct" && t.text !== "," && t.text !== "-" && t.text !== "\u2019" && t.text !== "'") break;
+    if (t.kind === "punct") {
+      if (t.text === ",") {
+        // One appositive at most: `said Jane Doe, the mayor, in a statement`.
+        if (++commas > 2) break;
+      } else if (!["-", "&", "(", ")", "\u2019", "'"].includes(t.text)) break;
+    }
     if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from) break;
+    if (end > from && isCueVerb(tokens, end)) break;
     end++;
   }
   while (end > from && tokens[end - 1].kind === "punct") end--;
   return end;
 }
 
+/** The start of the subject that ends just before `verb`, going back to a clause boundary. */
 function phraseBackward(tokens: Token[], verb: number, floor: number): number {
   let start = verb;
-  while (start > floor && tokens[start - 1].kind === "word" && cueAdverbs.has(tokens[start - 1].lower)) start--;
+  while (start > floor && tokens[start - 1].kind === "word" && (cueAdverbs.has(tokens[start - 1].lower) || AUXILIARIES.has(tokens[start - 1].lower))) start--;
   const end = start;
   while (start > floor) {
     const t = tokens[start - 1];
-    if (t.kind === "punct" && [":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?"].includes(t.text)) break;
+    if (isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?")) break;
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower)) break;
+    if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
     if (end - start > 24) break;
   }
   return start;
 }
 
-/** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words that name the speaker. */
-function cueFrom(tokens: Token[], verb: string, from: number, to: number): Cue | undefined {
-  const found = parsePhraseSpan(tokens.slice(from, to));
-  return found ? { verb, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to } : undefined;
-}
-
-function forwardCue(tokens: Token[], verbText: string, from: number): Cue | undefined {
-  const end = phraseForward(tokens, from);
-  const cue = cueFrom(tokens, verbText, from, end);
-  if (cue) return cue;
-  // `one resident at the meeting`: retry without the trailing prepositional phrase.
-  const link = tokens.slice(from, end).findIndex((t, k) => k > 0 && t.kind === "word" && ["at", "for", "of", "with", "from"].includes(t.lower));
-  return link > 0 ? cueFrom(tokens, verbText, from, from + link) : undefined;
+/** Strips adverbs and auxiliaries standing between a subject and its verb. */
+function subjectEnd(tokens: Token[], verb: number, floor: number): number {
+  let end = verb;
+  while (end > floor && tokens[end - 1].kind === "word" && (cueAdverbs.has(tokens[end - 1].lower) || AUXILIARIES.has(tokens[end - 1].lower))) end--;
+  return end;
 }
 
 /** The cue in the words right after a quotation (up to the end of its sentence). */
-export function cueAfter(tokens: Token[]): Cue | undefined {
+export function cueAfter(tokens: Token[], evidence: WordEvidence, next = false): Cue | undefined {
   let i = 0;
-  while (i < tokens.length && tokens[i].kind === "punct") i++;
+  while (i < tokens.length && tokens[i].kind === "punct") {
+    if (isStop(tokens[i]) && !next) return undefined;
+    i++;
+  }
   if (i >= tokens.length) return undefined;
   // `"…," according to X`
   const phraseLen = matchCuePhrase(tokens, i);
-  if (phraseLen) return forwardCue(tokens, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), i + phraseLen);
-  // `"…," said X` (inverted)
-  if (isCueVerb(tokens[i]) && !tokens[i].cap) return forwardCue(tokens, tokens[i].text, i + 1);
-  // `"…," X said`
-  for (let v = i + 1; v < Math.min(tokens.length, i + 24); v++) {
-    if (tokens[v].kind === "punct" && [".", "!", "?", ";", ":"].includes(tokens[v].text)) break;
-    if (!isCueVerb(tokens[v]) || tokens[v].cap) continue;
-    let start = v;
-    while (start > i && tokens[start - 1].kind === "word" && cueAdverbs.has(tokens[start - 1].lower)) start--;
-    const cue = cueFrom(tokens, tokens[v].text, i, start);
-    if (cue) return cue;
-    break;
+  if (phraseLen) return cueFrom(tokens, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), "according", i + phraseLen, phraseForward(tokens, i + phraseLen), false, evidence);
+  // `"…," said X` (inverted), `"…," asked one reader`
+  if (isCueVerb(tokens, i) && !cueParticiples.has(tokens[i].lower)) {
+    const cue = cueFrom(tokens, tokens[i].text, "inverted", i + 1, phraseForward(tokens, i + 1), false, evidence);
+    if (cue && cue.phrase.type !== "pronoun" && !isThing(tokens, cue)) return cue;
+    return undefined;
+  }
+  // `"…," X said`, `"…" X told reporters`, `"…," X, who …, said`
+  for (let v = i + 1; v < Math.min(tokens.length, i + 30); v++) {
+    if (isPunct(tokens[v], ".", "!", "?", ";", ":", "\u2026")) break;
+    // A relative clause between the subject and its verb has verbs of its own: skip it.
+    if (isPunct(tokens[v], ",") && tokens[v + 1]?.kind === "word" && ["who", "which", "whose"].includes(tokens[v + 1].lower)) {
+      let close = v + 2;
+      while (close < tokens.length && !isPunct(tokens[close], ",", ".", ";")) close++;
+      if (isPunct(tokens[close], ",")) v = close;
+      continue;
+    }
+    if (!isCueVerb(tokens, v)) continue;
+    if (cueParticiples.has(tokens[v].lower)) break;
+    const end = subjectEnd(tokens, v, i);
+    const cue = cueFrom(tokens, tokens[v].text, next ? "next" : "after", i, end, next, evidence);
+    if (!cue || isThing(tokens, cue)) return undefined;
+    // The phrase must reach the verb (an appositive or relative clause may stand between).
+    if (!reachesVerb(tokens, cue.phraseEnd, end)) return undefined;
+    if (next && !attributionOnly(tokens, v + 1)) return undefined;
+    return cue;
   }
   return undefined;
 }
 
-/** The cue in the words before a quotation, back to the start of its sentence: `X said: "…"`. */
-export function cueBefore(tokens: Token[]): Cue | undefined {
-  for (let v = tokens.length - 1; v >= 0; v--) {
-    const phraseLen = matchCuePhrase(tokens, v);
-    if (phraseLen) {
-      const cue = forwardCue(tokens, "according to", v + phraseLen);
-      if (cue) return cue;
-    }
-    if (!isCueVerb(tokens[v])) continue;
-    const start = phraseBackward(tokens, v, 0);
-    let end = v;
-    while (end > start && tokens[end - 1].kind === "word" && cueAdverbs.has(tokens[end - 1].lower)) end--;
-    const cue = cueFrom(tokens, tokens[v].text, start, end);
-    if (cue) return cue;
-    // `Tom Hale, who has fished here for years, said`: the subject stands before the relative clause.
-    if (start >= 2 && tokens[start - 1].kind === "word" && ["who", "which"].includes(tokens[start - 1].lower) && tokens[start - 2].text === ",") {
-      const subjectEnd = start - 2;
-      const subjectStart = phraseBackward(tokens, subjectEnd, 0);
-      const subject = cueFrom(tokens, tokens[v].text, subjectStart, subjectEnd);
-      if (subject) return subject;
-    }
+/** Between a subject and its verb only an appositive or a relative clause may stand. */
+function reachesVerb(tokens: Token[], phraseEnd: number, verb: number): boolean {
+  if (phraseEnd >= verb) return true;
+  const gap = tokens.slice(phraseEnd, verb);
+  if (gap.every((t) => t.kind === "punct")) return true;
+  // `Doe, who …, said` / `Doe, 54, said` / `Doe (R-Ohio) said`
+  return isPunct(gap[0], ",", "(", "\u2014", "\u2013") && isPunct(gap[gap.length - 1], ",", ")", "\u2014", "\u2013");
+}
+
+/** After the verb of an attribution-only sentence: nothing that reports new speech (`said that …`). */
+function attributionOnly(tokens: Token[], from: number): boolean {
+  let k = from;
+  while (k < tokens.length && tokens[k].kind === "word" && (cueAdverbs.has(tokens[k].lower) || AUXILIARIES.has(tokens[k].lower))) k++;
+  const t = tokens[k];
+  if (!t || t.kind === "punct") return true;
+  return !["that", "he", "she", "it", "they", "we", "i", "there", "this", "his", "her", "their", "its", "the", "a", "an", "if", "whether", "what", "how", "why", "you"].includes(t.lower) || ["the", "a", "an", "his", "her", "their"].includes(t.lower) && isObjectThenEnd(tokens, k);
+}
+
+/** `told the crowd.`, `asked the woman,`: a short object, then the sentence or clause ends. */
+function isObjectThenEnd(tokens: Token[], k: number): boolean {
+  let j = k + 1;
+  while (j < tokens.length && j < k + 5 && tokens[j].kind === "word" && !isCueVerb(tokens, j)) j++;
+  return j >= tokens.length || tokens[j].kind === "punct";
+}
+
+/** Does the phrase name a thing (`the ad`, `a statement`) rather than a speaker? */
+function isThing(tokens: Token[], cue: Cue): boolean {
+  const last = tokens[cue.phraseEnd - 1];
+  return cue.phrase.type === "name" || cue.phrase.type === "person" ? false : !!last && last.kind === "word" && THING_NOUNS.has(last.lower);
+}
+
+/** Whose thing it is: `Doe's statement said` → `Doe`. */
+function thingOwner(tokens: Token[], from: number, to: number, evidence: WordEvidence): Cue | undefined {
+  const span = tokens.slice(from, to);
+  const poss = span.findIndex((t) => t.kind === "poss");
+  if (poss <= 0) return undefined;
+  return cueFrom(tokens, "'s", "before", from, from + poss, false, evidence);
+}
+
+/**
+ * The subject of the sentence in `tokens[from, to)`: after lead-ins (`In an interview with X,`,
+ * `When asked about it,`), the first phrase that names someone.
+ */
+export function mainSubject(tokens: Token[], from: number, to: number, verb: string, kind: CueKind, evidence: WordEvidence): Cue | undefined {
+  let k = from;
+  for (let guard = 0; guard < 4; guard++) {
+    const t = tokens[k];
+    if (!t || t.kind !== "word") break;
+    let c = k;
+    while (c < to && !isPunct(tokens[c], ",")) c++;
+    // A lead-in: opened by a preposition or conjunction (`In an interview with X,`, `When asked,`),
+    // a participle (`Appearing before supporters,`), or with no verb at all (`Eight years ago,`).
+    const segment = tokens.slice(k, c);
+    const verbless = !segment.some((w) => w.kind === "word" && !w.cap && (verbForms.has(w.lower) || cueVerbForms.has(w.lower)));
+    const nameless = segment.slice(1).every((w) => !isNameWordToken(w) || timeWords.has(w.lower.replace(/\.$/, "")));
+    const opensAsLeadIn = NUMBER_WORDS.has(t.lower) || /^\p{N}/u.test(t.text) || timeWords.has(t.lower.replace(/\.$/, "")) || (notNameWords.has(t.lower) && !PRONOUNS.has(t.lower));
+    const leadIn = LEAD_INS.has(t.lower) || (segment.length >= 2 && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text)) || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
+    if (!leadIn) break;
+    if (c >= to) return undefined;
+    k = c + 1;
   }
-  // Headline and transcript style: `Jane Doe: "…"`, the whole lead-in a name and a colon.
-  const last = tokens.length - 1;
-  if (last >= 1 && tokens[last].text === ":") {
-    const cue = cueFrom(tokens, ":", 0, last);
-    if (cue && (cue.phrase.type === "name" || cue.phrase.type === "person" || cue.phrase.type === "organization")) return cue;
-    // `Reid was unmoved: "…"`: a sentence about someone that introduces the quote with a colon.
-    let k = 0;
-    while (k < last && !(tokens[k].kind === "word" && !tokens[k].cap && !SUBJECT_WORDS.has(tokens[k].lower))) k++;
-    if (k > 0 && k < last) {
-      const subject = cueFrom(tokens, ":", 0, k);
-      if (subject && subject.phrase.type !== "anonymous") return subject;
+  // The subject runs to the first word that cannot be part of a noun phrase (its verb).
+  let end = k;
+  while (end < to) {
+    const t = tokens[end];
+    if (t.kind === "punct" && !["-", "&", ",", "(", ")", "\u2019", "'"].includes(t.text)) break;
+    if (t.kind === "word" && !t.cap && end > k && !inNounPhrase(t)) break;
+    end++;
+  }
+  const cue = cueFrom(tokens, verb, kind, k, end, k === from, evidence);
+  return cue && !isThing(tokens, cue) ? cue : undefined;
+}
+
+const PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you"]);
+const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens", "several", "few", "many", "some", "weeks", "days", "months", "years", "hours", "minutes", "moments"]);
+const isNameWordToken = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
+
+/** Lower-case words that may stand inside a subject phrase (`the company's chief executive`). */
+const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "its", "his", "her", "their"]);
+const inNounPhrase = (t: Token) =>
+  t.kind === "poss" || LOWER_NP.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
+
+/**
+ * The subject of the cue verb at `v`, read backwards: the phrase just before the verb (`Doe
+ * said`, `Acme's chief executive, Jane Doe, said`), past a relative clause (`Doe, who …, said`)
+ * or a parenthetical (`Doe, for his part, said`); for a verb coordinated with another (`Doe was
+ * cheered and joked`), the subject of the clause.
+ */
+function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
+  // `Doe was asked by host Jane Roe, "…"`: the agent of a passive cue speaks.
+  if (tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower)) {
+    const agent = cueFrom(tokens, verb, "before", v + 2, phraseForward(tokens, v + 2), false, evidence);
+    if (agent && agent.phrase.type !== "pronoun") return agent;
+  }
+  const start = phraseBackward(tokens, v, 0);
+  const end = subjectEnd(tokens, v, start);
+  const before = tokens[start - 1];
+  const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) : undefined;
+  if (direct && !isThing(tokens, direct)) return direct;
+  // `Doe, who has X, said`, `Doe, the founder of a group that …, said`, `a video that said`
+  if (before && before.kind === "word" && !before.cap && ["who", "which", "that"].includes(before.lower)) {
+    const antecedentEnd = isPunct(tokens[start - 2], ",") ? start - 2 : start - 1;
+    const antecedentStart = phraseBackward(tokens, antecedentEnd, 0);
+    const cue = subjectPhrase(tokens, verb, antecedentStart, antecedentEnd, evidence);
+    if (cue && !isThing(tokens, cue)) return cue;
+    const owner = thingOwner(tokens, antecedentStart, antecedentEnd, evidence);
+    if (owner) return owner;
+    return mainSubject(tokens, 0, antecedentStart, verb, "subject", evidence);
+  }
+  if (end <= start) {
+    // `Doe was joined on stage and joked, "…"`: the verb shares the clause's subject.
+    if (before && before.kind === "word" && ["and", "but", "then", "or"].includes(before.lower)) return mainSubject(tokens, 0, start - 1, verb, "before", evidence);
+    return undefined;
+  }
+  if (direct) return thingOwner(tokens, start, end, evidence) ?? mainSubject(tokens, 0, start, verb, "subject", evidence);
+  // `Doe, for his part, said`: a parenthetical between the subject and its verb.
+  if (isPunct(tokens[end - 1], ",")) {
+    let open = end - 2;
+    while (open > 0 && open > end - 24 && !isPunct(tokens[open], ",")) open--;
+    if (open > 0 && isPunct(tokens[open], ",")) {
+      const subjectStart = phraseBackward(tokens, open, 0);
+      const subject = subjectPhrase(tokens, verb, subjectStart, open, evidence);
+      if (subject && !isThing(tokens, subject)) return subject;
     }
   }
   return undefined;
+}
+
+/** Segment separators inside a phrase: commas, brackets, dashes. */
+const isSeparator = (t: Token) => t.kind === "punct" && [",", "(", ")", "\u2014", "\u2013", ";", "-"].includes(t.text);
+
+/**
+ * The speaker phrase that ends a span right before its verb: the last comma-free segment, with
+ * the segment before it when the two are a name and its appositive (`Jane Doe, the mayor`,
+ * `the mayor, Jane Doe`). Lead-ins earlier in the span (`In an interview with X,`) are not it.
+ */
+function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, evidence: WordEvidence): Cue | undefined {
+  const segments: { from: number; to: number }[] = [];
+  let s = from;
+  for (let i = from; i <= to; i++) {
+    if (i === to || isSeparator(tokens[i])) {
+      // `(UNHCR)`, `(R-Ohio)`: a bracketed aside belongs to the phrase before it.
+      const bracketed = isPunct(tokens[s - 1], "(") && isPunct(tokens[i], ")");
+      if (tokens.slice(s, i).some((t) => t.kind === "word") && !bracketed) segments.push({ from: s, to: i });
+      s = i + 1;
+    }
+  }
+  const noise = (g: { from: number; to: number }) => {
+    const text = tokens.slice(g.from, g.to).map((t) => t.text).join("");
+    return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text);
+  };
+  const parts = segments.filter((g) => !noise(g));
+  const k = parts.length - 1;
+  if (k < 0) return undefined;
+  const seg = parts[k];
+  const last = parseSegment(tokens.slice(seg.from, seg.to), seg.from === 0, evidence);
+  // `…, outside the capital, Sacramento, said`: a place closing a clause is not the subject.
+  if (!last || (last.type === "name" && last.weak && k > 0)) return undefined;
+  const prev = parts[k - 1];
+  if (prev) {
+    const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
+    const merged = head && withAppositive(head, last);
+    if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
+  }
+  return { verb, kind: "before", phrase: last, phraseStart: seg.from, phraseEnd: seg.to };
+}
+
+/**
+ * The cue in the words before a quotation, back to the start of its sentence (quotations
+ * earlier in the sentence left out): `X said: "…"`, `X told Reuters that "…"`, `X …, saying "…"`.
+ */
+export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+  let last = tokens.length - 1;
+  while (last >= 0 && tokens[last].kind === "punct" && !isPunct(tokens[last], ":", ",")) last--;
+  if (last < 0) return undefined;
+  // `Doe's "…" promise`: a possessive right before the quotation names whose words they are.
+  if (tokens[last].kind === "poss") {
+    let start = last;
+    while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
+    const owner = start < last ? subjectPhrase(tokens, "'s", start, last, evidence) : undefined;
+    if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return owner;
+  }
+  // `Said Jane Doe, who …, "…"`: an inverted cue opening the sentence.
+  const first = tokens[0];
+  const second = tokens[1];
+  const opensWithName = !!second && second.kind === "word" && (second.cap || ["the", "a", "an", "one", "another"].includes(second.lower));
+  if (first && first.kind === "word" && first.cap && opensWithName && cueVerbForms.has(first.lower) && !cueParticiples.has(first.lower) && !["ask", "tell", "press", "question", "call"].includes(cueVerbForms.get(first.lower)!)) {
+    const cue = cueFrom(tokens, first.text, "inverted", 1, phraseForward(tokens, 1), false, evidence);
+    if (cue && cue.phrase.type !== "pronoun") return cue;
+  }
+  // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
+  if (isPunct(tokens[last], ":")) {
+    const named = subjectPhrase(tokens, ":", 0, last, evidence);
+    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phraseEnd === last && !(named.phrase.type === "name" && named.phrase.weak)) return { ...named, kind: "colon" };
+    const trailing = trailingPerson(tokens, last, evidence);
+    if (trailing) return trailing;
+  }
+  for (let v = last; v >= 0; v--) {
+    const t = tokens[v];
+    if (isStop(t)) break;
+    // A relative clause (`, who has said X,`) has verbs of its own: skip it.
+    if (isPunct(t, ",") && v > 0) {
+      let open = v - 1;
+      while (open > 0 && !isPunct(tokens[open], ",", ".", ";", ":")) open--;
+      if (isPunct(tokens[open], ",") && tokens[open + 1]?.kind === "word" && ["who", "which", "whose"].includes(tokens[open + 1].lower)) {
+        v = open;
+        continue;
+      }
+    }
+    const phraseLen = matchCuePhrase(tokens, v);
+    if (phraseLen) {
+      let end = v + phraseLen;
+      while (end <= last && !isPunct(tokens[end], ",", ":")) end++;
+      const cue = cueFrom(tokens, "according to", "according", v + phraseLen, end, false, evidence);
+      if (cue) return cue;
+      continue;
+    }
+    // `As Doe put it, "…"`
+    if (t.kind === "word" && t.lower === "put" && tokens[v + 1]?.lower === "it") {
+      const cue = subjectOf(tokens, v, "put it", evidence);
+      if (cue) return cue;
+      continue;
+    }
+    if (!isCueVerb(tokens, v)) continue;
+    if (cueParticiples.has(t.lower)) {
+      const cue = participleSubject(tokens, v, evidence);
+      if (cue) return cue;
+      continue;
+    }
+    const cue = subjectOf(tokens, v, t.text, evidence);
+    if (cue) return cue;
+  }
+  // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
+  if (isPunct(tokens[last], ":")) {
+    const named = subjectPhrase(tokens, ":", 0, last, evidence);
+    if (named && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last) return { ...named, kind: "colon" };
+    const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
+    if (subject && subject.phrase.type !== "anonymous") return subject;
+  }
+  return undefined;
+}
+
+/** `… surprise Republican pollster Jane Doe:`: the person phrase that ends the words before a colon. */
+function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): Cue | undefined {
+  let start = end;
+  while (start > 0) {
+    const t = tokens[start - 1];
+    const np = t.kind === "poss" || isNameWordToken(t) || (t.kind === "word" && (rolePhrases.has(t.lower) || describingWords.has(t.lower) || ["of", "for", "the", "a", "an"].includes(t.lower)));
+    if (!np) break;
+    start--;
+  }
+  while (start < end && tokens[start].kind === "word" && ["of", "for", "the", "a", "an"].includes(tokens[start].lower) && tokens[start].lower !== "the") start++;
+  if (start >= end) return undefined;
+  const phrase = parseSegment(tokens.slice(start, end), false, evidence);
+  if (!phrase || phrase.type !== "person" || !phrase.name.includes(" ")) return undefined;
+  return { verb: ":", kind: "colon", phrase, phraseStart: start, phraseEnd: end };
+}
+
+/** Who a participle cue (`saying`, `adding`) belongs to: its own subject, the finite cue verb before it, or the clause's subject. */
+function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | undefined {
+  const verb = tokens[v].text;
+  // `with Doe saying "…"`: an explicit subject right before the participle.
+  const withSubject = (p: number): Cue | undefined => {
+    const start = phraseBackward(tokens, p, 0);
+    const end = subjectEnd(tokens, p, start);
+    if (start > 0 && tokens[start - 1].lower === "with" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t))) return subjectPhrase(tokens, verb, start, end, evidence);
+    return undefined;
+  };
+  const own = withSubject(v);
+  if (own) return { ...own, kind: "participle" };
+  // `Doe said Monday, adding "…"`: the subject of the cue verb it follows; `with Doe tweeting … and asking`.
+  for (let u = v - 1; u >= 0; u--) {
+    if (isStop(tokens[u])) break;
+    if (!isCueVerb(tokens, u)) continue;
+    if (cueParticiples.has(tokens[u].lower)) {
+      const other = withSubject(u);
+      if (other) return { ...other, kind: "participle" };
+      continue;
+    }
+    const cue = subjectOf(tokens, u, verb, evidence);
+    if (cue) return { ...cue, kind: "participle" };
+  }
+  // `Doe was quoted as saying`, `Doe is heard saying`
+  const aux = tokens.slice(0, v).findIndex((w) => ["was", "is", "were", "are"].includes(w.lower));
+  return mainSubject(tokens, 0, aux > 0 ? aux : v, verb, "participle", evidence);
 }
 
 /** An attribution line: `said Mr. X.`, `commented the company.`, `— X, Role`. */
-export function cueLine(tokens: Token[]): Cue | undefined {
+export function cueLine(tokens: Token[], evidence: WordEvidence): Cue | undefined {
   let i = 0;
   while (i < tokens.length && tokens[i].kind === "punct" && !/[\u2014\u2015\u2013-]/.test(tokens[i].text)) i++;
   if (i < tokens.length && tokens[i].kind === "punct") {
@@ -136,16 +458,8 @@ export function cueLine(tokens: Token[]): Cue | undefined {
     while (from < tokens.length && tokens[from].kind === "punct") from++;
     let end = tokens.length;
     while (end > from && tokens[end - 1].kind === "punct") end--;
-    return cueFrom(tokens, tokens[i].text, from, end);
+    return cueFrom(tokens, tokens[i].text, "line", from, end, false, evidence);
   }
-  if (isCueVerb(tokens[i])) return forwardCue(tokens, tokens[i].text, i + 1);
+  if (isCueVerb(tokens, i)) return cueFrom(tokens, tokens[i].text, "line", i + 1, phraseForward(tokens, i + 1), false, evidence);
   return undefined;
-}
-
-function matchCuePhrase(tokens: Token[], i: number): number {
-  for (const p of cuePhrases) {
-    const words = p.split(" ");
-    if (words.every((w, k) => tokens[i + k]?.lower === w)) return words.length;
-  }
-  return 0;
 }

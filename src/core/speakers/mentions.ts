@@ -1,180 +1,507 @@
 /**
- * Coreference: the running list of who a document has mentioned, and how a pronoun (`he`), a
- * nominal (`the CEO`, `the company`) or a bare name (`Doe`) is resolved against it. Photo
- * captions and page furniture are skipped, so they never steal a pronoun.
+ * Pass 1 of attribution: every mention of a possible speaker in one document — names (with
+ * their titles, roles and organisations), nominals (`the senator`, `the company`) and `he`/`she`
+ * — each linked to an entity of the document as it is read, front to back. Quotations, photo
+ * captions, headings and page furniture are not read: they never introduce a speaker or steal a
+ * pronoun. Later passes ask this index who was mentioned before a given token.
  */
 import type { PreparedDocument } from "../document/document";
-import { orgNouns, personPronouns, pluralPronouns, thingPronouns } from "../lexicon";
-import { type Entity, type EntityRegistry, orgTypeFits } from "./entity";
-import { roleAt, type SpeakerPhrase } from "./phrase";
+import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
+import { DocumentEntities, type Entity, orgTypeFits } from "./entity";
+import { type Gender } from "./givenNames";
+import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
+import type { Token } from "./tokens";
 
 export interface Mention {
-  token: number;
+  /** Document token indices of the mention, end exclusive. */
+  start: number;
+  end: number;
   sentence: number;
+  paragraph: number;
   entity: Entity;
-  /** First mention of its sentence: the likely subject, which pronouns prefer. */
+  kind: "name" | "pronoun" | "nominal";
+  /** Opens its clause and is followed by a verb: the likely subject, which pronouns prefer. */
   subject: boolean;
+  /** Part of another phrase (`Doe's campaign`, `Bush speechwriter Jane Roe`), not a participant. */
+  modifier: boolean;
+  /** The first subject of its sentence: the main clause's. */
+  main: boolean;
+  /** The subject of a speech verb (`Doe argues`): someone the text has speaking. */
+  speaking: boolean;
 }
 
-const PERSONISH = (e: Entity) => e.kind === "person" || (e.kind === "unknown" && !!e.role) || e.kind === "spokesperson";
-const ORGISH = (e: Entity) => e.kind === "organization" || e.kind === "unknown";
+/** A resolution: the entity and how sure the reading is. */
+export interface Resolved {
+  entity: Entity;
+  /** Another entity was nearly as likely (`Clinton` when two Clintons were named). */
+  ambiguous: boolean;
+}
 
-/** How many sentences back a pronoun may look for a subject before taking any mention. */
-const PRONOUN_WINDOW = 4;
+const READABLE = new Set(["text", "blockquote", "attribution"]);
+const CLAUSE_OPENERS = new Set(["and", "but", "that", "when", "as", "while", "because", "after", "before", "if", "since", "though", "although", "so", "then", "where", "until", "once", "whereas", "yet", "or"]);
+const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against", "from", "on", "at", "in", "into", "onto", "over", "under", "between", "among", "toward", "towards", "like", "than", "behind", "beside", "besides", "via", "per", "around", "through", "without", "within", "upon", "during", "including", "alongside", "unlike", "versus", "vs"]);
+const OPENING = new Set(["\u201c", '"', "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "\u00ab"]);
+
+/** What the document shows about each capitalised word: see `WordEvidence`. */
+export function wordEvidence(doc: PreparedDocument, isStart: (i: number) => boolean): WordEvidence {
+  const inside = new Set<string>();
+  const lower = new Set<string>();
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
+    if (t.kind !== "word") continue;
+    const kind = doc.paragraphs[doc.tokenParagraph[i]].kind;
+    if (kind === "heading" || kind === "furniture" || kind === "code") continue;
+    if (!t.cap) lower.add(t.lower);
+    else if (!isStart(i)) inside.add(t.lower);
+  }
+  return { capitalisedInside: (w) => inside.has(w), writtenLower: (w) => lower.has(w) };
+}
 
 export class MentionIndex {
   readonly mentions: Mention[] = [];
-  /** First tokens of aliases, for a quick scan. */
-  private aliasFirst = new Map<string, { words: string[]; entities: Entity[] }[]>();
+  readonly entities: DocumentEntities;
+  readonly evidence: WordEvidence;
+  /** Sentences written in headline case (`Trump Launches A Bid`), which name no one reliably. */
+  private headline: Uint8Array;
+  /** How often each entity has been mentioned so far, while scanning. */
+  private counts = new Map<Entity, number>();
 
   constructor(
-    private readonly doc: PreparedDocument,
-    private readonly registry: EntityRegistry,
+    readonly doc: PreparedDocument,
+    aliases: ReadonlyMap<string, string> = new Map(),
   ) {
-    for (const [alias, entities] of registry.aliasEntries()) {
-      const words = alias.split(" ");
-      const list = this.aliasFirst.get(words[0]) ?? [];
-      list.push({ words, entities });
-      this.aliasFirst.set(words[0], list);
-    }
-    for (const list of this.aliasFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+    this.entities = new DocumentEntities(aliases);
+    this.headline = headlineSentences(doc);
+    this.evidence = wordEvidence(doc, (i) => this.isClauseStart(i));
     this.scan();
+  }
+
+  /** Is token `i` the first word of its sentence, or the first after an opening mark (`“`, `(`, `:`)? */
+  isClauseStart(i: number): boolean {
+    const { tokens, tokenSentence } = this.doc;
+    let j = i - 1;
+    while (j >= 0 && tokenSentence[j] === tokenSentence[i] && tokens[j].kind === "punct" && OPENING.has(tokens[j].text)) j--;
+    return j < 0 || tokenSentence[j] !== tokenSentence[i] || j < i - 1;
+  }
+
+  /** Tokens a mention may stand in: outside quotations, in story paragraphs, not in headlines. */
+  readable(i: number): boolean {
+    const { doc } = this;
+    if (doc.tokenQuoted[i]) return false;
+    if (!READABLE.has(doc.paragraphs[doc.tokenParagraph[i]].kind)) return false;
+    return !this.headline[doc.tokenSentence[i]];
   }
 
   private scan(): void {
     const { doc } = this;
-    // The first person and the first organisation of a sentence are its likely subjects.
-    const lastSentence = { person: -1, other: -1 };
-    for (let i = 0; i < doc.tokens.length; i++) {
-      if (doc.tokenQuoted[i]) continue;
-      const kind = doc.paragraphs[doc.tokenParagraph[i]].kind;
-      if (kind === "caption" || kind === "furniture" || kind === "code") continue;
-      const t = doc.tokens[i];
-      if (t.kind !== "word") continue;
-      const sentence = doc.tokenSentence[i];
-      const add = (entity: Entity | undefined) => {
-        if (!entity) return;
-        const slot = PERSONISH(entity) ? "person" : "other";
-        this.mentions.push({ token: i, sentence, entity, subject: lastSentence[slot] !== sentence });
-        lastSentence[slot] = sentence;
-      };
-      if (personPronouns.has(t.lower) && (t.lower === "he" || t.lower === "she")) {
-        const person = this.resolve({ type: "pronoun", word: t.lower }, i);
-        if (person && person.kind === "person") person.gender ??= t.lower === "she" ? "female" : "male";
-        add(person);
+    const { tokens } = doc;
+    let i = 0;
+    while (i < tokens.length) {
+      if (!this.readable(i) || tokens[i].kind !== "word") {
+        i++;
         continue;
       }
-      if (t.lower === "the" && i + 1 < doc.tokens.length) {
-        const rest = doc.tokens.slice(i + 1, i + 6);
-        const role = roleAt(rest, 0);
-        const followedByName = (n: number) => rest[n]?.kind === "word" && rest[n].cap;
-        if (role && !followedByName(role.length) && rest[role.length]?.lower !== "of") {
-          add(this.resolve({ type: "role", role: role.role }, i));
-          i += role.length;
-          continue;
-        }
-        if (rest[0]?.kind === "word" && !rest[0].cap && orgNouns.has(rest[0].lower) && !followedByName(1)) {
-          add(this.resolve({ type: "orgNoun", noun: rest[0].lower }, i));
-          i += 1;
-          continue;
-        }
+      const end = this.phraseEnd(i);
+      if (end <= i) {
+        i++;
+        continue;
       }
-      if (!t.cap) continue;
-      const found = this.aliasAt(i);
-      if (found) {
-        add(this.pick(found.entities, i));
-        i += found.length - 1;
-      }
+      const consumed = this.readMention(i, end);
+      i = Math.max(i + 1, consumed);
     }
   }
 
-  /** The longest known alias starting at token `i`. */
-  private aliasAt(i: number): { entities: Entity[]; length: number } | undefined {
+  /**
+   * The end of the noun phrase that may start at token `i`: capitalised runs, role words,
+   * descriptions, possessives, `of`/`for` + an organisation, a determiner at the start, and
+   * lower-case nouns that continue it (`Russian telegram channel`: then it names no one).
+   */
+  private phraseEnd(i: number): number {
+    const { tokens, tokenSentence } = this.doc;
+    const s = tokenSentence[i];
+    const ok = (j: number) => j < tokens.length && tokenSentence[j] === s && this.readable(j);
+    let j = i;
+    const t = tokens[i];
+    if (t.kind !== "word") return i;
+    if (personPronouns.has(t.lower) && (t.lower === "he" || t.lower === "she")) return i + 1;
+    const det = ["the", "a", "an", "another", "one", "his", "her", "its", "their"].includes(t.lower);
+    const startsPhrase = isNameWord(t) || det || !!roleAt(tokens, i, this.sentenceEnd(i)) || describingWords.has(t.lower);
+    if (!startsPhrase) return i;
+    if (det) j++;
+    let sawHead = false;
+    let afterName = false;
+    while (ok(j)) {
+      const w = tokens[j];
+      if (w.kind === "poss") {
+        j++;
+        afterName = false;
+        continue;
+      }
+      if (w.kind === "punct") {
+        if ((w.text === "-" || w.text === "&") && ok(j + 1) && tokens[j + 1].kind === "word") {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (isNameWord(w)) {
+        const end = capRunEnd(tokens, j, this.sentenceEnd(j));
+        j = Math.max(end, j + 1);
+        sawHead = true;
+        afterName = true;
+        continue;
+      }
+      const role = roleAt(tokens, j, this.sentenceEnd(j));
+      if (role && !w.cap) {
+        j += role.length;
+        sawHead = true;
+        afterName = false;
+        continue;
+      }
+      if (!w.cap && (describingWords.has(w.lower) || /^(then|ex|self)-/.test(w.lower))) {
+        j++;
+        continue;
+      }
+      if (!w.cap && (orgNouns.has(w.lower) || anonymousNouns.has(w.lower) || groupNouns.has(w.lower))) {
+        j++;
+        sawHead = true;
+        afterName = false;
+        continue;
+      }
+      // `a spokeswoman for Acme`, `the Bank of Lisport`: a link word and a capitalised organisation.
+      if (sawHead && ["for", "of", "at"].includes(w.lower) && ok(j + 1) && (isNameWord(tokens[j + 1]) || (tokens[j + 1].lower === "the" && isNameWord(tokens[j + 2])))) {
+        const k = tokens[j + 1].lower === "the" ? j + 2 : j + 1;
+        j = capRunEnd(tokens, k, this.sentenceEnd(k));
+        break;
+      }
+      // A lower-case noun after a name continues the phrase (`Acme account`, `Doe supporters`).
+      if (afterName && !w.cap && isNounLike(w)) {
+        while (ok(j) && tokens[j].kind === "word" && !tokens[j].cap && isNounLike(tokens[j])) j++;
+        break;
+      }
+      break;
+    }
+    return sawHead ? j : i;
+  }
+
+  private sentenceEnd(i: number): number {
+    const { tokens, tokenSentence } = this.doc;
+    const s = tokenSentence[i];
+    let j = i;
+    while (j < tokens.length && tokenSentence[j] === s) j++;
+    return j;
+  }
+
+  /** Reads the phrase `[i, end)` (with an appositive after it), records its mentions, and returns where reading continues. */
+  private readMention(i: number, end: number): number {
     const { tokens } = this.doc;
-    for (const cand of this.aliasFirst.get(tokens[i].lower) ?? []) {
-      let ok = true;
-      for (let k = 1; k < cand.words.length && ok; k++) ok = tokens[i + k]?.lower === cand.words[k];
-      if (ok) return { entities: cand.entities, length: cand.words.length };
+    const t = tokens[i];
+    if (end === i + 1 && (t.lower === "he" || t.lower === "she")) {
+      const r = this.resolvePronoun(t.lower, i);
+      if (r && !r.ambiguous) this.add(i, end, r.entity, "pronoun");
+      return end;
+    }
+    const atStart = this.isClauseStart(i);
+    const head = parseSegment(tokens.slice(i, end), atStart, this.evidence);
+    let parsed = head;
+    let stop = end;
+    // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described.
+    if (head && head.type !== "pronoun" && tokens[end]?.text === "," && end + 1 < tokens.length && this.readable(end + 1)) {
+      const appEnd = this.phraseEnd(end + 1);
+      const closes = appEnd > end + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]));
+      if (closes) {
+        const whole = parsePhraseSpan(tokens.slice(i, appEnd), atStart, this.evidence);
+        if (whole && whole.from === 0 && whole.to === appEnd - i && (whole.phrase.type === "person" || whole.phrase.type === "spokesperson")) {
+          parsed = whole.phrase;
+          stop = appEnd;
+        } else if (head.type === "person" || head.type === "name") {
+          // An appositive that is not merged still only describes the head: it is not a subject.
+          this.appositiveEnd = appEnd;
+        }
+      }
+    }
+    this.innerNames(i, stop, parsed);
+    if (!parsed) return end;
+    const phrase = this.scanReading(parsed, stop);
+    if (!phrase) return stop;
+    const resolved = this.resolveAt(phrase, i, true);
+    if (resolved && !resolved.ambiguous) {
+      const kind = phrase.type === "role" || phrase.type === "orgNoun" || phrase.type === "spokesperson" ? "nominal" : "name";
+      this.add(i, stop, resolved.entity, kind);
+    }
+    return stop;
+  }
+
+  /**
+   * What a bare name read while scanning is: a multi-word name that is the subject of a verb or
+   * described by an appositive is a person; a name followed by `, which` is an organisation;
+   * a single word is kept as an unknown name until the document says more.
+   */
+  private scanReading(phrase: SpeakerPhrase, end: number): SpeakerPhrase | undefined {
+    if (phrase.type !== "name") return phrase;
+    const { tokens } = this.doc;
+    const next = tokens[end];
+    const after = tokens[end + 1];
+    if (next?.text === "," && after?.kind === "word" && ["which", "whose"].includes(after.lower)) return { type: "organization", name: phrase.name };
+    // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
+    if (!phrase.name.includes(" ")) return next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
+    const described = next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower));
+    return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /** Records person and organisation names that stand inside a phrase as modifiers. */
+  private innerNames(i: number, end: number, phrase: SpeakerPhrase | undefined): void {
+    const { tokens } = this.doc;
+    const headWords = new Set<string>();
+    if (phrase && (phrase.type === "person" || phrase.type === "name")) for (const w of phrase.name.toLowerCase().split(" ")) headWords.add(w.replace(/\.$/, ""));
+    // Name words, split at roles, titles and descriptions: `Acme CEO Jane Doe` → `Acme`, `Jane Doe`.
+    const nameWord = (j: number) => isNameWord(tokens[j]) && !isTitle(tokens[j]) && !roleAt(tokens, j, j + 1) && !describingWords.has(tokens[j].lower) && !notNameWords.has(tokens[j].lower) && !timeWords.has(tokens[j].lower);
+    let j = i;
+    while (j < end) {
+      if (!nameWord(j)) {
+        j++;
+        continue;
+      }
+      let k = j;
+      while (k < end && nameWord(k)) k++;
+      const words = tokens.slice(j, k);
+      const isHead = words.every((w) => headWords.has(w.lower.replace(/\.$/, "")));
+      if (!isHead) {
+        const kind = classifyName(words);
+        const name = joinWords(words);
+        let entity: Entity | undefined;
+        if (kind === "person") entity = this.entities.person(name);
+        else if (kind === "organization") entity = this.entities.organization(name);
+        else if (kind === "unknown" && words.length === 1) entity = this.pickPerson(this.entities.withSurname(name), j)?.entity ?? this.entities.knownOrganization(name);
+        if (entity) this.add(j, k, entity, "name", true);
+      }
+      j = k;
+    }
+  }
+
+  private add(start: number, end: number, entity: Entity, kind: Mention["kind"], modifier = false): void {
+    const { doc } = this;
+    const tokens = doc.tokens;
+    const prevIndex = (() => {
+      let k = start - 1;
+      while (k >= 0 && doc.tokenQuoted[k]) k--;
+      return k;
+    })();
+    const prev = prevIndex >= 0 && doc.tokenSentence[prevIndex] === doc.tokenSentence[start] ? tokens[prevIndex] : undefined;
+    const opensClause = !prev || (prev.kind === "punct" && [",", ";", ":", "\u2014", "\u2013", "(", "-"].includes(prev.text)) || (prev.kind === "word" && !prev.cap && CLAUSE_OPENERS.has(prev.lower));
+    let after = end;
+    // skip an appositive: `Doe, the mayor, said`
+    if (tokens[after]?.text === ",") {
+      let k = after + 1;
+      while (k < tokens.length && k < after + 16 && tokens[k].text !== "," && doc.tokenSentence[k] === doc.tokenSentence[start]) k++;
+      if (tokens[k]?.text === ",") after = k + 1;
+    }
+    if (after > end && tokens[after]?.text === ",") after++;
+    const next = tokens[after];
+    const possessive = tokens[end]?.kind === "poss";
+    const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !["and", "or", "'s"].includes(next.lower);
+    const subject = !modifier && !possessive && opensClause && (verbNext || next === undefined) && start >= this.appositiveEnd;
+    // The first subject of a sentence is its main clause's; later ones are embedded (`… that Doe may win`).
+    const main = subject && !this.mentions.some((m) => m.sentence === doc.tokenSentence[start] && m.subject);
+    let v = after;
+    while (tokens[v]?.kind === "word" && /ly$/.test(tokens[v].lower)) v++;
+    const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower);
+    this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking });
+    this.counts.set(entity, (this.counts.get(entity) ?? 0) + 1);
+    // Gender from the words around a person: `spokeswoman Jane Doe`, `Mr. Doe`.
+    if (entity.kind === "person" && !entity.gender) {
+      const g = genderNear(tokens, start, end);
+      if (g) entity.gender = g;
+    }
+  }
+
+  /** Resolves a phrase read at token `at` (using only what came before it). */
+  resolveAt(phrase: SpeakerPhrase, at: number, scanning = false): Resolved | undefined {
+    const { entities } = this;
+    const org = (name?: string) => (name ? entities.knownOrganization(name) ?? entities.organization(name) : undefined);
+    const sure = (entity: Entity | undefined): Resolved | undefined => (entity ? { entity, ambiguous: false } : undefined);
+    switch (phrase.type) {
+      case "pronoun":
+        return phrase.word === "he" || phrase.word === "she" || phrase.word === "him" || phrase.word === "her" ? this.resolvePronoun(phrase.word, at) : this.resolvePlural(phrase.word, at);
+      case "person": {
+        const owner = phrase.organization ? org(phrase.organization) : phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined;
+        const words = phrase.name.split(" ");
+        if (words.length === 1) {
+          const r = this.pickPerson(entities.withSurname(phrase.name), at, phrase.gender) ?? this.pickPerson(entities.withGiven(phrase.name), at, phrase.gender);
+          const e = r?.entity ?? entities.person(phrase.name, phrase.gender);
+          entities.describe(e, phrase.role, owner);
+          return { entity: e, ambiguous: r?.ambiguous ?? false };
+        }
+        const e = entities.person(phrase.name, phrase.gender);
+        entities.describe(e, phrase.role, owner);
+        return sure(e);
+      }
+      case "name": {
+        if (phrase.weak) return this.pickPerson(entities.withSurname(phrase.name), at, phrase.gender);
+        const known = entities.withSurname(phrase.name);
+        if (known.length) return this.pickPerson(known, at, phrase.gender);
+        const byGiven = entities.withGiven(phrase.name);
+        if (byGiven.length) return this.pickPerson(byGiven, at, phrase.gender);
+        const organization = entities.knownOrganization(phrase.name);
+        if (organization) return sure(organization);
+        if (phrase.name.includes(" ")) return sure(entities.person(phrase.name, phrase.gender));
+        // A single unknown name: a person when it speaks, else not yet known to be anyone.
+        return sure(scanning ? entities.unknown(phrase.name) : entities.person(phrase.name, phrase.gender));
+      }
+      case "organization":
+        return sure(entities.organization(phrase.name, phrase.orgType));
+      case "group":
+        return sure(entities.group(phrase.name));
+      case "spokesperson": {
+        const owner = org(phrase.organization) ?? (phrase.owner ? this.ownerEntity(phrase.owner, at) : undefined) ?? this.recentOrganization(at, phrase.orgNoun);
+        return owner ? sure(entities.spokesperson(owner, phrase.noun)) : undefined;
+      }
+      case "role": {
+        const owner = org(phrase.organization) ?? (phrase.owner ? this.ownerEntity(phrase.owner, at) : undefined) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined);
+        if (owner) {
+          const holder = entities.entities.find((e) => e.kind === "person" && e.organization === owner && e.role === phrase.role.role);
+          return sure(holder ?? entities.rolePerson(phrase.role, owner));
+        }
+        return this.resolveNominal(phrase.role.role, at, phrase.gender);
+      }
+      case "orgNoun":
+        return sure(this.recentOrganization(at, phrase.noun));
+      case "anonymous":
+        return sure(entities.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, "")));
+    }
+  }
+
+  private ownerEntity(name: string, at: number): Entity | undefined {
+    return this.pickPerson(this.entities.withSurname(name), at)?.entity ?? this.entities.knownOrganization(name) ?? this.entities.organization(name);
+  }
+
+  /** Mentions before token `at`, newest first. */
+  *before(at: number): Generator<Mention> {
+    for (let m = this.mentions.length - 1; m >= 0; m--) if (this.mentions[m].start < at) yield this.mentions[m];
+  }
+
+  /**
+   * Among people sharing a name (`Clinton`), the one this document has made most present by
+   * `at`: mentioned most, and most recently. Ambiguous when another is nearly as present.
+   */
+  pickPerson(candidates: Entity[], at: number, gender?: Gender): Resolved | undefined {
+    let list = candidates.filter((e) => e.kind === "person" || e.kind === "unknown");
+    if (gender) list = list.filter((e) => !e.gender || e.gender === gender);
+    if (list.length === 0) return undefined;
+    if (list.length === 1) return { entity: list[0], ambiguous: false };
+    const score = new Map<Entity, number>(list.map((e) => [e, 0]));
+    let rank = 0;
+    for (const m of this.before(at)) {
+      if (!score.has(m.entity)) continue;
+      // Recent mentions count more; a bare-surname mention says who the surname means here.
+      const bareSurname = m.end - m.start === 1 && m.kind === "name";
+      score.set(m.entity, score.get(m.entity)! + (bareSurname ? 2 : 1) / (1 + rank * 0.15));
+      rank++;
+    }
+    const sorted = [...score].sort((a, b) => b[1] - a[1]);
+    const [best, second] = sorted;
+    return { entity: best[0], ambiguous: best[1] < 1.5 * second[1] + 0.01 };
+  }
+
+  /** `he`/`she` at token `at`: see `resolve.ts` for the rules. */
+  resolvePronoun(word: string, at: number): Resolved | undefined {
+    return resolvePersonPronoun(this, word, at);
+  }
+
+  /** `they`/`it`: the last organisation, group or anonymous speaker. */
+  private resolvePlural(word: string, at: number): Resolved | undefined {
+    const sentence = this.sentenceOf(at);
+    for (const m of this.before(at)) {
+      if (sentence - m.sentence > 3) break;
+      const k = m.entity.kind;
+      if (k === "organization" || k === "group" || k === "anonymous" || (k === "unknown" && !m.entity.role) || (word === "we" && k === "person")) return { entity: m.entity, ambiguous: false };
     }
     return undefined;
   }
 
-  /** Among entities sharing a name, the one this document mentioned last; people first. */
-  private pick(entities: Entity[], before: number): Entity {
-    if (entities.length === 1) return entities[0];
-    for (let m = this.mentions.length - 1; m >= 0; m--) {
-      if (this.mentions[m].token >= before) continue;
-      if (entities.includes(this.mentions[m].entity)) return this.mentions[m].entity;
-    }
-    return entities.find((e) => e.kind === "person") ?? entities[0];
-  }
-
-  private recent(before: number, accept: (e: Entity) => boolean, window = Infinity, preferSubject = false): Entity | undefined {
-    const sentence = before < this.doc.tokenSentence.length ? this.doc.tokenSentence[before] : this.doc.sentences.length;
-    let fallback: Entity | undefined;
-    for (let m = this.mentions.length - 1; m >= 0; m--) {
-      const mention = this.mentions[m];
-      if (mention.token >= before || !accept(mention.entity)) continue;
-      if (sentence - mention.sentence > window) break;
-      if (!preferSubject || mention.subject) return mention.entity;
-      fallback ??= mention.entity;
-    }
-    return fallback;
+  sentenceOf(at: number): number {
+    return at < this.doc.tokenSentence.length ? this.doc.tokenSentence[at] : this.doc.sentences.length;
   }
 
   /** The organisation a nominal (`the company`, `its`) most likely means: the last one of a fitting kind. */
-  private recentOrganization(at: number, noun?: string): Entity | undefined {
-    // An organisation of another known kind is not a fallback: `the board` is not the hospital.
-    return this.recent(at, (e) => e.kind === "organization" && (!noun || orgTypeFits(noun, e)));
+  recentOrganization(at: number, noun?: string): Entity | undefined {
+    for (const m of this.before(at)) {
+      const e = m.entity;
+      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || orgTypeFits(noun, e))) return e;
+    }
+    return undefined;
   }
 
-  /** Resolves a speaker phrase read at token `at` to an entity, using only what came before. */
-  resolve(phrase: SpeakerPhrase, at: number): Entity | undefined {
-    const { registry } = this;
-    const org = (name?: string) => (name ? registry.organization(name) : undefined);
-    switch (phrase.type) {
-      case "pronoun":
-        if (personPronouns.has(phrase.word)) {
-          // `he` never means a person known to be female, nor `she` a male one.
-          const clash = /^(she|her)$/.test(phrase.word) ? "male" : "female";
-          const fits = (e: Entity) => PERSONISH(e) && e.gender !== clash;
-          return this.recent(at, fits, PRONOUN_WINDOW, true) ?? this.recent(at, fits, PRONOUN_WINDOW) ?? this.recent(at, fits);
-        }
-        if (pluralPronouns.has(phrase.word) || thingPronouns.has(phrase.word)) {
-          return this.recent(at, (e) => ORGISH(e) || e.kind === "anonymous", PRONOUN_WINDOW);
-        }
-        return undefined;
-      case "person":
-        return registry.person(phrase.name, phrase.role, org(phrase.organization) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined));
-      case "organization":
-        return registry.organization(phrase.name);
-      case "name": {
-        const known = registry.lookup(registry.expandAlias(phrase.name));
-        if (known.length) return this.pick(known, at);
-        if (phrase.name.includes(" ")) return registry.person(phrase.name, undefined, org(phrase.organization));
-        return registry.unknown(phrase.name);
-      }
-      case "spokesperson": {
-        const owner = org(phrase.organization) ?? this.recentOrganization(at, phrase.orgNoun);
-        return owner ? registry.spokesperson(owner, phrase.noun) : undefined;
-      }
-      case "role": {
-        const owner = org(phrase.organization) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined);
-        if (owner) {
-          const holder = registry.entities.find((e) => e.kind === "person" && e.organization === owner && e.role === phrase.role.role);
-          return holder ?? registry.rolePerson(phrase.role, owner);
-        }
-        return (
-          this.recent(at, (e) => PERSONISH(e) && e.role === phrase.role.role) ??
-          this.recent(at, PERSONISH, PRONOUN_WINDOW, true) ??
-          registry.rolePerson(phrase.role)
-        );
-      }
-      case "orgNoun":
-        return this.recentOrganization(at, phrase.noun);
-      case "anonymous":
-        return registry.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, ""));
+  /**
+   * `the senator`, `the former governor`: the last person this document gave that role; else
+   * the person the text is about at that point, as for a pronoun (less sure: a role they were
+   * never given).
+   */
+  resolveNominal(role: string, at: number, gender?: Gender): Resolved | undefined {
+    const sentence = this.sentenceOf(at);
+    for (const m of this.before(at)) {
+      if (sentence - m.sentence > 12) break;
+      const e = m.entity;
+      if (e.kind === "person" && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender)) return { entity: e, ambiguous: false };
     }
+    const likely = resolvePersonPronoun(this, gender === "female" ? "she" : gender === "male" ? "he" : "", at);
+    return likely && { entity: likely.entity, ambiguous: true };
+  }
+
+  private spoke: QuoteSpeakerMark[] = [];
+  /** Tokens before this end an appositive the scan read after a name. */
+  private appositiveEnd = 0;
+
+  /** Records who spoke a quotation ending at a token (for `"…," he added` after it). */
+  noteSpeaker(mark: QuoteSpeakerMark): void {
+    this.spoke.push(mark);
+  }
+
+  /** The speaker of the last quotation that ended before token `at`. */
+  lastSpeakerBefore(at: number): QuoteSpeakerMark | undefined {
+    for (let k = this.spoke.length - 1; k >= 0; k--) if (this.spoke[k].at <= at) return this.spoke[k];
+    return undefined;
+  }
+
+  mentionCount(e: Entity): number {
+    return this.counts.get(e) ?? 0;
   }
 }
 
+/** A lower-case word that is a verb form, an auxiliary or a modal. */
+export const isVerbLike = (t: Token) => t.kind === "word" && !t.cap && verbForms.has(t.lower);
+
+/** A lower-case word that may be a noun continuing a phrase: not a verb, not a function word. */
+const isNounLike = (t: Token) => t.kind === "word" && !t.cap && !verbForms.has(t.lower) && !stopwordSet.has(t.lower) && !notNameWords.has(t.lower) && !CLAUSE_OPENERS.has(t.lower) && !PREPOSITIONS.has(t.lower) && !/(ed|ly)$/.test(t.lower) && !/^\p{N}/u.test(t.text);
+
+/** Words right before or inside a mention that say whether it is a man or a woman. */
+function genderNear(tokens: Token[], start: number, end: number): Gender | undefined {
+  for (let k = Math.max(0, start - 3); k < end; k++) {
+    const w = tokens[k];
+    if (w.kind !== "word") continue;
+    const lower = w.lower.replace(/\.$/, "");
+    if (k < start && !(rolePhrases.has(lower) || isTitle(w) || lower === "actress" || lower === "actor")) continue;
+    const g = GENDERED.get(lower);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+const GENDERED = new Map([...genderedWords].filter(([w]) => !["he", "she", "her", "him", "his", "herself", "himself", "man", "woman"].includes(w)));
+
+/** Sentences where most words are capitalised: headlines and titles, not running text. */
+function headlineSentences(doc: PreparedDocument): Uint8Array {
+  const out = new Uint8Array(doc.sentences.length);
+  const words = new Int32Array(doc.sentences.length);
+  const caps = new Int32Array(doc.sentences.length);
+  doc.tokens.forEach((t, i) => {
+    if (t.kind !== "word" || doc.tokenQuoted[i]) return;
+    const s = doc.tokenSentence[i];
+    words[s]++;
+    if (t.cap || /^\p{N}/u.test(t.text)) caps[s]++;
+  });
+  for (let s = 0; s < out.length; s++) if (words[s] >= 5 && caps[s] >= 0.75 * words[s]) out[s] = 1;
+  for (let i = 0; i < doc.tokens.length; i++) if (doc.paragraphs[doc.tokenParagraph[i]].kind === "heading") out[doc.tokenSentence[i]] = 1;
+  return out;
+}

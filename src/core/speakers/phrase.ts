@@ -1,9 +1,39 @@
 /**
- * Reads a speaker noun phrase — `Acme CEO Jesse Doe`, `a spokeswoman for Acme`, `the company`,
- * `another commenter`, `he` — into what it says about the speaker. Resolving it to an entity
- * (which may need the document's context) is `resolve.ts`'s job.
+ * Reads a noun phrase that may name a speaker — `Acme CEO Jesse Doe`, `Sen. Jane Roe, D-Mont.`,
+ * `a spokeswoman for Acme`, `Clinton's campaign manager, John Doe`, `the former Ohio governor`,
+ * `the company`, `another commenter`, `he` — into what it says about the speaker. Resolving it to
+ * an entity of the document (which needs the context before it) is `resolve.ts`'s job.
+ *
+ * Names are read strictly: a capitalised word is part of a name only when it can be one. Days,
+ * months, places, lead-ins (`When`, `Last`, `Using`) and words that this document writes in
+ * lower case elsewhere are not; a role chain (`White House deputy press secretary`) is a role,
+ * not the first half of a name.
  */
-import { anonymousDeterminers, anonymousNouns, corporateSuffixes, longestRolePhrase, orgNouns, personPronouns, personTitles, pluralPronouns, rolePhrases, spokesRoles, thingPronouns } from "../lexicon";
+import {
+  anonymousDeterminers,
+  anonymousNouns,
+  corporateSuffixes,
+  describingWords,
+  genderedWords,
+  groupNouns,
+  longestPlace,
+  longestRolePhrase,
+  monthsThatAreGivenNames,
+  notNameWords,
+  orgHeads,
+  orgNouns,
+  orgStarts,
+  personPronouns,
+  personTitles,
+  places,
+  pluralPronouns,
+  rolePhrases,
+  spokesRoles,
+  thingPronouns,
+  timeWords,
+  verbForms,
+} from "../lexicon";
+import { type Gender, genderOfTitle, isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
 export interface RoleRef {
@@ -13,185 +43,378 @@ export interface RoleRef {
 
 export type SpeakerPhrase =
   | { type: "pronoun"; word: string }
-  | { type: "person"; name: string; role?: RoleRef; organization?: string; orgNoun?: string }
-  | { type: "name"; name: string; organization?: string }
-  | { type: "organization"; name: string }
-  | { type: "spokesperson"; organization?: string; orgNoun?: string; noun: string }
-  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string }
+  | { type: "person"; name: string; role?: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender }
+  /**
+   * A bare name that may be a person's surname or an organisation (`Doe`, `Acme`); `weak` when
+   * the word is also a place or a date (`West`, `May`): a speaker only if the document names a
+   * person so.
+   */
+  | { type: "name"; name: string; organization?: string; gender?: Gender; weak?: boolean }
+  | { type: "organization"; name: string; orgType?: string }
+  | { type: "spokesperson"; organization?: string; orgNoun?: string; owner?: string; noun: string; gender?: Gender }
+  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender }
   | { type: "orgNoun"; noun: string }
-  | { type: "anonymous"; descriptor: string };
+  | { type: "anonymous"; descriptor: string }
+  | { type: "group"; name: string };
 
-const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your"]);
-const LINKS = new Set(["of", "for", "at", "with"]);
-const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response"]);
+/** What the document says about a capitalised word outside names: for reading sentence starts. */
+export interface WordEvidence {
+  /** Written capitalised somewhere other than the start of a sentence. */
+  capitalisedInside(lower: string): boolean;
+  /** Written in lower case somewhere. */
+  writtenLower(lower: string): boolean;
+}
 
-export const isWord = (t: Token) => t.kind === "word";
-/** A capitalised word that can be part of a name (not a lone pronoun such as `I`). */
-const isNameWord = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text) && t.lower !== "i";
+export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writtenLower: () => false };
 
-/** The longest role phrase starting at `words[i]`, if any. */
-export function roleAt(words: Token[], i: number): { role: RoleRef; length: number } | undefined {
-  for (let n = Math.min(longestRolePhrase, words.length - i); n >= 1; n--) {
-    const slice = words.slice(i, i + n);
-    if (slice.some((w) => w.kind !== "word")) continue;
-    const key = slice.map((w) => w.lower).join(" ");
-    const role = rolePhrases.get(key);
-    if (role) return { role: { role, text: slice.map((w) => w.text).join(" ") }, length: n };
+const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
+const LINKS = new Set(["of", "for", "at", "with", "from"]);
+const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
+const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
+/** Lower-case words that may stand between capitalised name words. */
+const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"]);
+
+export const isWord = (t: Token | undefined): boolean => !!t && t.kind === "word";
+const bare = (t: Token) => t.lower.replace(/\.$/, "");
+
+/** A capitalised word that can be part of a name (not `I`, not a number, not a day or month). */
+export function isNameWord(t: Token | undefined): boolean {
+  return !!t && t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text) && t.lower !== "i";
+}
+
+export function isTitle(t: Token | undefined): boolean {
+  return !!t && t.kind === "word" && personTitles.has(bare(t));
+}
+
+/** The longest role phrase starting at `words[i]`, if any (`deputy press secretary`). */
+export function roleAt(words: Token[], i: number, end = words.length): { role: RoleRef; length: number } | undefined {
+  for (let n = Math.min(longestRolePhrase, end - i); n >= 1; n--) {
+    let key = "";
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) {
+      const w = words[i + k];
+      if (w.kind !== "word") ok = false;
+      else key += (k ? " " : "") + (n === 1 ? bare(w) : w.lower);
+    }
+    if (!ok) continue;
+    // A hyphenated compound of roles (`secretary-treasurer`, `co-chair`) is a role.
+    const compound = n === 1 && key.includes("-") ? key.split("-").map((k) => rolePhrases.get(k)).find(Boolean) : undefined;
+    const role = rolePhrases.get(key) ?? (personTitles.has(key) ? titleRole(key) : undefined) ?? compound;
+    if (role) return { role: { role, text: words.slice(i, i + n).map((w) => w.text.replace(/\.$/, "")).join(" ") }, length: n };
   }
   return undefined;
 }
 
-export function isTitle(t: Token): boolean {
-  return t.kind === "word" && personTitles.has(t.lower.replace(/\.$/, ""));
+const TITLE_ROLES: Record<string, string> = { sen: "senator", rep: "representative", gov: "governor", pres: "president", gen: "military", col: "military", capt: "military", sgt: "military", lt: "military", maj: "military", adm: "military", cmdr: "military", cdr: "military", brig: "military", judge: "judge", justice: "judge", det: "police", insp: "police", amb: "official", atty: "lawyer" };
+const titleRole = (key: string) => TITLE_ROLES[key];
+
+/** The longest place name starting at `words[i]`, in words. */
+function placeAt(words: Token[], i: number, end: number): number {
+  for (let n = Math.min(longestPlace, end - i); n >= 1; n--) {
+    const key = words.slice(i, i + n).map(bare).join(" ");
+    if (places.has(key)) return n;
+  }
+  return 0;
 }
+
+/** Words that describe a person without naming them: `former`, `Republican`, `54-year-old`. */
+export const isDescription = (w: Token) => describingWords.has(bare(w)) || w.lower === "then" || /^(then|ex|self)-/.test(w.lower) || /^\d+-(year|month)-old$/.test(w.lower);
 
 /** Joins name words, dropping a title's full stop but keeping initials and `U.S.`. */
-function joinWords(ws: Token[]): string {
-  return ws.map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, ""))).join(" ");
+export function joinWords(ws: Token[]): string {
+  return ws.map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, ""))).join(" ").replace(/ - /g, "-");
 }
 
-/** Reads one comma-free segment. */
-function parseSegment(input: Token[]): SpeakerPhrase | undefined {
-  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
-  while (ws.length && ws[0].kind === "word" && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
-  if (ws.length === 0) return undefined;
-  if (ws.length === 1 && (personPronouns.has(ws[0].lower) || pluralPronouns.has(ws[0].lower) || thingPronouns.has(ws[0].lower))) {
-    return { type: "pronoun", word: ws[0].lower };
-  }
-  let det: string | undefined;
-  if (DETERMINERS.has(ws[0].lower) && ws.length > 1) {
-    det = ws[0].lower;
-    ws = ws.slice(1);
-  }
-  // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`.
-  for (let i = 0; i < ws.length; i++) {
-    const found = roleAt(ws, i);
-    if (!found) continue;
-    let organization: string | undefined;
-    const before = ws.slice(0, i);
-    if (before.length && before[before.length - 1].kind === "poss") {
-      const owner = takeNameBackward(before, before.length - 1);
-      if (owner.length) organization = joinWords(owner);
-    } else {
-      const owner = takeNameBackward(before, before.length);
-      if (owner.length) organization = joinWords(owner);
+/**
+ * The capitalised run starting at `i` that may be a name or an organisation's name: name words,
+ * with `of`/`for`/`the`/`and`/`&` and particles between them (`Bank of America`, `Marks &
+ * Spencer`, `Oscar de la Hoya`), initials and suffixes. Returns its end (exclusive).
+ */
+export function capRunEnd(ws: Token[], i: number, end = ws.length): number {
+  let j = i;
+  while (j < end) {
+    const t = ws[j];
+    if (isNameWord(t)) {
+      j++;
+      continue;
     }
-    // `a company spokesman`, `its regional officer`: the organisation is a nominal to resolve.
-    const prev = before[before.length - 1];
-    const orgNoun = !organization && prev?.kind === "word" && !prev.cap && (orgNouns.has(prev.lower) || prev.lower === "its" || prev.lower === "their") ? prev.lower : undefined;
-    const after = ws.slice(i + found.length);
-    let name: string | undefined;
-    if (after.length && LINKS.has(after[0].lower)) {
-      const org = takeNameForward(after, 1);
-      if (org.length) organization = joinWords(org);
-    } else {
-      const n = takeNameForward(after, 0);
-      if (n.length) name = joinWords(n.filter((w) => !isTitle(w)));
-    }
-    if (name) return { type: "person", name, role: found.role, organization };
-    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun, noun: found.role.text };
-    return { type: "role", role: found.role, organization, orgNoun };
-  }
-  // `Mr. Doe`, `Dr Jane Roe`
-  if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every(isNameWord)) {
-    return { type: "person", name: joinWords(ws.slice(1)) };
-  }
-  const last = ws[ws.length - 1];
-  // `one Twitter user`, `another commenter`, `some readers`
-  if (anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !ws.some((w) => w.kind === "poss")) {
-    if (det || !last.cap) return { type: "anonymous", descriptor: singular(ws.map((w) => w.text).join(" ")) };
-  }
-  if (det === undefined && ws.length === 1 && (ws[0].lower === "others" || ws[0].lower === "critics")) return { type: "anonymous", descriptor: ws[0].lower };
-  // `the company`, `the platform`, or `trading platform Acme`
-  for (let i = ws.length - 1; i >= 0; i--) {
-    if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
-    const after = takeNameForward(ws, i + 1);
-    if (after.length && i + 1 + after.length === ws.length) return { type: "organization", name: joinWords(after) };
-    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return { type: "orgNoun", noun: ws[i].lower };
-    if (i === ws.length - 1 && ws[i - 1]?.kind === "poss") {
-      return { type: "organization", name: joinWords(takeNameBackward(ws, i - 1)) };
+    // a hyphen inside a name: `Chicago - Kent` when tokenised apart
+    const joiner = t.text === "&" || (t.kind === "word" && !t.cap && (NAME_PARTICLES.has(t.lower) || ["of", "for", "the"].includes(t.lower)));
+    if (j > i && joiner && isNameWord(ws[j + 1])) {
+      // `of`/`for`/`the`/`and` join only organisation-like runs: `Secretary of State`, `Bank of America`.
+      if (["of", "for", "the"].includes(t.lower) && !runLooksLikeOrgOrRole(ws, i, j)) break;
+      j += 1;
+      continue;
     }
     break;
   }
+  return j;
+}
+
+/** Before `of`: a run such as `Secretary`, `Bank`, `University`, `Party` may continue. */
+function runLooksLikeOrgOrRole(ws: Token[], i: number, j: number): boolean {
+  const last = ws[j - 1];
+  return orgHeads.has(bare(last)) || orgStarts.has(bare(last)) || rolePhrases.has(bare(last)) || personTitles.has(bare(last)) || !!roleAt(ws, j - 1, j);
+}
+
+export type NameKind = "person" | "organization" | "place" | "group" | "time" | "unknown";
+
+/** What a run of capitalised words is. */
+export function classifyName(words: Token[]): NameKind {
+  if (words.length === 0) return "unknown";
+  const lowers = words.map(bare);
+  if (lowers.some((w) => timeWords.has(w)) && !isMonthSurname(words)) return "time";
+  if (placeAt(words, 0, words.length) === words.length) return "place";
+  const last = lowers[lowers.length - 1];
+  if (words.length === 1 && groupNouns.has(last)) return "group";
+  if (orgHeads.has(last) || corporateSuffixes.has(last) || (words.length > 1 && orgNouns.has(last))) return "organization";
+  if (words.length > 2 && orgStarts.has(lowers[0]) && lowers[1] === "of") return "organization";
+  if (lowers.includes("of") || lowers.includes("for") || lowers.includes("the") || lowers.includes("and") || lowers.includes("&")) return "organization";
+  // An acronym (`FBI`, `NAACP`) names an organisation; initials (`J.D.`) may name a person.
+  if (words.length === 1 && /^\p{Lu}{2,6}s?$/u.test(words[0].text) && !/\./.test(words[0].text)) return "organization";
+  if (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w.text))) return "organization";
+  if (words.length >= 2 && words.length <= 5 && (isGivenName(words[0].text) || words.slice(1, -1).some((w) => /^\p{Lu}\.$/u.test(w.text)) || /^(jr|sr|ii|iii|iv)\.?$/i.test(words[words.length - 1].text))) return "person";
+  return "unknown";
+}
+
+/** `Theresa May`, `Jim April`: a month after a given name is a surname. */
+function isMonthSurname(words: Token[]): boolean {
+  const lowers = words.map(bare);
+  return lowers.every((w, k) => !timeWords.has(w) || (monthsThatAreGivenNames.has(w) && (k > 0 ? isNameWord(words[k - 1]) : words.length > 1)));
+}
+
+/**
+ * Drops capitalised words at the start of a run that are not names here: lead-ins and time
+ * words (`When`, `Last`, `On Tuesday`), and — at the start of a sentence — words this document
+ * otherwise writes in lower case and never capitalises inside a sentence (`Endorsed`, `Using`).
+ */
+export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStart: boolean, evidence: WordEvidence): number {
+  let k = i;
+  while (k < end) {
+    const w = ws[k];
+    const lower = bare(w);
+    const next = ws[k + 1];
+    const nextIsName = k + 1 < end && isNameWord(next);
+    // `Additionally`, `Notably`: an adverb opening the sentence (but `Kelly`, `Emily` are names).
+    if (notNameWords.has(lower) || (k === i && atSentenceStart && /ly$/.test(lower) && !isGivenName(w.text) && !nextIsName)) {
+      k++;
+      continue;
+    }
+    if (timeWords.has(lower) && !(monthsThatAreGivenNames.has(lower) && nextIsName && !/^\p{N}/u.test(next.text))) {
+      k++;
+      continue;
+    }
+    if (k === i && atSentenceStart && evidence.writtenLower(lower) && !evidence.capitalisedInside(lower) && !(nextIsName && isGivenName(w.text))) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** Reads one comma-free segment as a speaker phrase. */
+export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
+  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
+  while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  if (ws.length === 0) return undefined;
+  if (ws.length === 1 && ws[0].kind === "word") {
+    const w = ws[0].lower;
+    if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };
+  }
+  // A clause, not a noun phrase: `playing the mayor on TV`, `said in a statement`.
+  const opener = ws[0];
+  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower)) return undefined;
+  // A finite verb makes it a clause (`the season had tried to organize a campaign`), not a name for anyone.
+  if (ws.some((w) => w.kind === "word" && !w.cap && (AUXILIARY_VERBS.has(w.lower) || (/ed$/.test(w.lower) && verbForms.has(w.lower) && !rolePhrases.has(w.lower) && !describingWords.has(w.lower))))) return undefined;
+  let det: string | undefined;
+  if (ws[0].kind === "word" && DETERMINERS.has(ws[0].lower) && ws.length > 1) {
+    det = ws[0].lower;
+    ws = ws.slice(1);
+  }
+  // A possessive owner: `Clinton's campaign manager`, `the company's chief executive`, `Acme's Jane Doe`.
+  let owner: Token[] | undefined;
+  let ownerIsNominal = false;
+  const poss = lastIndex(ws, (w) => w.kind === "poss");
+  if (poss > 0) {
+    owner = ws.slice(0, poss);
+    ws = ws.slice(poss + 1);
+    if (owner[0]?.kind === "word" && !owner[0].cap && (DETERMINERS.has(owner[0].lower) || owner.length === 1)) ownerIsNominal = true;
+    if (ws.length === 0) return undefined;
+  }
+  const ownerName = owner && !ownerIsNominal ? ownerText(owner) : undefined;
+  const ownerNoun = owner && ownerIsNominal ? owner.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).pop()?.lower : undefined;
+  // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`, `Sen. Jane Roe`.
+  const roleIndex = findRole(ws);
+  if (roleIndex) {
+    const { at, found } = roleIndex;
+    const before = ws.slice(0, at).filter((w) => !(w.kind === "word" && isDescription(w)));
+    const after = ws.slice(at + found.length);
+    let organization = ownerName;
+    const orgNoun = ownerNoun && orgNouns.has(ownerNoun) ? ownerNoun : undefined;
+    // `White House deputy press secretary …`, `Acme CEO …`: a capitalised organisation before the role.
+    const orgWords = before.filter(isNameWord);
+    if (!organization && orgWords.length && orgWords.length === before.length) {
+      const kind = classifyName(orgWords);
+      if (kind !== "place" && kind !== "time" && kind !== "person") organization = joinWords(orgWords);
+    }
+    // `a company spokesman`, `its regional officer`: the organisation is a nominal to resolve.
+    const prev = before[before.length - 1];
+    const nominalOrg = !organization && prev?.kind === "word" && !prev.cap && (orgNouns.has(prev.lower) || prev.lower === "its" || prev.lower === "their") ? prev.lower : det === "its" || det === "their" ? det : orgNoun;
+    const gender = genderedWords.get(found.role.text.toLowerCase()) ?? genderedWords.get(bare(ws[at]));
+    let name: string | undefined;
+    let nameGender: Gender | undefined;
+    if (after.length && LINKS.has(after[0].lower)) {
+      const org = readOrgForward(after, 1);
+      if (org) organization = org;
+    } else if (after.length) {
+      const words = after.filter((w) => !isTitle(w) || !isNameWord(after[after.indexOf(w) + 1]));
+      const titles = after.filter((w) => isTitle(w));
+      if (words.length && words.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(words) !== "place" && classifyName(words) !== "time") {
+        name = joinWords(words);
+        nameGender = titles.map((t) => genderOfTitle(bare(t))).find(Boolean);
+      } else if (!words.every((w) => isNameWord(w))) return undefined;
+    }
+    if (name) return { type: "person", name, role: found.role, organization, orgNoun: nominalOrg, owner: undefined, gender: nameGender ?? gender };
+    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
+    return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender };
+  }
+  // `Mr. Doe`, `Dr Jane Roe`
+  if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
+    return { type: "person", name: joinWords(ws.slice(1)), gender: genderOfTitle(bare(ws[0])) };
+  }
+  const last = ws[ws.length - 1];
+  // `one Twitter user`, `another commenter`, `some readers`
+  if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner) {
+    if (det || !last.cap) return { type: "anonymous", descriptor: singular(ws.map((w) => w.text).join(" ")) };
+  }
+  if (!det && !owner && ws.length <= 3 && last.kind === "word" && (groupNouns.has(last.lower) || ["others", "critics"].includes(last.lower))) {
+    return { type: "group", name: ws.map((w) => w.text).join(" ") };
+  }
+  // `the company`, `the campaign`, or `trading platform Acme`
+  for (let i = ws.length - 1; i >= 0; i--) {
+    if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
+    const rest = ws.slice(i + 1);
+    if (rest.length && rest.every(isNameWord)) return { type: "organization", name: joinWords(rest), orgType: ws[i].lower };
+    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerNoun ?? ws[i].lower, orgType: ws[i].lower } : { type: "orgNoun", noun: ws[i].lower };
+    break;
+  }
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
-  const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower));
+  const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
   if (link > 0) {
     const who = ws.slice(isTitle(ws[0]) ? 1 : 0, link);
-    const orgStart = ws[link + 1]?.lower === "the" ? link + 2 : link + 1;
-    const org = takeNameForward(ws, orgStart);
-    if (who.length && who.every(isNameWord) && org.length && orgStart + org.length === ws.length && (who.length >= 2 || isTitle(ws[0]))) {
-      return { type: "person", name: joinWords(who), organization: joinWords(org) };
+    const org = readOrgForward(ws, link + 1, true);
+    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && classifyName(who) === "person") {
+      return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
     }
   }
-  // `harbour master Lena Fischer`: a description the role list does not know, then a name.
-  const tail = takeNameBackward(ws, ws.length);
-  const lead = ws.slice(0, ws.length - tail.length);
-  if (tail.length && lead.length && lead.length <= 4 && lead.every((w) => w.kind === "word" && !w.cap && !/^\p{N}/u.test(w.text))) {
-    const text = lead.map((w) => w.text).join(" ");
-    const name = joinWords(tail.filter((w) => !isTitle(w)));
-    if (name) return tail.length >= 2 ? { type: "person", name, role: { role: text.toLowerCase(), text } } : { type: "name", name };
+  // `harbour master Lena Fischer`, `17-year-old Jane Doe`: a description, then a full name.
+  let nameStart = 0;
+  while (nameStart < ws.length && !isNameWord(ws[nameStart])) nameStart++;
+  if (nameStart > 0 && ws.slice(0, nameStart).every((w) => w.kind === "word" && isDescription(w))) {
+    const tail = ws.slice(nameStart);
+    if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) !== "organization" && classifyName(tail) !== "place" && classifyName(tail) !== "time") {
+      return { type: "person", name: joinWords(tail), organization: ownerName };
+    }
   }
-  // `Acme's Jesse Doe`
-  const poss = ws.findIndex((w) => w.kind === "poss");
-  if (poss > 0) {
-    const owner = takeNameBackward(ws, poss);
-    const rest = ws.slice(poss + 1);
-    if (owner.length && rest.length && rest.every(isNameWord)) return { type: "person", name: joinWords(rest), organization: joinWords(owner) };
-    return undefined;
+  const lead = ws.slice(0, nameStart);
+  if (nameStart > 0 && lead.length <= 4 && lead.every((w) => w.kind === "word" && !w.cap && !/^\p{N}/u.test(w.text) && !LINKS.has(w.lower))) {
+    const tail = ws.slice(nameStart);
+    if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) === "person") {
+      const text = lead.map((w) => w.text).join(" ");
+      return { type: "person", name: joinWords(tail), role: { role: text.toLowerCase(), text }, organization: ownerName };
+    }
   }
-  if (ws.every((w) => isNameWord(w) || (w.kind === "word" && ["de", "van", "von", "der", "bin", "al", "da", "di", "du", "le", "la", "&", "and"].includes(w.lower)))) {
-    if (!isNameWord(ws[0])) return undefined;
-    const name = joinWords(ws);
-    if ((corporateSuffixes.has(last.lower) || orgNouns.has(last.lower)) && ws.length > 1) return { type: "organization", name };
-    return { type: "name", name };
+  if (ws.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || w.text === "&" || w.text === "-" || ["of", "for", "the", "and"].includes(w.lower))) {
+    const from = trimRunStart(ws, 0, ws.length, atSentenceStart && !det && !owner, evidence);
+    let words = ws.slice(from);
+    if (!words.length || !isNameWord(words[0])) return undefined;
+    let kind = classifyName(words);
+    // `Pollster Ann Selzer`: an unknown capitalised description before a full name.
+    if (kind === "unknown" && words.length >= 3 && isGivenName(words[1].text)) {
+      words = words.slice(1);
+      kind = classifyName(words);
+    }
+    if ((kind === "place" || kind === "time") && words.length === 1 && !det && !owner) return { type: "name", name: joinWords(words), weak: true };
+    if (kind === "place" || kind === "time") return undefined;
+    if (kind === "group") return { type: "group", name: joinWords(words) };
+    if (kind === "organization" || det === "the") return { type: "organization", name: joinWords(words) };
+    if (owner) return { type: "person", name: joinWords(words), organization: ownerName };
+    if (kind === "person") return { type: "person", name: joinWords(words) };
+    return { type: "name", name: joinWords(words) };
   }
   return undefined;
+}
+
+/** The role in a segment: the last role phrase followed only by name words (or by nothing / `of X`). */
+function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: number } } | undefined {
+  let best: { at: number; found: { role: RoleRef; length: number } } | undefined;
+  for (let i = 0; i < ws.length; i++) {
+    if (ws[i].kind !== "word") continue;
+    const found = roleAt(ws, i);
+    if (!found) continue;
+    const after = ws.slice(i + found.length);
+    const tailOk = after.length === 0 || LINKS.has(after[0].lower) || after.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || isTitle(w));
+    // A capitalised role word at the start of a two-word name is a name (`Dean Baker`), unless a title.
+    const w = ws[i];
+    const nameLike = w.cap && isGivenName(w.text) && !isTitle(w) && found.length === 1 && after.length === 1 && i === 0;
+    // Before a role, only descriptions, an organisation or an owner may stand.
+    const beforeOk = ws.slice(0, i).every((b) => b.kind === "word" && (b.cap || describingWords.has(bare(b)) || rolePhrases.has(b.lower) || orgNouns.has(b.lower) || /^(then|ex|self)-/.test(b.lower) || ["its", "their", "then", "top", "new", "acting", "interim"].includes(b.lower) || /^\p{Ll}+$/u.test(b.text)));
+    if (tailOk && !nameLike && beforeOk) {
+      best = { at: i, found };
+      // `agent for President Jane Doe`: a role with a link word after it heads the phrase.
+      if (after.length && LINKS.has(after[0].lower)) break;
+      i += found.length - 1;
+    }
+  }
+  return best;
+}
+
+function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return i;
+  return -1;
+}
+
+function ownerText(owner: Token[]): string | undefined {
+  const words = owner.filter(isNameWord);
+  return words.length ? joinWords(words) : undefined;
+}
+
+/** `of the Lisport Health Board`: a capitalised organisation after a link word. */
+function readOrgForward(ws: Token[], from: number, whole = false): string | undefined {
+  let i = from;
+  if (ws[i]?.lower === "the") i++;
+  const end = capRunEnd(ws, i);
+  if (end === i || (whole && end !== ws.length)) return undefined;
+  const words = ws.slice(i, end);
+  return classifyName(words) === "time" ? undefined : joinWords(words);
 }
 
 function singular(s: string): string {
   return s.replace(/\b(user|reader|commenter|follower|customer|critic|supporter|resident|witness|protester|trader|holder|member|voter)s$/i, "$1");
 }
 
-/** Capitalised name words ending just before `end`, going back. */
-/** `&` joins two name words: `Crumb & Co`, `Marks & Spencer`. */
-const isAmpersand = (ws: Token[], i: number) => ws[i]?.text === "&" && isNameWord(ws[i - 1] ?? ws[i]) && !!ws[i + 1] && isNameWord(ws[i + 1]);
-
-export function takeNameBackward(ws: Token[], end: number): Token[] {
-  let i = end;
-  while (i > 0 && ((isNameWord(ws[i - 1]) && !roleAt(ws, i - 1)) || (i - 1 > 0 && isAmpersand(ws, i - 1) && i < end))) i--;
-  return ws.slice(i, end);
-}
-
-/** Capitalised name words starting at `from`, allowing a title first. */
-export function takeNameForward(ws: Token[], from: number): Token[] {
-  let i = from;
-  while (i < ws.length && (isNameWord(ws[i]) || (i > from && (["de", "van", "von", "bin", "al"].includes(ws[i].lower) || isAmpersand(ws, i)))) && !(i > from && roleAt(ws, i))) i++;
-  return ws.slice(from, i);
-}
+/** Party-and-state tags (`R-Wis.`, `D-N.Y.`) and ages (`54`) carry no name. */
+const isNoiseSegment = (ts: Token[]) => {
+  const text = ts.map((t) => t.text).join("");
+  return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text);
+};
 
 /**
- * Reads a whole phrase: the head before the first comma, completed by appositives
- * (`Jesse Doe, CEO of Acme` or `Acme's chief executive, Jesse Doe`).
+ * Reads a whole phrase: the head (the first comma-free segment that names someone), completed
+ * by one appositive (`Jesse Doe, CEO of Acme` or `Acme's chief executive, Jesse Doe`). Returns
+ * the tokens (end exclusive) that name the speaker, without lead-ins such as `In an interview,`.
  */
-export function parsePhrase(tokens: Token[]): SpeakerPhrase | undefined {
-  return parsePhraseSpan(tokens)?.phrase;
-}
-
-/**
- * Like `parsePhrase`, also saying which tokens (end exclusive) name the speaker: the head and
- * the appositive it used, without lead-ins such as `In an interview,`.
- */
-export function parsePhraseSpan(tokens: Token[]): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
+export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
   const segments: { from: number; to: number }[] = [{ from: 0, to: 0 }];
   tokens.forEach((t, i) => {
-    if (t.kind === "punct" && (t.text === "," || t.text === "(" || t.text === ")" || t.text === "\u2014" || t.text === "\u2013")) segments.push({ from: i + 1, to: i + 1 });
+    if (t.kind === "punct" && [",", "(", ")", "\u2014", "\u2013", ";", "-"].includes(t.text)) segments.push({ from: i + 1, to: i + 1 });
     else segments[segments.length - 1].to = i + 1;
   });
-  const parts = segments.filter((s) => tokens.slice(s.from, s.to).some(isWord));
-  // The head is the first segment that names someone (`In an interview, he` → `he`).
+  const parts = segments.filter((s) => tokens.slice(s.from, s.to).some(isWord) && !isNoiseSegment(tokens.slice(s.from, s.to)));
   let first = 0;
   let head: SpeakerPhrase | undefined;
-  while (first < parts.length && !(head = parseSegment(tokens.slice(parts[first].from, parts[first].to)))) first++;
+  while (first < parts.length && !(head = parseSegment(tokens.slice(parts[first].from, parts[first].to), atSentenceStart && first === 0, evidence))) first++;
   if (!head) return undefined;
   let to = parts[first].to;
   const next = parts[first + 1];
@@ -203,8 +426,11 @@ export function parsePhraseSpan(tokens: Token[]): { phrase: SpeakerPhrase; from:
       to = next.to;
     }
   }
-  // An appositive ends at its comma; a bare head may run on into the sentence and is trimmed.
   return { phrase: head, from: parts[first].from, to: to === parts[first].to ? trimToPhrase(tokens, parts[first].from, to, head) : to };
+}
+
+export function parsePhrase(tokens: Token[]): SpeakerPhrase | undefined {
+  return parsePhraseSpan(tokens)?.phrase;
 }
 
 /** The words a reading names the speaker with (name, role, organisation, descriptor). */
@@ -215,19 +441,20 @@ function keyWords(p: SpeakerPhrase): string[] {
       texts.push(p.word);
       break;
     case "person":
-      texts.push(p.name, p.organization, p.role?.text);
+      texts.push(p.name, p.organization, p.role?.text, p.owner);
       break;
     case "name":
       texts.push(p.name, p.organization);
       break;
     case "organization":
+    case "group":
       texts.push(p.name);
       break;
     case "spokesperson":
-      texts.push(p.noun, p.organization, p.orgNoun);
+      texts.push(p.noun, p.organization, p.orgNoun, p.owner);
       break;
     case "role":
-      texts.push(p.role.text, p.organization, p.orgNoun);
+      texts.push(p.role.text, p.organization, p.orgNoun, p.owner);
       break;
     case "orgNoun":
       texts.push(p.noun);
@@ -239,10 +466,7 @@ function keyWords(p: SpeakerPhrase): string[] {
   return texts.flatMap((t) => (t ? t.toLowerCase().split(/\s+/) : []));
 }
 
-/**
- * Ends the span at the phrase's last naming word: `Rovers manager Tessa Grant later backed her
- * captain` names her in its first four words, and a fix must replace only those.
- */
+/** Ends the span at the phrase's last naming word: a fix must replace only those words. */
 function trimToPhrase(tokens: Token[], from: number, to: number, phrase: SpeakerPhrase): number {
   const keys = new Set(keyWords(phrase).map((w) => w.replace(/\.$/, "")));
   for (let end = to; end > from; end--) {
@@ -253,18 +477,18 @@ function trimToPhrase(tokens: Token[], from: number, to: number, phrase: Speaker
 }
 
 /** Completes a head with an appositive: `Acme's chief executive, Jesse Doe` / `Jesse Doe, CEO of Acme`. */
-function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): SpeakerPhrase {
-  if ((head.type === "role" || head.type === "orgNoun") && (app.type === "name" || app.type === "person")) {
-    const role = head.type === "role" ? head.role : app.type === "person" ? app.role : undefined;
-    const organization = (head.type === "role" ? head.organization : undefined) ?? (app.type === "person" ? app.organization : undefined);
-    const orgNoun = head.type === "role" ? head.orgNoun : undefined;
-    return { type: "person", name: app.name, role, organization, orgNoun };
+export function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): SpeakerPhrase {
+  if ((head.type === "role" || head.type === "orgNoun" || head.type === "spokesperson") && (app.type === "name" || app.type === "person")) {
+    const role = head.type === "role" ? head.role : head.type === "spokesperson" ? { role: "spokesperson", text: head.noun } : app.type === "person" ? app.role : undefined;
+    const organization = (head.type === "role" || head.type === "spokesperson" ? head.organization ?? head.owner : undefined) ?? (app.type === "person" ? app.organization : undefined);
+    const orgNoun = head.type === "role" || head.type === "spokesperson" ? head.orgNoun : undefined;
+    return { type: "person", name: app.name, role, organization, orgNoun, gender: app.gender ?? (head.type !== "orgNoun" ? head.gender : undefined) };
   }
   if ((head.type === "name" || head.type === "person") && app.type === "role") {
-    return { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization };
+    return { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization ?? app.owner, orgNoun: app.orgNoun, gender: head.gender ?? app.gender };
   }
   if ((head.type === "name" || head.type === "person") && app.type === "spokesperson") {
-    return { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? head.organization };
+    return { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? app.owner ?? head.organization, orgNoun: app.orgNoun, gender: head.gender ?? app.gender };
   }
   return head;
 }

@@ -28,6 +28,14 @@ export function tokenizePhrase(text: string, start = 0, end = text.length): Toke
         word = word.slice(0, -1);
         tokenRe.lastIndex -= 1;
       }
+      // A dateline glued to a name (`BOSTON-Jane Doe`): the place, a dash, then the name.
+      const dateline = /^(\p{Lu}{3,})-(?=\p{Lu}\p{Ll})/u.exec(word);
+      if (dateline) {
+        tokens.push(makeWord(dateline[1], s));
+        tokens.push({ start: s + dateline[1].length, end: s + dateline[1].length + 1, text: "-", lower: "-", cap: false, kind: "punct" });
+        word = word.slice(dateline[0].length);
+        s += dateline[0].length;
+      }
       const poss = /^(.+?)['’]s$/iu.exec(word);
       if (poss) {
         tokens.push(makeWord(poss[1], s));

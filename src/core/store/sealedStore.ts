@@ -7,8 +7,6 @@
  * another build, unreadable, not the shape this build writes) is removed and rebuilt, with
  * exactly one warning for the whole store.
  */
-import { isFact } from "../corpus/entityFacts";
-import type { SavedFacts } from "../corpus/persist";
 import type { IndexStore, SourceMeta, StoredIndex } from "../service";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "./container";
 import { storeIdentity } from "./identity";
@@ -28,7 +26,6 @@ export interface StoreFiles {
 }
 
 export const INDEX_ENTRY = "index";
-export const FACTS_ENTRY = "facts";
 export const SOURCES_ENTRY = "sources";
 
 export interface SealedStoreOptions {
@@ -51,7 +48,7 @@ export class SealedStore implements IndexStore {
   }
 
   /**
-   * The saved index with the facts and source records that pass their checks, or undefined when
+   * The saved index with the source records that pass their checks, or undefined when
    * there is no usable index. Anything refused is removed, and one warning says what and why.
    */
   load(): StoredIndex | undefined {
@@ -91,11 +88,10 @@ export class SealedStore implements IndexStore {
       return undefined;
     };
     const index = open(INDEX_ENTRY);
-    const facts = json(FACTS_ENTRY, isFactsFile);
     const sources = json(SOURCES_ENTRY, isSourcesFile);
     if (problems.length) this.warn(`the saved source index could not be used and is rebuilt: ${problems.join("; ")}`);
     if (!index) return undefined;
-    return { index: index.payload, facts, sources, savedAt: index.savedAt };
+    return { index: index.payload, sources, savedAt: index.savedAt };
   }
 
   /** Saves the parts given, each sealed; throws when one cannot be written. */
@@ -104,7 +100,6 @@ export class SealedStore implements IndexStore {
     const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
     if (parts.index) this.files.write(INDEX_ENTRY, seal(INDEX_ENTRY, parts.index));
     if (parts.sources) this.files.write(SOURCES_ENTRY, seal(SOURCES_ENTRY, text(parts.sources)));
-    if (parts.facts) this.files.write(FACTS_ENTRY, seal(FACTS_ENTRY, text(parts.facts)));
   }
 }
 
@@ -129,12 +124,6 @@ function parseJson(payload: Uint8Array): unknown {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-
-function isFactsFile(value: unknown): value is Record<string, SavedFacts> {
-  if (!isRecord(value)) return false;
-  for (const e of Object.values(value)) if (!isRecord(e) || !Number.isInteger(e.hash) || !Array.isArray(e.facts) || !e.facts.every(isFact)) return false;
-  return true;
-}
 
 const isSpans = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((s) => isRecord(s) && Number.isInteger(s.start) && Number.isInteger(s.end)));
 

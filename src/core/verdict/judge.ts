@@ -1,17 +1,20 @@
 /**
  * The verdict on one quotation, as a fact-checker would give it:
- * - misattributed: a source has these words, none gives them to the draft's speaker, one gives
- *   them to someone else;
+ * - misattributed: a source has these words and says clearly that someone else spoke them, and
+ *   the draft clearly credits its speaker (both readings confident, never a guess);
  * - misquoted: the closest passage is plainly the same statement, but the words differ;
  * - unsourced: nothing close in any source (never said of a scare quote);
- * - verified: otherwise, with the passage and its speaker.
+ * - speaker-unclear: the words are found, but who spoke them cannot be settled (the source does
+ *   not say clearly, or the draft's credit is itself unclear) — never shown as verified;
+ * - verified: the words, and their speaker where the draft gives one, agree with a source.
  */
 import { Corpus } from "../corpus/corpus";
 import { type Passage, wordWeight } from "../match/passages";
 import type { QuoteWords } from "../match/quoteWords";
-import type { AttributedQuote } from "../speakers/attribute";
+import type { AttributedQuote, Confidence } from "../speakers/attribute";
 import { quoteText } from "../quotes/quote";
-import { type Entity, sameSpeaker } from "../speakers/entity";
+import { compareSpeakers } from "../speakers/compare";
+import type { Entity } from "../speakers/entity";
 import { type FindingFacts, findingMessage, type FindingKind, sourceLabel } from "../findings";
 import { changedRanges, type TextRange, type WordChange, wordDiff } from "./wordDiff";
 
@@ -111,9 +114,15 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
   // The passages that are this statement: the exact ones if any, else the closest.
   const candidates = exact.length ? exact : close.filter((p) => p.similarity >= close[0].similarity - 0.1);
   const speakerOf = (p: Passage) => p.sourceQuote?.speaker;
-  const agreeing = quote.speaker ? candidates.find((p) => speakerOf(p) && sameSpeaker(quote.speaker!, speakerOf(p)!)) : undefined;
-  const withSpeaker = candidates.find((p) => speakerOf(p));
-  const best = agreeing ?? (quote.speaker ? withSpeaker : undefined) ?? candidates[0];
+  // A changed passage is a claim about words already: accusing its speaker too needs both readings named outright.
+  const strict = !exact.length;
+  const sure = (c: Confidence | undefined) => c === "high" || (!strict && c === "medium");
+  const draftSpeaker = quote.speaker;
+  const draftSure = sure(quote.confidence);
+  const clear = candidates.filter((p) => speakerOf(p) && sure(p.sourceQuote!.confidence));
+  const agreeing = draftSpeaker ? clear.find((p) => compareSpeakers(draftSpeaker, speakerOf(p)!) === "same") : undefined;
+  const conflicting = draftSpeaker && !agreeing ? clear.filter((p) => compareSpeakers(draftSpeaker, speakerOf(p)!) === "different") : [];
+  const best = agreeing ?? conflicting[0] ?? clear[0] ?? candidates.find((p) => speakerOf(p)) ?? candidates[0];
   check.source = best;
   check.corroboration = [...exact, ...close].filter((p) => p !== best);
   if (!exact.length) {
@@ -122,10 +131,16 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
     check.verdict = "misquoted";
     check.findings.push({ ...finding({ kind: "misquoted", source: fileName(best), passage: best.text, similarity: best.similarity, diff }), ranges: changedRanges(draftText, diff) });
   }
-  if (quote.speaker && !agreeing && withSpeaker) {
-    const real = speakerOf(withSpeaker)!;
+  if (!draftSpeaker || agreeing) return check;
+  // Misattributed only when both readings are sure and every clear source credits someone else.
+  if (draftSure && conflicting.length && conflicting.length === clear.length) {
     check.verdict = "misattributed";
-    check.findings.unshift(finding({ kind: "misattributed", draftSpeaker: quote.speaker.name, source: fileName(withSpeaker), sourceSpeaker: real.name }));
+    check.findings.unshift(finding({ kind: "misattributed", draftSpeaker: draftSpeaker.name, source: fileName(conflicting[0]), sourceSpeaker: speakerOf(conflicting[0])!.name }));
+    return check;
   }
+  if (check.verdict === "misquoted") return check;
+  // Found, but who spoke the words cannot be settled: say so rather than show it as verified.
+  check.verdict = "speaker-unclear";
+  check.findings.push(finding({ kind: "speaker-unclear", source: fileName(best), draftSpeaker: draftSpeaker.name, draftUnclear: !draftSure }));
   return check;
 }

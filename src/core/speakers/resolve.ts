@@ -1,0 +1,66 @@
+/**
+ * Pass 3 of attribution for pronouns: who `he` or `she` at a token is, within the document.
+ *
+ * News writing resolves a pronoun to the person the text is about at that point: the subject of
+ * the sentence or the one before, or whoever spoke the quotation just before. Candidates are the
+ * people mentioned in the current paragraph and the two before it (never further: an unlimited
+ * look-back falls back on anyone), of a compatible gender. Each candidate is scored on that
+ * evidence; when the best is not clearly ahead of the next, the reading is ambiguous and the
+ * caller says so instead of guessing.
+ */
+import type { Entity } from "./entity";
+import type { MentionIndex, Resolved } from "./mentions";
+
+/** How many paragraphs back (before the pronoun's own) a pronoun may reach. */
+const PARAGRAPHS_BACK = 2;
+/** How many sentences back, at most. */
+const SENTENCES_BACK = 6;
+/** How far ahead the best candidate must be for the reading not to be ambiguous. */
+const MARGIN = 1;
+
+export interface QuoteSpeakerMark {
+  /** Token where the attributed quotation ends. */
+  at: number;
+  sentence: number;
+  paragraph: number;
+  entity: Entity;
+}
+
+export function resolvePersonPronoun(index: MentionIndex, word: string, at: number): Resolved | undefined {
+  const doc = index.doc;
+  const gender = word === "she" || word === "her" ? "female" : word === "he" || word === "him" ? "male" : undefined;
+  const sentence = index.sentenceOf(at);
+  const paragraph = at < doc.tokenParagraph.length ? doc.tokenParagraph[at] : doc.paragraphs.length;
+  const scores = new Map<Entity, number>();
+  const last = index.lastSpeakerBefore(at);
+  const seen = new Set<Entity>();
+  const fits = (e: Entity) => (e.kind === "person" || (e.kind === "unknown" && !!e.role) || e.kind === "spokesperson") && (!gender || e.gender !== (gender === "female" ? "male" : "female"));
+  for (const m of index.before(at)) {
+    if (sentence - m.sentence > SENTENCES_BACK || paragraph - m.paragraph > PARAGRAPHS_BACK) break;
+    const e = m.entity;
+    if (!fits(e)) continue;
+    let s = scores.get(e) ?? 0;
+    const distance = sentence - m.sentence;
+    if (!seen.has(e)) {
+      // The most recent mention sets the base: nearer is likelier.
+      s += 2 - 0.45 * distance - (m.modifier ? 1 : 0);
+      if (gender && e.gender === gender) s += 0.75;
+      seen.add(e);
+    }
+    if (m.subject) s += (distance === 0 ? 2.5 : distance === 1 ? 2 : distance <= 3 ? 0.75 : 0.25) * (m.main ? 1 : 0.6);
+    else if (!m.modifier) s += 0.2;
+    // Someone the text just had speaking (`… Doe argues.`) is whom `he said` goes on with.
+    if (m.speaking && distance <= 2 && e !== last?.entity) s += 1.25;
+    scores.set(e, s);
+  }
+  // Whoever spoke the last quotation before the pronoun (`"…," Doe said. "…," he added.`) —
+  // unless the text has since had someone else speak (`Roe said the vote was close.`).
+  const overtaken = last && [...index.before(at)].some((m) => m.start > last.at && m.speaking && m.entity !== last.entity);
+  if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
+    scores.set(last.entity, (scores.get(last.entity) ?? 0) + (sentence - last.sentence <= 1 ? 2.5 : 1.5));
+  }
+  if (scores.size === 0) return undefined;
+  const sorted = [...scores].sort((a, b) => b[1] - a[1]);
+  const [best, second] = sorted;
+  return { entity: best[0], ambiguous: !!second && best[1] - second[1] < MARGIN };
+}
