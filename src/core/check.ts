@@ -38,6 +38,8 @@ export class QuoteChecker {
   private memos = new WeakMap<DraftReport, Map<string, Passage[]>>();
   /** Passages from a second source store (the newsroom archive), merged with the corpus's. */
   foreignPassages?: ForeignPassages;
+  /** How many quotations have been looked up in the index (incremental re-checks look up only changed ones). */
+  lookups = 0;
 
   constructor(
     sources: SourceText[],
@@ -118,6 +120,7 @@ export class QuoteChecker {
 
   /** The passages of a quotation's words: the corpus's, and a second store's (local first on ties). */
   private lookUp(words: QuoteWords): Passage[] {
+    this.lookups++;
     const local = findPassages(this.corpus, words);
     return this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local;
   }

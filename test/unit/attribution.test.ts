@@ -1,17 +1,11 @@
 import { strict as assert } from "node:assert";
 import { prepareDocument } from "../../src/core/document/document";
 import { attributeQuotes } from "../../src/core/speakers/attribute";
-import { EntityRegistry } from "../../src/core/speakers/entity";
-import { learnEntities } from "../../src/core/speakers/learn";
 
 /** Each quote's first words and its speaker's canonical name. */
 function speakers(text: string, path = "story.txt", aliases: Record<string, string> = {}): [string, string | undefined][] {
-  const registry = new EntityRegistry();
-  registry.setUserAliases(aliases);
   const doc = prepareDocument(path, text);
-  learnEntities(doc, registry);
-  registry.settle();
-  return attributeQuotes(doc, registry).map((q) => [text.slice(q.start, q.start + 20), q.speaker?.name]);
+  return attributeQuotes(doc, { aliases }).map((q) => [text.slice(q.start, q.start + 20), q.speaker?.name]);
 }
 
 const speakerOf = (text: string, words: string, path?: string) => {
@@ -91,11 +85,7 @@ describe("speaker attribution", () => {
 
   it("reports a split quote as one quote with two pieces and one speaker", () => {
     const text = `"The cranes are safe," Menon said, "and they will stay safe."`;
-    const registry = new EntityRegistry();
-    const doc = prepareDocument("s.txt", text);
-    learnEntities(doc, registry);
-  registry.settle();
-    const quotes = attributeQuotes(doc, registry);
+    const quotes = attributeQuotes(prepareDocument("s.txt", text));
     assert.equal(quotes.length, 1);
     assert.deepEqual(
       quotes[0].pieces.map((p) => text.slice(p.start, p.end)),
@@ -139,11 +129,7 @@ describe("speaker attribution", () => {
 
   it("treats a short continued sentence as speech and a short fragment as emphasis", () => {
     const text = `"Form is for the league," Brandt said. "Finals are different." The pitch looked "heavy" all week.`;
-    const registry = new EntityRegistry();
-    const doc = prepareDocument("s.txt", text);
-    learnEntities(doc, registry);
-    registry.settle();
-    const quotes = attributeQuotes(doc, registry);
+    const quotes = attributeQuotes(prepareDocument("s.txt", text));
     assert.deepEqual(
       quotes.map((q) => [text.slice(q.start, q.end), q.scare]),
       [

@@ -45,10 +45,12 @@ describe("incremental re-checks", () => {
     assert.deepEqual(summary(report.checks), summary(new QuoteChecker(SOURCES).check([{ path: "d.md", text }])[0].checks));
   });
 
-  it("keeps the unchanged quotes' checks as they were", () => {
+  it("looks up only the quotes whose words changed", () => {
     const checker = new QuoteChecker(SOURCES);
     const before = checker.check([{ path: "d.md", text: DRAFT }])[0];
-    const after = checker.checkIncremental(before, DRAFT.replace("no quotes", "no quotations"));
-    assert.equal(after.checks[0], before.checks[0]);
+    const lookups = checker.lookups;
+    const after = checker.checkIncremental(before, DRAFT.replace("no quotes", "no quotations").replace("up again", "up once more"));
+    assert.equal(checker.lookups - lookups, 1, "only the edited quote is looked up again");
+    assert.deepEqual(after.checks.map((c) => c.verdict), ["verified", "misquoted", "verified"]);
   });
 });

@@ -1,7 +1,6 @@
 import { strict as assert } from "node:assert";
 import { QuoteChecker } from "../../src/core/check";
 import { completeQuote, openQuoteAt } from "../../src/core/sources/complete";
-import { sourceSpeakerState } from "../../src/core/sources/speakers";
 
 const COUNCIL = `Islanders who work late shifts face a long night
 
@@ -16,8 +15,7 @@ The so-called "night saver fare" ends in March.
 
 describe("quote completion", () => {
   const checker = new QuoteChecker([{ path: "sources/council.txt", text: COUNCIL }]);
-  const state = sourceSpeakerState(checker);
-  const complete = (typed: string) => completeQuote(checker.corpus, typed, { quotesOf: (d) => state.quotesOf(d) });
+  const complete = (typed: string) => completeQuote(checker.corpus, typed, { quotesOf: (d) => checker.corpus.documents[d].attributed() });
 
   it("completes typed words to the end of the source's quotation, naming its speaker — and only attributed speech", () => {
     const found = complete("Islanders who work ");

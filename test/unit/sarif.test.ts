@@ -29,7 +29,7 @@ describe("SARIF output", () => {
 
   it("has one rule per finding kind and one result per finding, located in the draft", () => {
     const run = log.runs[0];
-    assert.deepEqual(run.tool.driver.rules?.map((r) => r.id), ["misattributed", "misquoted", "unsourced"]);
+    assert.deepEqual(run.tool.driver.rules?.map((r) => r.id), ["misattributed", "misquoted", "unsourced", "speaker-unclear"]);
     assert.deepEqual(run.results?.map((r) => r.ruleId), ["misattributed", "misquoted", "unsourced"]);
     const first = run.results![0];
     assert.deepEqual(first.locations?.[0].physicalLocation?.artifactLocation?.uri, "drafts/ferries.md");

@@ -68,16 +68,13 @@ describe("the source index", () => {
     assert.throws(() => deserializeIndex(garbled), IndexFormatError);
   });
 
-  it("gives the same verdicts from a reloaded index, with saved facts", () => {
+  it("gives the same verdicts from a reloaded index", () => {
     const src = [{ path: "s.txt", text: '"We will reopen the pier in June," said Mara Quist, the harbour master.' }];
     const draft = [{ path: "d.md", text: '"We will reopen the pier in June," said Tom Ellery.' }];
     const first = new QuoteChecker(src);
     const a = first.check(draft)[0].checks.map((c) => c.verdict);
-    const facts = first.exportFacts();
-    assert.ok(facts["s.txt"].facts.length > 0);
-    const second = new QuoteChecker(src, { prior: deserializeIndex(first.serializeIndex(), facts) });
+    const second = new QuoteChecker(src, { prior: deserializeIndex(first.serializeIndex()) });
     assert.deepEqual(second.check(draft)[0].checks.map((c) => c.verdict), a);
     assert.deepEqual(a, ["misattributed"]);
-    assert.deepEqual(second.corpus.documents[0].facts, facts["s.txt"].facts);
   });
 });

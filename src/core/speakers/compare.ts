@@ -6,6 +6,7 @@
  */
 import { nicknames } from "../lexicon";
 import { DocumentEntities, type Entity } from "./entity";
+import { isGivenName } from "./givenNames";
 
 export type SpeakerMatch = "same" | "different" | "unknown";
 
@@ -62,6 +63,10 @@ function voiceOf(e: Entity): Entity | undefined {
 
 export function compareSpeakers(a: Entity, b: Entity): SpeakerMatch {
   if (a === b) return "same";
+  // One document may not know whether `Acme Logistics` is a company or a person: the same name
+  // (or the organisation a spokesperson speaks for) is the same speaker.
+  const named = (e: Entity) => (e.kind === "person" && e.given && isGivenName(e.given.split(" ")[0])) || e.kind === "anonymous" || e.kind === "group" ? undefined : fold(DocumentEntities.organizationCore((voiceOf(e) ?? e).name));
+  if (a.kind !== b.kind && named(a) !== undefined && named(a) === named(b)) return "same";
   if (a.kind === "person" && b.kind === "person") {
     const persons = samePerson(a, b);
     if (persons !== "different") return persons;

@@ -30,7 +30,7 @@ export interface Cue {
 const THING_NOUNS = new Set(["ad", "ads", "advertisement", "video", "statement", "letter", "memo", "email", "e-mail", "tweet", "post", "message", "report", "book", "sign", "signs", "banner", "release", "column", "op-ed", "editorial", "article", "piece", "note", "text", "speech", "website", "site", "page", "document", "filing", "complaint", "lawsuit", "suit", "survey", "poll", "headline", "caption", "transcript", "spot", "commercial", "flyer", "mailer", "placard", "slogan", "petition", "resolution", "bill", "order", "ruling", "opinion", "brief", "study", "analysis", "story", "essay", "blog", "podcast", "interview", "show", "broadcast", "film", "movie", "song", "script", "card", "invitation", "notice", "platform", "manifesto", "pamphlet", "statute", "law", "amendment", "provision"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s"]);
 /** Words that end a speaker phrase read forwards after an inverted cue (`said X in a statement`). */
-const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "of", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
+const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
 /** Words that start a new clause when reading a subject backwards from its verb. */
 const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
@@ -386,6 +386,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
       continue;
     }
     if (!isCueVerb(tokens, v)) continue;
+    // `members had been asked to work "…"`: a passive cue without its agent names no speaker.
+    if (isPassive(tokens, v) && tokens[v + 1]?.lower !== "by") continue;
     if (cueParticiples.has(t.lower)) {
       const cue = participleSubject(tokens, v, evidence);
       if (cue) return cue;
@@ -402,6 +404,14 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
     if (subject && subject.phrase.type !== "anonymous") return subject;
   }
   return undefined;
+}
+
+/** `was asked`, `had been told`: a cue verb in the passive. */
+function isPassive(tokens: Token[], v: number): boolean {
+  let k = v - 1;
+  while (k >= 0 && tokens[k].kind === "word" && /ly$/.test(tokens[k].lower)) k--;
+  const aux = tokens[k];
+  return !!aux && aux.kind === "word" && ["was", "were", "is", "are", "been", "being", "be", "get", "got"].includes(aux.lower) && /(ed|en|told|said|asked)$/.test(tokens[v].lower);
 }
 
 /** `… surprise Republican pollster Jane Doe:`: the person phrase that ends the words before a colon. */

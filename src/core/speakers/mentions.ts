@@ -11,7 +11,7 @@ import { DocumentEntities, type Entity, orgTypeFits } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
-import type { Token } from "./tokens";
+import { type Token, tokenizePhrase } from "./tokens";
 
 export interface Mention {
   /** Document token indices of the mention, end exclusive. */
@@ -291,8 +291,10 @@ export class MentionIndex {
     const prev = prevIndex >= 0 && doc.tokenSentence[prevIndex] === doc.tokenSentence[start] ? tokens[prevIndex] : undefined;
     const opensClause = !prev || (prev.kind === "punct" && [",", ";", ":", "\u2014", "\u2013", "(", "-"].includes(prev.text)) || (prev.kind === "word" && !prev.cap && CLAUSE_OPENERS.has(prev.lower));
     let after = end;
+    // `The chief executive, Dr Jane Doe, said`: the mention took its appositive, the verb follows the comma.
+    if (tokens[after]?.text === "," && tokens[after + 1] && isVerbLike(tokens[after + 1])) after++;
     // skip an appositive: `Doe, the mayor, said`
-    if (tokens[after]?.text === ",") {
+    else if (tokens[after]?.text === ",") {
       let k = after + 1;
       while (k < tokens.length && k < after + 16 && tokens[k].text !== "," && doc.tokenSentence[k] === doc.tokenSentence[start]) k++;
       if (tokens[k]?.text === ",") after = k + 1;
@@ -321,6 +323,11 @@ export class MentionIndex {
     const { entities } = this;
     const org = (name?: string) => (name ? entities.knownOrganization(name) ?? entities.organization(name) : undefined);
     const sure = (entity: Entity | undefined): Resolved | undefined => (entity ? { entity, ambiguous: false } : undefined);
+    // A name the user declared an alias of someone (`IB` → `Jane Doe`) means that someone.
+    if ((phrase.type === "name" || phrase.type === "organization") && entities.expand(phrase.name) !== phrase.name.replace(/\s+/g, " ").trim()) {
+      const expanded = entities.expand(phrase.name);
+      return sure(expanded.includes(" ") && classifyName(tokenizePhrase(expanded)) !== "organization" ? entities.person(expanded) : entities.organization(expanded));
+    }
     switch (phrase.type) {
       case "pronoun":
         return phrase.word === "he" || phrase.word === "she" || phrase.word === "him" || phrase.word === "her" ? this.resolvePronoun(phrase.word, at) : this.resolvePlural(phrase.word, at);
@@ -428,7 +435,7 @@ export class MentionIndex {
   recentOrganization(at: number, noun?: string): Entity | undefined {
     for (const m of this.before(at)) {
       const e = m.entity;
-      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || orgTypeFits(noun, e))) return e;
+      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e))) return e;
     }
     return undefined;
   }
@@ -469,6 +476,18 @@ export class MentionIndex {
   }
 }
 
+/**
+ * Can `the board` (a nominal) mean this organisation? When its kind is known, if the kinds fit;
+ * when not, only a business noun (`the company`) or the organisation's own last word
+ * (`the board` for `Lisport Health Board`) — a newspaper is not `the board`.
+ */
+function nominalFits(noun: string, e: Entity): boolean {
+  if (e.orgType || noun === "its" || noun === "their") return orgTypeFits(noun, e);
+  const last = e.name.split(" ").pop()!.toLowerCase();
+  return last === noun || BUSINESS_NOUNS.has(noun);
+}
+const BUSINESS_NOUNS = new Set(["company", "firm", "business", "group", "platform", "exchange", "organization", "organisation", "startup", "start-up", "app", "website", "site", "network", "chain", "retailer", "maker", "operator", "campaign"]);
+
 /** A lower-case word that is a verb form, an auxiliary or a modal. */
 export const isVerbLike = (t: Token) => t.kind === "word" && !t.cap && verbForms.has(t.lower);
 
@@ -490,18 +509,22 @@ function genderNear(tokens: Token[], start: number, end: number): Gender | undef
 
 const GENDERED = new Map([...genderedWords].filter(([w]) => !["he", "she", "her", "him", "his", "herself", "himself", "man", "woman"].includes(w)));
 
-/** Sentences where most words are capitalised: headlines and titles, not running text. */
+/**
+ * Sentences in headline case (`Trump Launches A Bid That Buried Rivals`): capitalised common words
+ * (`The`, `That`, `Launches`) and no lower-case word of four letters or more. A sentence that is
+ * merely full of names (`Jane Doe and Ravi Menon run Acme`) is not one.
+ */
 function headlineSentences(doc: PreparedDocument): Uint8Array {
   const out = new Uint8Array(doc.sentences.length);
-  const words = new Int32Array(doc.sentences.length);
-  const caps = new Int32Array(doc.sentences.length);
+  const common = new Int32Array(doc.sentences.length);
+  const longLower = new Uint8Array(doc.sentences.length);
   doc.tokens.forEach((t, i) => {
     if (t.kind !== "word" || doc.tokenQuoted[i]) return;
     const s = doc.tokenSentence[i];
-    words[s]++;
-    if (t.cap || /^\p{N}/u.test(t.text)) caps[s]++;
+    if (!t.cap && t.lower.length >= 4) longLower[s] = 1;
+    if (t.cap && (stopwordSet.has(t.lower) || verbForms.has(t.lower) || notNameWords.has(t.lower))) common[s]++;
   });
-  for (let s = 0; s < out.length; s++) if (words[s] >= 5 && caps[s] >= 0.75 * words[s]) out[s] = 1;
+  for (let s = 0; s < out.length; s++) if (common[s] >= 2 && !longLower[s]) out[s] = 1;
   for (let i = 0; i < doc.tokens.length; i++) if (doc.paragraphs[doc.tokenParagraph[i]].kind === "heading") out[doc.tokenSentence[i]] = 1;
   return out;
 }

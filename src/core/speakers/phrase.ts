@@ -69,6 +69,8 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
+/** Role words that are also given names but before a name are titles (`Mayor Brandt`, `Judge Roe`). */
+const TITLE_ROLE_WORDS = new Set(["mayor", "judge", "justice", "general", "colonel", "marshal", "chancellor", "sergeant", "marine"]);
 const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
@@ -357,7 +359,7 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
     const tailOk = after.length === 0 || LINKS.has(after[0].lower) || after.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || isTitle(w));
     // A capitalised role word at the start of a two-word name is a name (`Dean Baker`), unless a title.
     const w = ws[i];
-    const nameLike = w.cap && isGivenName(w.text) && !isTitle(w) && found.length === 1 && after.length === 1 && i === 0;
+    const nameLike = w.cap && isGivenName(w.text) && !isTitle(w) && !TITLE_ROLE_WORDS.has(w.lower) && found.length === 1 && after.length === 1 && i === 0;
     // Before a role, only descriptions, an organisation or an owner may stand.
     const beforeOk = ws.slice(0, i).every((b) => b.kind === "word" && (b.cap || describingWords.has(bare(b)) || rolePhrases.has(b.lower) || orgNouns.has(b.lower) || /^(then|ex|self)-/.test(b.lower) || ["its", "their", "then", "top", "new", "acting", "interim"].includes(b.lower) || /^\p{Ll}+$/u.test(b.text)));
     if (tailOk && !nameLike && beforeOk) {
