@@ -87,6 +87,12 @@ export class DocumentEntities {
   private bySurname = new Map<string, Entity[]>();
   private byGiven = new Map<string, Entity[]>();
   private orgs = new Map<string, Entity>();
+  private orgAliases = new Map<string, Entity>();
+  private orgInitials = new Map<string, Entity>();
+  private voices = new Map<Entity, Entity>();
+  private byDescriptor = new Map<string, Entity>();
+  /** People by the organisation and role the document gives them. */
+  private holders = new Map<Entity, Map<string, Entity>>();
 
   constructor(private readonly userAliases: ReadonlyMap<string, string> = new Map()) {}
 
@@ -176,29 +182,24 @@ export class DocumentEntities {
     }
     e.orgType ??= orgType ?? (core !== full.replace(/^the\s+/i, "") ? "company" : undefined);
     e.aliases.add(full.toLowerCase());
+    this.orgAliases.set(full.toLowerCase(), e);
+    const initials = core.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join("");
+    if (initials.length >= 2 && !this.orgInitials.has(initials)) this.orgInitials.set(initials, e);
     return e;
   }
 
   /** An organisation this document already named (by name, alias or initials), if any. */
   knownOrganization(name: string): Entity | undefined {
     const key = DocumentEntities.organizationCore(this.expand(name)).toLowerCase();
-    const direct = this.orgs.get(key);
-    if (direct) return direct;
-    for (const e of this.orgs.values()) if (e.aliases.has(this.expand(name).toLowerCase())) return e;
-    // `DNC` for `Democratic National Committee`
-    if (/^[a-z]{2,6}$/.test(key)) {
-      for (const e of this.orgs.values()) {
-        const initials = e.name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join("");
-        if (initials === key) return e;
-      }
-    }
-    return undefined;
+    // By name, by another name the document used, or by initials (`DNC` for `Democratic National Committee`).
+    return this.orgs.get(key) ?? this.orgAliases.get(this.expand(name).toLowerCase()) ?? (/^[a-z]{2,6}$/.test(key) ? this.orgInitials.get(key) : undefined);
   }
 
   spokesperson(organization: Entity, noun: string): Entity {
-    const found = this.entities.find((e) => e.kind === "spokesperson" && e.organization === organization);
+    const found = this.voices.get(organization);
     if (found) return found;
     const e = this.create("spokesperson", `${organization.name} ${noun.toLowerCase()}`);
+    this.voices.set(organization, e);
     e.organization = organization;
     e.gender = genderedWords.get(noun.toLowerCase());
     e.role = "spokesperson";
@@ -207,13 +208,22 @@ export class DocumentEntities {
   }
 
   anonymous(descriptor: string): Entity {
-    const name = clean(descriptor);
-    return this.entities.find((e) => e.kind === "anonymous" && e.name.toLowerCase() === name.toLowerCase()) ?? this.create("anonymous", name);
+    return this.named("anonymous", clean(descriptor));
   }
 
   group(name: string): Entity {
-    const n = clean(name);
-    return this.entities.find((e) => e.kind === "group" && e.name.toLowerCase() === n.toLowerCase()) ?? this.create("group", n);
+    return this.named("group", clean(name));
+  }
+
+  /** The entity of a kind known by a descriptor only (`Twitter user`, `Democrats`, `Acme CEO`). */
+  private named(kind: EntityKind, name: string): Entity {
+    const key = `${kind}:${name.toLowerCase()}`;
+    let e = this.byDescriptor.get(key);
+    if (!e) {
+      e = this.create(kind, name);
+      this.byDescriptor.set(key, e);
+    }
+    return e;
   }
 
   private unknowns = new Map<string, Entity>();
@@ -240,12 +250,12 @@ export class DocumentEntities {
 
   /** Someone the document describes only by role (`Acme's chief executive`, `the senator`). */
   rolePerson(role: { role: string; text: string }, organization?: Entity): Entity {
-    const holder = this.entities.find((e) => e.kind === "person" && e.role === role.role && organization && e.organization === organization);
+    const holder = organization && this.holders.get(organization)?.get(role.role);
     if (holder) return holder;
     const name = organization ? `${organization.name} ${role.text}` : role.text;
-    const found = this.entities.find((e) => e.kind === "unknown" && e.name === name);
-    if (found) return found;
-    const e = this.create("unknown", name);
+    const known = this.byDescriptor.get(`unknown:${name.toLowerCase()}`);
+    if (known) return known;
+    const e = this.named("unknown", name);
     e.role = role.role;
     e.roleText = role.text;
     e.organization = organization;
@@ -260,5 +270,11 @@ export class DocumentEntities {
       e.roleText = role.text;
     }
     if (organization && organization !== e && !e.organization) e.organization = organization;
+    // `Acme's chief executive` later means this person.
+    if (e.kind === "person" && e.organization && e.role) {
+      const roles = this.holders.get(e.organization) ?? new Map<string, Entity>();
+      if (!roles.has(e.role)) roles.set(e.role, e);
+      this.holders.set(e.organization, roles);
+    }
   }
 }

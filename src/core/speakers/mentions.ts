@@ -39,6 +39,8 @@ export interface Resolved {
 }
 
 const READABLE = new Set(["text", "blockquote", "attribution"]);
+/** How many recent mentions a look-up reads at most (it keeps attribution linear in the document). */
+const MENTION_WINDOW = 400;
 const CLAUSE_OPENERS = new Set(["and", "but", "that", "when", "as", "while", "because", "after", "before", "if", "since", "though", "although", "so", "then", "where", "until", "once", "whereas", "yet", "or"]);
 const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against", "from", "on", "at", "in", "into", "onto", "over", "under", "between", "among", "toward", "towards", "like", "than", "behind", "beside", "besides", "via", "per", "around", "through", "without", "within", "upon", "during", "including", "alongside", "unlike", "versus", "vs"]);
 const OPENING = new Set(["\u201c", '"', "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "\u00ab"]);
@@ -305,12 +307,14 @@ export class MentionIndex {
     const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !["and", "or", "'s"].includes(next.lower);
     const subject = !modifier && !possessive && opensClause && (verbNext || next === undefined) && start >= this.appositiveEnd;
     // The first subject of a sentence is its main clause's; later ones are embedded (`… that Doe may win`).
-    const main = subject && !this.mentions.some((m) => m.sentence === doc.tokenSentence[start] && m.subject);
+    const main = subject && this.lastSubjectSentence !== doc.tokenSentence[start];
+    if (subject) this.lastSubjectSentence = doc.tokenSentence[start];
     let v = after;
     while (tokens[v]?.kind === "word" && /ly$/.test(tokens[v].lower)) v++;
     const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower);
     this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking });
     this.counts.set(entity, (this.counts.get(entity) ?? 0) + 1);
+    this.lastMention.set(entity, this.mentions.length - 1);
     // Gender from the words around a person: `spokeswoman Jane Doe`, `Mr. Doe`.
     if (entity.kind === "person" && !entity.gender) {
       const g = genderNear(tokens, start, end);
@@ -367,8 +371,7 @@ export class MentionIndex {
       case "role": {
         const owner = org(phrase.organization) ?? (phrase.owner ? this.ownerEntity(phrase.owner, at) : undefined) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined);
         if (owner) {
-          const holder = entities.entities.find((e) => e.kind === "person" && e.organization === owner && e.role === phrase.role.role);
-          return sure(holder ?? entities.rolePerson(phrase.role, owner));
+                return sure(entities.rolePerson(phrase.role, owner));
         }
         return this.resolveNominal(phrase.role.role, at, phrase.gender);
       }
@@ -383,9 +386,20 @@ export class MentionIndex {
     return this.pickPerson(this.entities.withSurname(name), at)?.entity ?? this.entities.knownOrganization(name) ?? this.entities.organization(name);
   }
 
-  /** Mentions before token `at`, newest first. */
+  /**
+   * Mentions before token `at`, newest first. Callers stop after a bounded window (sentences or
+   * a count), so each look-up costs the window, not the document: attribution stays linear.
+   */
   *before(at: number): Generator<Mention> {
-    for (let m = this.mentions.length - 1; m >= 0; m--) if (this.mentions[m].start < at) yield this.mentions[m];
+    // Mentions are in text order: find the last one before `at` by bisection.
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.mentions[mid].start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let m = lo - 1; m >= 0; m--) yield this.mentions[m];
   }
 
   /**
@@ -399,13 +413,17 @@ export class MentionIndex {
     if (list.length === 1) return { entity: list[0], ambiguous: false };
     const score = new Map<Entity, number>(list.map((e) => [e, 0]));
     let rank = 0;
+    let seen = 0;
     for (const m of this.before(at)) {
+      // A bounded window of recent mentions, then each one's count over the whole document.
+      if (++seen > MENTION_WINDOW) break;
       if (!score.has(m.entity)) continue;
       // Recent mentions count more; a bare-surname mention says who the surname means here.
       const bareSurname = m.end - m.start === 1 && m.kind === "name";
       score.set(m.entity, score.get(m.entity)! + (bareSurname ? 2 : 1) / (1 + rank * 0.15));
       rank++;
     }
+    for (const e of list) score.set(e, score.get(e)! + 0.1 * Math.min(this.mentionCount(e), 20));
     const sorted = [...score].sort((a, b) => b[1] - a[1]);
     const [best, second] = sorted;
     return { entity: best[0], ambiguous: best[1] < 1.5 * second[1] + 0.01 };
@@ -433,7 +451,9 @@ export class MentionIndex {
 
   /** The organisation a nominal (`the company`, `its`) most likely means: the last one of a fitting kind. */
   recentOrganization(at: number, noun?: string): Entity | undefined {
+    let seen = 0;
     for (const m of this.before(at)) {
+      if (++seen > MENTION_WINDOW) break;
       const e = m.entity;
       if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e))) return e;
     }
@@ -457,6 +477,9 @@ export class MentionIndex {
   }
 
   private spoke: QuoteSpeakerMark[] = [];
+  private lastSubjectSentence = -1;
+  /** Per entity: how often and where (the index of its last mention) the scan has met it. */
+  private lastMention = new Map<Entity, number>();
   /** Tokens before this end an appositive the scan read after a name. */
   private appositiveEnd = 0;
 

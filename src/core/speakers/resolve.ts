@@ -55,7 +55,13 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   }
   // Whoever spoke the last quotation before the pronoun (`"…," Doe said. "…," he added.`) —
   // unless the text has since had someone else speak (`Roe said the vote was close.`).
-  const overtaken = last && [...index.before(at)].some((m) => m.start > last.at && m.speaking && m.entity !== last.entity);
+  let overtaken = false;
+  if (last) {
+    for (const m of index.before(at)) {
+      if (m.start <= last.at) break;
+      if (m.speaking && m.entity !== last.entity) overtaken = true;
+    }
+  }
   if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
     scores.set(last.entity, (scores.get(last.entity) ?? 0) + (sentence - last.sentence <= 1 ? 2.5 : 1.5));
   }
