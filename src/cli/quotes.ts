@@ -66,6 +66,11 @@ export function listing(text: string, q: AttributedQuote, lines: LineMap): Quote
 }
 
 export async function runQuotes(argv: string[]): Promise<number> {
+  // `verbatim quotes … | head`: a reader that stops early is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   let format: "text" | "json" = "text";
   let minWords = 1;
   const files: string[] = [];

@@ -71,7 +71,7 @@ The talks broke down on Tuesday night after six hours.
         "**Verbatim** · ✗ **Misquoted** · 81% similar",
         "… they called it ~~efficiency~~ **flexibility**",
         `${INTRO}> \\"Nobody walks away from a fair offer\\. They asked our members to work **four nights in a row with no extra pay\\, and they called it** flexibility\\,\\" Haddad said\\.`,
-        "Spoken by **Samir Haddad** (general secretary) according to the source.",
+        "Spoken by **Samir Haddad** (general secretary, Harbour and Dockworkers Union) according to the source.",
         CREDIT,
       ].join("\n\n"),
     );
@@ -84,7 +84,7 @@ The talks broke down on Tuesday night after six hours.
       [
         "**Verbatim** · ✗ **Misattributed**",
         `${INTRO}> \\"**Nobody walks away from a fair offer**\\. They asked our members to work four nights in a row with no extra pay\\, and they called it flexibility\\,\\" Haddad said\\.`,
-        "Spoken by **Samir Haddad** (general secretary) according to the source.",
+        "Spoken by **Samir Haddad** (general secretary, Harbour and Dockworkers Union) according to the source.",
         CREDIT,
       ].join("\n\n"),
     );
@@ -104,7 +104,7 @@ The talks broke down on Tuesday night after six hours.
 
   it("a role only the draft gives is never shown as the source's", () => {
     const c = check(`Union chief Samir Haddad, the lead negotiator, said: "Nobody walks away from a fair offer."`, "Nobody walks");
-    assert.match(hoverMarkdown(c, OPEN), /Spoken by \*\*Samir Haddad\*\* \(general secretary\) according/);
+    assert.match(hoverMarkdown(c, OPEN), /Spoken by \*\*Samir Haddad\*\* \(general secretary, Harbour and Dockworkers Union\) according/);
     assert.doesNotMatch(hoverMarkdown(c, OPEN), /negotiator|Union chief/);
   });
 });

@@ -4,11 +4,11 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { reportJson } from "../../src/core/report/json";
-import { createVerbatim, flushVerbatim, type IndexStore, type Logger } from "../../src/core/service";
+import { createVerbatim, type IndexStore, type Logger } from "../../src/core/service";
 import { Checksum64, checksum64 } from "../../src/core/store/checksum";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "../../src/core/store/container";
 import { storeIdentity } from "../../src/core/store/identity";
-import { FACTS_ENTRY, INDEX_ENTRY, memoryFiles, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
+import { INDEX_ENTRY, memoryFiles, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
 import { FileStore, folderFiles, removeOrphans } from "../../src/node/store";
 import { MemoryWorkspace } from "./memoryWorkspace";
 
@@ -38,7 +38,6 @@ async function run(w: MemoryWorkspace, store: IndexStore | ((warn: (m: string) =
   const service = createVerbatim({ workspace: w, store, logger, settings: { sources: ["."] } });
   const stats = await service.refresh();
   const { report } = await service.check({ path: "draft.md", text: DRAFT });
-  flushVerbatim(service);
   service.dispose();
   const json = JSON.stringify(reportJson([report]).files[0].quotes.map((q) => [q.verdict, q.speaker, q.findings.map((f) => f.message), q.source && [q.source.file, q.source.start, q.source.end, q.source.similarity]]));
   return { json, warnings, stats: stats! };
@@ -70,7 +69,7 @@ describe("the index store", () => {
     assert.equal(opened.payload.byteOffset % 4, 0);
     assert.equal(opened.header.savedAt, 5);
     assert.throws(() => openEntry(sealed, "index", "build B"), /written by another build/);
-    assert.throws(() => openEntry(sealed, "facts", "build A"), /holds index, not facts/);
+    assert.throws(() => openEntry(sealed, "sources", "build A"), /holds index, not sources/);
     assert.throws(() => openEntry(sealed.subarray(0, sealed.length - 1), "index", "build A"), /checksum/);
     assert.throws(() => openEntry(new Uint8Array(10), "index", "build A"), StoreEntryError);
   });
@@ -79,14 +78,14 @@ describe("the index store", () => {
     const w = workspace();
     const files = memoryFiles();
     const first = await run(w, new SealedStore(files, () => {}));
-    assert.deepEqual([...files.entries.keys()].sort(), [FACTS_ENTRY, INDEX_ENTRY, SOURCES_ENTRY]);
+    assert.deepEqual([...files.entries.keys()].sort(), [INDEX_ENTRY, SOURCES_ENTRY]);
     const again = await run(w, new SealedStore(files, () => {}));
     assert.deepEqual([again.stats.read, again.stats.tokenized, again.stats.reusedIndex], [0, 0, true]);
     assert.equal(again.json, first.json);
     assert.deepEqual(again.warnings, []);
   });
 
-  it("100 random bit flips in the saved index, facts and source records: each one rebuilt with exactly one warning, zero verdict changes", async () => {
+  it("100 random bit flips in the saved index and source records: each one rebuilt with exactly one warning, zero verdict changes", async () => {
     const w = workspace();
     const files = memoryFiles();
     const expected = (await run(w, new SealedStore(files, () => {}))).json;
@@ -97,7 +96,7 @@ describe("the index store", () => {
     const hit: Record<string, number> = {};
     for (let trial = 0; trial < 100; trial++) {
       for (const [k, v] of pristine) files.entries.set(k, v.slice());
-      const entry = [INDEX_ENTRY, INDEX_ENTRY, FACTS_ENTRY, SOURCES_ENTRY][trial % 4];
+      const entry = [INDEX_ENTRY, INDEX_ENTRY, INDEX_ENTRY, SOURCES_ENTRY][trial % 4];
       const bytes = files.entries.get(entry)!;
       const at = random(bytes.length);
       bytes[at] ^= 1 << random(8);
@@ -105,18 +104,18 @@ describe("the index store", () => {
       const r = await run(w, (warn) => new SealedStore(files, warn));
       assert.equal(r.json, expected, `a flip at byte ${at} of ${entry} changed a verdict`);
       assert.equal(r.warnings.length, 1, `flip at byte ${at} of ${entry}: ${r.warnings.join(" | ")}`);
-      assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: memory:(index|facts|sources): (checksum mismatch|store format \d+|not a Verbatim store file)/);
+      assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: memory:(index|sources): (checksum mismatch|store format \d+|not a Verbatim store file)/);
       if (trial % 10 === 0) {
         const after = await run(w, (warn) => new SealedStore(files, warn));
         assert.deepEqual([after.json, after.warnings, after.stats.read], [expected, [], 0], "the rebuilt store loads silently");
       }
     }
-    assert.deepEqual(hit, { index: 50, facts: 25, sources: 25 });
+    assert.deepEqual(hit, { index: 75, sources: 25 });
   });
 
   it("refuses an index written by another build (same format), with one warning", () => {
     const files = memoryFiles();
-    new SealedStore(files, () => {}, { identity: "index 3; tokenizer 0; build older" }).save({ index: new Uint8Array(8), facts: {}, sources: {} });
+    new SealedStore(files, () => {}, { identity: "index 3; tokenizer 0; build older" }).save({ index: new Uint8Array(8), sources: {} });
     const warnings: string[] = [];
     assert.equal(new SealedStore(files, (m) => warnings.push(m)).load(), undefined);
     assert.equal(warnings.length, 1);
@@ -125,19 +124,6 @@ describe("the index store", () => {
     assert.equal(files.entries.size, 0, "what was refused is removed");
   });
 
-  it("refuses a facts file whose checksum is right but whose calls are not allowed", async () => {
-    const w = workspace();
-    const files = memoryFiles();
-    const expected = (await run(w, new SealedStore(files, () => {}))).json;
-    const forged = { "harbour.txt": { hash: 1, facts: [["setUserAliases", { x: "y" }]] } };
-    files.write(FACTS_ENTRY, sealEntry({ kind: FACTS_ENTRY, identity: storeIdentity(), savedAt: Date.now() }, new TextEncoder().encode(JSON.stringify(forged))));
-    const warnings: string[] = [];
-    const stored = new SealedStore(files, (m) => warnings.push(m)).load();
-    assert.ok(stored?.index && !stored.facts, "the index itself is still good");
-    assert.equal(warnings.length, 1);
-    assert.match(warnings[0], /memory:facts: not what this build writes/);
-    assert.equal((await run(w, new SealedStore(files, () => {}))).json, expected);
-  });
 });
 
 describe("a saved index never outlives the bytes it was made from", () => {
@@ -226,9 +212,9 @@ describe("the store's files on disk", () => {
     assert.deepEqual([...files.read("index")!], [1, 2, 3]);
     assert.deepEqual(fs.readdirSync(dir), ["index.vbst"]);
     // The rename cannot replace a folder: the write fails, and its temporary file goes.
-    fs.mkdirSync(path.join(dir, "facts.vbst"));
-    assert.throws(() => files.write("facts", [new Uint8Array(1 << 20)]));
-    assert.deepEqual(fs.readdirSync(dir).sort(), ["facts.vbst", "index.vbst"]);
+    fs.mkdirSync(path.join(dir, "sources.vbst"));
+    assert.throws(() => files.write("sources", [new Uint8Array(1 << 20)]));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["index.vbst", "sources.vbst"]);
     assert.equal(files.read("missing"), undefined);
   });
 
@@ -238,12 +224,12 @@ describe("the store's files on disk", () => {
     fs.writeFileSync(path.join(dir, `index.${dead}.0a1b2c3d.tmp`), "half");
     fs.writeFileSync(path.join(dir, `index.bin.${dead}.tmp`), "an earlier version's half");
     fs.writeFileSync(path.join(dir, "index.bin"), "an earlier version's index");
-    fs.writeFileSync(path.join(dir, `facts.${process.ppid}.00ff00ff.tmp`), "a live writer's");
+    fs.writeFileSync(path.join(dir, `sources.${process.ppid}.00ff00ff.tmp`), "a live writer's");
     fs.writeFileSync(path.join(dir, "notes.txt"), "not ours");
     new FileStore(dir);
-    assert.deepEqual(fs.readdirSync(dir).sort(), [`facts.${process.ppid}.00ff00ff.tmp`, "notes.txt"]);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["notes.txt", `sources.${process.ppid}.00ff00ff.tmp`]);
     const old = new Date(Date.now() - 2 * 3600_000);
-    fs.utimesSync(path.join(dir, `facts.${process.ppid}.00ff00ff.tmp`), old, old);
+    fs.utimesSync(path.join(dir, `sources.${process.ppid}.00ff00ff.tmp`), old, old);
     assert.equal(removeOrphans(dir), 1);
   });
 });

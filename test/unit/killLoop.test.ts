@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { reportJson } from "../../src/core/report/json";
-import { createVerbatim, flushVerbatim, type IndexStore, type StoredIndex } from "../../src/core/service";
+import { createVerbatim, type IndexStore, type StoredIndex } from "../../src/core/service";
 import { FileStore, storeFolder } from "../../src/node/store";
 import { NodeWorkspace } from "../../src/node/workspace";
 
@@ -36,7 +36,6 @@ async function check(root: string, store?: IndexStore): Promise<{ json: string; 
   const service = createVerbatim({ workspace: new NodeWorkspace({ root, logger }), store, logger, settings: { sources: ["sources"] } });
   await service.refresh();
   const { report } = await service.check({ path: "draft.md", text: DRAFT });
-  flushVerbatim(service);
   service.dispose();
   return { json: JSON.stringify(reportJson([report]), null, 2), warnings: warnings.join("\n") };
 }

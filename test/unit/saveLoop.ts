@@ -1,10 +1,10 @@
 /**
  * The child process of the kill-loop test: saves a project's index through the store on disk as
- * a host does (seal, write the index, the source records and the facts, each written beside its
+ * a host does (seal, write the index and the source records, each written beside its
  * file and renamed over it), over and over — alternating between two saves the test prepared —
  * until it is killed. Prints `saving` once it is saving at full speed.
  *
- *   node saveLoop.js STORE_FOLDER SAVE_A.json SAVE_B.json   (each: {index: base64, facts, sources})
+ *   node saveLoop.js STORE_FOLDER SAVE_A.json SAVE_B.json   (each: {index: base64, sources})
  */
 import * as fs from "node:fs";
 import type { StoredIndex } from "../../src/core/service";

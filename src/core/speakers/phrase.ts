@@ -141,7 +141,7 @@ export function capRunEnd(ws: Token[], i: number, end = ws.length): number {
       continue;
     }
     // a hyphen inside a name: `Chicago - Kent` when tokenised apart
-    const joiner = t.text === "&" || (t.kind === "word" && !t.cap && (NAME_PARTICLES.has(t.lower) || ["of", "for", "the"].includes(t.lower)));
+    const joiner = t.text === "&" || (t.kind === "word" && !t.cap && (NAME_PARTICLES.has(t.lower) || ["of", "for", "the"].includes(t.lower) || (t.lower === "and" && andJoinsOrg(ws, j + 1, end))));
     if (j > i && joiner && isNameWord(ws[j + 1])) {
       // `of`/`for`/`the`/`and` join only organisation-like runs: `Secretary of State`, `Bank of America`.
       if (["of", "for", "the"].includes(t.lower) && !runLooksLikeOrgOrRole(ws, i, j)) break;
@@ -151,6 +151,13 @@ export function capRunEnd(ws: Token[], i: number, end = ws.length): number {
     break;
   }
   return j;
+}
+
+/** `Harbour and Dockworkers Union`: `and` joins name words when the words after it end an organisation's name. */
+function andJoinsOrg(ws: Token[], from: number, end: number): boolean {
+  let k = from;
+  while (k < end && k < from + 5 && isNameWord(ws[k])) k++;
+  return k > from && orgHeads.has(bare(ws[k - 1]));
 }
 
 /** Before `of`: a run such as `Secretary`, `Bank`, `University`, `Party` may continue. */
