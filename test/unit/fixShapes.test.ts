@@ -1,6 +1,7 @@
 /**
  * Each quick fix on ten sentence shapes, through the whole engine (quote finding, attribution,
- * matching, judging), asserting the exact text written: "Attribute to …" on the misattributed
+ * matching, judging), asserting the exact text written (the source's full role and organisation on
+ * first reference): "Attribute to …" on the misattributed
  * form of each shape, "Use the source's wording" on its misquoted form, "Add citation" on its
  * verified form. The sources are a news article with metadata and a transcript read as a file.
  */
@@ -52,63 +53,63 @@ const SHAPES: Shape[] = [
   {
     name: "before the cue",
     wrong: `Oskar Bly said the wall "held, but only just, and we cannot count on that a second time."`,
-    attributed: `Ines Calder, the engineer, said the wall "held, but only just, and we cannot count on that a second time."`,
+    attributed: `Ines Calder, chief engineer of the Fenby Harbour Trust, said the wall "held, but only just, and we cannot count on that a second time."`,
     right: `Ines Calder said the wall "held, but only just, and we cannot count on that a second time."`,
     citeAfter: `second time."`,
   },
   {
     name: "after the cue",
     wrong: `"${W}," Bly said.`,
-    attributed: `"${W}," said Ines Calder, the engineer.`,
+    attributed: `"${W}," said Ines Calder, chief engineer of the Fenby Harbour Trust.`,
     right: `"${W}," Calder said.`,
     citeAfter: `time,"`,
   },
   {
     name: "an apposition",
     wrong: `Oskar Bly, the harbour master, said: "${W}."`,
-    attributed: `Ines Calder, the engineer, said: "${W}."`,
+    attributed: `Ines Calder, chief engineer of the Fenby Harbour Trust, said: "${W}."`,
     right: `Ines Calder, the chief engineer, said: "${W}."`,
     citeAfter: `time."`,
   },
   {
     name: "a title and name",
     wrong: `Harbour master Oskar Bly said: "${W}."`,
-    attributed: `Engineer Ines Calder said: "${W}."`,
+    attributed: `Fenby Harbour Trust chief engineer Ines Calder said: "${W}."`,
     right: `Chief engineer Ines Calder said: "${W}."`,
     citeAfter: `time."`,
   },
   {
     name: "a pronoun",
     wrong: `Oskar Bly inspected the wall on Monday.\n\n"${W}," he said.`,
-    attributed: `Oskar Bly inspected the wall on Monday.\n\n"${W}," said Ines Calder, the engineer.`,
+    attributed: `Oskar Bly inspected the wall on Monday.\n\n"${W}," said Ines Calder, chief engineer of the Fenby Harbour Trust.`,
     right: `Ines Calder inspected the wall on Monday.\n\n"${W}," she said.`,
     citeAfter: `time,"`,
   },
   {
     name: "a split quote",
     wrong: `"The wall held, but only just," Bly said, "and we cannot count on that a second time."`,
-    attributed: `"The wall held, but only just," said Ines Calder, the engineer, "and we cannot count on that a second time."`,
+    attributed: `"The wall held, but only just," said Ines Calder, chief engineer of the Fenby Harbour Trust, "and we cannot count on that a second time."`,
     right: `"The wall held, but only just," Calder said, "and we cannot count on that a second time."`,
     citeAfter: `second time."`,
   },
   {
     name: "a colon introduction",
     wrong: `Bly was blunt: "${W}."`,
-    attributed: `Ines Calder, the engineer, was blunt: "${W}."`,
+    attributed: `Ines Calder, chief engineer of the Fenby Harbour Trust, was blunt: "${W}."`,
     right: `Calder was blunt: "${W}."`,
     citeAfter: `time."`,
   },
   {
     name: "a block quote with — Name",
     wrong: `> ${W}.\n>\n> — Oskar Bly, harbour master\n`,
-    attributed: `> ${W}.\n>\n> — Ines Calder, engineer\n`,
+    attributed: `> ${W}.\n>\n> — Ines Calder, chief engineer of the Fenby Harbour Trust\n`,
     right: `> ${W}.\n>\n> — Ines Calder, chief engineer\n`,
     citeAfter: `time.`,
   },
   {
     name: "according to",
     wrong: `The wall "held, but only just, and we cannot count on that a second time," according to Oskar Bly.`,
-    attributed: `The wall "held, but only just, and we cannot count on that a second time," according to Ines Calder, the engineer.`,
+    attributed: `The wall "held, but only just, and we cannot count on that a second time," according to Ines Calder, chief engineer of the Fenby Harbour Trust.`,
     right: `The wall "held, but only just, and we cannot count on that a second time," according to Ines Calder.`,
     citeAfter: `time,"`,
   },

@@ -205,7 +205,7 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
     const next = ws[k + 1];
     const nextIsName = k + 1 < end && isNameWord(next);
     // `Additionally`, `Notably`: an adverb opening the sentence (but `Kelly`, `Emily` are names).
-    if (notNameWords.has(lower) || (k === i && atSentenceStart && /ly$/.test(lower) && !isGivenName(w.text) && !nextIsName)) {
+    if (notNameWords.has(lower) || (k === i && atSentenceStart && /^\p{L}{2,}ly$/u.test(lower) && !isGivenName(w.text) && !nextIsName && !evidence.capitalisedInside(lower))) {
       k++;
       continue;
     }
@@ -355,6 +355,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   return undefined;
 }
 
+const ROLE_MODIFIERS = new Set(["senior", "assistant", "associate", "lead", "principal", "executive", "managing", "acting", "interim", "chief", "deputy", "vice"]);
+
 /** The role in a segment: the last role phrase followed only by name words (or by nothing / `of X`). */
 function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: number } } | undefined {
   let best: { at: number; found: { role: RoleRef; length: number } } | undefined;
@@ -370,7 +372,11 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
     // Before a role, only descriptions, an organisation or an owner may stand.
     const beforeOk = ws.slice(0, i).every((b) => b.kind === "word" && (b.cap || describingWords.has(bare(b)) || rolePhrases.has(b.lower) || orgNouns.has(b.lower) || /^(then|ex|self)-/.test(b.lower) || ["its", "their", "then", "top", "new", "acting", "interim"].includes(b.lower) || /^\p{Ll}+$/u.test(b.text)));
     if (tailOk && !nameLike && beforeOk) {
-      best = { at: i, found };
+      // `chief engineer`, `senior adviser`: lower-case role words right before the role belong to its text.
+      let k = i;
+      while (k > 0 && ws[k - 1].kind === "word" && !ws[k - 1].cap && (rolePhrases.has(ws[k - 1].lower) || ROLE_MODIFIERS.has(ws[k - 1].lower))) k--;
+      const text = ws.slice(k, i + found.length).map((w) => w.text.replace(/\.$/, "")).join(" ");
+      best = { at: i, found: k < i ? { role: { role: found.role.role, text }, length: found.length } : found };
       // `agent for President Jane Doe`: a role with a link word after it heads the phrase.
       if (after.length && LINKS.has(after[0].lower)) break;
       i += found.length - 1;
