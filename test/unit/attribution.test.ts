@@ -144,3 +144,59 @@ describe("speaker attribution", () => {
     assert.equal(speakerOf(`The sign read "closed for repairs until further notice" all week.`, "closed"), undefined);
   });
 });
+
+/** The speaker entity of the quote starting with `words`. */
+function speakerEntity(text: string, words: string) {
+  const doc = prepareDocument("story.txt", text);
+  const q = attributeQuotes(doc).find((x) => text.slice(x.start).startsWith(words));
+  assert.ok(q, `no quote starting "${words}"`);
+  return q;
+}
+
+describe("attribution patterns from real news", () => {
+  it("reads cue verbs of temper and the written word: fumed, blasted, quipped, wrote", () => {
+    const text = `Mara Osei left the meeting early. "This is a farce," Osei fumed.\n\n"Nobody read the report," blasted Tomas Reyes, the opposition leader.\n\n"We will see," quipped Osei.`;
+    assert.equal(speakerOf(text, "This is a farce"), "Mara Osei");
+    assert.equal(speakerOf(text, "Nobody read"), "Tomas Reyes");
+    assert.equal(speakerOf(text, "We will see"), "Mara Osei");
+  });
+
+  it("takes a cue in the next sentence when the quote stands alone before it", () => {
+    const text = `Talks resumed on Monday.\n\n"We are close to a deal." Council leader Ada Brennan said Tuesday.`;
+    assert.equal(speakerOf(text, "We are close"), "Ada Brennan");
+    // Without that sentence, a capitalised word opening the paragraph before names nobody.
+    assert.equal(speakerOf(`Talks resumed on Monday.\n\n"We are close to a deal."`, "We are close"), undefined);
+  });
+
+  it("skips a relative clause between the speaker and the cue", () => {
+    const text = `Ines Marlow, who ran the port authority for a decade, said the cuts "will cost jobs on the docks."`;
+    assert.equal(speakerOf(text, "will cost jobs"), "Ines Marlow");
+  });
+
+  it("reads a dash attribution and `?\" Name asked`", () => {
+    const text = `"Where is the money going?" Petra Lind asked.\n\nThe answer came fast — "into the reserve," said treasurer Jon Aske.`;
+    assert.equal(speakerOf(text, "Where is the money"), "Petra Lind");
+    assert.equal(speakerOf(text, "into the reserve"), "Jon Aske");
+  });
+
+  it("keeps a role's modifiers and reads the role in an appositive with a relative clause", () => {
+    const q = speakerEntity(`"The wall held," said Ines Calder, chief engineer of the Harbour Trust.`, "The wall held");
+    assert.equal(q.speaker?.name, "Ines Calder");
+    assert.equal(q.speaker?.roleText, "chief engineer");
+    assert.equal(q.speaker?.organization?.name, "Harbour Trust");
+    const r = speakerEntity(`Priya Vance, a councillor who voted against the plan, called it short-sighted. "The savings are tiny," Vance said.`, "The savings");
+    assert.equal(r.speaker?.name, "Priya Vance");
+    assert.equal(r.speaker?.roleText, "councillor");
+  });
+
+  it("reads a short surname ending in -ly at the start of a sentence as a name, not an adverb", () => {
+    assert.equal(speakerOf(`Bly was blunt: "The boats stay in."`, "The boats"), "Bly");
+    assert.equal(speakerOf(`Ana Ruiz spoke last. Finally, she was blunt: "The boats stay in."`, "The boats"), "Ana Ruiz");
+  });
+
+  it("names nobody when a quote follows a paragraph about someone else and no cue names its speaker", () => {
+    const text = `Mayor Tess Gruber opened the session.\n\nThe vote was close.\n\n"It is a shame," one resident said.`;
+    const q = speakerEntity(text, "It is a shame");
+    assert.notEqual(q.speaker?.name, "Tess Gruber");
+  });
+});

@@ -123,13 +123,20 @@ export function reviewMarkdown(report: ReportJson): string {
     out.push("| Line | Quote | Verdict | Speaker | Source | Similarity | Changed words |", "|---:|---|---|---|---|---:|---|");
     for (const q of f.quotes) {
       const row = reviewRow(f.file, q);
-      const speaker = row.speaker && row.sourceSpeaker && row.speaker !== row.sourceSpeaker ? `${md(row.speaker)} (source: ${md(row.sourceSpeaker)})` : md(row.speaker || row.sourceSpeaker);
+      const speaker = row.speaker && row.sourceSpeaker && !shortFormOf(row.speaker, row.sourceSpeaker) ? `${md(row.speaker)} (source: ${md(row.sourceSpeaker)})` : md(row.sourceSpeaker || row.speaker);
       const similarity = row.similarity === undefined ? "" : `${Math.round(row.similarity * 100)}%`;
       out.push(`| ${row.line} | “${md(shorten(row.quote))}” | ${VERDICT_LABEL[row.verdict] ?? md(row.verdict)} | ${speaker} | ${sourceCell(row)} | ${similarity} | ${md(row.changes)} |`);
     }
     out.push("");
   }
   return out.join("\n");
+}
+
+/** The draft's `Doe` or `Jane Doe` for the source's `Jane Doe`: one person, shown by the fuller name. */
+function shortFormOf(draft: string, source: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
+  const full = new Set(words(source));
+  return words(draft).every((w) => full.has(w));
 }
 
 /** `Northgate Evening Post, “Headline,” March 12, 2025 ([link](…)) — sources/x.html, line 14`. */

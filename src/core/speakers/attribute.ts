@@ -14,6 +14,7 @@ import { type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject } from "
 import type { Entity } from "./entity";
 import { MentionIndex, type Resolved } from "./mentions";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
+import { isGivenName } from "./givenNames";
 import { type Token, tokenizePhrase } from "./tokens";
 
 /** How the speaker was found (coarse, for the editor and the incremental re-check). */
@@ -191,6 +192,9 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
   const speech = tokens.findIndex((t, i) => isCueVerb(tokens, i));
   const cue = mainSubject(tokens, 0, speech >= 0 ? speech : tokens.length, speech >= 0 ? tokens[speech].text : "", "subject", ev);
   if (!cue || !isSpeakerPhrase(cue.phrase)) return undefined;
+  // `Talks resumed on Monday.` then `"…"`: one capitalised word opening a sentence that says nothing
+  // of speaking is no evidence of a person.
+  if (speech < 0 && cue.phrase.type === "name" && !cue.phrase.name.includes(" ") && cue.phraseStart === 0 && !ev.capitalisedInside(cue.phrase.name.toLowerCase()) && !isGivenName(cue.phrase.name)) return undefined;
   return { cue, tokens: idx };
 }
 

@@ -211,7 +211,7 @@ export class MentionIndex {
     // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described.
     if (head && head.type !== "pronoun" && tokens[end]?.text === "," && end + 1 < tokens.length && this.readable(end + 1)) {
       const appEnd = this.phraseEnd(end + 1);
-      const closes = appEnd > end + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]));
+      const closes = appEnd > end + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]) || (appEnd > end + 2 && ["who", "whose"].includes(tokens[appEnd].lower)));
       if (closes) {
         const whole = parsePhraseSpan(tokens.slice(i, appEnd), atStart, this.evidence);
         if (whole && whole.from === 0 && whole.to === appEnd - i && (whole.phrase.type === "person" || whole.phrase.type === "spokesperson")) {
