@@ -67,7 +67,9 @@ export function hoverMarkdown(full: QuoteCheck | PlainQuoteCheck, source: HoverS
     const speaker = passage.speakerAsSourceGives;
     if (speaker) {
       const details = [speaker.role, speaker.organization].filter((x): x is string => !!x).map(esc).join(", ");
-      blocks.push(t("Spoken by {0} according to the source.", `**${esc(speaker.name)}**${details ? ` (${details})` : ""}`));
+      const who = `**${esc(speaker.name)}**${details ? ` (${details})` : ""}`;
+      if (passage.relayedFrom) blocks.push(t("Words of {0} as {1} recounts them, according to the source.", `**${esc(passage.relayedFrom)}**`, who));
+      else blocks.push(t("Spoken by {0} according to the source.", who));
     } else {
       blocks.push(t("The source does not say who spoke these words."));
     }

@@ -107,4 +107,9 @@ The talks broke down on Tuesday night after six hours.
     assert.match(hoverMarkdown(c, OPEN), /Spoken by \*\*Samir Haddad\*\* \(general secretary, Harbour and Dockworkers Union\) according/);
     assert.doesNotMatch(hoverMarkdown(c, OPEN), /negotiator|Union chief/);
   });
+  it("says whose words a relayed quote are and who recounts them", () => {
+    const source = `Councillor Edda Brun recalled the meeting.\n\n"The ferry will never run at night again," Jonas Aalto said, according to Brun.\n`;
+    const check = quoteWith(checkDraft(`"The ferry will never run at night again," Brun said.`, { "s.txt": source }), "never run");
+    assert.match(hoverMarkdown(check, undefined), /Words of \*\*Jonas Aalto\*\* as \*\*Edda Brun\*\* \(Councillor\) recounts them, according to the source\./);
+  });
 });

@@ -47,4 +47,17 @@ describe("verdicts", () => {
     assert.deepEqual(kinds(c), []);
     assert.equal(c.quote.scare, true);
   });
+  it("words one person says another spoke (`Doe said, according to Roe`) are on record from either, and from nobody else", () => {
+    const source = `Councillor Edda Brun recalled the meeting.\n\n"The ferry will never run at night again," Jonas Aalto said, according to Brun.\n`;
+    for (const [draft, verdict] of [
+      [`"The ferry will never run at night again," Brun said.`, "verified"],
+      [`"The ferry will never run at night again," Jonas Aalto said.`, "verified"],
+      [`"The ferry will never run at night again," Mayor Ilse Novak said.`, "misattributed"],
+    ] as const) {
+      const c = quoteWith(checkDraft(draft, { "meeting.txt": source }), "never run");
+      assert.equal(c.verdict, verdict, draft);
+      assert.equal(c.source?.sourceQuote?.speaker?.name, "Edda Brun");
+      assert.equal(c.source?.sourceQuote?.relayed?.name, "Jonas Aalto");
+    }
+  });
 });

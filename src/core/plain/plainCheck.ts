@@ -27,6 +27,8 @@ export interface PlainPassage extends Omit<Passage, "document"> {
   place?: SourcePlace;
   /** Who spoke, with only the role and organisation the source's own text gives. */
   speakerAsSourceGives?: EntitySummary;
+  /** `"…," Doe said, according to Roe`: Doe, whose words the speaker (Roe) recounts. */
+  relayedFrom?: string;
   /** Where the source introduces the speaker, when that is not the passage's own paragraph. */
   introduction?: SpeakerIntroduction;
 }
@@ -67,6 +69,7 @@ export function toPlainPassage(p: Passage, placeOf?: PlaceOf): PlainPassage {
     ...rest,
     ...(speaker ? { speakerAsSourceGives: asSourceGives(speaker, text) } : {}),
     ...(introduction ? { introduction } : {}),
+    ...(p.sourceQuote?.relayed ? { relayedFrom: p.sourceQuote.relayed.name } : {}),
     document: doc.metadata ? { path: doc.path, metadata: doc.metadata } : { path: doc.path },
     excerpt: { base: from, text: text.slice(from, to), atEnd: to === text.length },
     windowWords: { starts, ends },

@@ -44,6 +44,11 @@ export interface AttributedQuote extends Quote {
   cueVerb?: string;
   confidence?: Confidence;
   trace: AttributionTrace;
+  /**
+   * `"…," Doe said, according to Roe`: the speaker is Roe, the person on record, and these are
+   * words Roe says Doe spoke (a draft crediting either is not contradicted).
+   */
+  relayed?: Entity;
   /** Other people the reading could have meant, when it is not sure. */
   candidates?: Entity[];
   /** Number of words quoted. */
@@ -143,6 +148,11 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   out.speaker = resolved.entity;
   out.confidence = confidenceOf(cue, link, resolved);
   if (resolved.ambiguous) out.candidates = candidatesOf(index, resolved, at);
+  const via = cue.via && index.resolveAt(cue.via.phrase, found.tokens[cue.via.phraseStart] ?? at);
+  if (via && !via.ambiguous && via.entity.kind === "person" && via.entity !== resolved.entity && !resolved.ambiguous) {
+    out.relayed = resolved.entity;
+    out.speaker = via.entity;
+  }
 }
 
 function confidenceOf(cue: Cue, link: AttributionTrace["link"], resolved: Resolved): Confidence {

@@ -24,6 +24,8 @@ export interface Cue {
   /** Tokens of the speaker phrase (indices into the slice given), end exclusive. */
   phraseStart: number;
   phraseEnd: number;
+  /** `"…," Doe said, according to Roe`: the person on record for Doe's words (Roe). */
+  via?: { phrase: SpeakerPhrase; phraseStart: number; phraseEnd: number };
 }
 
 /** Nouns for things that "say" (`the ad said`): their speaker is whoever made them. */
@@ -124,6 +126,23 @@ function subjectEnd(tokens: Token[], verb: number, floor: number): number {
 
 /** The cue in the words right after a quotation (up to the end of its sentence). */
 export function cueAfter(tokens: Token[], evidence: WordEvidence, next = false): Cue | undefined {
+  const cue = cueAfterQuote(tokens, evidence, next);
+  return cue && (cue.kind === "after" || cue.kind === "inverted") ? withVia(tokens, cue, evidence) : cue;
+}
+
+/** `Doe said, according to Roe`: Roe's account of Doe's words. */
+function withVia(tokens: Token[], cue: Cue, evidence: WordEvidence): Cue {
+  let i = Math.max(cue.phraseEnd, cue.kind === "after" ? cue.phraseEnd + 1 : cue.phraseEnd);
+  // `Doe said` leaves the verb after the phrase; `said Doe` ends with the phrase.
+  while (i < tokens.length && tokens[i].kind === "word" && (isCueVerb(tokens, i) || cueAdverbs.has(tokens[i].lower))) i++;
+  if (!isPunct(tokens[i], ",")) return cue;
+  const n = matchCuePhrase(tokens, i + 1);
+  if (!n || tokens[i + 1].lower !== "according") return cue;
+  const via = cueFrom(tokens, "according to", "according", i + 1 + n, phraseForward(tokens, i + 1 + n), false, evidence);
+  return via && (via.phrase.type === "name" || via.phrase.type === "person") ? { ...cue, via: { phrase: via.phrase, phraseStart: via.phraseStart, phraseEnd: via.phraseEnd } } : cue;
+}
+
+function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): Cue | undefined {
   let i = 0;
   while (i < tokens.length && tokens[i].kind === "punct") {
     if (isStop(tokens[i]) && !next) return undefined;

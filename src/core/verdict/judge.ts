@@ -120,8 +120,10 @@ export function judge(draftText: string, quote: AttributedQuote, words: QuoteWor
   const draftSpeaker = quote.speaker;
   const draftSure = sure(quote.confidence);
   const clear = candidates.filter((p) => speakerOf(p) && sure(p.sourceQuote!.confidence));
-  const agreeing = draftSpeaker ? clear.find((p) => compareSpeakers(draftSpeaker, speakerOf(p)!) === "same") : undefined;
-  const conflicting = draftSpeaker && !agreeing ? clear.filter((p) => compareSpeakers(draftSpeaker, speakerOf(p)!) === "different") : [];
+  // `"…," Doe said, according to Roe`: the words are on record from either.
+  const voices = (p: Passage) => (p.sourceQuote?.relayed ? [speakerOf(p)!, p.sourceQuote.relayed] : [speakerOf(p)!]);
+  const agreeing = draftSpeaker ? clear.find((p) => voices(p).some((v) => compareSpeakers(draftSpeaker, v) === "same")) : undefined;
+  const conflicting = draftSpeaker && !agreeing ? clear.filter((p) => voices(p).every((v) => compareSpeakers(draftSpeaker, v) === "different")) : [];
   const best = agreeing ?? conflicting[0] ?? clear[0] ?? candidates.find((p) => speakerOf(p)) ?? candidates[0];
   check.source = best;
   check.corroboration = [...exact, ...close].filter((p) => p !== best);
