@@ -69,4 +69,10 @@ export const stopwordSet: ReadonlySet<string> = new Set(stopwords.words);
 export const nicknames: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(names.nicknames));
 
 /** Common verb forms, auxiliaries and modals (see data/verbs.json). */
-export const verbForms: ReadonlySet<string> = new Set([...verbs.forms, ...cueVerbForms.keys()]);
+export const verbForms: ReadonlySet<string> = new Set([...verbs.forms, ...cueVerbForms.keys(), ...negatives()]);
+
+/** `wouldn't`, `won’t`: negated auxiliaries and modals, with either apostrophe. */
+function negatives(): string[] {
+  const stems = ["is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "would", "could", "should", "must", "might", "need", "ai", "ca", "wo", "sha"];
+  return stems.flatMap((s) => [`${s}n't`, `${s}n\u2019t`]);
+}

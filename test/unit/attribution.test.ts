@@ -199,4 +199,13 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(text, "It is a shame");
     assert.notEqual(q.speaker?.name, "Tess Gruber");
   });
+  it("ends a subject at a negated auxiliary with either apostrophe (`wouldn’t`)", () => {
+    const text = `The vote could be the last.\nCouncil spokesman Ivo Berg wouldn’t say when, or if, the council will vote again.\n“I don’t have any news yet,” he said.`;
+    assert.equal(speakerOf(text, "I don’t have"), "Ivo Berg");
+  });
+
+  it("keeps the subject through an appositive with a place and a parenthetical, and `continued to` is not speech", () => {
+    const text = `The mayor still has bridges to mend. Lena Holm, the chair of the Northfield party in East Vale, for example, said the mayor continued to hurt his cause. “It has not gone well for him,” she said.`;
+    assert.equal(speakerOf(text, "It has not gone"), "Lena Holm");
+  });
 });

@@ -175,6 +175,8 @@ export class MentionIndex {
       if (sawHead && ["for", "of", "at"].includes(w.lower) && ok(j + 1) && (isNameWord(tokens[j + 1]) || (tokens[j + 1].lower === "the" && isNameWord(tokens[j + 2])))) {
         const k = tokens[j + 1].lower === "the" ? j + 2 : j + 1;
         j = capRunEnd(tokens, k, this.sentenceEnd(k));
+        // `the chair of the Northfield party`
+        while (ok(j) && tokens[j].kind === "word" && !tokens[j].cap && orgNouns.has(tokens[j].lower)) j++;
         break;
       }
       // A lower-case noun after a name continues the phrase (`Acme account`, `Doe supporters`).
@@ -210,7 +212,12 @@ export class MentionIndex {
     let stop = end;
     // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described.
     if (head && head.type !== "pronoun" && tokens[end]?.text === "," && end + 1 < tokens.length && this.readable(end + 1)) {
-      const appEnd = this.phraseEnd(end + 1);
+      let appEnd = this.phraseEnd(end + 1);
+      // `Doe, the chairman of the county party in New Hampshire, said`: a place after the appositive.
+      if (appEnd > end + 1 && ["in", "from", "at"].includes(tokens[appEnd]?.lower ?? "") && isNameWord(tokens[appEnd + 1])) {
+        const placeEnd = capRunEnd(tokens, appEnd + 1, this.sentenceEnd(appEnd + 1));
+        if (tokens[placeEnd]?.text === ",") appEnd = placeEnd;
+      }
       const closes = appEnd > end + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]) || (appEnd > end + 2 && ["who", "whose"].includes(tokens[appEnd].lower)));
       if (closes) {
         const whole = parsePhraseSpan(tokens.slice(i, appEnd), atStart, this.evidence);
@@ -311,7 +318,9 @@ export class MentionIndex {
     if (subject) this.lastSubjectSentence = doc.tokenSentence[start];
     let v = after;
     while (tokens[v]?.kind === "word" && /ly$/.test(tokens[v].lower)) v++;
-    const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower);
+    // `Doe continued to …` is not speech.
+    const notSpeech = /^continu/.test(tokens[v]?.lower ?? "") && tokens[v + 1]?.lower === "to";
+    const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech;
     this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking });
     this.counts.set(entity, (this.counts.get(entity) ?? 0) + 1);
     this.lastMention.set(entity, this.mentions.length - 1);
