@@ -1,27 +1,53 @@
 /**
  * Sentence boundaries inside a paragraph. A full stop ends a sentence unless it closes an
- * abbreviation (`Mr.`, `U.S.`, `Feb.`) or an initial (`J. Doe`).
+ * abbreviation (`Mr.`, `U.S.`, `Feb.`), an initial (`J. Doe`) or a number sign before its number
+ * (`No. 2`).
+ *
+ * A boundary is a run of `.!?…`, any closing quotes or brackets, whitespace, and then (looked
+ * at, not taken) an optional opening quote and a capital letter or digit. The text is scanned
+ * once, run by run: a regular expression for this backtracks through every run of dots (one line
+ * of `....` took minutes).
  */
 import { abbreviationSet } from "../lexicon";
 import type { Span } from "./layout";
 
-const boundaryRe = /([.!?…]+)(["”’»)\]]*)(\s+)(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
+const TERMINATORS = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
+const CLOSERS = new Set([0x22, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]); // " ” ’ » ) ]
+const SPACE = /\s/;
+const NEXT_STARTS_SENTENCE = /["“‘«(\[]?[\p{Lu}\p{N}]/uy;
+/** Abbreviations only before a number (`No. 2`, `no. 7`); anywhere else the word and its full stop end a sentence. */
+const NUMBER_SIGNS = new Set(["no"]);
 
 /** Returns the sentence spans of `text.slice(start, end)`, as offsets into `text`. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const body = text.slice(start, end);
   const spans: Span[] = [];
   let from = 0;
-  boundaryRe.lastIndex = 0;
-  for (let m = boundaryRe.exec(body); m; m = boundaryRe.exec(body)) {
-    if (m[1] === "." && !m[2]) {
-      const before = /([\p{L}.]+)$/u.exec(body.slice(Math.max(0, m.index - 12), m.index));
-      const word = before ? before[1].toLowerCase() : "";
-      if (abbreviationSet.has(word) || abbreviationSet.has(word.replace(/\./g, "")) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+  let i = 0;
+  while (i < body.length) {
+    if (!TERMINATORS.has(body.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    const stop = m.index + m[1].length + m[2].length;
-    spans.push({ start: start + from, end: start + stop });
-    from = stop + m[3].length;
+    const runStart = i;
+    while (i < body.length && TERMINATORS.has(body.charCodeAt(i))) i++;
+    const runEnd = i;
+    while (i < body.length && CLOSERS.has(body.charCodeAt(i))) i++;
+    const closersEnd = i;
+    while (i < body.length && SPACE.test(body[i])) i++;
+    if (i === closersEnd) continue; // no whitespace after: not a boundary
+    NEXT_STARTS_SENTENCE.lastIndex = i;
+    if (!NEXT_STARTS_SENTENCE.test(body)) continue;
+    if (runEnd - runStart === 1 && body.charCodeAt(runStart) === 0x2e && closersEnd === runEnd) {
+      const before = /([\p{L}.]+)$/u.exec(body.slice(Math.max(0, runStart - 12), runStart));
+      const word = before ? before[1].toLowerCase() : "";
+      // `No. 2` is a number sign; `… said no. When …` ends a sentence.
+      if (NUMBER_SIGNS.has(word)) {
+        if (/^["“‘«(\[]?\p{N}/u.test(body.slice(i, i + 2))) continue;
+      } else if (abbreviationSet.has(word) || abbreviationSet.has(word.replace(/\./g, "")) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+    }
+    spans.push({ start: start + from, end: start + closersEnd });
+    from = i;
   }
   if (from < body.length) spans.push({ start: start + from, end });
   return spans;

@@ -1,0 +1,42 @@
+import { strict as assert } from "node:assert";
+import { splitSentences } from "../../src/core/document/sentences";
+import { checkDraft, quoteWith } from "./helpers";
+
+const sentences = (text: string) => splitSentences(text, 0, text.length).map((s) => text.slice(s.start, s.end));
+
+describe("sentence boundaries", () => {
+  it("end at . ! ? … and their closing quotes, not at abbreviations or initials", () => {
+    assert.deepEqual(sentences(`Mr. Doe left. "Why?" she asked. J. R. Oduya stayed… Then rain fell! U.S. aid came on Feb. 3.`), [
+      "Mr. Doe left.",
+      `"Why?" she asked.`,
+      "J. R. Oduya stayed…",
+      "Then rain fell!",
+      "U.S. aid came on Feb. 3.",
+    ]);
+    assert.deepEqual(sentences("It ended.) Then what?” Nothing."), ["It ended.)", "Then what?”", "Nothing."]);
+  });
+
+  it("`no.` is an abbreviation only before a number", () => {
+    assert.deepEqual(sentences("The council said no. When Ada Moss spoke, she said No. 2 was next."), ["The council said no.", "When Ada Moss spoke, she said No. 2 was next."]);
+    assert.deepEqual(sentences(`Gate no. 7 stays shut. He said no. "Never," he added.`), ["Gate no. 7 stays shut.", "He said no.", `"Never," he added.`]);
+    assert.deepEqual(sentences("Vote no. (3) was close."), ["Vote no. (3) was close."]);
+  });
+
+  it("a quote after `said no.` is attributed from its own sentence", () => {
+    const source = `Hanne Lyng was asked about the levy and said no. "We will not raise it again," said Ossi Berg, the treasurer.`;
+    const check = quoteWith(checkDraft(`"We will not raise it again," Ossi Berg said.`, { "s.txt": source }), "raise it");
+    assert.equal(check.verdict, "verified");
+    assert.equal(check.source?.sourceQuote?.speaker?.name, "Ossi Berg");
+  });
+
+  it("runs of one mark: a single sentence, split only where a capital follows a space", () => {
+    assert.deepEqual(sentences("....."), ["....."]);
+    assert.deepEqual(sentences("!!! ??? …… A"), ["!!! ??? ……", "A"]);
+    assert.deepEqual(sentences(". . . ."), [". . . ."]);
+    const dots = ".".repeat(200_000);
+    assert.deepEqual(splitSentences(dots + " Next.", 0, dots.length + 6), [
+      { start: 0, end: dots.length },
+      { start: dots.length + 1, end: dots.length + 6 },
+    ]);
+  });
+});
