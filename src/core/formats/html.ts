@@ -67,7 +67,7 @@ function paragraphsOf(root: Node, quoted: boolean): Paragraph[] {
   const flush = () => {
     const text = line
       .split("\n")
-      .map((l) => (preDepth > 0 ? l.replace(/\s+$/, "") : collapseSpace(l).trim()))
+      .map((l) => (preDepth > 0 ? l.trimEnd() : collapseSpace(l).trim()))
       .filter(Boolean)
       .join("\n");
     if (text) out.push({ text });

@@ -107,12 +107,13 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", nbsp: " "
 
 function cleanCue(lines: string[]): { text: string; speaker?: string | null } {
   let speaker: string | null | undefined;
-  const voice = /<v(?:\.[\w.-]+)?\s+([^>]+)>/.exec(lines.join(" "));
+  // Tag patterns never cross a `<` (or `{`): on a line of unclosed openers they would each scan to the end.
+  const voice = /<v(?:\.[\w.-]+)?\s+([^<>]+)>/.exec(lines.join(" "));
   if (voice) speaker = voice[1].trim();
   // Cue text markup is a small fixed set (<i>, <b>, <u>, <c.x>, <v X>, <lang>, <ruby>, timestamps)
   // plus SRT's {\an8} positioning; none of it is content.
   const plain = lines
-    .map((l) => l.replace(/<[^>]*>/g, "").replace(/\{\\[^}]*\}/g, "").replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, e: string) => ENTITIES[e]))
+    .map((l) => l.replace(/<[^<>]*>/g, "").replace(/\{\\[^{}]*\}/g, "").replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, e: string) => ENTITIES[e]))
     .map((l) => l.trim())
     .filter(Boolean);
   if (plain.length === 0) return { text: "" };

@@ -43,7 +43,8 @@ export function textHeaderMetadata(text: string, options: { transcript: boolean;
     }
     if (kv && key && ASKERS.has(key.replace(/_/g, " ")) && options.transcript) {
       // `Interviewer: Priya Menon, Northgate Evening Post`
-      const [who, ...rest] = kv[2].split(/\s*[,(]\s*|\s+(?:for|of)\s+/);
+      // A run of spaces is tried once, from its start (`(?<!\s)`), not from each space in it.
+      const [who, ...rest] = kv[2].split(/(?:(?<!\s)\s+)?[,(]\s*|(?<!\s)\s+(?:for|of)\s+/);
       set("authors", who);
       if (rest.length) set("outlet", rest.join(", ").replace(/\)\s*$/, ""));
       continue;

@@ -117,7 +117,8 @@ function readHeader(lines: Line[]): Header {
 
 /** The name in `Jane Doe, Mayor of X (March 3)`: everything before a comma, bracket or dash. */
 function nameOf(s: string): string | undefined {
-  const name = s.split(/[,(;|]|\s[—–-]\s|\s+on\s+\p{Lu}/u)[0].replace(/[.:]+$/, "").trim();
+  // `(?<!\s)`: a run of spaces is tried once, from its start (not again from every space in it).
+  const name = s.split(/[,(;|]|\s[—–-]\s|(?<!\s)\s+on\s+\p{Lu}/u)[0].replace(/[.:]+$/, "").trim();
   return name && /^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 5 ? normalCaseName(name) : undefined;
 }
 
