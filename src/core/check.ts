@@ -99,7 +99,7 @@ export class QuoteChecker {
     const passagesByWords = new Map<string, Passage[]>();
     const checks = this.judgeDraft(doc, (quote) => {
       const words = quoteWords(doc.text, quote.pieces);
-      const ignored = isIgnored(doc.text, doc.paragraphs[quote.paragraph], this.ignoreMarker);
+      const ignored = paragraphIgnored(doc, quote.paragraph, this.ignoreMarker);
       const key = words.words.join(" ");
       let passages = ignored ? [] : known.get(key) ?? passagesByWords.get(key);
       if (!passages) passages = this.lookUp(words);
@@ -114,7 +114,7 @@ export class QuoteChecker {
   /** The candidate passages of one quotation of a prepared document. */
   findQuote(doc: PreparedDocument, quote: Quote): FoundQuote {
     const words = quoteWords(doc.text, quote.pieces);
-    const ignored = isIgnored(doc.text, doc.paragraphs[quote.paragraph], this.ignoreMarker);
+    const ignored = paragraphIgnored(doc, quote.paragraph, this.ignoreMarker);
     return { words, ignored, passages: ignored ? [] : this.lookUp(words) };
   }
 
@@ -160,11 +160,22 @@ export function piecesKey(quote: Quote): string {
   return quote.pieces.map((p) => `${p.start}-${p.end}`).join(",");
 }
 
+/** Whether each paragraph of a draft is ignored, worked out once a paragraph (a paragraph may hold thousands of quotes). */
+const ignoredParagraphs = new WeakMap<PreparedDocument, { marker: string; flags: Map<number, boolean> }>();
+
+function paragraphIgnored(doc: PreparedDocument, paragraph: number, marker: string): boolean {
+  let memo = ignoredParagraphs.get(doc);
+  if (!memo || memo.marker !== marker) ignoredParagraphs.set(doc, (memo = { marker, flags: new Map() }));
+  let flag = memo.flags.get(paragraph);
+  if (flag === undefined) memo.flags.set(paragraph, (flag = isIgnored(doc.text, doc.paragraphs[paragraph], marker)));
+  return flag;
+}
+
 /** The marker stands in the quote's paragraph or on the line just before it. */
 export function isIgnored(text: string, paragraph: { start: number; end: number }, marker: string): boolean {
   if (!marker) return false;
   if (text.slice(paragraph.start, paragraph.end).includes(marker)) return true;
-  const before = text.slice(Math.max(0, paragraph.start - 200), paragraph.start).replace(/\s+$/, "");
+  const before = text.slice(Math.max(0, paragraph.start - 200), paragraph.start).trimEnd();
   const lastLine = before.slice(before.lastIndexOf("\n") + 1);
   return lastLine.includes(marker);
 }

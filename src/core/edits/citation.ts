@@ -100,7 +100,7 @@ export function footnoteEdits(text: string, at: number, definition: string): Tex
     if (m[2].trim() === line) return [{ start: at, end: at, newText: `[^${m[1]}]` }];
   }
   const n = nextFootnote(text);
-  const trimmed = text.replace(/\s+$/, "");
+  const trimmed = text.trimEnd();
   const lastLine = trimmed.slice(trimmed.lastIndexOf("\n") + 1);
   // Footnote definitions stay together; otherwise a blank line sets them off from the story.
   const separator = /^\[\^[^\]\s]+\]:/.test(lastLine) ? "\n" : "\n\n";

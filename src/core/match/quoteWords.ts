@@ -13,8 +13,10 @@ export interface QuoteWords {
   gapBefore: boolean[];
 }
 
-const ellipsisRe = /\s*(?:\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\])\s*/g;
-const bracketRe = /\[[^\]]*\]/g;
+// Linear on any text: no leading or trailing run of spaces to try from every space (the spaces
+// around an ellipsis fall between words anyway), and a bracket never spans another `[`.
+const ellipsisRe = /\.\s?\.\s?\.|…|\[\s*(?:\.\.\.|…)\s*\]/g;
+const bracketRe = /\[[^[\]]*\]/g;
 
 export function quoteWords(text: string, pieces: Span[]): QuoteWords {
   const out: QuoteWords = { words: [], starts: [], ends: [], gapBefore: [] };

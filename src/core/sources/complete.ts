@@ -139,7 +139,7 @@ function confirm(
   if (!sourceQuote?.speaker || sourceQuote.scare) return undefined;
   const end = pieceEnd(sourceQuote, matchStart);
   if (from >= end) return undefined;
-  let text = doc.text.slice(from, Math.min(end, from + MAX_CHARS)).replace(/\s+/g, " ").replace(/\s+$/, "");
+  let text = doc.text.slice(from, Math.min(end, from + MAX_CHARS)).replace(/\s+/g, " ").trimEnd();
   if (partial === undefined) {
     // Typed a space already: the completion starts at the next word, not with the source's space.
     if (/\s$/.test(typed)) text = text.replace(/^ /, "");
