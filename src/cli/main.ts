@@ -25,6 +25,7 @@ import { NodeWorkspace } from "../node/workspace";
 import { runQuotes } from "./quotes";
 import { dropSilencedFindings } from "./severity";
 import { formatText } from "./textFormat";
+import { oneLine, showInvisible } from "../core/text/visible";
 import { reviewCsv, reviewMarkdown } from "../core/report/review";
 import packageJson from "../../package.json";
 
@@ -137,8 +138,8 @@ async function check(argv: string[]): Promise<number> {
   }
   const logger: Logger = {
     info: () => {},
-    warn: (m) => process.stderr.write(`verbatim: warning: ${m}\n`),
-    error: (m, e) => process.stderr.write(`verbatim: error: ${m}${e ? `: ${(e as Error).message ?? e}` : ""}\n`),
+    warn: (m) => process.stderr.write(`verbatim: warning: ${oneLine(m)}\n`),
+    error: (m, e) => process.stderr.write(`verbatim: error: ${oneLine(`${m}${e ? `: ${(e as Error).message ?? e}` : ""}`)}\n`),
   };
   const drafts = args.drafts.map((d) => ({ ...readDraft(d, args.limits, logger.warn), path: path.resolve(d) }));
   const project = projectOf(drafts[0].path);
@@ -243,7 +244,8 @@ main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e) => {
     if (e instanceof ArchiveUsageError) process.stderr.write(`verbatim: error: ${e.message}\n\n${ARCHIVE_USAGE}\n`);
-    else if (e instanceof UserError || e instanceof ArchiveConfigError) process.stderr.write(`verbatim: error: ${e.message}\n`);
+    // A message may name a file: its line structure stays, its control characters do not reach the terminal.
+    else if (e instanceof UserError || e instanceof ArchiveConfigError) process.stderr.write(`verbatim: error: ${showInvisible(e.message)}\n`);
     else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;
   },
