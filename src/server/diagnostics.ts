@@ -5,6 +5,7 @@ import { type Diagnostic, DiagnosticSeverity } from "vscode-languageserver/node"
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { Severity } from "../core/findings";
 import type { Translate } from "../core/translate";
+import { showInvisible } from "../core/text/visible";
 import { findingMessage } from "./findingText";
 import { passageLocation } from "./places";
 import type { DraftResult } from "./results";
@@ -37,7 +38,7 @@ export function toDiagnostics(doc: TextDocument, r: DraftResult, t: Translate, e
       if (severity === undefined) continue;
       const related = check.source && passageLocation(r, check.source, extractedText);
       const sourceInfo = related && check.source ? [{ location: related, message: relatedMessage(check.source.text, check.source.sourceQuote?.speaker?.name, t) }] : [];
-      const base = { message: findingMessage(check, finding, t), severity, source: DIAGNOSTIC_SOURCE, code: finding.kind, codeDescription: { href: `${DOCS}#${finding.kind}` } };
+      const base = { message: showInvisible(findingMessage(check, finding, t)), severity, source: DIAGNOSTIC_SOURCE, code: finding.kind, codeDescription: { href: `${DOCS}#${finding.kind}` } };
       const rangeOf = (start: number, end: number) => ({ start: doc.positionAt(start), end: doc.positionAt(end) });
       if (finding.kind === "misquoted" && finding.ranges?.length) {
         // On the changed words; the whole quotation (and the source passage) as related information.
@@ -52,7 +53,7 @@ export function toDiagnostics(doc: TextDocument, r: DraftResult, t: Translate, e
 }
 
 function relatedMessage(passage: string, speaker: string | undefined, t: Translate): string {
-  const text = passage.replace(/\s+/g, " ");
+  const text = showInvisible(passage).replace(/\s+/g, " ");
   const shown = text.length > 160 ? text.slice(0, 157) + "…" : text;
   return speaker ? t("Source ({0}): “{1}”", speaker, shown) : t("Source: “{0}”", shown);
 }

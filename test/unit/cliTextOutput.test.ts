@@ -7,6 +7,8 @@ import { formatText } from "../../src/cli/textFormat";
 import { reportJson } from "../../src/core/report/json";
 import { QuoteChecker } from "../../src/core/check";
 import { oneLine, showInvisible } from "../../src/core/text/visible";
+import { hoverMarkdown } from "../../src/server/hoverText";
+import { checkDraft, quoteWith } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const CLI = path.join(ROOT, "dist", "cli.js");
@@ -75,5 +77,17 @@ describe("verbatim check's text output", function () {
     assert.equal(showInvisible("\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u2069\u{e0041}"), "⟨U+202A⟩⟨U+202B⟩⟨U+202D⟩⟨U+202E⟩⟨U+2066⟩⟨U+2067⟩⟨U+2068⟩⟨U+2069⟩⟨U+E0041⟩");
     // Line structure is kept by showInvisible; ordinary letters of any script and emoji are untouched.
     assert.equal(showInvisible("שלום\nمرحبا ❤️ Ünïcödé\t"), "שלום\nمرحبا ❤️ Ünïcödé\t");
+  });
+});
+
+describe("invisible characters in hovers", () => {
+  it("a right-to-left override or zero-width space in a source passage or speaker is shown, never applied", () => {
+    const source = `"We will cut taxes \u202enow\u202c for families," said Mara\u200b Quist.`;
+    const check = quoteWith(checkDraft(`Mara Quist said: "We will cut taxes won for families."`, { "s.txt": source }), "cut taxes");
+    assert.equal(check.verdict, "misquoted");
+    const md = hoverMarkdown(check, { label: "sources/s\u2067.txt", place: "line 1", open: { uri: "file:///w/sources/s.txt", start: 1, end: 2 } });
+    for (const c of ["\u202e", "\u202c", "\u200b", "\u2067"]) assert.ok(!md.includes(c), `${JSON.stringify(c)} in ${md}`);
+    assert.ok(md.includes("⟨U\\+202E⟩now⟨U\\+202C⟩"), md);
+    assert.ok(md.includes("s⟨U\\+2067⟩\\.txt"), md);
   });
 });
