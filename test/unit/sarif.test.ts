@@ -3,7 +3,7 @@ import Ajv from "ajv-draft-04";
 // The published SARIF 2.1.0 schema (rtm.5), copied into the fixtures: no package needed for it.
 import schema from "../fixtures/sarif-2.1.0-rtm.5.json";
 import { reportJson } from "../../src/core/report/json";
-import { reportSarif } from "../../src/core/report/sarif";
+import { pathUri, reportSarif } from "../../src/core/report/sarif";
 import { QuoteChecker } from "../../src/core/check";
 
 const SOURCE = `"The ferry will run every hour from May," transport chief Ines Baptiste said.\n\n"We will not raise fares," a spokeswoman for Lisport Ferries said.`;
@@ -47,5 +47,30 @@ describe("SARIF output", () => {
     assert.equal(related.physicalLocation?.artifactLocation?.uri, "sources/ferry.txt");
     assert.equal(related.physicalLocation?.region?.snippet?.text, "The ferry will run every hour from May");
     assert.match(related.message?.text ?? "", /Ines Baptiste/);
+  });
+
+  it("percent-encodes file names, so `draft #2.md` resolves to itself and not to `draft `", () => {
+    const files = { draft: "drafts/draft #2.md", source: "sources/notes 100%?:[1].txt" };
+    const c = new QuoteChecker([{ path: files.source, text: SOURCE }]);
+    const sarif = reportSarif(reportJson(c.check([{ path: files.draft, text: DRAFT }])), { toolVersion: "0.1.0" });
+    const result = sarif.runs[0].results![0];
+    const draft = result.locations![0].physicalLocation!.artifactLocation!;
+    const source = result.relatedLocations![0].physicalLocation!.artifactLocation!;
+    assert.deepEqual(draft, { uri: "drafts/draft%20%232.md", uriBaseId: "%SRCROOT%" });
+    assert.deepEqual(source, { uri: "sources/notes%20100%25%3F%3A%5B1%5D.txt", uriBaseId: "%SRCROOT%" });
+    // What a SARIF viewer does: resolve against the base, then read the path back.
+    const base = "file:///work/repo/";
+    assert.equal(decodeURIComponent(new URL(draft.uri!, base).pathname), `/work/repo/${files.draft}`);
+    assert.equal(decodeURIComponent(new URL(source.uri!, base).pathname), `/work/repo/${files.source}`);
+  });
+
+  it("gives an absolute path as a file: URI of its own, and Windows paths with forward slashes", () => {
+    assert.equal(pathUri("/home/ana/My Drafts/draft #2.md"), "file:///home/ana/My%20Drafts/draft%20%232.md");
+    assert.equal(pathUri("C:\\Users\\ana\\draft (final).md"), "file:///C:/Users/ana/draft%20%28final%29.md");
+    assert.equal(pathUri("drafts\\a b.md"), "drafts/a%20b.md");
+    assert.equal(new URL(pathUri("/tmp/a?b#c.md")).pathname, "/tmp/a%3Fb%23c.md");
+    const c = new QuoteChecker([{ path: "/abs/sources/ferry.txt", text: SOURCE }]);
+    const sarif = reportSarif(reportJson(c.check([{ path: "/abs/draft #2.md", text: DRAFT }])), { toolVersion: "0.1.0" });
+    assert.deepEqual(sarif.runs[0].results![0].locations![0].physicalLocation!.artifactLocation, { uri: "file:///abs/draft%20%232.md" });
   });
 });

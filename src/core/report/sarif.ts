@@ -24,7 +24,7 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
     defaultConfiguration: { level: sarifLevel(DEFAULT_SEVERITY[id]) },
     helpUri: `https://github.com/verbatim-dev/verbatim#${id}`,
   }));
-  const uri = options.uri ?? ((p: string) => p.split("\\").join("/"));
+  const uri = options.uri ?? pathUri;
   const results: Result[] = [];
   for (const file of report.files) {
     for (const q of file.quotes) {
@@ -38,7 +38,7 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: uri(file.file), uriBaseId: "%SRCROOT%" },
+                artifactLocation: artifactLocation(uri(file.file)),
                 region: { startLine: q.line, startColumn: q.column, charOffset: q.start, charLength: q.end - q.start, ...end },
               },
             },
@@ -51,7 +51,7 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
               id: 1,
               message: { text: `Source passage${q.source.speaker ? `, spoken by ${q.source.speaker}` : ""}${creditOf(q.source)}` },
               physicalLocation: {
-                artifactLocation: { uri: uri(q.source.file), uriBaseId: "%SRCROOT%" },
+                artifactLocation: artifactLocation(uri(q.source.file)),
                 region: { startLine: q.source.line, startColumn: q.source.column, charOffset: q.source.start, charLength: q.source.end - q.source.start, snippet: { text: q.source.text } },
               },
               ...sourceProperties(q.source),
@@ -73,6 +73,28 @@ export function reportSarif(report: ReportJson, options: SarifOptions): Log {
       },
     ],
   };
+}
+
+/**
+ * A report path as a URI reference: each segment percent-encoded (`draft #2.md` is
+ * `draft%20%232.md`, never a fragment cutting the name short), backslashes as slashes; an
+ * absolute path becomes a `file:` URI.
+ */
+export function pathUri(p: string): string {
+  const wellFormed = (p as string & { toWellFormed?: () => string }).toWellFormed?.() ?? p;
+  const slashed = wellFormed.split("\\").join("/");
+  const drive = /^[A-Za-z]:\//.exec(slashed);
+  const encoded = slashed
+    .split("/")
+    .map((segment, i) => (drive && i === 0 ? segment : encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+    .join("/");
+  if (drive) return `file:///${encoded}`;
+  return slashed.startsWith("/") ? `file://${encoded}` : encoded;
+}
+
+/** A relative URI is resolved against `%SRCROOT%`; an absolute one stands alone. */
+function artifactLocation(uri: string): { uri: string; uriBaseId?: string } {
+  return /^[a-z][a-z0-9+.-]*:/i.test(uri) ? { uri } : { uri, uriBaseId: "%SRCROOT%" };
 }
 
 /** ` — Outlet, “Headline,” March 11, 2025, https://…`: the source as a reader names it. */
