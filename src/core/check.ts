@@ -7,7 +7,7 @@
  * index only the quotations whose words changed.
  */
 import { Corpus, type PriorIndex, type SourceText } from "./corpus/corpus";
-import { priorFromCorpus, serializeIndex } from "./corpus/persist";
+import { type IndexImage, priorFromCorpus, serializeIndex } from "./corpus/persist";
 import { type PreparedDocument, prepareDocument } from "./document/document";
 import type { DraftReport, DraftText, FoundQuote } from "./checkTypes";
 import { type ForeignPassages, mergePassages } from "./foreignSources";
@@ -60,7 +60,7 @@ export class QuoteChecker {
   }
 
   /** The index as bytes, to save (see `deserializeIndex` and `CheckOptions.prior`). */
-  serializeIndex(): Uint8Array {
+  serializeIndex(): IndexImage {
     return serializeIndex(this.current);
   }
 

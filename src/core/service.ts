@@ -15,7 +15,8 @@
 import { QuoteChecker } from "./check";
 import type { DraftReport } from "./checkTypes";
 import { hashText, type PriorIndex, type Region, type SourceDocument, type SourceText, type Utterance } from "./corpus/corpus";
-import { deserializeIndex, priorFromCorpus } from "./corpus/persist";
+import { deserializeIndex, IndexFormatError, type IndexImage, priorFromCorpus } from "./corpus/persist";
+import type { PageSource } from "./corpus/pagedArrays";
 import type { FindingKind, Severity } from "./findings";
 import { readSource, readSourceTextSync, rereadableSync } from "./formats";
 import { decodeText } from "./formats/decode";
@@ -92,17 +93,26 @@ export interface SourceMeta {
 }
 
 export interface StoredIndex {
+  /** The index's header (see `corpus/persist.ts`). */
   index: Uint8Array;
+  /** Its arrays, read page by page as checks need them, each page checked by the store. */
+  pages: PageSource;
   sources?: Record<string, SourceMeta>;
   /** When the index was saved (ms since the epoch): its stamps are trusted for a while only. */
   savedAt?: number;
+}
+
+/** What a host saves: the index (header and pages) and the source records, either or both. */
+export interface SaveParts {
+  index?: IndexImage;
+  sources?: Record<string, SourceMeta>;
 }
 
 /** Where a project's index is saved between runs. A store that cannot load gives undefined (and warns). */
 export interface IndexStore {
   load(): StoredIndex | undefined;
   /** Saves the parts given (the index only when it changed). */
-  save(parts: Partial<StoredIndex>): void;
+  save(parts: SaveParts): void;
 }
 
 /** The project's settings, as merged by the host (defaults < .verbatim.json < the user's settings). */
@@ -449,7 +459,12 @@ class Project implements Verbatim {
     try {
       const stored = this.store!.load();
       if (!stored) return undefined;
-      return { prior: deserializeIndex(stored.index), sources: stored.sources ?? {}, savedAt: stored.savedAt };
+      try {
+        return { prior: deserializeIndex(stored.index, stored.pages), sources: stored.sources ?? {}, savedAt: stored.savedAt };
+      } catch (e) {
+        stored.pages.close();
+        throw e;
+      }
     } catch (e) {
       this.log.warn(`the saved source index could not be used and is rebuilt: ${(e as Error).message}`);
       return undefined;
@@ -526,8 +541,16 @@ class Project implements Verbatim {
     const key = JSON.stringify(indexKey(this.settings));
     const list = sources.map((s) => s.source);
     const options = { aliases: this.settings.aliases, ignoreMarker: this.settings.ignoreMarker, thresholds: this.settings.thresholds };
-    if (this.checker && key === this.checkerKey) this.checker.updateSources(list);
-    else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : savedPrior });
+    try {
+      if (this.checker && key === this.checkerKey) this.checker.updateSources(list);
+      else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : savedPrior });
+    } catch (e) {
+      // The saved index's pages, read whole to build on them, failed their check: index afresh.
+      if (!(e instanceof IndexFormatError)) throw e;
+      this.log.warn(`the saved source index could not be used and is rebuilt: ${e.message}`);
+      this.saved = undefined;
+      this.checker = new QuoteChecker(list, options);
+    }
     this.checkerKey = key;
     this.checkerGen++;
     this.held = new Map(sources.map((s) => [s.path, s.stamp]));
@@ -569,6 +592,16 @@ class Project implements Verbatim {
     try {
       if (options.incremental && !options.foreignPassages && previous && previous.gen === this.checkerGen && previous.report.path === draft.path) report = checker.checkIncremental(previous.report, draft.text);
       else report = checker.check([draft])[0];
+    } catch (e) {
+      // A page of the saved index failed its check when a look-up read it: nothing is reported
+      // from that index. It is dropped, the sources indexed afresh (and saved), the draft checked again.
+      if (!(e instanceof IndexFormatError) || options.rechecked) throw e;
+      this.log.warn(`the saved source index could not be used and is rebuilt: ${e.message}`);
+      checker.corpus.pages?.close();
+      this.checker = undefined;
+      this.saved = undefined;
+      await this.refresh(token);
+      return this.check(draft, { ...options, incremental: false, rechecked: true });
     } finally {
       checker.foreignPassages = undefined;
     }

@@ -15,7 +15,7 @@ import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { IndexStore, Logger, StoredIndex } from "../core/service";
+import type { IndexStore, Logger, SaveParts, StoredIndex } from "../core/service";
 import { SealedStore, type StoreFiles } from "../core/store/sealedStore";
 
 const ENTRY_SUFFIX = ".vbst";
@@ -67,7 +67,7 @@ export class FileStore implements IndexStore {
     return this.sealed.load();
   }
 
-  save(parts: Partial<StoredIndex>): void {
+  save(parts: SaveParts): void {
     this.sealed.save(parts);
   }
 
@@ -109,6 +109,32 @@ export function folderFiles(dir: string): StoreFiles {
       fs.rmSync(file(name), { force: true });
     },
     where: file,
+    list: () => safeList(dir).flatMap((f) => (f.endsWith(ENTRY_SUFFIX) ? [f.slice(0, -ENTRY_SUFFIX.length)] : [])),
+    open(name) {
+      let fd: number;
+      try {
+        fd = fs.openSync(file(name), "r");
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+        throw e;
+      }
+      // Kept open while the index is read: a save renames a new file over it, this one stays whole.
+      let open = true;
+      return {
+        size: fs.fstatSync(fd).size,
+        readAt(into, position) {
+          for (let at = 0; at < into.length; ) {
+            const n = fs.readSync(fd, into, at, into.length - at, position + at);
+            if (n === 0) throw new Error("the file is shorter than expected");
+            at += n;
+          }
+        },
+        close() {
+          if (open) fs.closeSync(fd);
+          open = false;
+        },
+      };
+    },
   };
 }
 

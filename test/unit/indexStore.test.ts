@@ -8,7 +8,7 @@ import { createVerbatim, type IndexStore, type Logger } from "../../src/core/ser
 import { Checksum64, checksum64 } from "../../src/core/store/checksum";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "../../src/core/store/container";
 import { storeIdentity } from "../../src/core/store/identity";
-import { INDEX_ENTRY, memoryFiles, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
+import { INDEX_ENTRY, memoryFiles, PAGES_PREFIX, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
 import { FileStore, folderFiles, removeOrphans } from "../../src/node/store";
 import { MemoryWorkspace } from "./memoryWorkspace";
 
@@ -78,44 +78,55 @@ describe("the index store", () => {
     const w = workspace();
     const files = memoryFiles();
     const first = await run(w, new SealedStore(files, () => {}));
-    assert.deepEqual([...files.entries.keys()].sort(), [INDEX_ENTRY, SOURCES_ENTRY]);
+    assert.deepEqual([...files.entries.keys()].sort().map((k) => (k.startsWith(PAGES_PREFIX) ? "pages" : k)), [INDEX_ENTRY, "pages", SOURCES_ENTRY]);
     const again = await run(w, new SealedStore(files, () => {}));
     assert.deepEqual([again.stats.read, again.stats.tokenized, again.stats.reusedIndex], [0, 0, true]);
     assert.equal(again.json, first.json);
     assert.deepEqual(again.warnings, []);
   });
 
-  it("100 random bit flips in the saved index and source records: each one rebuilt with exactly one warning, zero verdict changes", async () => {
+  it("100 random bit flips in the saved index, its pages and source records: each one rebuilt with at most one warning, zero verdict changes", async () => {
     const w = workspace();
     const files = memoryFiles();
     const expected = (await run(w, new SealedStore(files, () => {}))).json;
     for (const v of ["verified", "misattributed", "misquoted", "unsourced"]) assert.ok(expected.includes(`"${v}"`), expected);
     const pristine = new Map([...files.entries].map(([k, v]) => [k, v.slice()]));
+    const pages = [...pristine.keys()].find((k) => k.startsWith(PAGES_PREFIX))!;
     let seed = 12345;
     const random = (n: number) => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n;
     const hit: Record<string, number> = {};
+    let pagesWarned = 0;
     for (let trial = 0; trial < 100; trial++) {
+      files.entries.clear();
       for (const [k, v] of pristine) files.entries.set(k, v.slice());
-      const entry = [INDEX_ENTRY, INDEX_ENTRY, INDEX_ENTRY, SOURCES_ENTRY][trial % 4];
+      const entry = [INDEX_ENTRY, INDEX_ENTRY, pages, pages, SOURCES_ENTRY][trial % 5];
       const bytes = files.entries.get(entry)!;
-      const at = random(bytes.length);
+      // Pages: a flip in page 0 (the file's own) or in one of the index's pages.
+      const at = entry === pages && trial % 2 ? random(4096) : random(bytes.length);
       bytes[at] ^= 1 << random(8);
-      hit[entry] = (hit[entry] ?? 0) + 1;
+      const kind = entry === pages ? "pages" : entry;
+      hit[kind] = (hit[kind] ?? 0) + 1;
       const r = await run(w, (warn) => new SealedStore(files, warn));
       assert.equal(r.json, expected, `a flip at byte ${at} of ${entry} changed a verdict`);
-      assert.equal(r.warnings.length, 1, `flip at byte ${at} of ${entry}: ${r.warnings.join(" | ")}`);
-      assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: memory:(index|sources): (checksum mismatch|store format \d+|not a Verbatim store file)/);
+      if (entry === pages) {
+        // A page is checked when a check reads it: a flip in a page no look-up reads is never used, and warns of nothing.
+        assert.ok(r.warnings.length <= 1, `flip at byte ${at} of the pages: ${r.warnings.join(" | ")}`);
+        if (at < 4096) assert.equal(r.warnings.length, 1, "a flip in page 0 is seen on opening");
+        pagesWarned += r.warnings.length;
+      } else assert.equal(r.warnings.length, 1, `flip at byte ${at} of ${entry}: ${r.warnings.join(" | ")}`);
+      if (r.warnings.length) assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: (memory:(index|sources): (checksum mismatch|store format \d+|not a Verbatim store file)|memory:pages-[0-9a-f]{32}: (checksum mismatch at page \d+|not the page file of this index))/);
       if (trial % 10 === 0) {
         const after = await run(w, (warn) => new SealedStore(files, warn));
         assert.deepEqual([after.json, after.warnings, after.stats.read], [expected, [], 0], "the rebuilt store loads silently");
       }
     }
-    assert.deepEqual(hit, { index: 75, sources: 25 });
+    assert.deepEqual(hit, { index: 40, pages: 40, sources: 20 });
+    assert.ok(pagesWarned >= 20, `only ${pagesWarned} of 40 page flips were seen`);
   });
 
   it("refuses an index written by another build (same format), with one warning", () => {
     const files = memoryFiles();
-    new SealedStore(files, () => {}, { identity: "index 3; tokenizer 0; build older" }).save({ index: new Uint8Array(8), sources: {} });
+    new SealedStore(files, () => {}, { identity: "index 3; tokenizer 0; build older" }).save({ index: { head: new Uint8Array(8), pages: [] }, sources: {} });
     const warnings: string[] = [];
     assert.equal(new SealedStore(files, (m) => warnings.push(m)).load(), undefined);
     assert.equal(warnings.length, 1);

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { reportJson } from "../../src/core/report/json";
-import { createVerbatim, type IndexStore, type StoredIndex } from "../../src/core/service";
+import { createVerbatim, type IndexStore, type SaveParts } from "../../src/core/service";
 import { FileStore, storeFolder } from "../../src/node/store";
 import { NodeWorkspace } from "../../src/node/workspace";
 
@@ -56,11 +56,11 @@ describe("killed while saving its index", function () {
     for (const version of ["before", "now"]) {
       if (version === "before") fs.writeFileSync(union, text + "\nThe vote is on Tuesday.\n");
       else fs.writeFileSync(union, text);
-      let saved: Partial<StoredIndex> = {};
+      let saved: SaveParts = {};
       const capture: IndexStore = { load: () => undefined, save: (parts) => void (saved = { ...saved, ...parts }) };
       await check(root, capture);
       saves.push(path.join(root, `${version}.json`));
-      fs.writeFileSync(saves[saves.length - 1], JSON.stringify({ ...saved, index: Buffer.from(saved.index!).toString("base64") }));
+      fs.writeFileSync(saves[saves.length - 1], JSON.stringify({ ...saved, index: { head: Buffer.from(saved.index!.head).toString("base64"), pages: saved.index!.pages.map((p) => Buffer.from(p).toString("base64")) } }));
     }
     const temporary = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")) : []);
     fs.mkdirSync(dir, { recursive: true });

@@ -7,13 +7,13 @@
  *   node saveLoop.js STORE_FOLDER SAVE_A.json SAVE_B.json   (each: {index: base64, sources})
  */
 import * as fs from "node:fs";
-import type { StoredIndex } from "../../src/core/service";
+import type { SaveParts } from "../../src/core/service";
 import { FileStore } from "../../src/node/store";
 
 const [dir, ...saves] = process.argv.slice(2);
-const versions: StoredIndex[] = saves.map((f) => {
+const versions: SaveParts[] = saves.map((f) => {
   const s = JSON.parse(fs.readFileSync(f, "utf8"));
-  return { ...s, index: Buffer.from(s.index, "base64") };
+  return { ...s, index: { head: Buffer.from(s.index.head, "base64"), pages: s.index.pages.map((p: string) => Buffer.from(p, "base64")) } };
 });
 const store = new FileStore(dir, { info: () => {}, warn: (m) => process.stderr.write(m + "\n"), error: () => {} });
 // Two saves first, so that the kill finds the loop at its working speed (not compiling).

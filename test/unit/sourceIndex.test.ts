@@ -45,6 +45,8 @@ describe("the source index", () => {
     const bytes = serializeIndex(corpus);
     const same = new Corpus(sources, deserializeIndex(bytes));
     assert.equal(same.tokenized, 0);
+    assert.equal(find(same, "the bakery opens at dawn")[0].document.path, "b.txt");
+    same.loadAll();
     assert.deepEqual([...same.ids], [...corpus.ids]);
     assert.equal(find(same, "the bakery opens at dawn")[0].document.path, "b.txt");
 
@@ -56,16 +58,49 @@ describe("the source index", () => {
     assert.equal(find(updated, "about the ferry timetable")[0].document.path, "c.txt");
   });
 
-  it("refuses a damaged or old-format index with an IndexFormatError", () => {
-    const bytes = serializeIndex(new Corpus(sources));
-    assert.throws(() => deserializeIndex(bytes.slice(0, bytes.length - 9)), IndexFormatError);
-    assert.throws(() => deserializeIndex(new Uint8Array(40)), IndexFormatError);
-    const old = bytes.slice();
+  it("refuses a damaged or old-format index header with an IndexFormatError", () => {
+    const { head, pages } = serializeIndex(new Corpus(sources));
+    const load = (h: Uint8Array) => deserializeIndex({ head: h, pages });
+    assert.throws(() => load(head.slice(0, head.length - 9)), IndexFormatError);
+    assert.throws(() => load(new Uint8Array(40)), IndexFormatError);
+    const old = head.slice();
     old[4] = 1;
-    assert.throws(() => deserializeIndex(old), IndexFormatError);
-    const garbled = bytes.slice();
-    for (let i = garbled.length - 64; i < garbled.length; i++) garbled[i] = 0xff;
-    assert.throws(() => deserializeIndex(garbled), IndexFormatError);
+    assert.throws(() => load(old), /index format 1, expected/);
+    const garbled = head.slice();
+    for (let i = 12; i < 40; i++) garbled[i] = 0x7b;
+    assert.throws(() => load(garbled), IndexFormatError);
+  });
+
+  it("a reloaded index reads only the pages its look-ups touch, and finds what a fresh build finds", () => {
+    const filler = (k: number) => Array.from({ length: 3000 }, (_, i) => `Entry ${k}.${i} of the log notes tide height ${(i * 13 + k) % 97} at berth ${i % 41}.`).join(" ");
+    const big = [...sources, { path: "log1.txt", text: filler(1) }, { path: "log2.txt", text: filler(2) + " The pilot boat left the quay at dusk without its lights." }];
+    const fresh = new Corpus(big);
+    const image = serializeIndex(fresh);
+    const prior = deserializeIndex(image);
+    const reloaded = new Corpus(big, prior);
+    const pages = reloaded.pages!;
+    assert.ok(pages && !pages.complete);
+    assert.equal(pages.pagesRead, 0, "nothing is read before a look-up");
+    for (const q of ["the pilot boat left the quay at dusk", "the bakery opens at dawn", "no such words anywhere here"]) {
+      const strip = (ps: ReturnType<typeof find>) => ps.map((p) => [p.document.path, p.start, p.end, p.similarity, p.sourceWords.join(" ")]);
+      assert.deepEqual(strip(find(reloaded, q)), strip(find(fresh, q)), q);
+    }
+    const total = image.pages.reduce((n, p) => n + p.length, 0) / 4096;
+    assert.ok(pages.pagesRead > 0 && pages.pagesRead < total / 2, `read ${pages.pagesRead} of ${total} pages`);
+    // Changing a file reads the rest, and builds on it as on a fresh index.
+    const changed = [...big.slice(0, 3), { path: "log2.txt", text: "The pilot boat stayed at the quay." }];
+    const updated = new Corpus(changed, deserializeIndex(image));
+    assert.equal(updated.pages, undefined);
+    assert.equal(updated.tokenized, 1);
+    assert.equal(find(updated, "the pilot boat stayed at the quay")[0].document.path, "log2.txt");
+    assert.deepEqual([...updated.docIds(2)], [...fresh.docIds(2)]);
+  });
+
+  it("a page that fails its check stops the look-up that reads it with an IndexFormatError", () => {
+    const image = serializeIndex(new Corpus(sources));
+    const broken = { pageBytes: 4096, pageCount: 1000, read: () => { throw new Error("checksum mismatch at page 3"); }, close: () => {} };
+    const reloaded = new Corpus(sources, deserializeIndex(image.head, broken));
+    assert.throws(() => find(reloaded, "the ferry will run every hour"), (e: Error) => e instanceof IndexFormatError && /checksum mismatch at page 3/.test(e.message));
   });
 
   it("gives the same verdicts from a reloaded index", () => {

@@ -7,6 +7,7 @@
 import type { SourceMetadata } from "../formats/metadata";
 import { DocCache } from "./docCache";
 import { HitBuffer, type IndexArrays, NgramIndex } from "./ngramIndex";
+import type { PagedArrays } from "./pagedArrays";
 import { PositionMap } from "./positionMap";
 import { SegmentedIndex } from "./segmentedIndex";
 import { hashText, type Region, SourceDocument, type Utterance } from "./sourceDocument";
@@ -85,6 +86,8 @@ export interface SavedIndex {
   mainEnd: number;
   main: IndexArrays;
   delta?: IndexArrays;
+  /** Set when the arrays (and the vocabulary) are read page by page from the store as needed. */
+  pages?: PagedArrays;
 }
 
 /** The delta segment (new and changed files) is merged into the main one beyond this share of it. */
@@ -104,10 +107,15 @@ export class Corpus {
   reusedIndex = false;
   /** Recently read texts, offsets and layouts. */
   readonly cache = new DocCache();
+  /** The saved arrays still being read page by page (the unchanged saved index of a warm start). */
+  pages?: PagedArrays;
   private map!: PositionMap;
   private words?: number;
 
   constructor(sources: SourceText[], prior?: PriorIndex) {
+    // A saved index is used page by page only as it is; anything that changes it reads it all first.
+    const pages = prior?.index?.pages;
+    if (pages && !pages.complete && !(prior!.files.size === sources.length && sources.every((s) => isUnchanged(prior!.files.get(s.path), s)))) pages.loadAll();
     this.vocabulary = prior?.vocabulary ?? new Vocabulary();
     const perDoc: Int32Array[] = [];
     const placed: number[] = [];
@@ -119,11 +127,11 @@ export class Corpus {
     const indexed: { length: number; hash: number }[] = [];
     for (const s of sources) {
       const saved = prior?.files.get(s.path);
-      if (saved && saved.hash !== undefined && unchanged(saved, s)) {
+      if (isUnchanged(saved, s)) {
         perDoc.push(saved.ids);
         placed.push(saved.first ?? -1);
         freshAt.push(-1, -1);
-        indexed.push({ length: saved.length, hash: saved.hash });
+        indexed.push({ length: saved.length, hash: saved.hash! });
       } else {
         const text = s.text;
         fresh.reserve(fresh.length + (text.length >> 1) + 1);
@@ -161,7 +169,8 @@ export class Corpus {
       const small = newWords + inDelta <= saved.mainEnd * MAX_DELTA_SHARE && saved.mainEnd - inMain <= saved.mainEnd * MAX_DEAD_SHARE;
       if (small && saved.mainEnd > 0) return this.addDelta(perDoc, placed, toPlace, saved, prior!.files.size);
     }
-    // One main segment over everything, in the sources' order.
+    // One main segment over everything, in the sources' order (a saved index is read whole for that).
+    saved?.pages?.loadAll();
     const firstWords: number[] = [];
     let total = 0;
     for (const ids of perDoc) {
@@ -189,17 +198,20 @@ export class Corpus {
       total += perDoc[d].length;
     }
     const unchanged = toPlace.length === 0 && savedFiles === perDoc.length;
-    if (unchanged) this.ids = saved.ids;
-    else {
+    if (unchanged) {
+      this.ids = saved.ids;
+      if (saved.pages && !saved.pages.complete) this.pages = saved.pages;
+    } else {
+      saved.pages?.loadAll();
       this.ids = new Int32Array(total);
       this.ids.set(saved.ids);
       for (const d of toPlace) this.ids.set(perDoc[d], firstWords[d]);
     }
     this.map = new PositionMap(firstWords, perDoc.map((x) => x.length), total);
-    const main = new NgramIndex(this.ids, saved.main);
+    const main = new NgramIndex(this.ids, saved.main, this.pages);
     let delta: NgramIndex | undefined;
     if (unchanged) {
-      delta = saved.delta && new NgramIndex(this.ids, saved.delta);
+      delta = saved.delta && new NgramIndex(this.ids, saved.delta, this.pages);
       this.reusedIndex = true;
     } else {
       const ranges = this.map.ranges(saved.mainEnd);
@@ -217,7 +229,19 @@ export class Corpus {
   /** The word ids of one document. */
   docIds(d: number): Int32Array {
     const doc = this.documents[d];
-    return this.ids.subarray(doc.firstWord, doc.firstWord + doc.wordCount);
+    return this.wordIds(doc.firstWord, doc.firstWord + doc.wordCount);
+  }
+
+  /** The word ids at global positions `[from, to)` (read from the saved index when not read yet). */
+  wordIds(from: number, to: number): Int32Array {
+    this.pages?.need(this.ids, from, to);
+    return this.ids.subarray(from, to);
+  }
+
+  /** Reads whatever of a saved index is not read yet (before saving it or building on it). */
+  loadAll(): void {
+    this.pages?.loadAll();
+    this.pages = undefined;
   }
 
   /** The named region (page, timestamp) holding an offset of a document, if any. */
@@ -247,6 +271,10 @@ export class Corpus {
  * never by stamp alone; only a file the host chose not to read (its saved stamp and length
  * matched: see the service's reading policy) is taken on its stamp.
  */
+function isUnchanged(saved: PriorFile | undefined, s: SourceText): saved is PriorFile {
+  return saved !== undefined && saved.hash !== undefined && unchanged(saved, s);
+}
+
 function unchanged(saved: PriorFile, s: SourceText): boolean {
   if (s.hash !== undefined) return s.hash === saved.hash && lengthOf(s) === saved.length;
   if (s.length !== undefined && s.stamp !== undefined && s.load) return s.stamp === saved.stamp && s.length === saved.length;

@@ -5,6 +5,7 @@
  * bucket scan per 3-gram, never a scan of the text. All arrays are typed, so a segment saves and
  * reloads as is. Positions are global (positions in the corpus's `ids`).
  */
+import type { PagedArrays } from "./pagedArrays";
 import { radixGroupByTopBits } from "./radix";
 
 /** N-grams that occur more often than this are too common to say where a quote comes from. */
@@ -66,6 +67,8 @@ export class NgramIndex {
     /** Word ids, all sources end to end. */
     readonly ids: Int32Array,
     readonly arrays: IndexArrays,
+    /** Set while the arrays are read from a saved index page by page: each look-up asks for what it reads. */
+    private readonly pages?: PagedArrays,
   ) {}
 
   /** Indexes the ranges `[ranges[2k], ranges[2k + 1])` of `ids`; 3-grams never cross a range's end. */
@@ -98,11 +101,17 @@ export class NgramIndex {
   /** Like `trigram`, into a reused buffer; returns how many positions it added. */
   trigramInto(a: number, b: number, c: number, out: HitBuffer): number {
     const { bucketBits, bucketStart, positions } = this.arrays;
-    const ids = this.ids;
+    const { ids, pages } = this;
     const bucket = hash3(a, b, c) >>> (32 - bucketBits);
     const before = out.length;
-    for (let k = bucketStart[bucket], end = bucketStart[bucket + 1]; k < end; k++) {
+    const lazy = pages !== undefined && !pages.complete;
+    if (lazy) pages.need(bucketStart, bucket, bucket + 2);
+    const from = bucketStart[bucket];
+    const end = bucketStart[bucket + 1];
+    if (lazy) pages.need(positions, from, end);
+    for (let k = from; k < end; k++) {
       const p = positions[k];
+      if (lazy) pages.need(ids, p, p + 3);
       if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
     }
     if (out.length - before > COMMON_NGRAM_CAP) out.length = before;
@@ -112,6 +121,11 @@ export class NgramIndex {
   /** Sampled positions of a 3-gram over the cap (none for any other); returns how many. */
   cappedInto(a: number, b: number, c: number, out: HitBuffer): number {
     const { cappedHashes, cappedStart, cappedPositions } = this.arrays;
+    const { pages } = this;
+    // Small arrays (a few thousand 3-grams): read whole.
+    pages?.need(cappedHashes, 0, cappedHashes.length);
+    pages?.need(cappedStart, 0, cappedStart.length);
+    pages?.need(cappedPositions, 0, cappedPositions.length);
     const h = hash3(a, b, c);
     let lo = 0;
     let hi = cappedHashes.length;
@@ -125,20 +139,30 @@ export class NgramIndex {
     const ids = this.ids;
     for (let k = cappedStart[lo]; k < cappedStart[lo + 1]; k++) {
       const p = cappedPositions[k];
+      pages?.need(ids, p, p + 3);
       if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
     }
     return out.length - before;
   }
 
   wordCount(id: number): number {
-    return id < 0 || id >= this.arrays.wordCounts.length ? 0 : this.arrays.wordCounts[id];
+    if (id < 0 || id >= this.arrays.wordCounts.length) return 0;
+    this.pages?.need(this.arrays.wordCounts, id, id + 1);
+    return this.arrays.wordCounts[id];
   }
 
   /** Positions of a word seen at most `RARE_WORD_CAP` times (empty for commoner words). */
   word(id: number): Int32Array {
     const { postingStart, postings } = this.arrays;
     if (id < 0 || id + 1 >= postingStart.length) return postings.subarray(0, 0);
+    this.pages?.need(postingStart, id, id + 2);
+    this.pages?.need(postings, postingStart[id], postingStart[id + 1]);
     return postings.subarray(postingStart[id], postingStart[id + 1]);
+  }
+
+  /** Reads whatever of the saved arrays is not read yet. */
+  loadAll(): void {
+    this.pages?.loadAll();
   }
 
   /** Bytes held by the index arrays (not the word ids). */

@@ -69,6 +69,9 @@ export class SegmentedIndex {
   }
 
   private countLive(): Int32Array {
+    // Every count and the tombstones' words: read the saved arrays whole.
+    this.main.loadAll();
+    this.delta?.loadAll();
     const main = this.main.arrays.wordCounts;
     const delta = this.delta?.arrays.wordCounts;
     const counts = new Int32Array(Math.max(main.length, delta?.length ?? 0));

@@ -60,12 +60,12 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
   const qWeight = quote.words.map(wordWeight);
   const optionalFirst = quote.words[0] === "and" || quote.words[0] === "but";
   const stop = stopFlags(corpus);
-  const vocabulary = corpus.vocabulary.words;
+  const vocabulary = corpus.vocabulary;
   const passages: Passage[] = [];
   for (const w of windows) {
     const doc = corpus.documents[w.doc];
     const from = w.from - doc.firstWord;
-    const sIds = corpus.ids.subarray(w.from, w.to);
+    const sIds = corpus.wordIds(w.from, w.to);
     if (sWeight.length < sIds.length) sWeight = new Float64Array(sIds.length * 2);
     for (let j = 0; j < sIds.length; j++) sWeight[j] = stop[sIds[j]] === 1 ? STOP_WEIGHT : 1;
     // Only a changed first or last word asks this, so the text is read only then.
@@ -81,7 +81,7 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
     const start = local.starts[from + alignment.sStart];
     const end = local.ends[from + alignment.sEnd - 1];
     const sourceWords: string[] = [];
-    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary[sIds[op.s]]);
+    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary.word(sIds[op.s]));
     const similarity = alignment.exact ? 1 : diceSimilarity(quote.words, sourceWords);
     const passage: Passage = { document: doc, documentIndex: w.doc, start, end, text: doc.text.slice(start, end), alignment, similarity, sourceWords, windowStart: from };
     if (quotesOf) passage.sourceQuote = quoteAt(quotesOf(w.doc), start, end);
@@ -99,7 +99,7 @@ function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): void {
   for (let i = 0; i + 2 < ids.length; i++) if (usable(i)) index.trigramInto(ids[i], ids[i + 1], ids[i + 2], hits);
   if (hits.length > 0) return;
   // Short quotes, or quotes so edited that no three words survive together: rarest words first.
-  const words = [...new Set(ids.filter((id) => id >= 0 && !stopwordSet.has(corpus.vocabulary.words[id])))];
+  const words = [...new Set(ids.filter((id) => id >= 0 && !stopwordSet.has(corpus.vocabulary.word(id))))];
   if (words.length === 0 && ids.length <= 3) words.push(...new Set(ids.filter((id) => id >= 0)));
   words.sort((a, b) => index.wordCount(a) - index.wordCount(b));
   for (const id of words.slice(0, 4)) {

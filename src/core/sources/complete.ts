@@ -89,8 +89,9 @@ function matchedBefore(corpus: Corpus, p: number, before: number[]): number {
   const d = corpus.docAt(p);
   const first = corpus.documents[d].firstWord;
   let n = 0;
+  const ids = corpus.wordIds(Math.max(first, p - before.length), p);
   for (let i = before.length - 1, q = p - 1; i >= 0 && q >= first; i--, q--) {
-    if (corpus.ids[q] !== before[i]) break;
+    if (ids[q - (p - ids.length)] !== before[i]) break;
     n++;
   }
   return n;
@@ -129,8 +130,9 @@ function confirm(
   const local = p - doc.firstWord;
   const next = local + ids.length; // the source word after the typed whole words
   if (next > doc.wordCount || (partial !== undefined && next >= doc.wordCount)) return undefined;
-  for (let j = 0; j < ids.length; j++) if (corpus.ids[p + j] !== ids[j]) return undefined;
-  if (partial !== undefined && !corpus.vocabulary.words[corpus.ids[p + ids.length]].startsWith(partial)) return undefined;
+  const source = corpus.wordIds(p, p + ids.length + 1);
+  for (let j = 0; j < ids.length; j++) if (source[j] !== ids[j]) return undefined;
+  if (partial !== undefined && !corpus.vocabulary.word(source[ids.length]).startsWith(partial)) return undefined;
   const w = doc.words;
   const matchStart = w.starts[local];
   const from = partial !== undefined ? w.starts[next] : w.ends[next - 1];

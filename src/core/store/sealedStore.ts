@@ -7,9 +7,10 @@
  * another build, unreadable, not the shape this build writes) is removed and rebuilt, with
  * exactly one warning for the whole store.
  */
-import type { IndexStore, SourceMeta, StoredIndex } from "../service";
+import type { IndexStore, SaveParts, SourceMeta, StoredIndex } from "../service";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "./container";
 import { storeIdentity } from "./identity";
+import { CheckedPages, pageFile, PAGES_PREFIX, type RandomAccess, readPageTable } from "./pages";
 
 /** The bytes of the store's entries, kept by the host. */
 export interface StoreFiles {
@@ -23,20 +24,29 @@ export interface StoreFiles {
   remove(name: string): void;
   /** Where an entry lives, for messages: a file path. */
   where(name: string): string;
+  /** The entry opened for reading at any position (kept open while the index is read), or undefined when there is none. */
+  open(name: string): RandomAccess | undefined;
+  /** The names of the entries there are. */
+  list(): string[];
 }
 
 export const INDEX_ENTRY = "index";
 export const SOURCES_ENTRY = "sources";
+/** The index's arrays are in `pages-<hex>` (see `pages.ts`), named by the index entry and checked page by page against sums sealed in it. */
+export { PAGES_PREFIX } from "./pages";
 
 export interface SealedStoreOptions {
   /** Defaults to this build's `storeIdentity()`. */
   identity?: string;
   now?: () => number;
+  /** Random bytes (each save's page file is marked with 16). */
+  random?: (n: number) => Uint8Array;
 }
 
 export class SealedStore implements IndexStore {
   private readonly identity: string;
   private readonly now: () => number;
+  private readonly random: (n: number) => Uint8Array;
 
   constructor(
     private readonly files: StoreFiles,
@@ -45,6 +55,7 @@ export class SealedStore implements IndexStore {
   ) {
     this.identity = options.identity ?? storeIdentity();
     this.now = options.now ?? Date.now;
+    this.random = options.random ?? ((n) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256)));
   }
 
   /**
@@ -88,18 +99,61 @@ export class SealedStore implements IndexStore {
       return undefined;
     };
     const index = open(INDEX_ENTRY);
+    // The index's pages: the page file this index entry names and was sealed with, or nothing.
+    let opened: { head: Uint8Array; pages: CheckedPages } | undefined;
+    if (index) {
+      let file: RandomAccess | undefined;
+      let name = "";
+      try {
+        const payload = index.payload.byteOffset % 4 === 0 ? index.payload : index.payload.slice();
+        const table = readPageTable(payload);
+        name = table.name;
+        file = this.files.open(name);
+        if (!file) throw new StoreEntryError(`${this.files.where(name)} is missing`);
+        opened = { head: payload.subarray(table.length), pages: new CheckedPages(file, payload.subarray(0, table.length), this.files.where(name)) };
+      } catch (e) {
+        file?.close();
+        if (!(e instanceof StoreEntryError)) problems.push(`${this.files.where(name || INDEX_ENTRY)} could not be read (${(e as Error).message})`);
+        else {
+          problems.push(e.message.startsWith(this.files.where(name)) ? e.message : `${this.files.where(INDEX_ENTRY)}: ${e.message}`);
+          this.removeQuietly(INDEX_ENTRY);
+          if (name) this.removeQuietly(name);
+        }
+      }
+    } else if (problems.length) {
+      // The index entry was refused: the page files it named are of no use.
+      for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX)) this.removeQuietly(old);
+    }
     const sources = json(SOURCES_ENTRY, isSourcesFile);
     if (problems.length) this.warn(`the saved source index could not be used and is rebuilt: ${problems.join("; ")}`);
-    if (!index) return undefined;
-    return { index: index.payload, sources, savedAt: index.savedAt };
+    if (!index || !opened) return undefined;
+    return { index: opened.head, pages: opened.pages, sources, savedAt: index.savedAt };
   }
 
-  /** Saves the parts given, each sealed; throws when one cannot be written. */
-  save(parts: Partial<StoredIndex>): void {
-    const seal = (kind: string, payload: Uint8Array) => sealEntry({ kind, identity: this.identity, savedAt: this.now() }, payload);
+  private removeQuietly(name: string): void {
+    try {
+      this.files.remove(name);
+    } catch {
+      // Removed by the next save.
+    }
+  }
+
+  /**
+   * Saves the parts given, each sealed; throws when one cannot be written. The index's page file
+   * is written first, then the entry that vouches for it, so a reader never takes new pages for
+   * an old entry's (page 0 of each save is its own).
+   */
+  save(parts: SaveParts): void {
+    const seal = (kind: string, payload: Uint8Array[]) => sealEntry({ kind, identity: this.identity, savedAt: this.now() }, joinParts(payload));
     const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-    if (parts.index) this.files.write(INDEX_ENTRY, seal(INDEX_ENTRY, parts.index));
-    if (parts.sources) this.files.write(SOURCES_ENTRY, seal(SOURCES_ENTRY, text(parts.sources)));
+    if (parts.index) {
+      const { name, file, table } = pageFile(parts.index.pages, this.random);
+      this.files.write(name, file);
+      this.files.write(INDEX_ENTRY, seal(INDEX_ENTRY, [table, parts.index.head]));
+      // Older page files (a reader that has one open keeps reading it: it is only unlinked).
+      for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX) && old !== name) this.removeQuietly(old);
+    }
+    if (parts.sources) this.files.write(SOURCES_ENTRY, seal(SOURCES_ENTRY, [text(parts.sources)]));
   }
 }
 
@@ -112,6 +166,19 @@ export function memoryFiles(): StoreFiles & { entries: Map<string, Uint8Array> }
     write: (name, parts) => void entries.set(name, joinParts(parts)),
     remove: (name) => void entries.delete(name),
     where: (name) => `memory:${name}`,
+    list: () => [...entries.keys()],
+    open: (name) => {
+      const bytes = entries.get(name);
+      if (!bytes) return undefined;
+      return {
+        size: bytes.length,
+        readAt: (into, position) => {
+          if (position + into.length > bytes.length) throw new Error("read past the end");
+          into.set(bytes.subarray(position, position + into.length));
+        },
+        close: () => {},
+      };
+    },
   };
 }
 
