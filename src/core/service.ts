@@ -17,6 +17,7 @@ import type { DraftReport } from "./checkTypes";
 import { hashText, type PriorIndex, type Region, type SourceDocument, type SourceText, type Utterance } from "./corpus/corpus";
 import { deserializeIndex, IndexFormatError, type IndexImage, priorFromCorpus } from "./corpus/persist";
 import type { PageSource } from "./corpus/pagedArrays";
+import { SavedAttributions } from "./corpus/savedAttributions";
 import type { FindingKind, Severity } from "./findings";
 import { readSource, readSourceTextSync, rereadableSync } from "./formats";
 import { decodeText } from "./formats/decode";
@@ -98,6 +99,8 @@ export interface StoredIndex {
   /** Its arrays, read page by page as checks need them, each page checked by the store. */
   pages: PageSource;
   sources?: Record<string, SourceMeta>;
+  /** Attributions of the sources attributed so far (see `corpus/savedAttributions.ts`). */
+  speakers?: Record<string, string>;
   /** When the index was saved (ms since the epoch): its stamps are trusted for a while only. */
   savedAt?: number;
 }
@@ -106,6 +109,7 @@ export interface StoredIndex {
 export interface SaveParts {
   index?: IndexImage;
   sources?: Record<string, SourceMeta>;
+  speakers?: Record<string, string>;
 }
 
 /** Where a project's index is saved between runs. A store that cannot load gives undefined (and warns). */
@@ -293,6 +297,8 @@ class Project implements Verbatim {
   private stateNow: IndexState = { building: false, percent: 0, progress: [] };
   private saved?: PriorIndex;
   private triedSaved = false;
+  /** Attributions saved with the index (with a store only). */
+  private attributions?: SavedAttributions;
   private readonly reports = new Map<string, { report: DraftReport; gen: number }>();
   private readonly places = new Places((path) => this.entries.get(path)?.meta?.exact ?? true);
   private speakerList?: { gen: number; answer: SpeakersResult };
@@ -389,6 +395,7 @@ class Project implements Verbatim {
     if (!this.triedSaved && this.store) {
       this.triedSaved = true;
       const stored = this.loadStore();
+      this.attributions = new SavedAttributions(stored?.speakers);
       if (stored) {
         loadedSaved = true;
         this.saved = stored.prior;
@@ -455,12 +462,12 @@ class Project implements Verbatim {
     return stats;
   }
 
-  private loadStore(): { prior: PriorIndex; sources: Record<string, SourceMeta>; savedAt?: number } | undefined {
+  private loadStore(): { prior: PriorIndex; sources: Record<string, SourceMeta>; speakers?: Record<string, string>; savedAt?: number } | undefined {
     try {
       const stored = this.store!.load();
       if (!stored) return undefined;
       try {
-        return { prior: deserializeIndex(stored.index, stored.pages), sources: stored.sources ?? {}, savedAt: stored.savedAt };
+        return { prior: deserializeIndex(stored.index, stored.pages), sources: stored.sources ?? {}, speakers: stored.speakers, savedAt: stored.savedAt };
       } catch (e) {
         stored.pages.close();
         throw e;
@@ -551,6 +558,7 @@ class Project implements Verbatim {
       this.saved = undefined;
       this.checker = new QuoteChecker(list, options);
     }
+    this.checker.corpus.cache.attributions = this.attributions;
     this.checkerKey = key;
     this.checkerGen++;
     this.held = new Map(sources.map((s) => [s.path, s.stamp]));
@@ -619,7 +627,18 @@ class Project implements Verbatim {
       }
     }
     this.reports.set(draft.path, { report, gen: this.checkerGen });
+    this.saveAttributions();
     return { report: { ...report, checks: markIgnoredQuotes(report.checks, this.settings.ignoredQuotes ?? []) }, build, partial };
+  }
+
+  /** Saves the sources' attributions when a check added some (a reload then need not attribute them again). */
+  private saveAttributions(): void {
+    if (!this.store || !this.attributions?.dirty || this.building) return;
+    try {
+      this.store.save({ speakers: this.attributions.toSaved() });
+    } catch (e) {
+      this.log.warn(`could not save the sources' speakers: ${(e as Error).message}`);
+    }
   }
 
   forget(path: string): void {

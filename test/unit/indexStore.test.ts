@@ -8,7 +8,7 @@ import { createVerbatim, type IndexStore, type Logger } from "../../src/core/ser
 import { Checksum64, checksum64 } from "../../src/core/store/checksum";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "../../src/core/store/container";
 import { storeIdentity } from "../../src/core/store/identity";
-import { INDEX_ENTRY, memoryFiles, PAGES_PREFIX, SealedStore, SOURCES_ENTRY } from "../../src/core/store/sealedStore";
+import { INDEX_ENTRY, memoryFiles, PAGES_PREFIX, SealedStore, SOURCES_ENTRY, SPEAKERS_ENTRY } from "../../src/core/store/sealedStore";
 import { FileStore, folderFiles, removeOrphans } from "../../src/node/store";
 import { MemoryWorkspace } from "./memoryWorkspace";
 
@@ -78,14 +78,14 @@ describe("the index store", () => {
     const w = workspace();
     const files = memoryFiles();
     const first = await run(w, new SealedStore(files, () => {}));
-    assert.deepEqual([...files.entries.keys()].sort().map((k) => (k.startsWith(PAGES_PREFIX) ? "pages" : k)), [INDEX_ENTRY, "pages", SOURCES_ENTRY]);
+    assert.deepEqual([...files.entries.keys()].sort().map((k) => (k.startsWith(PAGES_PREFIX) ? "pages" : k)), [INDEX_ENTRY, "pages", SOURCES_ENTRY, SPEAKERS_ENTRY]);
     const again = await run(w, new SealedStore(files, () => {}));
     assert.deepEqual([again.stats.read, again.stats.tokenized, again.stats.reusedIndex], [0, 0, true]);
     assert.equal(again.json, first.json);
     assert.deepEqual(again.warnings, []);
   });
 
-  it("100 random bit flips in the saved index, its pages and source records: each one rebuilt with at most one warning, zero verdict changes", async () => {
+  it("100 random bit flips in the saved index, its pages, source records and speakers: each one rebuilt with at most one warning, zero verdict changes", async () => {
     const w = workspace();
     const files = memoryFiles();
     const expected = (await run(w, new SealedStore(files, () => {}))).json;
@@ -99,7 +99,7 @@ describe("the index store", () => {
     for (let trial = 0; trial < 100; trial++) {
       files.entries.clear();
       for (const [k, v] of pristine) files.entries.set(k, v.slice());
-      const entry = [INDEX_ENTRY, INDEX_ENTRY, pages, pages, SOURCES_ENTRY][trial % 5];
+      const entry = [INDEX_ENTRY, INDEX_ENTRY, pages, pages, trial % 10 === 4 ? SOURCES_ENTRY : SPEAKERS_ENTRY][trial % 5];
       const bytes = files.entries.get(entry)!;
       // Pages: a flip in page 0 (the file's own) or in one of the index's pages.
       const at = entry === pages && trial % 2 ? random(4096) : random(bytes.length);
@@ -114,13 +114,13 @@ describe("the index store", () => {
         if (at < 4096) assert.equal(r.warnings.length, 1, "a flip in page 0 is seen on opening");
         pagesWarned += r.warnings.length;
       } else assert.equal(r.warnings.length, 1, `flip at byte ${at} of ${entry}: ${r.warnings.join(" | ")}`);
-      if (r.warnings.length) assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: (memory:(index|sources): (checksum mismatch|store format \d+|not a Verbatim store file)|memory:pages-[0-9a-f]{32}: (checksum mismatch at page \d+|not the page file of this index))/);
+      if (r.warnings.length) assert.match(r.warnings[0], /^the saved source index could not be used and is rebuilt: (memory:(index|sources|speakers): (checksum mismatch|store format \d+|not a Verbatim store file)|memory:pages-[0-9a-f]{32}: (checksum mismatch at page \d+|not the page file of this index))/);
       if (trial % 10 === 0) {
         const after = await run(w, (warn) => new SealedStore(files, warn));
         assert.deepEqual([after.json, after.warnings, after.stats.read], [expected, [], 0], "the rebuilt store loads silently");
       }
     }
-    assert.deepEqual(hit, { index: 40, pages: 40, sources: 20 });
+    assert.deepEqual(hit, { index: 40, pages: 40, sources: 10, speakers: 10 });
     assert.ok(pagesWarned >= 20, `only ${pagesWarned} of 40 page flips were seen`);
   });
 

@@ -5,6 +5,7 @@
  * that reading layouts never pushes out the texts a quote lookup needs. The index itself never
  * needs source text, so an archive's text is not held in memory: only these.
  */
+import type { AttributionStore } from "./savedAttributions";
 
 /** What is cached per document: its text and offsets, or its layout. */
 export type CachedPart = "text" | "layout";
@@ -51,6 +52,8 @@ class Pool {
 }
 
 export class DocCache {
+  /** Attributions saved with the index, when the host has a store (see `savedAttributions.ts`). */
+  attributions?: AttributionStore;
   private readonly pools: Record<CachedPart, Pool>;
 
   constructor(budgets = DEFAULT_CACHE_BYTES) {

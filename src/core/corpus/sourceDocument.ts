@@ -10,6 +10,7 @@ import type { Quote } from "../quotes/quote";
 import { tokenize, type WordList, wordOffsets } from "../text/words";
 import type { Cached, CachedPart, DocCache } from "./docCache";
 import { type AttributedQuote, attributeQuotes } from "../speakers/attribute";
+import { attributionKey } from "./savedAttributions";
 
 export interface Utterance {
   start: number;
@@ -141,7 +142,15 @@ export class SourceDocument implements Cached {
   attributed(aliases: Record<string, string> = {}): AttributedQuote[] {
     const key = JSON.stringify(aliases);
     if (this.attributions?.key !== key) {
-      this.attributions = { key, quotes: attributeQuotes(this.prepared, { aliases, utterances: this.utterances }) };
+      // Saved with the index for the very text indexed (a changed file is never attributed from it).
+      const saved = this.cache.attributions;
+      const savedKey = attributionKey(this.path, this.indexedHash, this.length, key);
+      let quotes = saved?.get(savedKey);
+      if (!quotes) {
+        quotes = attributeQuotes(this.prepared, { aliases, utterances: this.utterances });
+        if (!this.stale && !this.vanished) saved?.put(savedKey, quotes);
+      }
+      this.attributions = { key, quotes };
     }
     return this.attributions.quotes;
   }

@@ -32,6 +32,8 @@ export interface StoreFiles {
 
 export const INDEX_ENTRY = "index";
 export const SOURCES_ENTRY = "sources";
+/** Who speaks in the sources attributed so far (see `corpus/savedAttributions.ts`). */
+export const SPEAKERS_ENTRY = "speakers";
 /** The index's arrays are in `pages-<hex>` (see `pages.ts`), named by the index entry and checked page by page against sums sealed in it. */
 export { PAGES_PREFIX } from "./pages";
 
@@ -125,9 +127,10 @@ export class SealedStore implements IndexStore {
       for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX)) this.removeQuietly(old);
     }
     const sources = json(SOURCES_ENTRY, isSourcesFile);
+    const speakers = opened ? json(SPEAKERS_ENTRY, isStringRecord) : undefined;
     if (problems.length) this.warn(`the saved source index could not be used and is rebuilt: ${problems.join("; ")}`);
     if (!index || !opened) return undefined;
-    return { index: opened.head, pages: opened.pages, sources, savedAt: index.savedAt };
+    return { index: opened.head, pages: opened.pages, sources, speakers, savedAt: index.savedAt };
   }
 
   private removeQuietly(name: string): void {
@@ -154,6 +157,7 @@ export class SealedStore implements IndexStore {
       for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX) && old !== name) this.removeQuietly(old);
     }
     if (parts.sources) this.files.write(SOURCES_ENTRY, seal(SOURCES_ENTRY, [text(parts.sources)]));
+    if (parts.speakers) this.files.write(SPEAKERS_ENTRY, seal(SPEAKERS_ENTRY, [text(parts.speakers)]));
   }
 }
 
@@ -193,6 +197,10 @@ function parseJson(payload: Uint8Array): unknown {
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
 
 const isSpans = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((s) => isRecord(s) && Number.isInteger(s.start) && Number.isInteger(s.end)));
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
 
 function isSourcesFile(value: unknown): value is Record<string, SourceMeta> {
   if (!isRecord(value)) return false;
