@@ -33,6 +33,19 @@ const common = {
   define: { __VERBATIM_BUILD__: JSON.stringify(engineBuildId()) },
 };
 
+// Libraries only some runs need (PDF and Word reading, the archive's PostgreSQL client) are
+// bundled on their own into dist/vendor/ and required from there when first used, so that
+// starting `verbatim check` or the language server does not compile 3 MB of code it may never run.
+const VENDORED = ["unpdf", "mammoth", "jszip", "pg"];
+const vendorFile = (name) => `./vendor/${name}.js`;
+const vendorSplit = {
+  name: "vendor-split",
+  setup(build) {
+    const filter = new RegExp(`^(${VENDORED.join("|")})$`);
+    build.onResolve({ filter }, (args) => ({ path: vendorFile(args.path), external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   // `verbatim archive add` prepares documents in worker threads (found beside dist/cli.js).
@@ -42,9 +55,13 @@ if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
 }
 
+for (const name of VENDORED) {
+  entries.push({ entryPoints: [require.resolve(name, { paths: [__dirname] })], outfile: `dist/vendor/${name}.js`, vendored: true });
+}
+
 (async () => {
-  for (const entry of entries) {
-    const options = { ...common, ...entry };
+  for (const { vendored, ...entry } of entries) {
+    const options = { ...common, ...entry, ...(vendored ? { sourcemap: false } : { plugins: [vendorSplit] }) };
     if (watch) {
       const ctx = await esbuild.context(options);
       await ctx.watch();

@@ -12,8 +12,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { ARCHIVE_USAGE, ArchiveUsageError } from "../archive/cli";
-import { ArchiveConfigError, checkArchiveUrl } from "../archive/connection";
+// Only the pg-free part of the archive client: the rest (and PostgreSQL's) loads when used.
+import { ArchiveConfigError, checkArchiveUrl } from "../archive/url";
 import { DEFAULT_FAIL_ON, FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
 import { reportJson } from "../core/report/json";
 import { reportSarif } from "../core/report/sarif";
@@ -229,7 +229,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "check") return check(argv.slice(1));
   if (command === "quotes") return runQuotes(argv.slice(1));
-  if (command === "archive") return (await import("../archive/cli")).archiveCommand(argv.slice(1));
+  if (command === "archive") {
+    const archive = await import("../archive/cli");
+    try {
+      return await archive.archiveCommand(argv.slice(1));
+    } catch (e) {
+      if (!(e instanceof archive.ArchiveUsageError)) throw e;
+      process.stderr.write(`verbatim: error: ${showInvisible(e.message)}\n\n${archive.ARCHIVE_USAGE}\n`);
+      return 2;
+    }
+  }
   if (command === "lsp") {
     // Clients add their own options (`--clientProcessId=N`); the connection reads what it needs.
     const rest = argv.slice(1).filter((a) => a !== "--stdio" && !a.startsWith("--clientProcessId"));
@@ -243,9 +252,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e) => {
-    if (e instanceof ArchiveUsageError) process.stderr.write(`verbatim: error: ${e.message}\n\n${ARCHIVE_USAGE}\n`);
     // A message may name a file: its line structure stays, its control characters do not reach the terminal.
-    else if (e instanceof UserError || e instanceof ArchiveConfigError) process.stderr.write(`verbatim: error: ${showInvisible(e.message)}\n`);
+    if (e instanceof UserError || e instanceof ArchiveConfigError) process.stderr.write(`verbatim: error: ${showInvisible(e.message)}\n`);
     else process.stderr.write(`verbatim: internal error: ${(e as Error).stack ?? e}\n`);
     process.exitCode = 2;
   },

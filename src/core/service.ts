@@ -297,6 +297,8 @@ class Project implements Verbatim {
   private stateNow: IndexState = { building: false, percent: 0, progress: [] };
   private saved?: PriorIndex;
   private triedSaved = false;
+  /** How many source records the store gave that were used as they are (0 when none were loaded). */
+  private loadedSources = -1;
   /** Attributions saved with the index (with a store only). */
   private attributions?: SavedAttributions;
   private readonly reports = new Map<string, { report: DraftReport; gen: number }>();
@@ -405,6 +407,7 @@ class Project implements Verbatim {
             this.entries.set(f.path, { stamp: f.stamp, meta, source: this.lazySource(f.path, meta) });
           }
         }
+        this.loadedSources = Object.keys(stored.sources).length === files.length ? files.length : -1;
       }
     }
 
@@ -441,7 +444,10 @@ class Project implements Verbatim {
     // own): the corpus re-reads what a check needs.
     for (const e of this.entries.values()) if (e.meta && e.source) e.source = this.lazySource(e.source.path, e.meta);
     let saved = false;
-    if (this.store) {
+    // A warm start that changed nothing (the saved index used as it was, every file at its saved
+    // stamp) has nothing to save.
+    const unchanged = checker.corpus.reusedIndex && need.length === 0 && this.loadedSources === this.held.size;
+    if (this.store && !unchanged) {
       try {
         this.saveStore(checker, !checker.corpus.reusedIndex);
         saved = true;
