@@ -121,7 +121,7 @@ export class QuoteChecker {
   /** The passages of a quotation's words: the corpus's, and a second store's (local first on ties). */
   private lookUp(words: QuoteWords): Passage[] {
     this.lookups++;
-    const local = findPassages(this.corpus, words);
+    const local = findPassages(this.corpus, words, undefined, (alignment, similarity) => alignment.exact || similarity >= this.thresholds.misquoteSimilarity);
     return this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local;
   }
 

@@ -4,7 +4,7 @@
  * each aligned word by word. Returns the candidates best first, each mapped back to exact
  * character offsets in its source file and to the source quotation (and speaker) it falls in.
  */
-import type { Corpus } from "../corpus/corpus";
+import type { Corpus, Vocabulary } from "../corpus/corpus";
 import { HitBuffer } from "../corpus/ngramIndex";
 import type { SourceDocument } from "../corpus/sourceDocument";
 import { stopwordSet } from "../lexicon";
@@ -50,7 +50,7 @@ const BOUNDARY = /[.!?\n\u201c\u201d"]/;
  * quotations (and so the speaker of a passage); without it passages have no `sourceQuote` yet
  * (see `attachSourceQuote`).
  */
-export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc: number) => AttributedQuote[]): Passage[] {
+export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc: number) => AttributedQuote[], keep?: (alignment: Alignment, similarity: number) => boolean): Passage[] {
   const m = quote.words.length;
   if (m === 0 || corpus.wordCount === 0) return [];
   const ids = quote.words.map((w) => corpus.vocabulary.find(w));
@@ -73,16 +73,22 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
       const { starts, ends } = doc.offsets;
       return BOUNDARY.test(doc.text.slice(ends[from + j], starts[from + j + 1] ?? ends[from + j]));
     };
-    const alignment = alignIds(ids, qWeight, quote.gapBefore, sIds, sWeight.subarray(0, sIds.length), boundaryAfter, optionalFirst);
+    const weights = sWeight.subarray(0, sIds.length);
+    // Before the source is read (for the boundaries a changed edge word may cross): could any
+    // reading of those boundaries give a passage worth keeping? If not, the source is never read.
+    if (keep && !couldKeep(alignIds(ids, qWeight, quote.gapBefore, sIds, weights, () => false, optionalFirst), quote.words, sIds, vocabulary, optionalFirst, keep)) continue;
+    const alignment = alignIds(ids, qWeight, quote.gapBefore, sIds, weights, boundaryAfter, optionalFirst);
     if (alignment.matchedWeight === 0) continue;
+    const sourceWords: string[] = [];
+    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary.word(sIds[op.s]));
+    const similarity = alignment.exact ? 1 : diceSimilarity(quote.words, sourceWords);
+    // A passage no verdict can rest on is dropped before its source is read (on an archive, most are).
+    if (keep && !keep(alignment, similarity)) continue;
     const local = doc.offsets;
     // The file no longer holds the words it was indexed with (changed on disk, index not updated).
     if (doc.stale) continue;
     const start = local.starts[from + alignment.sStart];
     const end = local.ends[from + alignment.sEnd - 1];
-    const sourceWords: string[] = [];
-    for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary.word(sIds[op.s]));
-    const similarity = alignment.exact ? 1 : diceSimilarity(quote.words, sourceWords);
     const passage: Passage = { document: doc, documentIndex: w.doc, start, end, text: doc.text.slice(start, end), alignment, similarity, sourceWords, windowStart: from };
     if (quotesOf) passage.sourceQuote = quoteAt(quotesOf(w.doc), start, end);
     passages.push(passage);
@@ -90,6 +96,48 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
   return passages.sort(
     (a, b) => Number(b.alignment.exact) - Number(a.alignment.exact) || b.alignment.score - a.alignment.score || b.similarity - a.similarity,
   );
+}
+
+/**
+ * Whether a passage aligned with no sentence boundaries read could be kept once they are: the
+ * boundaries only turn a changed word at an edge into a missing one (`trimEdges`) — the outermost
+ * first, as a boundary that a changed word crosses is crossed by every changed word beyond it —
+ * so each count of leading and trailing changed words turned is tried.
+ */
+function couldKeep(base: Alignment, quoteWords: readonly string[], sIds: Int32Array, vocabulary: Vocabulary, optionalFirst: boolean, keep: (alignment: Alignment, similarity: number) => boolean): boolean {
+  const { ops } = base;
+  const firstMatch = ops.findIndex((o) => o.op === "match");
+  if (firstMatch < 0) return true;
+  let lastMatch = ops.length - 1;
+  while (ops[lastMatch].op !== "match") lastMatch--;
+  const lead: number[] = [];
+  const trail: number[] = [];
+  ops.forEach((o, k) => o.op === "sub" && (k < firstMatch ? lead.push(k) : k > lastMatch && trail.push(k)));
+  for (let a = 0; a <= lead.length; a++) {
+    for (let b = 0; b <= trail.length; b++) {
+      const turned = new Set([...lead.slice(0, a), ...trail.slice(trail.length - b)]);
+      const words: string[] = [];
+      let exact = true;
+      ops.forEach((op, k) => {
+        if (turned.has(k)) {
+          if (!((op as { q: number }).q === 0 && optionalFirst)) exact = false;
+          return;
+        }
+        if (op.op === "match") words.push(vocabulary.word(sIds[op.s]));
+        else if (op.op === "sub") {
+          words.push(vocabulary.word(sIds[op.s]));
+          exact = false;
+        } else if (op.op === "del") {
+          if (!op.free) {
+            words.push(vocabulary.word(sIds[op.s]));
+            exact = false;
+          }
+        } else if (!(op.q === 0 && optionalFirst)) exact = false;
+      });
+      if (keep({ ...base, exact }, exact ? 1 : diceSimilarity(quoteWords, words))) return true;
+    }
+  }
+  return false;
 }
 
 /** Global positions where the quote's trigrams (or, failing those, its rarer words) occur, into `hits`. */
