@@ -94,10 +94,19 @@ export interface SavedIndex {
 const MAX_DELTA_SHARE = 1 / 8;
 /** The index is compacted when this share of the main segment's words is tombstones. */
 const MAX_DEAD_SHARE = 1 / 4;
+/**
+ * A rebuilt index gets a vocabulary of its live words alone when fewer than this share of the
+ * words it holds are still in some source: edited sources leave their old words behind, and an
+ * editor session editing one file would otherwise grow the vocabulary (and every saved index) without bound.
+ */
+const MIN_LIVE_VOCABULARY_SHARE = 1 / 2;
+/** Vocabularies smaller than this are never compacted (the check costs more than it saves). */
+const MIN_COMPACTED_VOCABULARY = 4096;
 
 export class Corpus {
   readonly documents: SourceDocument[] = [];
-  readonly vocabulary: Vocabulary;
+  /** Word ids of `ids`; shared with the prior corpus, unless this build compacted it. */
+  vocabulary: Vocabulary;
   index!: SegmentedIndex;
   /** Word ids, all segments end to end (tombstones included). */
   ids!: Int32Array;
@@ -183,10 +192,39 @@ export class Corpus {
       this.ids = new Int32Array(total);
       perDoc.forEach((ids, d) => this.ids.set(ids, firstWords[d]));
     }
+    if (prior) this.compactVocabulary();
     this.map = new PositionMap(firstWords, perDoc.map((x) => x.length), total);
     const main = NgramIndex.build(this.ids, this.map.ranges(), this.vocabulary.size);
     this.index = new SegmentedIndex(main, total, undefined, this.map);
     return firstWords;
+  }
+
+  /**
+   * When dead words dominate the vocabulary, gives this corpus one of its live words only (in the
+   * order of their old ids) and its ids renumbered — into a new array: `ids` may be the prior
+   * corpus's, which stays as it is for whoever still holds it. Only for a full rebuild (every
+   * segment is indexed anew from `ids`).
+   */
+  private compactVocabulary(): void {
+    const { vocabulary, ids } = this;
+    if (vocabulary.size < MIN_COMPACTED_VOCABULARY) return;
+    const used = new Uint8Array(vocabulary.size);
+    let live = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i];
+      if (id >= 0 && used[id] === 0) {
+        used[id] = 1;
+        live++;
+      }
+    }
+    if (live >= vocabulary.size * MIN_LIVE_VOCABULARY_SHARE) return;
+    const renumber = new Int32Array(vocabulary.size).fill(-1);
+    const words: string[] = [];
+    for (let id = 0; id < used.length; id++) if (used[id]) renumber[id] = words.push(vocabulary.word(id)) - 1;
+    const compacted = new Int32Array(ids.length);
+    for (let i = 0; i < ids.length; i++) compacted[i] = ids[i] >= 0 ? renumber[ids[i]] : ids[i];
+    this.vocabulary = Vocabulary.fromWords(words);
+    this.ids = compacted;
   }
 
   /** Keeps the saved main segment; new and changed files go after its words, into a re-built delta. */
