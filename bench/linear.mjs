@@ -27,6 +27,7 @@ const shapesFile = join(root, "out", "bench", "shapes.cjs");
 esbuild.buildSync({ entryPoints: [join(root, "test", "fuzz", "shapes.ts")], outfile: shapesFile, bundle: true, platform: "node", target: "node20", format: "cjs", logLevel: "warning" });
 const { SHAPES, DRAFT_SOURCE_TEXT, SOURCE_DRAFT_TEXT } = await import(shapesFile);
 const cli = join(root, "dist", "cli.js");
+const TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 const shapes = SHAPES.filter((s) => (filter ? s.name.includes(filter) : args.includes("--all") || s.issue));
 const size = (n) => (n >= 1e6 ? `${n / 1e6} MB` : `${n / 1e3} KB`);
@@ -42,8 +43,11 @@ function timeCheck(shape, n) {
     // A small readable source beside a generated one: a source of no words is skipped, not an error.
     fs.writeFileSync(join(dir, "sources", "s.txt"), DRAFT_SOURCE_TEXT);
     if (!asDraft) fs.writeFileSync(join(dir, "sources", shape.file), shape.make(n));
+    // The CPU time too (GNU time, when installed): on a shared machine it is the figure load does not inflate.
+    const timeFile = join(dir, "time.txt");
+    const command = TIME ? [TIME, "-o", timeFile, "-f", "%U %S", process.execPath] : [process.execPath];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, [cli, "check", "--no-color", "draft.md"], {
+    const r = spawnSync(command[0], [...command.slice(1), cli, "check", "--no-color", "draft.md"], {
       cwd: dir,
       env: { ...process.env, VERBATIM_CACHE: "off", HOME: dir, XDG_CACHE_HOME: join(dir, ".cache") },
       stdio: ["ignore", "ignore", "pipe"],
@@ -53,13 +57,14 @@ function timeCheck(shape, n) {
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     if (r.signal) return undefined;
     if (r.status !== 0 && r.status !== 1) throw new Error(`${shape.name} at ${size(n)}: exit ${r.status}: ${r.stderr}`);
-    return seconds;
+    const cpu = TIME && fs.existsSync(timeFile) ? fs.readFileSync(timeFile, "utf8").trim().split("\n").pop().split(" ").map(Number).reduce((a, b) => a + b, 0) : undefined;
+    return { seconds, cpu };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log(`bench:linear: verbatim check end to end, no saved index, seconds (load average ${load()} on ${os.cpus().length} cores)\n`);
+console.log(`bench:linear: verbatim check end to end, no saved index: wall seconds${TIME ? " (CPU seconds)" : ""} (load average ${load()} on ${os.cpus().length} cores)\n`);
 console.log(`| input | ${sizes.map(size).join(" | ")} | worst ratio (×10 input) |`);
 console.log(`|---|${sizes.map(() => "---:").join("|")}|---:|`);
 for (const shape of shapes) {
@@ -70,8 +75,8 @@ for (const shape of shapes) {
     if (s === undefined) break;
   }
   let worst = 0;
-  for (let k = 1; k < cells.length; k++) if (cells[k] !== undefined && cells[k - 1] !== undefined) worst = Math.max(worst, cells[k] / cells[k - 1]);
-  const shown = sizes.map((_, k) => (k < cells.length ? (cells[k] === undefined ? `> ${maxSeconds}` : cells[k].toFixed(2)) : "–"));
+  for (let k = 1; k < cells.length; k++) if (cells[k] && cells[k - 1]) worst = Math.max(worst, cells[k].seconds / cells[k - 1].seconds);
+  const shown = sizes.map((_, k) => (k < cells.length ? (cells[k] === undefined ? `> ${maxSeconds}` : `${cells[k].seconds.toFixed(2)}${cells[k].cpu !== undefined ? ` (${cells[k].cpu.toFixed(2)})` : ""}`) : "–"));
   console.log(`| ${shape.name} | ${shown.join(" | ")} | ${worst ? worst.toFixed(1) : "–"} |`);
 }
 console.log(`\nload average after: ${load()}`);
