@@ -208,4 +208,15 @@ describe("attribution patterns from real news", () => {
     const text = `The mayor still has bridges to mend. Lena Holm, the chair of the Northfield party in East Vale, for example, said the mayor continued to hurt his cause. “It has not gone well for him,” she said.`;
     assert.equal(speakerOf(text, "It has not gone"), "Lena Holm");
   });
+  it("drops capitalised descriptions before a full name, and reads a brand as an organisation", () => {
+    assert.equal(speakerOf(`Valley Conservative Rosa Imbert said: "The bill is dead on arrival."`, "The bill"), "Rosa Imbert");
+    const q = speakerEntity(`According to NewsHub: "The bill is dead on arrival."`, "The bill");
+    assert.equal(q.speaker?.kind, "organization");
+  });
+
+  it("gives a quotation inside what a named person said to that person, not to the inner verb's nominal subject", () => {
+    assert.equal(speakerOf(`Acme chief executive Dana Whit said the company had offered "the most generous terms in its history."`, "the most generous"), "Dana Whit");
+    // The inner verb reports speech itself: its subject spoke.
+    assert.equal(speakerOf(`Dana Whit said her deputy, Ivo Marsh, told staff "the plant stays open."`, "the plant stays"), "Ivo Marsh");
+  });
 });

@@ -413,7 +413,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
       continue;
     }
     const cue = subjectOf(tokens, v, t.text, evidence);
-    if (cue) return cue;
+    if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
   }
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
@@ -421,6 +421,26 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
     if (named && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     if (subject && subject.phrase.type !== "anonymous") return subject;
+  }
+  return undefined;
+}
+
+/** Verbs that report speech itself: a quotation after them is their subject's words. */
+const SPEECH_LEMMAS = new Set(["say", "tell", "write", "ask", "add", "reply", "answer", "tweet", "post", "state", "declare", "respond", "explain"]);
+
+/**
+ * `Doe said the company had offered "…"`: a quotation that is the object of a verb inside what a
+ * named person said is that person's account; the inner verb's nominal subject did not speak it.
+ */
+function outerReport(tokens: Token[], inner: Cue, v: number, evidence: WordEvidence): Cue | undefined {
+  const lemma = cueVerbForms.get(tokens[v].lower);
+  if (!lemma || SPEECH_LEMMAS.has(lemma) || inner.phrase.type === "person" || inner.phrase.type === "name" || inner.phrase.type === "pronoun") return undefined;
+  for (let u = inner.phraseStart - 1; u >= 0; u--) {
+    const t = tokens[u];
+    if (isStop(t) || isPunct(t, ":", ";")) return undefined;
+    if (!isCueVerb(tokens, u) || !SPEECH_LEMMAS.has(cueVerbForms.get(t.lower) ?? "") || cueParticiples.has(t.lower)) continue;
+    const outer = subjectOf(tokens, u, t.text, evidence);
+    return outer && (outer.phrase.type === "person" || outer.phrase.type === "name") ? outer : undefined;
   }
   return undefined;
 }

@@ -179,6 +179,8 @@ export function classifyName(words: Token[]): NameKind {
   if (orgHeads.has(last) || corporateSuffixes.has(last) || (words.length > 1 && orgNouns.has(last))) return "organization";
   if (words.length > 2 && orgStarts.has(lowers[0]) && lowers[1] === "of") return "organization";
   if (lowers.includes("of") || lowers.includes("for") || lowers.includes("the") || lowers.includes("and") || lowers.includes("&")) return "organization";
+  // `HuffPo`, `BuzzFeed`: a capital inside a word after three lower-case letters is a brand, not a person (`McDonald`, `DeSantis` are).
+  if (words.some((w) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text))) return "organization";
   // An acronym (`FBI`, `NAACP`) names an organisation; initials (`J.D.`) may name a person.
   if (words.length === 1 && /^\p{Lu}{2,6}s?$/u.test(words[0].text) && !/\./.test(words[0].text)) return "organization";
   if (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w.text))) return "organization";
@@ -339,10 +341,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     let words = ws.slice(from);
     if (!words.length || !isNameWord(words[0])) return undefined;
     let kind = classifyName(words);
-    // `Pollster Ann Selzer`: an unknown capitalised description before a full name.
-    if (kind === "unknown" && words.length >= 3 && isGivenName(words[1].text)) {
-      words = words.slice(1);
-      kind = classifyName(words);
+    // `Pollster Ann Selzer`, `House Republican Jane Doe`: capitalised descriptions before a full name.
+    if (kind === "unknown" && words.length >= 3) {
+      let j = 1;
+      while (j < words.length - 2 && !isGivenName(words[j].text) && !NAME_PARTICLES.has(words[j].lower)) j++;
+      if (isGivenName(words[j].text) && !words.slice(0, j).some((w) => isGivenName(w.text))) {
+        words = words.slice(j);
+        kind = classifyName(words);
+      }
     }
     if ((kind === "place" || kind === "time") && words.length === 1 && !det && !owner) return { type: "name", name: joinWords(words), weak: true };
     if (kind === "place" || kind === "time") return undefined;
