@@ -219,4 +219,15 @@ describe("attribution patterns from real news", () => {
     // The inner verb reports speech itself: its subject spoke.
     assert.equal(speakerOf(`Dana Whit said her deputy, Ivo Marsh, told staff "the plant stays open."`, "the plant stays"), "Ivo Marsh");
   });
+  it("names nobody from a word that only opens a sentence: a participle, a plural, an interjection or an adjective", () => {
+    assert.equal(speakerOf(`Conceding that a deal would come "down the line" eventually, the minister moved on.`, "down the line"), undefined);
+    assert.equal(speakerOf(`Neighbours offered to help and even to run my "campaign" for me.`, "campaign"), undefined);
+    assert.equal(speakerOf(`Wait, it gets better:\n\n"The fund was never audited at all."`, "The fund"), undefined);
+    assert.equal(speakerOf(`Partial transcript as follows:\n\n"The fund was never audited at all."`, "The fund"), undefined);
+  });
+
+  it("reads the subject before a relative clause, unless a name follows the clause", () => {
+    assert.equal(speakerOf(`Rui Sato, who identifies as a moderate, told the Herald that the plan was "dead on arrival."`, "dead on arrival"), "Rui Sato");
+    assert.equal(speakerOf(`Another customer, who gave only his first name, Dev, said: "Open or shut, I want bread."`, "Open or shut"), "Dev");
+  });
 });

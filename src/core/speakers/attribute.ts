@@ -10,11 +10,10 @@
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject } from "./cues";
+import { clauseAfter, type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
 import { MentionIndex, type Resolved } from "./mentions";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
-import { isGivenName } from "./givenNames";
 import { type Token, tokenizePhrase } from "./tokens";
 
 /** How the speaker was found (coarse, for the editor and the incremental re-check). */
@@ -181,7 +180,7 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
     const tokens = tokensOf(doc, beforeIdx);
     const cue = mainSubject(tokens, 0, tokens.length, "", "subject", ev);
     // The subject must be followed by a verb of its own before the quotation.
-    if (cue && isSpeakerPhrase(cue.phrase) && tokens.slice(cue.phraseEnd).some((t) => t.kind === "word" && !t.cap)) {
+    if (cue && isSpeakerPhrase(cue.phrase) && !unevidencedWord(cue, ev) && clauseAfter(tokens, cue.phraseEnd, tokens.length)) {
       const introduced = /[:,]$/.test(tokens[tokens.length - 1]?.text ?? "");
       return { cue: { ...cue, verb: introduced ? tokens[tokens.length - 1].text : "" }, tokens: beforeIdx };
     }
@@ -204,9 +203,10 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
   if (!cue || !isSpeakerPhrase(cue.phrase)) return undefined;
   // `Talks resumed on Monday.` then `"…"`: one capitalised word opening a sentence that says nothing
   // of speaking is no evidence of a person.
-  if (speech < 0 && cue.phrase.type === "name" && !cue.phrase.name.includes(" ") && cue.phraseStart === 0 && !ev.capitalisedInside(cue.phrase.name.toLowerCase()) && !isGivenName(cue.phrase.name)) return undefined;
+  if ((speech < 0 && unevidencedWord(cue, ev)) || !clauseAfter(tokens, cue.phraseEnd, tokens.length)) return undefined;
   return { cue, tokens: idx };
 }
+
 
 const isSpeakerPhrase = (p: SpeakerPhrase) => p.type === "person" || p.type === "name" || p.type === "pronoun" || p.type === "role" || p.type === "spokesperson";
 

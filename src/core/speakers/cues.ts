@@ -11,6 +11,7 @@
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, timeWords, verbForms } from "../lexicon";
 import { parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
 /** How a cue attributes its quotation. */
@@ -278,7 +279,22 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   const start = phraseBackward(tokens, v, 0);
   const end = subjectEnd(tokens, v, start);
   const before = tokens[start - 1];
+  // `Doe, who identifies as a moderate, told …`: a relative clause (with clause words of its own) before the verb.
+  if (isPunct(tokens[end - 1], ",")) {
+    let open = end - 2;
+    while (open > 0 && open > end - 30 && !isStop(tokens[open]) && !(isPunct(tokens[open], ",") && ["who", "whose"].includes(tokens[open + 1]?.lower ?? ""))) open--;
+    let close = open + 1;
+    while (close < end - 1 && !isPunct(tokens[close], ",")) close++;
+    // `Another customer, who gave only his first name, Dev, said`: a name after the clause is read directly.
+    if (open > 0 && close === end - 1 && isPunct(tokens[open], ",") && ["who", "whose"].includes(tokens[open + 1]?.lower ?? "")) {
+      const subjectStart = phraseBackward(tokens, open, 0);
+      const subject = subjectPhrase(tokens, verb, subjectStart, open, evidence);
+      if (subject && !isThing(tokens, subject)) return subject;
+    }
+  }
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) : undefined;
+  // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
+  if (direct && direct.phraseStart === 0 && direct.phrase.type === "name" && !direct.phrase.name.includes(" ") && /s$/.test(direct.phrase.name) && !evidence.capitalisedInside(direct.phrase.name.toLowerCase()) && !isGivenName(direct.phrase.name)) return undefined;
   if (direct && !isThing(tokens, direct)) return direct;
   // `Doe, who has X, said`, `Doe, the founder of a group that …, said`, `a video that said`
   if (before && before.kind === "word" && !before.cap && ["who", "which", "that"].includes(before.lower)) {
@@ -420,7 +436,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     if (named && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
-    if (subject && subject.phrase.type !== "anonymous") return subject;
+    // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
+    if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
 }
@@ -443,6 +460,33 @@ function outerReport(tokens: Token[], inner: Cue, v: number, evidence: WordEvide
     return outer && (outer.phrase.type === "person" || outer.phrase.type === "name") ? outer : undefined;
   }
   return undefined;
+}
+
+/** Whether a verb follows the subject ending at `from` (past commas, an appositive's words and adverbs). */
+export function verbAfter(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  // `Doe, the mayor, was …`: past one appositive.
+  if (isPunct(tokens[k], ",")) {
+    let close = k + 1;
+    while (close < to && close < k + 12 && !isPunct(tokens[close], ",")) close++;
+    if (isPunct(tokens[close], ",") && !tokens.slice(k + 1, close).some((t) => t.kind === "word" && !t.cap && verbForms.has(t.lower))) k = close;
+  }
+  while (k < to && (isPunct(tokens[k], ",") || (tokens[k].kind === "word" && cueAdverbs.has(tokens[k].lower) && !verbForms.has(tokens[k].lower)))) k++;
+  const t = tokens[k];
+  return !!t && t.kind === "word" && !t.cap && (verbForms.has(t.lower) || cueVerbForms.has(t.lower) || /ed$/.test(t.lower));
+}
+
+/** Lower-case words after a subject, not opened by a pronoun of their own (`Wait, it gets better`). */
+export function clauseAfter(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isPunct(tokens[k], ",")) k++;
+  if (tokens[k]?.kind === "word" && PRONOUNS.has(tokens[k].lower)) return false;
+  return tokens.slice(from, to).some((t) => t.kind === "word" && !t.cap);
+}
+
+/** One capitalised word opening a sentence, never capitalised inside one and not a given name: no evidence of a name. */
+export function unevidencedWord(cue: Cue, ev: WordEvidence): boolean {
+  return cue.phrase.type === "name" && !cue.phrase.name.includes(" ") && cue.phraseStart === 0 && !ev.capitalisedInside(cue.phrase.name.toLowerCase()) && !isGivenName(cue.phrase.name);
 }
 
 /** `was asked`, `had been told`: a cue verb in the passive. */

@@ -211,6 +211,11 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
       k++;
       continue;
     }
+    // `Conceding that …, he warned`: a participle opening the sentence (but `Manning`, `Reed` are names when the text says so).
+    if (k === i && atSentenceStart && !nextIsName && /^\p{L}{3,}(ing|ed)$/u.test(lower) && !isGivenName(w.text) && !evidence.capitalisedInside(lower)) {
+      k++;
+      continue;
+    }
     if (timeWords.has(lower) && !(monthsThatAreGivenNames.has(lower) && nextIsName && !/^\p{N}/u.test(next.text))) {
       k++;
       continue;
@@ -264,6 +269,11 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     let organization = ownerName;
     const orgNoun = ownerNoun && orgNouns.has(ownerNoun) ? ownerNoun : undefined;
     // `White House deputy press secretary …`, `Acme CEO …`: a capitalised organisation before the role.
+    // `Republican National Committee spokesman`, `a longtime Democratic Party activist`: a description
+    // word that begins an organisation's name stays in it.
+    let described = ws.slice(0, at);
+    while (described.length && !isNameWord(described[0])) described = described.slice(1);
+    if (!organization && described.length >= 2 && described.every(isNameWord) && classifyName(described) === "organization") organization = joinWords(described);
     const orgWords = before.filter(isNameWord);
     if (!organization && orgWords.length && orgWords.length === before.length) {
       const kind = classifyName(orgWords);
@@ -405,7 +415,9 @@ function ownerText(owner: Token[]): string | undefined {
 function readOrgForward(ws: Token[], from: number, whole = false): string | undefined {
   let i = from;
   if (ws[i]?.lower === "the") i++;
-  const end = capRunEnd(ws, i);
+  let end = capRunEnd(ws, i);
+  // `of Rock the Vote`: `the` inside a name that runs to the end of the phrase.
+  if (end > i && ws[end]?.lower === "the" && !ws[end].cap && isNameWord(ws[end + 1]) && capRunEnd(ws, end + 1) === ws.length) end = ws.length;
   if (end === i || (whole && end !== ws.length)) return undefined;
   const words = ws.slice(i, end);
   return classifyName(words) === "time" ? undefined : joinWords(words);
