@@ -24,6 +24,13 @@ export function hash3(a: number, b: number, c: number): number {
 
 export interface IndexArrays {
   bucketBits: number;
+  /**
+   * Bits of each 3-gram's hash (the ones below the bucket's) kept in the high bits of its
+   * positions, where the positions leave room (`tagBits` of 32): a look-up skips the other
+   * 3-grams of its bucket without reading their words, which for a saved index read page by page
+   * is most of the pages a look-up would read. 0 (or absent): plain positions.
+   */
+  tagBits?: number;
   /** Positions of bucket `b` are `positions[bucketStart[b] .. bucketStart[b + 1]]`. */
   bucketStart: Uint32Array;
   positions: Uint32Array;
@@ -87,8 +94,9 @@ export class NgramIndex {
     // About four to eight positions a bucket: a small bucket table (4 bytes a bucket), short scans.
     const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(count + 1)) - 3));
     const [keys, values] = radixGroupByTopBits(hashes, starts, bucketBits);
-    const grouped = dropCommon(keys, values, bucketBits);
-    return new NgramIndex(ids, { bucketBits, ...grouped, ...wordPostings(ids, ranges, vocabularySize) });
+    const tagBits = tagRoom(ids.length, bucketBits);
+    const grouped = dropCommon(keys, values, bucketBits, tagBits);
+    return new NgramIndex(ids, { bucketBits, tagBits, ...grouped, ...wordPostings(ids, ranges, vocabularySize) });
   }
 
   /** Appends to `out` the positions where the 3-gram `a b c` starts (none when absent or too common). */
@@ -101,16 +109,24 @@ export class NgramIndex {
   /** Like `trigram`, into a reused buffer; returns how many positions it added. */
   trigramInto(a: number, b: number, c: number, out: HitBuffer): number {
     const { bucketBits, bucketStart, positions } = this.arrays;
+    const tagBits = this.arrays.tagBits ?? 0;
     const { ids, pages } = this;
-    const bucket = hash3(a, b, c) >>> (32 - bucketBits);
+    const h = hash3(a, b, c);
+    const bucket = h >>> (32 - bucketBits);
     const before = out.length;
     const lazy = pages !== undefined && !pages.complete;
     if (lazy) pages.need(bucketStart, bucket, bucket + 2);
     const from = bucketStart[bucket];
     const end = bucketStart[bucket + 1];
     if (lazy) pages.need(positions, from, end);
+    const shift = 32 - tagBits;
+    const tag = tagBits ? tagOf(h, bucketBits, tagBits) : 0;
+    const mask = tagBits ? (1 << shift) - 1 : -1;
     for (let k = from; k < end; k++) {
-      const p = positions[k];
+      const v = positions[k];
+      // Another 3-gram of the bucket: not this one, whatever its words.
+      if (tagBits && v >>> shift !== tag) continue;
+      const p = v & mask;
       if (lazy) pages.need(ids, p, p + 3);
       if (ids[p] === a && ids[p + 1] === b && ids[p + 2] === c) out.push(p);
     }
@@ -177,7 +193,18 @@ export class NgramIndex {
  * Cuts the grouped positions into buckets, dropping the 3-grams seen more than the cap (the
  * lookup would return nothing for them anyway) but keeping a sample of each.
  */
-function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number): Pick<IndexArrays, "bucketStart" | "positions" | "cappedHashes" | "cappedStart" | "cappedPositions"> {
+/** How many hash bits a position can carry (up to 8), when `length` positions leave room in 32 bits. */
+function tagRoom(length: number, bucketBits: number): number {
+  const positionBits = 32 - Math.clz32(Math.max(1, length));
+  return Math.max(0, Math.min(8, 32 - positionBits, 32 - bucketBits));
+}
+
+/** The hash bits just below the bucket's. */
+function tagOf(hash: number, bucketBits: number, tagBits: number): number {
+  return (hash >>> (32 - bucketBits - tagBits)) & ((1 << tagBits) - 1);
+}
+
+function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number, tagBits: number): Pick<IndexArrays, "bucketStart" | "positions" | "cappedHashes" | "cappedStart" | "cappedPositions"> {
   const n = keys.length;
   const shift = 32 - bucketBits;
   const bucketStart = new Uint32Array((1 << bucketBits) + 1);
@@ -191,8 +218,11 @@ function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number):
     while (j < n && keys[j] >>> shift === bucket) j++;
     if (j - i <= COMMON_NGRAM_CAP) {
       // No 3-gram in this bucket can be over the cap.
-      values.copyWithin(kept, i, j);
-      kept += j - i;
+      if (tagBits) for (let k = i; k < j; k++) values[kept++] = (values[k] | (tagOf(keys[k], bucketBits, tagBits) << (32 - tagBits))) >>> 0;
+      else {
+        values.copyWithin(kept, i, j);
+        kept += j - i;
+      }
     } else {
       // A big bucket: order it by hash (stable, so by position within a hash) to count each 3-gram.
       const order = Array.from({ length: j - i }, (_, k) => i + k).sort((x, y) => keys[x] - keys[y] || x - y);
@@ -201,7 +231,8 @@ function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number):
         let b = a + 1;
         while (b < order.length && keys[order[b]] === keys[order[a]]) b++;
         if (b - a <= COMMON_NGRAM_CAP) {
-          for (let k = a; k < b; k++) values[kept++] = segment[order[k] - i];
+          const tag = tagBits ? tagOf(keys[order[a]], bucketBits, tagBits) << (32 - tagBits) : 0;
+          for (let k = a; k < b; k++) values[kept++] = (segment[order[k] - i] | tag) >>> 0;
         } else {
           cappedHashes.push(keys[order[a]]);
           for (let k = a; k < Math.min(b, a + CAPPED_SAMPLE); k++) cappedPositions.push(segment[order[k] - i]);

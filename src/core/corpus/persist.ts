@@ -47,6 +47,7 @@ const SIGNED = new Set(["wordCounts", "postingStart", "postings"]);
 
 interface SegmentMeta {
   bucketBits: number;
+  tagBits?: number;
   counts: number[];
 }
 
@@ -72,7 +73,7 @@ export function serializeIndex(corpus: Corpus): IndexImage {
   const vocabulary = corpus.vocabulary.toStored();
   const arrays: IndexArray[] = [...storedArrays(vocabulary), corpus.ids];
   for (const a of segments) for (const name of SEGMENT_ARRAYS) arrays.push(a[name]);
-  const meta = (a: IndexArrays): SegmentMeta => ({ bucketBits: a.bucketBits, counts: SEGMENT_ARRAYS.map((name) => a[name].length) });
+  const meta = (a: IndexArrays): SegmentMeta => ({ bucketBits: a.bucketBits, tagBits: a.tagBits ?? 0, counts: SEGMENT_ARRAYS.map((name) => a[name].length) });
   const pages: Uint8Array[] = [];
   const placed: Placed[] = [];
   let page = 0;
@@ -153,7 +154,7 @@ export function deserializeIndex(head: Uint8Array | IndexImage, pageSource?: Pag
   const ids = take((n) => new Int32Array(n));
   if (ids.length !== header.idCount || !Number.isInteger(header.mainEnd) || header.mainEnd < 0 || header.mainEnd > ids.length) throw new IndexFormatError("index header is damaged (segments)");
   const segment = (s: SegmentMeta): IndexArrays => {
-    const out: Record<string, unknown> = { bucketBits: s.bucketBits };
+    const out: Record<string, unknown> = { bucketBits: s.bucketBits, tagBits: s.tagBits ?? 0 };
     SEGMENT_ARRAYS.forEach((name, k) => {
       const a = take((n) => (SIGNED.has(name) ? new Int32Array(n) : new Uint32Array(n)));
       if (a.length !== s.counts[k]) throw new IndexFormatError("index header is damaged (arrays)");
@@ -161,6 +162,7 @@ export function deserializeIndex(head: Uint8Array | IndexImage, pageSource?: Pag
     });
     const a = out as unknown as IndexArrays;
     if (!Number.isInteger(a.bucketBits) || a.bucketBits < 1 || a.bucketBits > 30 || a.bucketStart.length !== (1 << a.bucketBits) + 1) throw new IndexFormatError("index header is damaged (buckets)");
+    if (!Number.isInteger(a.tagBits) || a.tagBits! < 0 || a.tagBits! > 8 || a.bucketBits + a.tagBits! > 32) throw new IndexFormatError("index header is damaged (tags)");
     return a;
   };
   const index: SavedIndex = { ids, mainEnd: header.mainEnd, main: segment(header.main), delta: header.delta && segment(header.delta), pages };
