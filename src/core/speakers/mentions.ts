@@ -45,6 +45,15 @@ const CLAUSE_OPENERS = new Set(["and", "but", "that", "when", "as", "while", "be
 const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against", "from", "on", "at", "in", "into", "onto", "over", "under", "between", "among", "toward", "towards", "like", "than", "behind", "beside", "besides", "via", "per", "around", "through", "without", "within", "upon", "during", "including", "alongside", "unlike", "versus", "vs"]);
 const OPENING = new Set(["\u201c", '"', "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "\u00ab"]);
 
+/** For each sentence id, the index just past its last token (tokens come in sentence order). */
+function sentenceEnds(tokenSentence: Int32Array): Int32Array {
+  let max = -1;
+  for (let i = 0; i < tokenSentence.length; i++) if (tokenSentence[i] > max) max = tokenSentence[i];
+  const ends = new Int32Array(max + 1);
+  for (let i = 0; i < tokenSentence.length; i++) ends[tokenSentence[i]] = i + 1;
+  return ends;
+}
+
 /** What the document shows about each capitalised word: see `WordEvidence`. */
 export function wordEvidence(doc: PreparedDocument, isStart: (i: number) => boolean): WordEvidence {
   const inside = new Set<string>();
@@ -191,11 +200,14 @@ export class MentionIndex {
 
   private sentenceEnd(i: number): number {
     const { tokens, tokenSentence } = this.doc;
-    const s = tokenSentence[i];
-    let j = i;
-    while (j < tokens.length && tokenSentence[j] === s) j++;
-    return j;
+    if (i >= tokens.length) return i;
+    // Tokens are in sentence order: each sentence's end is found once, not walked to from every token.
+    this.sentenceEnds ??= sentenceEnds(tokenSentence);
+    return this.sentenceEnds[tokenSentence[i]];
   }
+
+  /** For each sentence id, the index after its last token (see `sentenceEnds`). */
+  private sentenceEnds?: Int32Array;
 
   /** Reads the phrase `[i, end)` (with an appositive after it), records its mentions, and returns where reading continues. */
   private readMention(i: number, end: number): number {

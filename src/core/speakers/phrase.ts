@@ -77,11 +77,17 @@ const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "
 const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"]);
 
 export const isWord = (t: Token | undefined): boolean => !!t && t.kind === "word";
-const bare = (t: Token) => t.lower.replace(/\.$/, "");
+const bare = (t: Token) => (t.lower.charCodeAt(t.lower.length - 1) === 0x2e ? t.lower.slice(0, -1) : t.lower);
 
 /** A capitalised word that can be part of a name (not `I`, not a number, not a day or month). */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text) && t.lower !== "i";
+  return !!t && t.kind === "word" && t.cap && !startsWithNumber(t.text) && t.lower !== "i";
+}
+
+/** `/^\p{N}/u`, with ASCII answered from the character code. */
+function startsWithNumber(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 0x80 ? c >= 0x30 && c <= 0x39 : /^\p{N}/u.test(text);
 }
 
 export function isTitle(t: Token | undefined): boolean {
@@ -90,6 +96,10 @@ export function isTitle(t: Token | undefined): boolean {
 
 /** The longest role phrase starting at `words[i]`, if any (`deputy press secretary`). */
 export function roleAt(words: Token[], i: number, end = words.length): { role: RoleRef; length: number } | undefined {
+  // Most words start no role phrase and no title: answered from the first word alone.
+  if (end - i < 1) return undefined;
+  const first = words[i];
+  if (first.kind !== "word" || (!ROLE_FIRST_WORDS.has(first.lower) && !ROLE_FIRST_WORDS.has(bare(first)) && !first.lower.includes("-"))) return undefined;
   for (let n = Math.min(longestRolePhrase, end - i); n >= 1; n--) {
     let key = "";
     let ok = true;
@@ -106,6 +116,9 @@ export function roleAt(words: Token[], i: number, end = words.length): { role: R
   }
   return undefined;
 }
+
+/** The first word of every role phrase and title (the keys `roleAt` looks up all start with one). */
+const ROLE_FIRST_WORDS: ReadonlySet<string> = new Set([...rolePhrases.keys(), ...personTitles].map((k) => k.split(" ")[0]));
 
 const TITLE_ROLES: Record<string, string> = { sen: "senator", rep: "representative", gov: "governor", pres: "president", gen: "military", col: "military", capt: "military", sgt: "military", lt: "military", maj: "military", adm: "military", cmdr: "military", cdr: "military", brig: "military", judge: "judge", justice: "judge", det: "police", insp: "police", amb: "official", atty: "lawyer" };
 const titleRole = (key: string) => TITLE_ROLES[key];
