@@ -9,5 +9,9 @@ import { type AttributedQuote, attributeQuotes } from "../core/speakers/attribut
 
 /** The document's quotations (and transcript turns) with their speakers, in text order. */
 export function attributeDocument(source: SourceText): AttributedQuote[] {
-  return attributeQuotes(prepareDocument(source.path, source.text, source.markdown), { utterances: source.utterances });
+  const doc = prepareDocument(source.path, source.text, source.markdown);
+  // No quotation and no transcript turn: nothing to attribute, and reading the document's
+  // mentions (most of attribution's time) would be thrown away.
+  if (doc.quotes.length === 0 && !source.utterances?.length) return [];
+  return attributeQuotes(doc, { utterances: source.utterances });
 }
