@@ -15,11 +15,23 @@ export interface PoolOptions {
   /** A password from elsewhere (the editor's secret storage). */
   password?: string;
   applicationName?: string;
+  /** Server settings for every session of the pool (sent at connect time, after the URL's own `options`). */
+  sessionSettings?: Record<string, string>;
 }
+
+/**
+ * What a checker's sessions set: its statements are short index look-ups, for which JIT
+ * compilation (tens of milliseconds, chosen by cost estimates that a GIN look-up inflates) and
+ * parallel workers (a start-up cost per statement, and cores the other checkers need) only add
+ * time.
+ */
+export const CHECK_SESSION: Record<string, string> = { jit: "off", max_parallel_workers_per_gather: "0" };
 
 export function openPool(url: ArchiveUrl, options: PoolOptions = {}): pg.Pool {
   // The parsed string, not `connectionString`: pg lets the string's (absent) password override a given one.
-  const parsed = Object.fromEntries(Object.entries(parse(url.url)).filter(([, v]) => v !== undefined && v !== null));
+  const parsed: Record<string, unknown> = Object.fromEntries(Object.entries(parse(url.url)).filter(([, v]) => v !== undefined && v !== null));
+  const settings = Object.entries(options.sessionSettings ?? {}).map(([k, v]) => `-c ${k}=${v}`);
+  if (settings.length) parsed.options = [parsed.options, ...settings].filter(Boolean).join(" ");
   const pool = new pg.Pool({
     ...(parsed as pg.PoolConfig),
     max: options.max ?? 4,

@@ -117,3 +117,24 @@ export function documentPassages(text: string): PassageKeys[] {
   }
   return out;
 }
+
+/** Keys a look-up keeps at least, however common (the rarest ones). */
+export const MIN_LOOKUP_KEYS = 3;
+
+/**
+ * The keys a quotation is looked up by: the ones winnowing selects from its own 3-grams (a
+ * passage holding the quotation, or any `WINNOW + 2` words of it, selected the same key for every
+ * window inside the shared words), less keys found in more than `maxPassages` passages — common
+ * phrases whose long posting lists cost time and say little about where the quotation comes from
+ * — unless that would leave fewer than `MIN_LOOKUP_KEYS` (the rarest then stay). `passagesOf`
+ * estimates a key's passages (from the planner's statistics); unknown keys are rare.
+ */
+export function lookupKeys(words: readonly string[], gapBefore: readonly boolean[], passagesOf?: (key: number) => number, maxPassages = Infinity): number[] {
+  const { keys, valid } = gramKeys(words, gapBefore);
+  const chosen = winnow(keys, valid, 0, keys.length);
+  if (!passagesOf) return chosen;
+  const rare = chosen.filter((k) => passagesOf(k) <= maxPassages);
+  if (rare.length >= Math.min(MIN_LOOKUP_KEYS, chosen.length)) return rare;
+  const rarest = [...chosen].sort((a, b) => passagesOf(a) - passagesOf(b) || a - b).slice(0, MIN_LOOKUP_KEYS);
+  return rarest.sort((a, b) => a - b);
+}

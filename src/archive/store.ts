@@ -14,14 +14,16 @@
  */
 import type pg from "pg";
 import { Corpus, type SourceText } from "../core/corpus/corpus";
-import type { SourceDocument } from "../core/corpus/sourceDocument";
+import { DocCache } from "../core/corpus/docCache";
+import { hashText, SourceDocument } from "../core/corpus/sourceDocument";
 import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
-import { findPassages, type Passage } from "../core/match/passages";
+import { findPassages, type Passage, quoteAt } from "../core/match/passages";
+import { wordOffsets } from "../core/text/words";
 import type { QuoteWords } from "../core/match/quoteWords";
 import type { AttributedQuote, AttributionBasis, Confidence } from "../core/speakers/attribute";
 import type { EntityKind } from "../core/speakers/entity";
-import { type ArchiveUrl, describePgError, isOverBudget, isUnavailable, openPool } from "./connection";
-import { quoteKeys } from "./grams";
+import { type ArchiveUrl, CHECK_SESSION, describePgError, isOverBudget, isUnavailable, openPool } from "./connection";
+import { lookupKeys } from "./grams";
 import type { SourceMetadata } from "./metadata";
 
 export interface ArchiveStoreOptions {
@@ -54,6 +56,94 @@ const RECENT_MAX = 5000;
 /** A candidate document must share at least this share of the best candidate's keys. */
 const MIN_SHARE_OF_BEST = 0.25;
 
+/** Characters of context kept on each side of an excerpt (cut back to white space). */
+const EXCERPT_MARGIN = 400;
+
+/** A quotation's candidates: document id → the ranges of its passages that may hold the quotation. */
+type Candidates = Map<string, Excerpt[]>;
+
+/**
+ * For each quotation ($1: its keys, as int[] literals), the $2 documents whose passages
+ * share the most keys with it, best first, with each matching passage's range and shared-key
+ * count. One statement for a whole draft: one round trip, one plan (prepared once per connection).
+ */
+const CANDIDATES_SQL = `
+  SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares
+  FROM (SELECT ord, keys::int[] AS keys FROM unnest($1::text[]) WITH ORDINALITY AS x(keys, ord)) q
+  CROSS JOIN LATERAL (
+    SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares
+    FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams && q.keys) h
+    GROUP BY h.document_id
+    ORDER BY shared DESC, h.document_id
+    LIMIT $2
+  ) c
+  ORDER BY q.ord, c.shared DESC, c.document_id`;
+
+/**
+ * A key found in more passages than this (by the planner's estimate) is not looked up when the
+ * quotation has rarer ones: its posting list would bring hundreds of passages sharing a common
+ * phrase, each fetched and ranked, for no better candidates.
+ */
+const COMMON_PASSAGES = 200;
+
+/** The most common keys of the passages and their frequencies, from `pg_stats` (readable by the checkers' role). */
+const COMMON_KEYS_SQL = `
+  SELECT s.most_common_elems::text AS elems, s.most_common_elem_freqs AS freqs, c.reltuples AS passages
+  FROM pg_stats s, pg_class c
+  WHERE s.schemaname = 'verbatim' AND s.tablename = 'passage' AND s.attname = 'grams' AND c.oid = 'verbatim.passage'::regclass`;
+
+/** Documents by id, each with its quotations (in order) as one JSON array of rows. */
+const DOCUMENTS_SQL = `
+  SELECT d.id, d.key, d.body, d.markdown, d.format, d.utterances, d.regions, d.title, d.outlet, d.published, d.url, d.authors,
+    (SELECT json_agg(json_build_array(q.start_offset, q.end_offset, q.pieces, q.basis, q.word_count, q.scare, q.speaker_kind, q.speaker_name,
+                                      q.speaker_role, q.speaker_role_text, q.speaker_organization, q.speaker_confidence) ORDER BY q.ord)
+     FROM verbatim.quotation q WHERE q.document_id = d.id) AS quotes
+  FROM verbatim.document d WHERE d.id = ANY($1::bigint[])`;
+
+/** A quotation row as DOCUMENTS_SQL returns it. */
+type StoredQuoteRow = [number, number, number[], AttributionBasis, number, boolean, string | null, string | null, string | null, string | null, string | null, Confidence | null];
+
+/**
+ * The stretches of a document to search: its candidate passages' ranges, widened by a margin
+ * (cut back to white space, where no word is split) and merged where they meet.
+ */
+export function excerptsOf(text: string, ranges: readonly Excerpt[]): Excerpt[] {
+  const widened = ranges
+    .map((r) => {
+      let start = Math.max(0, Math.min(r.start, text.length) - EXCERPT_MARGIN);
+      let end = Math.min(text.length, Math.max(r.end, 0) + EXCERPT_MARGIN);
+      if (start > 0) {
+        const space = firstSpace(text, start, r.start);
+        start = space < 0 ? Math.min(r.start, text.length) : space + 1;
+      }
+      if (end < text.length) {
+        const space = lastSpace(text, Math.max(r.end, 0), end);
+        end = space < 0 ? Math.max(r.end, 0) : space;
+      }
+      return { start, end };
+    })
+    .sort((a, b) => a.start - b.start);
+  const out: Excerpt[] = [];
+  for (const r of widened) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0x0c || c === 0x0b || c === 0xa0 || c === 0x2028 || c === 0x2029 || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
+
+function firstSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function lastSpace(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
 /** Archive documents' metadata, for hosts: hovers, views and reports show outlet, date and link. */
 const infoOf = new WeakMap<SourceDocument, ArchiveDocumentInfo>();
 export function archiveDocumentInfo(doc: SourceDocument): ArchiveDocumentInfo | undefined {
@@ -79,29 +169,88 @@ interface StoredQuote {
   confidence?: Confidence;
 }
 
-/** The passages of one look-up: a small corpus of the documents the archive found. */
+/** A stretch of a stored document to search: the passages that shared keys with a quotation, with a margin. */
+export interface Excerpt {
+  start: number;
+  end: number;
+}
+
+/**
+ * The passages of one look-up. Only the stretches of the found documents that shared keys with
+ * the quotations (`Excerpt`s) are laid out as a small corpus and searched by the engine's own
+ * `findPassages`; a passage found is then placed in its whole document (offsets, word positions
+ * and the stored quotation holding it), so findings, hovers and reports are those of the whole
+ * document. Tokenizing and indexing the excerpts instead of whole documents is most of a
+ * look-up's time saved, and what keeps a long document (a transcript, a 300-page report) cheap.
+ */
 export class ArchiveMatches {
   private readonly corpus?: Corpus;
+  /** For each corpus document (an excerpt): the stored document it is cut from and where. */
+  private readonly cuts: { doc: number; start: number }[] = [];
+  private readonly docs: StoredDocument[];
   private readonly quotes: AttributedQuote[][] = [];
+  private readonly whole: SourceDocument[] = [];
+  private readonly cache = new DocCache();
 
-  constructor(docs: StoredDocument[]) {
+  constructor(docs: StoredDocument[], excerpts: Map<string, Excerpt[]> = new Map()) {
+    this.docs = docs;
     if (docs.length === 0) return;
-    this.corpus = new Corpus(docs.map((d) => d.source));
+    const sources: SourceText[] = [];
     docs.forEach((d, i) => {
-      infoOf.set(this.corpus!.documents[i], d.info);
       this.quotes.push(d.quotes.map((q) => toAttributed(q)));
+      for (const e of excerpts.get(d.id) ?? [{ start: 0, end: d.source.text.length }]) {
+        this.cuts.push({ doc: i, start: e.start });
+        sources.push({ path: d.source.path, text: d.source.text.slice(e.start, e.end) });
+      }
     });
+    this.corpus = new Corpus(sources);
   }
 
   get documentCount(): number {
-    return this.corpus?.documents.length ?? 0;
+    return this.docs.length;
   }
 
   /** The archive's passages for a quotation's words, best first, as `findPassages` gives them. */
   passagesFor = (words: QuoteWords): Passage[] => {
     if (!this.corpus) return [];
-    return findPassages(this.corpus, words, (d) => this.quotes[d]).map((p) => ({ ...p, documentIndex: -1 }));
+    return findPassages(this.corpus, words).map((p) => this.placed(p));
   };
+
+  /** A passage of an excerpt as a passage of its whole document. */
+  private placed(p: Passage): Passage {
+    const cut = this.cuts[p.documentIndex];
+    const document = this.document(cut.doc);
+    const start = p.start + cut.start;
+    const end = p.end + cut.start;
+    // Excerpts are cut at white space, where no word is split: the excerpt's words are the document's from its first word on.
+    const firstWord = lowerBound(document.offsets.starts, cut.start);
+    return { ...p, document, documentIndex: -1, start, end, windowStart: p.windowStart + firstWord, sourceQuote: quoteAt(this.quotes[cut.doc], start, end) };
+  }
+
+  /** The whole stored document, as hosts show it (made on first use). */
+  private document(i: number): SourceDocument {
+    if (!this.whole[i]) {
+      const d = this.docs[i];
+      const s = d.source;
+      const words = wordOffsets(s.text).starts.length;
+      const doc = new SourceDocument({ path: s.path, text: s.text, length: s.text.length, firstWord: 0, wordCount: words, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, hash: hashText(s.text) }, this.cache);
+      infoOf.set(doc, d.info);
+      this.whole[i] = doc;
+    }
+    return this.whole[i];
+  }
+}
+
+/** The first index whose value is at least `x` in an ascending array. */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The metadata columns as the engine's `SourceMetadata` (only the fields known). */
@@ -153,7 +302,7 @@ export class ArchiveStore {
   private cachedChars = 0;
   private static readonly CACHE_CHARS = 32_000_000;
   /** Recent candidates by a quotation's keys: an editor re-checks the same quotations while typing around them. */
-  private readonly recent = new Map<string, { ids: string[]; at: number }>();
+  private readonly recent = new Map<string, { candidates: Candidates; at: number }>();
   /** Over-budget look-ups in the last `lookup` (their quotations were checked without the archive). */
   overBudget = 0;
 
@@ -167,7 +316,7 @@ export class ArchiveStore {
     this.reuseMs = options.reuseMs ?? 60_000;
     this.delay = this.backoff[0];
     this.warn = options.warn ?? (() => {});
-    this.pool = openPool(url, { max: options.maxConnections ?? 4, statementTimeoutMs: this.budgetMs, connectTimeoutMs: options.connectTimeoutMs ?? 3000, password: options.password, applicationName: "verbatim check" });
+    this.pool = openPool(url, { max: options.maxConnections ?? 4, statementTimeoutMs: this.budgetMs, connectTimeoutMs: options.connectTimeoutMs ?? 3000, password: options.password, applicationName: "verbatim check", sessionSettings: CHECK_SESSION });
   }
 
   get state(): ArchiveState {
@@ -177,15 +326,20 @@ export class ArchiveStore {
   /**
    * Looks up every quotation; never throws for an unreachable archive or a slow statement (the
    * check goes on with local sources). Other errors (no archive schema, no permission) throw.
+   * Two round trips whatever the number of quotations: their candidates in one statement, then
+   * the documents not cached yet with their quotations in another.
    */
   async lookup(quotes: QuoteWords[]): Promise<ArchiveMatches> {
     this.overBudget = 0;
     if (this.current === "down" && Date.now() < this.retryAt) return new ArchiveMatches([]);
     try {
-      const ids = await this.candidates(quotes);
+      const ranges = await this.candidates(quotes);
+      const ids = [...ranges.keys()].sort((a, b) => Number(a) - Number(b));
       const docs = await this.documents(ids);
       this.markUp();
-      return new ArchiveMatches(docs);
+      const excerpts = new Map<string, Excerpt[]>();
+      for (const d of docs) excerpts.set(d.id, excerptsOf(d.source.text, ranges.get(d.id)!));
+      return new ArchiveMatches(docs, excerpts);
     } catch (e) {
       // The server gone, or refusing us (a wrong password, no archive schema, no permission): the
       // same for the check — one message, the local sources, another try after the back-off.
@@ -195,89 +349,108 @@ export class ArchiveStore {
     }
   }
 
-  /** Documents whose passages share the most keys with each quotation (all quotations at once). */
-  private async candidates(quotes: QuoteWords[]): Promise<string[]> {
+  /**
+   * Documents whose passages share the most keys with each quotation (all quotations in one
+   * statement), with the character ranges of their passages that share at least half as many
+   * keys as the document's best one: where the quotation can be.
+   */
+  private async candidates(quotes: QuoteWords[]): Promise<Map<string, Excerpt[]>> {
+    const commonKeys = await this.commonKeys();
     const keys = new Map<string, number[]>();
     for (const q of quotes) {
-      const k = quoteKeys(q.words, q.gapBefore);
+      const k = lookupKeys(q.words, q.gapBefore, commonKeys ? (key) => commonKeys.get(key) ?? 0 : undefined, COMMON_PASSAGES);
       if (k.length) keys.set(k.join(","), k);
     }
-    const found = new Set<string>();
-    const ask = async (k: number[]) => {
-      const key = k.join(",");
+    const found = new Map<string, Excerpt[]>();
+    const add = (c: Candidates) => {
+      for (const [id, ranges] of c) found.set(id, [...(found.get(id) ?? []), ...ranges]);
+    };
+    const ask: string[] = [];
+    for (const key of keys.keys()) {
       const known = this.recent.get(key);
-      if (known && Date.now() - known.at < this.reuseMs) {
-        for (const id of known.ids) found.add(id);
-        return;
-      }
+      if (known && Date.now() - known.at < this.reuseMs) add(known.candidates);
+      else ask.push(key);
+    }
+    if (ask.length) {
       try {
         const r = await this.pool.query({
-          name: "verbatim-candidates",
-          text: `SELECT document_id, max(icount(grams & $1::int[])) AS shared
-                 FROM verbatim.passage WHERE grams && $1::int[]
-                 GROUP BY document_id ORDER BY shared DESC, document_id LIMIT $2`,
-          values: [k, this.perQuote],
+          name: "verbatim-candidates-v2",
+          text: CANDIDATES_SQL,
+          values: [ask.map((k) => `{${k}}`), this.perQuote],
         });
-        // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
-        const best = r.rows.length ? Number(r.rows[0].shared) : 0;
-        const ids = r.rows.filter((row) => Number(row.shared) >= Math.max(1, best * MIN_SHARE_OF_BEST)).map((row) => String(row.document_id));
-        for (const id of ids) found.add(id);
-        if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
-        this.recent.set(key, { ids, at: Date.now() });
+        const perQuote = new Map<number, Candidates>();
+        const bestOf = new Map<number, number>();
+        for (const row of r.rows) {
+          const q = Number(row.q);
+          const shared = Number(row.shared);
+          // Rows come best first for each quotation.
+          if (!bestOf.has(q)) bestOf.set(q, shared);
+          // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
+          if (shared < Math.max(1, bestOf.get(q)! * MIN_SHARE_OF_BEST)) continue;
+          const ranges: Excerpt[] = [];
+          for (let i = 0; i < row.shares.length; i++) if (row.shares[i] * 2 >= shared) ranges.push({ start: row.starts[i], end: row.ends[i] });
+          let c = perQuote.get(q);
+          if (!c) perQuote.set(q, (c = new Map()));
+          c.set(String(row.document_id), ranges);
+        }
+        ask.forEach((key, i) => {
+          const c = perQuote.get(i + 1) ?? new Map();
+          add(c);
+          if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
+          this.recent.set(key, { candidates: c, at: Date.now() });
+        });
       } catch (e) {
         if (!isOverBudget(e)) throw e;
-        this.overBudget++;
+        this.overBudget += ask.length;
       }
-    };
-    // As many at once as the pool has connections.
-    const all = [...keys.values()];
-    const running: Promise<void>[] = [];
-    for (const k of all) {
-      const p: Promise<void> = ask(k).finally(() => running.splice(running.indexOf(p), 1));
-      running.push(p);
-      if (running.length >= 4) await Promise.race(running);
     }
-    await Promise.all(running);
     if (this.overBudget) this.warn(`archive: ${this.overBudget} look-up(s) ran over the ${this.budgetMs} ms budget and were cancelled; those quotes were checked without the archive`);
-    return [...found].sort((a, b) => Number(a) - Number(b));
+    return found;
   }
 
+  /**
+   * The archive's most common keys with the number of passages each is estimated to be in: the
+   * planner's statistics of the passages' keys (`ANALYZE` keeps the most common elements of the
+   * `grams` arrays with their frequencies), read once and again after the reuse period.
+   */
+  private async commonKeys(): Promise<Map<number, number> | undefined> {
+    if (this.common && Date.now() - this.common.at < Math.max(this.reuseMs, 60_000)) return this.common.keys;
+    const r = await this.pool.query({ name: "verbatim-common-keys", text: COMMON_KEYS_SQL });
+    const keys = new Map<number, number>();
+    const row = r.rows[0];
+    if (row?.elems && row.freqs) {
+      const elems = String(row.elems).replace(/[{}]/g, "").split(",").map(Number);
+      const passages = Math.max(0, Number(row.passages));
+      elems.forEach((k, i) => keys.set(k, row.freqs[i] * passages));
+    }
+    this.common = { keys, at: Date.now() };
+    return keys;
+  }
+
+  private common?: { keys: Map<number, number>; at: number };
+
+  /** The documents, from the cache or in one statement with their quotations. */
   private async documents(ids: string[]): Promise<StoredDocument[]> {
     const missing = ids.filter((id) => !this.cache.has(id));
     if (missing.length) {
-      const [docs, quotes] = await Promise.all([
-        this.pool.query(
-          `SELECT id, key, body, markdown, format, utterances, regions, title, outlet, published, url, authors FROM verbatim.document WHERE id = ANY($1::bigint[])`,
-          [missing],
-        ),
-        this.pool.query(
-          `SELECT document_id, start_offset, end_offset, pieces, basis, word_count, scare, speaker_kind, speaker_name, speaker_role, speaker_role_text, speaker_organization, speaker_confidence
-           FROM verbatim.quotation WHERE document_id = ANY($1::bigint[]) ORDER BY document_id, ord`,
-          [missing],
-        ),
-      ]);
-      const quotesOf = new Map<string, StoredQuote[]>();
-      for (const r of quotes.rows) {
-        const list = quotesOf.get(String(r.document_id)) ?? [];
-        list.push({
-          start: r.start_offset,
-          end: r.end_offset,
-          pieces: r.pieces,
-          basis: r.basis,
-          wordCount: r.word_count,
-          scare: r.scare,
-          speaker: r.speaker_name ? { kind: r.speaker_kind as EntityKind, name: r.speaker_name, role: r.speaker_role ?? undefined, roleText: r.speaker_role_text ?? undefined, organization: r.speaker_organization ?? undefined } : undefined,
-          confidence: r.speaker_confidence ?? undefined,
-        });
-        quotesOf.set(String(r.document_id), list);
-      }
+      const docs = await this.pool.query({ name: "verbatim-documents-v2", text: DOCUMENTS_SQL, values: [missing] });
       for (const r of docs.rows) {
         const id = String(r.id);
+        const quotes: StoredQuote[] = (r.quotes ?? []).map((q: StoredQuoteRow) => ({
+          start: q[0],
+          end: q[1],
+          pieces: q[2],
+          basis: q[3],
+          wordCount: q[4],
+          scare: q[5],
+          speaker: q[7] ? { kind: q[6] as EntityKind, name: q[7], role: q[8] ?? undefined, roleText: q[9] ?? undefined, organization: q[10] ?? undefined } : undefined,
+          confidence: q[11] ?? undefined,
+        }));
         const doc: StoredDocument = {
           id,
           source: { path: ARCHIVE_PREFIX + r.key, text: r.body, markdown: r.markdown, utterances: r.utterances ?? undefined, regions: r.regions ?? undefined, metadata: storedMetadata(r) },
           info: { key: r.key, format: r.format, title: r.title ?? undefined, outlet: r.outlet ?? undefined, date: r.published ?? undefined, url: r.url ?? undefined, authors: r.authors ?? undefined },
-          quotes: quotesOf.get(id) ?? [],
+          quotes,
         };
         this.remember(doc);
       }
