@@ -59,12 +59,13 @@ else {
     ["  documents / quotations / retrieval index MB", (r) => `${f(r.documentsMB, 0)} / ${f(r.quotationsMB, 0)} / ${f(r.retrievalIndexMB, 0)}`],
     ["per quote, 1 checker: p50 / p95 ms", (r) => `${f(r.lookupOneP50)} / ${f(r.lookupOneP95)}`],
     ["per quote, 16 checkers: p50 / p95 ms", (r) => `${f(r.lookupSixteenP50)} / ${f(r.lookupSixteenP95)}`],
+    ["drafts of 10 quotes in one look-up, 16 checkers: p50 / p95 ms per draft", (r) => (r.draftSixteenP50 === undefined ? "" : `${f(r.draftSixteenP50)} / ${f(r.draftSixteenP95)}`)],
     ["right document first", (r) => `${r.rightDocument}/${r.quotes}`],
     ["draft verdicts right (archive)", (r) => `${r.archiveVerdictsRight}/${r.quotes}`],
     ["in memory: build s / RSS MB", (r) => (r.memoryBuildSeconds === undefined ? "" : `${f(r.memoryBuildSeconds)} / ${f(r.memoryRssMB, 0)}`)],
     ["in memory, per quote: p50 / p95 ms", (r) => (r.memoryLookupP50 === undefined ? "" : `${f(r.memoryLookupP50, 2)} / ${f(r.memoryLookupP95, 2)}`)],
     ["in memory: verdicts right / same as archive", (r) => (r.sameVerdicts === undefined ? "" : `${r.memoryVerdictsRight}/${r.quotes} / ${r.sameVerdicts}/${r.quotes}`)],
-    ["load average at start / end", (r) => `${r.loadAverageAtStart.map((x) => x.toFixed(1)).join(" ")} / ${r.loadAverageAtEnd.map((x) => x.toFixed(1)).join(" ")}`],
+    ["load average at start / look-ups / end", (r) => [r.loadAverageAtStart, r.loadAverageAtLookups, r.loadAverageAtEnd].map((l) => (l ? l.map((x) => x.toFixed(1)).join(" ") : "")).join(" / ")],
   ];
   console.log(["", ...results.map((r) => `${r.mb} MB`)].join(" | "));
   for (const [name, cell] of rows) console.log([name, ...results.map(cell)].join(" | "));
