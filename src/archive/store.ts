@@ -18,7 +18,7 @@ import { DocCache } from "../core/corpus/docCache";
 import { hashText, SourceDocument } from "../core/corpus/sourceDocument";
 import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
 import { findPassages, type Passage, quoteAt } from "../core/match/passages";
-import { wordOffsets } from "../core/text/words";
+import { scanWords } from "../core/text/words";
 import type { QuoteWords } from "../core/match/quoteWords";
 import type { AttributedQuote, AttributionBasis, Confidence } from "../core/speakers/attribute";
 import type { EntityKind } from "../core/speakers/entity";
@@ -186,7 +186,7 @@ export interface Excerpt {
 export class ArchiveMatches {
   private readonly corpus?: Corpus;
   /** For each corpus document (an excerpt): the stored document it is cut from and where. */
-  private readonly cuts: { doc: number; start: number }[] = [];
+  private readonly cuts: { doc: number; start: number; firstWord: number }[] = [];
   private readonly docs: StoredDocument[];
   private readonly quotes: AttributedQuote[][] = [];
   private readonly whole: SourceDocument[] = [];
@@ -199,7 +199,7 @@ export class ArchiveMatches {
     docs.forEach((d, i) => {
       this.quotes.push(d.quotes.map((q) => toAttributed(q)));
       for (const e of excerpts.get(d.id) ?? [{ start: 0, end: d.source.text.length }]) {
-        this.cuts.push({ doc: i, start: e.start });
+        this.cuts.push({ doc: i, start: e.start, firstWord: -1 });
         sources.push({ path: d.source.path, text: d.source.text.slice(e.start, e.end) });
       }
     });
@@ -222,35 +222,32 @@ export class ArchiveMatches {
     const document = this.document(cut.doc);
     const start = p.start + cut.start;
     const end = p.end + cut.start;
-    // Excerpts are cut at white space, where no word is split: the excerpt's words are the document's from its first word on.
-    const firstWord = lowerBound(document.offsets.starts, cut.start);
-    return { ...p, document, documentIndex: -1, start, end, windowStart: p.windowStart + firstWord, sourceQuote: quoteAt(this.quotes[cut.doc], start, end) };
+    return { ...p, document, documentIndex: -1, start, end, windowStart: p.windowStart + cut.firstWord, sourceQuote: quoteAt(this.quotes[cut.doc], start, end) };
   }
 
-  /** The whole stored document, as hosts show it (made on first use). */
+  /**
+   * The whole stored document, as hosts show it (made on first use), and the word each of its
+   * excerpts starts at: excerpts are cut at white space, where no word is split, so an excerpt's
+   * words are the document's from the first word at or after its start. One pass counts them.
+   */
   private document(i: number): SourceDocument {
     if (!this.whole[i]) {
       const d = this.docs[i];
       const s = d.source;
-      const words = wordOffsets(s.text).starts.length;
+      const cuts = this.cuts.filter((c) => c.doc === i).sort((a, b) => a.start - b.start);
+      let words = 0;
+      let next = 0;
+      scanWords(s.text, 0, s.text.length, (start) => {
+        while (next < cuts.length && cuts[next].start <= start) cuts[next++].firstWord = words;
+        words++;
+      });
+      while (next < cuts.length) cuts[next++].firstWord = words;
       const doc = new SourceDocument({ path: s.path, text: s.text, length: s.text.length, firstWord: 0, wordCount: words, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, hash: hashText(s.text) }, this.cache);
       infoOf.set(doc, d.info);
       this.whole[i] = doc;
     }
     return this.whole[i];
   }
-}
-
-/** The first index whose value is at least `x` in an ascending array. */
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The metadata columns as the engine's `SourceMetadata` (only the fields known). */
