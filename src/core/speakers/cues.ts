@@ -67,9 +67,23 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   return true;
 }
 
-function matchCuePhrase(tokens: Token[], i: number): number {
+/** The cue phrases split into words once, grouped by their first word (each group in the list's order). */
+const cuePhrasesByFirst: ReadonlyMap<string, string[][]> = (() => {
+  const byFirst = new Map<string, string[][]>();
   for (const p of cuePhrases) {
     const words = p.split(" ");
+    const list = byFirst.get(words[0]) ?? [];
+    list.push(words);
+    byFirst.set(words[0], list);
+  }
+  return byFirst;
+})();
+
+function matchCuePhrase(tokens: Token[], i: number): number {
+  const first = tokens[i];
+  if (first?.kind !== "word") return 0;
+  // Only phrases starting with this word can match; the first that does, in the list's order.
+  for (const words of cuePhrasesByFirst.get(first.lower) ?? []) {
     if (words.every((w, k) => tokens[i + k]?.kind === "word" && tokens[i + k].lower === w)) return words.length;
   }
   return 0;
