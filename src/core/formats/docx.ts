@@ -51,7 +51,7 @@ export async function docxMetadata(bytes: Uint8Array): Promise<SourceMetadata> {
 
 /** The text of the first element with this local name (any namespace prefix). */
 function element(xml: string, localName: string): string | undefined {
-  const open = new RegExp(`<(?:[A-Za-z][\\w.-]*:)?${localName}(?:\\s[^>]*)?>`).exec(xml);
+  const open = new RegExp(`<(?:[A-Za-z][\\w.-]*:)?${localName}(?:\\s[^<>]*)?>`).exec(xml);
   if (!open) return undefined;
   const from = open.index + open[0].length;
   const to = xml.indexOf("<", from);
@@ -61,7 +61,7 @@ function element(xml: string, localName: string): string | undefined {
 /** `<property name="URL"><vt:lpwstr>…</vt:lpwstr></property>`, by lower-cased name. */
 function customProperties(xml: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of xml.matchAll(/<(?:[\w.-]+:)?property\b([^>]*)>\s*<(?:[\w.-]+:)?(?:lpwstr|lpstr|bstr|filetime|date)\b[^>]*>([^<]*)</g)) {
+  for (const m of xml.matchAll(/<(?:[\w.-]+:)?property\b([^<>]*)>\s*<(?:[\w.-]+:)?(?:lpwstr|lpstr|bstr|filetime|date)\b[^<>]*>([^<]*)</g)) {
     const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
     if (name && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), decodeXml(m[2]));
   }
