@@ -19,7 +19,7 @@ const arg = (name: string, dflt: number) => {
 async function timing(filter?: string): Promise<number> {
   const shapes = SHAPES.filter((s) => !filter || s.name.includes(filter));
   const size = (n: number) => (n >= 1e6 ? `${n / 1e6} MB` : `${n / 1e3} KB`);
-  console.log(`timing: each input end to end (fastest of 3 runs, ms); ten times the input may take at most ${RATIO} times as long`);
+  console.log(`timing: each input end to end (fastest of 3 runs, ms; a failing ratio is measured up to 3 times); ten times the input may take at most ${RATIO} times as long`);
   console.log(`  ${"input".padEnd(50)}${SIZES.map((n) => size(n).padStart(10)).join("")}   worst ratio`);
   let failed = 0;
   for (const shape of shapes) {

@@ -16,7 +16,7 @@ export const SIZES = [10_000, 100_000, 1_000_000];
 /** Ten times the input: at most this many times the time. */
 export const RATIO = 30;
 /** Times under this (ms) count as this, so that a 1 ms measurement does not decide a ratio. */
-const FLOOR_MS = 20;
+const FLOOR_MS = 50;
 
 export { type Shape, SHAPES, DRAFT_SOURCE_TEXT, SOURCE_DRAFT_TEXT } from "./shapes";
 import { type Shape, DRAFT_SOURCE_TEXT, SOURCE_DRAFT_TEXT } from "./shapes";
@@ -48,24 +48,30 @@ export interface Timing {
  * The fastest of `runs` timings of the shape at each size. The sizes take turns run by run, so a
  * burst of load from elsewhere on the machine falls on all of them alike; the fastest run is the
  * one least disturbed. A size over `giveUpMs` is not run again, nor are the larger ones (failing).
+ * A ratio over the bound is measured again (up to `attempts` rounds, the fastest of all runs
+ * kept): a super-linear input fails every round, a burst of load does not last through three.
  */
-export async function timeShape(shape: Shape, sizes = SIZES, runs = 3, giveUpMs = 15_000): Promise<Timing> {
+export async function timeShape(shape: Shape, sizes = SIZES, runs = 3, giveUpMs = 15_000, attempts = 3): Promise<Timing> {
   const texts = sizes.map((n) => shape.make(n));
   const best: number[] = sizes.map(() => Infinity);
   let reach = sizes.length;
-  for (let r = 0; r < runs; r++) {
-    for (let k = 0; k < reach; k++) {
-      const t0 = performance.now();
-      await processShape(shape, texts[k]);
-      best[k] = Math.min(best[k], performance.now() - t0);
-      if (best[k] > giveUpMs) {
-        reach = k + 1;
-        break;
+  let result: Timing | undefined;
+  for (let attempt = 0; attempt < attempts && reach === sizes.length && !result?.ok; attempt++) {
+    for (let r = 0; r < runs; r++) {
+      for (let k = 0; k < reach; k++) {
+        const t0 = performance.now();
+        await processShape(shape, texts[k]);
+        best[k] = Math.min(best[k], performance.now() - t0);
+        if (best[k] > giveUpMs) {
+          reach = k + 1;
+          break;
+        }
       }
     }
+    const ms = best.slice(0, reach);
+    let worst = 0;
+    for (let k = 1; k < ms.length; k++) worst = Math.max(worst, Math.max(ms[k], FLOOR_MS) / Math.max(ms[k - 1], FLOOR_MS));
+    result = { shape: shape.name, ms, worst, ok: ms.length === sizes.length && ms[ms.length - 1] <= giveUpMs && worst <= RATIO };
   }
-  const ms = best.slice(0, reach);
-  let worst = 0;
-  for (let k = 1; k < ms.length; k++) worst = Math.max(worst, Math.max(ms[k], FLOOR_MS) / Math.max(ms[k - 1], FLOOR_MS));
-  return { shape: shape.name, ms, worst, ok: ms.length === sizes.length && ms[ms.length - 1] <= giveUpMs && worst <= RATIO };
+  return result!;
 }
