@@ -70,6 +70,8 @@ export function hoverMarkdown(full: QuoteCheck | PlainQuoteCheck, source: HoverS
       const who = `**${esc(speaker.name)}**${details ? ` (${details})` : ""}`;
       if (passage.relayedFrom) blocks.push(t("Words of {0} as {1} recounts them, according to the source.", `**${esc(passage.relayedFrom)}**`, who));
       else blocks.push(t("Spoken by {0} according to the source.", who));
+    } else if (passage.speakerCandidates?.length) {
+      blocks.push(t("The source does not say clearly who spoke these words; it could be {0} — check by hand.", passage.speakerCandidates.map((n) => `**${esc(n)}**`).join(", ")));
     } else {
       blocks.push(t("The source does not say who spoke these words."));
     }

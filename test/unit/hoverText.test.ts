@@ -112,4 +112,13 @@ The talks broke down on Tuesday night after six hours.
     const check = quoteWith(checkDraft(`"The ferry will never run at night again," Brun said.`, { "s.txt": source }), "never run");
     assert.match(hoverMarkdown(check, undefined), /Words of \*\*Jonas Aalto\*\* as \*\*Edda Brun\*\* \(Councillor\) recounts them, according to the source\./);
   });
+  it("shows a source's unsure reading as the people it could be, never as who spoke", () => {
+    // No cue: the paragraph before is only about Soto, so the reading is a guess.
+    const source = `Maria Soto walked along the quay on Monday.\n\n"We will take this to the regional court before the summer."\n`;
+    const check = quoteWith(checkDraft(`Ana Ruiz said: "We will take this to the regional court before the summer."`, { "s.txt": source }), "regional court");
+    assert.equal(check.verdict, "speaker-unclear");
+    const md = hoverMarkdown(check, undefined);
+    assert.doesNotMatch(md, /Spoken by/);
+    assert.match(md, /The source does not say clearly who spoke these words; it could be \*\*Maria Soto\*\* — check by hand\./);
+  });
 });

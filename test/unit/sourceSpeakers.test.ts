@@ -41,4 +41,10 @@ describe("source speakers", () => {
     assert.equal(attributionName({ kind: "spokesperson", name: "Acme spokesman" }), "an Acme spokesman");
     assert.equal(attributionName({ kind: "person", name: "Desmond Okonjo" }), "Desmond Okonjo");
   });
+  it("lists no junk: a dateline glued to a name, a one-word speaker with nothing that says person", () => {
+    const wire = `BRAMPORT-Ilse Novak told supporters on Sunday that "the harbour will be rebuilt within the year."\n\n"The harbour plan has no money behind it at all," according to Newsline.\n\n"The money will come from the port levy," Novak said.\n`;
+    const list = listSourceSpeakers(new QuoteChecker([{ path: "sources/wire.txt", text: wire }]));
+    assert.deepEqual(list.map((s) => s.name), ["Ilse Novak"]);
+    assert.equal(list[0].quotes.length, 2);
+  });
 });

@@ -27,6 +27,8 @@ export interface PlainPassage extends Omit<Passage, "document"> {
   place?: SourcePlace;
   /** Who spoke, with only the role and organisation the source's own text gives. */
   speakerAsSourceGives?: EntitySummary;
+  /** When the source's speaker is only a guess: the people it could be (no `speakerAsSourceGives` then). */
+  speakerCandidates?: string[];
   /** `"…," Doe said, according to Roe`: Doe, whose words the speaker (Roe) recounts. */
   relayedFrom?: string;
   /** Where the source introduces the speaker, when that is not the passage's own paragraph. */
@@ -63,13 +65,17 @@ export function toPlainPassage(p: Passage, placeOf?: PlaceOf): PlainPassage {
   }
   const from = Math.max(0, Math.min(p.start, starts[0] ?? p.start) - EXCERPT_MARGIN);
   const to = Math.min(text.length, Math.max(p.end, ends[ends.length - 1] ?? p.end) + EXCERPT_MARGIN);
-  const speaker = p.sourceQuote?.speaker && summarize(p.sourceQuote.speaker);
+  // A low reading is a guess: shown as the people it could be, never as who spoke.
+  const guess = p.sourceQuote?.confidence === "low";
+  const speaker = p.sourceQuote?.speaker && !guess ? summarize(p.sourceQuote.speaker) : undefined;
+  const candidates = guess && p.sourceQuote?.speaker ? [...new Set([p.sourceQuote.speaker, ...(p.sourceQuote.candidates ?? [])].map((e) => e.name))] : undefined;
   const introduction = speaker && speakerIntroduction(text, p.start, speaker.name, speaker.kind);
   return {
     ...rest,
     ...(speaker ? { speakerAsSourceGives: asSourceGives(speaker, text) } : {}),
     ...(introduction ? { introduction } : {}),
     ...(p.sourceQuote?.relayed ? { relayedFrom: p.sourceQuote.relayed.name } : {}),
+    ...(candidates ? { speakerCandidates: candidates } : {}),
     document: doc.metadata ? { path: doc.path, metadata: doc.metadata } : { path: doc.path },
     excerpt: { base: from, text: text.slice(from, to), atEnd: to === text.length },
     windowWords: { starts, ends },

@@ -64,12 +64,20 @@ export function listSourceSpeakers(checker: QuoteChecker, options: ListOptions =
     fuller[0].entry.quotes.push(...entry.quotes);
     byKey.delete(speakerKey(e));
   }
+  for (const { entry, e } of people) if (!personLike(e) && !entry.role && !entry.organization) byKey.delete(speakerKey(e));
   for (const entry of byKey.values()) entry.quotes.sort((a, b) => a.documentIndex - b.documentIndex || a.start - b.start);
   return [...byKey.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Named people, organisations and their spokespeople; not roles without a name, nor groups. */
-const listable = (e: Entity) => e.kind === "person" || e.kind === "organization" || e.kind === "spokesperson" || e.kind === "anonymous";
+const listable = (e: Entity) => (e.kind === "person" || e.kind === "organization" || e.kind === "spokesperson" || e.kind === "anonymous") && /\p{L}{2}/u.test(e.name);
+
+/**
+ * A one-word "person" goes on the list only with something that says person: a given name, a
+ * title or role, an organisation, a gender from the text. `Reuters` or a dateline in capitals
+ * read as a speaker has none of these — still a reading of the source, but not a name to offer.
+ */
+const personLike = (e: Entity) => /\s/.test(e.name.trim()) || (!/^\p{Lu}+$/u.test(e.name) && !!(e.given || e.role || e.organization || e.gender));
 
 /** One key per speaker across sources: a person by full name, an organisation by its core name. */
 function speakerKey(e: Entity): string {

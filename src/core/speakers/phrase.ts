@@ -137,7 +137,12 @@ export const isDescription = (w: Token) => describingWords.has(bare(w)) || w.low
 
 /** Joins name words, dropping a title's full stop but keeping initials and `U.S.`. */
 export function joinWords(ws: Token[]): string {
-  return ws.map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, ""))).join(" ").replace(/ - /g, "-");
+  // `CLEVELAND-Donald …`: a dateline in capitals glued to the name by a dash is not part of it.
+  return ws
+    .map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, "")))
+    .join(" ")
+    .replace(/ - /g, "-")
+    .replace(/^\p{Lu}{3,} ?[-\u2013\u2014] ?(?=\p{Lu}\p{Ll})/u, "");
 }
 
 /**
