@@ -174,7 +174,7 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
   if (startSentence < 0) return undefined;
   const para = doc.paragraphs[quote.paragraph];
   const sentence = doc.sentences[startSentence];
-  const beforeIdx = visibleBetween(doc, Math.max(para.start, sentence.start), quote.start);
+  const beforeIdx = visibleBefore(doc, Math.max(para.start, sentence.start), quote.start);
   const words = beforeIdx.filter((i) => doc.tokens[i].kind === "word");
   if (words.length >= 2) {
     const tokens = tokensOf(doc, beforeIdx);
@@ -227,16 +227,36 @@ function countWords(doc: PreparedDocument, quote: Quote): number {
   return n;
 }
 
-/** Document token indices between two offsets that lie outside quotations. */
+/**
+ * How far a cue is looked for around a quotation, in tokens. A sentence holding thousands of
+ * quotations would otherwise be read again for each of them (quadratic); no cue stands further.
+ */
+const CUE_WINDOW = 160;
+
+/** Document token indices between two offsets that lie outside quotations: the first `CUE_WINDOW` tokens. */
 function visibleBetween(doc: PreparedDocument, start: number, end: number): number[] {
   const out: number[] = [];
-  for (let i = tokenIndexAt(doc, start); i < doc.tokens.length && doc.tokens[i].start < end; i++) {
+  const from = tokenIndexAt(doc, start);
+  for (let i = from; i < doc.tokens.length && i < from + CUE_WINDOW && doc.tokens[i].start < end; i++) {
     if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
   }
   return out;
 }
 
-const isQuoteMark = (t: Token) => t.kind === "punct" && /^["“”«»‘’„]$/.test(t.text);
+/** As `visibleBetween`, but the last `CUE_WINDOW` tokens before `end` (the words nearest a quotation that follows). */
+function visibleBefore(doc: PreparedDocument, start: number, end: number): number[] {
+  const last = tokenIndexAt(doc, end);
+  let from = tokenIndexAt(doc, start);
+  if (last - from > CUE_WINDOW) from = last - CUE_WINDOW;
+  const out: number[] = [];
+  for (let i = from; i < doc.tokens.length && doc.tokens[i].start < end; i++) {
+    if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
+  }
+  return out;
+}
+
+const QUOTE_MARKS = new Set(['"', "“", "”", "«", "»", "‘", "’", "„"]);
+const isQuoteMark = (t: Token) => t.kind === "punct" && QUOTE_MARKS.has(t.text);
 
 function sentenceOf(doc: PreparedDocument, offset: number) {
   const i = Math.min(tokenIndexAt(doc, offset), doc.tokens.length - 1);
@@ -280,7 +300,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // The whole sentence before it: earlier quotations in it are left out, but their cue and
   // subject still speak for this one (`Doe called it "a", adding "b"`).
   const beforeStart = startSentence >= 0 ? Math.max(first.start, doc.sentences[startSentence].start) : first.start;
-  const beforeIdx = visibleBetween(doc, beforeStart, quote.start);
+  const beforeIdx = visibleBefore(doc, beforeStart, quote.start);
   const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun")) return before;
@@ -303,7 +323,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
     if (intro && intro.kind === "text" && /:\s*$/.test(doc.text.slice(intro.start, intro.end))) {
       const introSentence = sentenceOf(doc, intro.end - 1);
       const from = introSentence >= 0 ? Math.max(intro.start, doc.sentences[introSentence].start) : intro.start;
-      const idx = visibleBetween(doc, from, intro.end);
+      const idx = visibleBefore(doc, from, intro.end);
       const found = at(idx, cueBefore(tokensOf(doc, idx), ev));
       if (found) return found;
     }
