@@ -230,4 +230,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Rui Sato, who identifies as a moderate, told the Herald that the plan was "dead on arrival."`, "dead on arrival"), "Rui Sato");
     assert.equal(speakerOf(`Another customer, who gave only his first name, Dev, said: "Open or shut, I want bread."`, "Open or shut"), "Dev");
   });
+  it("reads capitalised words ending in an organisation's head word as that organisation, whatever role word they hold", () => {
+    const q = speakerEntity(`The Justice Department said: "We will not comment on an open case."`, "We will not");
+    assert.equal(q.speaker?.kind, "organization");
+    assert.equal(q.speaker?.name, "Justice Department");
+  });
 });
