@@ -83,11 +83,16 @@ function maskQuotes(text: string, quotes: Quote[]): string {
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexAt(doc: PreparedDocument, offset: number): number {
+  return firstStartingAt(doc.tokens, offset);
+}
+
+/** In items sorted by `start`, the index of the first starting at or after `at` (bisection). */
+export function firstStartingAt(items: readonly { start: number }[], at: number): number {
   let lo = 0;
-  let hi = doc.tokens.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    if (items[mid].start < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -5,7 +5,7 @@
  * captions, headings and page furniture are not read: they never introduce a speaker or steal a
  * pronoun. Later passes ask this index who was mentioned before a given token.
  */
-import type { PreparedDocument } from "../document/document";
+import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, orgTypeFits } from "./entity";
 import { type Gender } from "./givenNames";
@@ -412,15 +412,8 @@ export class MentionIndex {
    * a count), so each look-up costs the window, not the document: attribution stays linear.
    */
   *before(at: number): Generator<Mention> {
-    // Mentions are in text order: find the last one before `at` by bisection.
-    let lo = 0;
-    let hi = this.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.mentions[mid].start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let m = lo - 1; m >= 0; m--) yield this.mentions[m];
+    // Mentions are in text order.
+    for (let m = firstStartingAt(this.mentions, at) - 1; m >= 0; m--) yield this.mentions[m];
   }
 
   /**
