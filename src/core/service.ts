@@ -297,6 +297,12 @@ class Project implements Verbatim {
   private stateNow: IndexState = { building: false, percent: 0, progress: [] };
   private saved?: PriorIndex;
   private triedSaved = false;
+  /**
+   * The store's index was loaded and no build has finished since. Kept on the service, not the
+   * run: a run superseded after loading it, or a check that built a partial index on it while the
+   * build ran, must not make the finished build say it started from nothing.
+   */
+  private savedLoaded = false;
   /** How many source records the store gave that were used as they are (0 when none were loaded). */
   private loadedSources = -1;
   /** Attributions saved with the index (with a store only). */
@@ -393,13 +399,12 @@ class Project implements Verbatim {
     for (const path of [...this.entries.keys()]) if (!listed.has(path)) this.entries.delete(path);
 
     // A fresh start: what the store has saved stands in for every file it holds at the same stamp.
-    let loadedSaved = false;
     if (!this.triedSaved && this.store) {
       this.triedSaved = true;
       const stored = this.loadStore();
       this.attributions = new SavedAttributions(stored?.speakers);
       if (stored) {
-        loadedSaved = true;
+        this.savedLoaded = true;
         this.saved = stored.prior;
         for (const f of files) {
           const meta = stored.sources[f.path];
@@ -436,7 +441,6 @@ class Project implements Verbatim {
     if (superseded()) return this.current;
 
     const prior = this.checker ? undefined : this.saved;
-    const fromSaved = !this.checker && !!this.saved;
     const tokenized = this.index(this.ready(), prior);
     this.finished = build;
     const checker = this.checker!;
@@ -460,7 +464,8 @@ class Project implements Verbatim {
       const e = this.entries.get(f.path);
       return e?.skipped !== undefined ? [{ path: f.path, why: e.skipped }] : [];
     });
-    const stats: BuildStats = { build, files: this.held.size, tokenized, reused: this.held.size - tokenized, read: need.length, reusedIndex: checker.corpus.reusedIndex, loadedSaved: fromSaved && loadedSaved, saved, skipped, ms: Date.now() - started };
+    const stats: BuildStats = { build, files: this.held.size, tokenized, reused: this.held.size - tokenized, read: need.length, reusedIndex: checker.corpus.reusedIndex, loadedSaved: this.savedLoaded, saved, skipped, ms: Date.now() - started };
+    this.savedLoaded = false;
     this.progress(build, need.length, need.length, 100, "ready");
     this.stateNow = { ...this.stateNow, stats };
     this.settle();

@@ -85,6 +85,24 @@ describe("the index store", () => {
     assert.deepEqual(again.warnings, []);
   });
 
+  it("a check made while a warm build reads a changed source still counts as a build from the saved index", async () => {
+    const w = workspace();
+    const files = memoryFiles();
+    await run(w, new SealedStore(files, () => {}));
+    const union = w.files.get("union.txt")!;
+    w.set("union.txt", union.text + "\n\nThe vote is on Tuesday.");
+    const service = createVerbatim({ workspace: w, store: new SealedStore(files, () => {}), logger: { info: () => {}, warn: () => {}, error: () => {} }, settings: { sources: ["."] } });
+    service.setDelay(100);
+    const building = service.refresh();
+    // The check comes while the changed file waits to be read: it is answered from a partial index over the saved one.
+    await new Promise((r) => setTimeout(r, 20));
+    const { partial } = await service.check({ path: "draft.md", text: DRAFT });
+    assert.deepEqual(partial, { ready: 2, total: 3 });
+    const stats = (await building)!;
+    service.dispose();
+    assert.deepEqual([stats.loadedSaved, stats.read, stats.tokenized, stats.reused], [true, 1, 1, 2]);
+  });
+
   it("100 random bit flips in the saved index, its pages, source records and speakers: each one rebuilt with at most one warning, zero verdict changes", async () => {
     const w = workspace();
     const files = memoryFiles();
