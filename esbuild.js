@@ -50,6 +50,8 @@ const entries = [
   { entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   // `verbatim archive add` prepares documents in worker threads (found beside dist/cli.js).
   { entryPoints: ["src/archive/archiveIngestWorker.ts"], outfile: "dist/archiveIngestWorker.js" },
+  // A first index build reads, decodes and tokenizes sources in worker threads (src/node/prepareWorkers.ts).
+  { entryPoints: ["src/node/prepareWorker.ts"], outfile: "dist/prepareWorker.js" },
 ];
 if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });

@@ -18,14 +18,16 @@ import { hashText, type PriorIndex, type Region, type SourceDocument, type Sourc
 import { deserializeIndex, IndexFormatError, type IndexImage, priorFromCorpus } from "./corpus/persist";
 import type { PageSource } from "./corpus/pagedArrays";
 import { SavedAttributions } from "./corpus/savedAttributions";
+import { tokenizeIds } from "./corpus/tokenizeIds";
+import { Vocabulary } from "./corpus/vocabulary";
 import type { FindingKind, Severity } from "./findings";
-import { readSource, readSourceTextSync, rereadableSync } from "./formats";
-import { decodeText } from "./formats/decode";
+import { readSourceTextSync } from "./formats";
 import { mergeMetadata, type SourceMetadata } from "./formats/metadata";
 import type { Passage } from "./match/passages";
 import type { QuoteWords } from "./match/quoteWords";
 import { Places, type SourcePlace } from "./report/places";
 import { completeQuote, type QuoteCompletion } from "./sources/complete";
+import { type PreparedSource, prepareSource } from "./sources/prepare";
 import { listSourceSpeakers, type SourceSpeaker } from "./sources/speakers";
 import { markIgnoredQuotes } from "./verdict/ignoredQuotes";
 import type { Thresholds } from "./verdict/judge";
@@ -75,7 +77,16 @@ export interface SourceWorkspace {
   readSync(path: string): ReadOutcome;
   /** Metadata layers that override what a source file says of itself (a project entry, a sidecar), later ones winning. */
   metadata?(path: string): Promise<(SourceMetadata | undefined)[]>;
+  /**
+   * Reads a source file and prepares it (`prepareSource`: format, hash) off the service's
+   * thread, e.g. in worker threads. A host that can is given many files at once; without it
+   * files are read and prepared here one by one.
+   */
+  prepare?(path: string): Promise<PreparedFile>;
 }
+
+/** A source file as a host read and prepared it. */
+export type PreparedFile = { problem: string } | PreparedSource;
 
 /** What the store keeps of each source besides its words, so an unchanged file need not be read. */
 export interface SourceMeta {
@@ -250,6 +261,10 @@ const SILENT: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 /** A partial index (first build) is rebuilt for a check once twice as many sources are ready. */
 const PARTIAL_GROWTH = 2;
 const PROGRESS_MS = 100;
+/** Files a host prepares ahead of the one the service takes next (see `SourceWorkspace.prepare`). */
+const PREPARE_AHEAD = 24;
+/** Fewer files than this are read here (starting threads for them costs more than it saves). */
+const HOST_PREPARE_MIN_FILES = 8;
 
 interface Entry {
   stamp: string;
@@ -294,6 +309,8 @@ class Project implements Verbatim {
   private building = false;
   private current?: Promise<BuildStats | undefined>;
   private waiters: (() => void)[] = [];
+  /** Checks waiting for a first index (woken as soon as it is built, before it is saved). */
+  private indexWaiters: (() => void)[] = [];
   private stateNow: IndexState = { building: false, percent: 0, progress: [] };
   private saved?: PriorIndex;
   private triedSaved = false;
@@ -314,6 +331,11 @@ class Project implements Verbatim {
   private readonly builtListeners = new Set<(s: BuildStats) => void>();
   private delayMs = 0;
   private disposed = false;
+  /**
+   * During a first build with nothing saved, of files a host prepares: the vocabulary each file
+   * is tokenized into as it arrives (its text then dropped), while the host reads the next ones.
+   */
+  private firstWords?: Vocabulary;
 
   constructor(options: VerbatimOptions) {
     this.workspace = options.workspace;
@@ -373,6 +395,7 @@ class Project implements Verbatim {
   private settle(): void {
     this.building = false;
     this.stateNow = { ...this.stateNow, building: false };
+    for (const w of this.indexWaiters.splice(0)) w();
     for (const w of this.waiters.splice(0)) w();
   }
 
@@ -420,12 +443,28 @@ class Project implements Verbatim {
     const totalBytes = need.reduce((n, f) => n + f.size, 0) || 1;
     let doneBytes = 0;
     let lastProgress = 0;
+    // A host that prepares files off this thread is given many at once; a first build with
+    // nothing saved tokenizes each here as it arrives, in the files' order, while the host reads on.
+    const prepare = need.length >= HOST_PREPARE_MIN_FILES ? this.workspace.prepare?.bind(this.workspace) : undefined;
+    if (prepare && !this.checker && !this.saved && this.finished === 0) this.firstWords ??= new Vocabulary();
+    const ahead: (Promise<PreparedFile | undefined> | undefined)[] = [];
+    const launch = (k: number) => {
+      // A host that fails to prepare a file (a thread died) leaves it to be read here.
+      if (prepare && k < need.length && !ahead[k]) ahead[k] = prepare(need[k].path).catch(() => undefined);
+    };
     for (let k = 0; k < need.length; k++) {
       stop();
       if (superseded()) return this.current;
       const f = need[k];
+      for (let j = k; j < k + PREPARE_AHEAD; j++) launch(j);
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
-      await this.readEntry(f);
+      if (prepare) {
+        const prepared = await ahead[k]!;
+        ahead[k] = undefined;
+        if (superseded()) return this.current;
+        if (prepared) await this.applyPrepared(f, prepared);
+        else await this.readEntry(f);
+      } else await this.readEntry(f);
       doneBytes += f.size;
       if (Date.now() - lastProgress >= PROGRESS_MS || k === need.length - 1) {
         lastProgress = Date.now();
@@ -447,29 +486,36 @@ class Project implements Verbatim {
     // Text read for indexing is dropped now (before the index is saved, which needs memory of its
     // own): the corpus re-reads what a check needs.
     for (const e of this.entries.values()) if (e.meta && e.source) e.source = this.lazySource(e.source.path, e.meta);
-    let saved = false;
     // A warm start that changed nothing (the saved index used as it was, every file at its saved
     // stamp) has nothing to save.
     const unchanged = checker.corpus.reusedIndex && need.length === 0 && this.loadedSources === this.held.size;
-    if (this.store && !unchanged) {
-      try {
-        this.saveStore(checker, !checker.corpus.reusedIndex);
-        saved = true;
-      } catch (e) {
-        this.log.warn(`could not save the source index: ${(e as Error).message}`);
-      }
-    }
     this.saved = undefined;
+    this.firstWords = undefined;
     const skipped = files.flatMap((f) => {
       const e = this.entries.get(f.path);
       return e?.skipped !== undefined ? [{ path: f.path, why: e.skipped }] : [];
     });
-    const stats: BuildStats = { build, files: this.held.size, tokenized, reused: this.held.size - tokenized, read: need.length, reusedIndex: checker.corpus.reusedIndex, loadedSaved: this.savedLoaded, saved, skipped, ms: Date.now() - started };
+    const stats: BuildStats = { build, files: this.held.size, tokenized, reused: this.held.size - tokenized, read: need.length, reusedIndex: checker.corpus.reusedIndex, loadedSaved: this.savedLoaded, saved: false, skipped, ms: Date.now() - started };
     this.savedLoaded = false;
     this.progress(build, need.length, need.length, 100, "ready");
-    this.stateNow = { ...this.stateNow, stats };
-    this.settle();
+    this.stateNow = { ...this.stateNow, stats, building: false };
+    // The index is ready: checks waiting for it, and those its listeners ask for (the open
+    // drafts), answer before it is saved — saving a first build's index takes seconds. Whoever
+    // waits for `built()` is told once it is saved.
+    this.building = false;
+    for (const w of this.indexWaiters.splice(0)) w();
     for (const l of this.builtListeners) l(stats);
+    if (this.store && !unchanged) {
+      await yieldTurn();
+      try {
+        this.saveStore(checker, !checker.corpus.reusedIndex);
+        stats.saved = true;
+      } catch (e) {
+        this.log.warn(`could not save the source index: ${(e as Error).message}`);
+      }
+    }
+    // A build started meanwhile settles when it is done.
+    if (build === this.build) this.settle();
     return stats;
   }
 
@@ -501,36 +547,40 @@ class Project implements Verbatim {
   /** Reads and decodes one file into its entry (or records why it was skipped). */
   private async readEntry(f: SourceFile): Promise<void> {
     const read = await this.workspace.read(f.path);
-    if ("problem" in read) {
-      this.entries.set(f.path, { stamp: f.stamp, skipped: read.problem });
-      this.log.warn(`skipping ${f.path}: ${read.problem}`);
+    await this.applyPrepared(f, "problem" in read ? read : await prepareSource(f.path, read.bytes));
+  }
+
+  /** A prepared file into its entry (or why it was skipped). */
+  private async applyPrepared(f: SourceFile, prepared: PreparedFile | PreparedSource): Promise<void> {
+    const why = "problem" in prepared ? prepared.problem : "skipped" in prepared ? prepared.skipped : undefined;
+    if (why !== undefined || !("source" in prepared)) {
+      this.entries.set(f.path, { stamp: f.stamp, skipped: why ?? "could not be read" });
+      this.log.warn(`skipping ${f.path}: ${why}`);
       return;
     }
-    const result = await readSource(f.path, read.bytes);
-    if ("skipped" in result) {
-      this.entries.set(f.path, { stamp: f.stamp, skipped: result.skipped });
-      this.log.warn(`skipping ${f.path}: ${result.skipped}`);
-      return;
-    }
-    if (result.notes.length) this.log.warn(`${f.path}: ${result.notes.join("; ")}`);
-    const source = result.source;
+    if (prepared.notes.length) this.log.warn(`${f.path}: ${prepared.notes.join("; ")}`);
+    const source = prepared.source;
     const overrides = (await this.workspace.metadata?.(f.path)) ?? [];
     if (overrides.some((m) => m)) source.metadata = mergeMetadata(source.metadata, ...overrides);
-    const raw = decodeText(read.bytes);
-    const exact = "text" in raw && raw.text === source.text;
-    // Formats read again synchronously are re-read on demand; the others keep their text.
-    const rereadable = rereadableSync(f.path, read.bytes);
-    const meta: SourceMeta = { stamp: f.stamp, length: source.text.length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact, ...(rereadable ? {} : { text: source.text }) };
-    // With the hash of the text just read: the index compares it (not the stamp) with what it holds.
-    this.entries.set(f.path, { stamp: f.stamp, meta, source: rereadable ? this.lazySource(f.path, meta, source.text) : { ...source, stamp: f.stamp, hash: hashText(source.text) } });
+    // A first build's files are tokenized as they arrive, in the files' order: the very ids (and
+    // vocabulary) tokenizing them all at once gives; the text itself is then not kept.
+    const vocabulary = this.firstWords;
+    const words = vocabulary ? { ids: tokenizeIds(source.text, vocabulary), vocabulary } : undefined;
+    const length = source.text.length;
+    const pending = words && prepared.rereadable ? undefined : source.text;
+    const meta: SourceMeta = { stamp: f.stamp, length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact: prepared.exact, ...(prepared.rereadable ? {} : { text: source.text }) };
+    // Formats read again synchronously are re-read on demand; the others keep their text. With
+    // the hash of the text just read: the index compares it (not the stamp) with what it holds.
+    this.entries.set(f.path, { stamp: f.stamp, meta, source: prepared.rereadable ? this.lazySource(f.path, meta, pending, { hash: prepared.hash, words }) : { ...source, length, stamp: f.stamp, hash: prepared.hash, words } });
   }
 
   /**
    * A source whose text is read again when a check needs it (or kept, for PDF and DOCX).
    * `pending` is the text just read, given to the index build and dropped after it.
    */
-  private lazySource(path: string, meta: SourceMeta, pending?: string): SourceText {
-    const base = { path, stamp: meta.stamp, hash: pending === undefined ? undefined : hashText(pending), markdown: meta.markdown, utterances: meta.utterances, regions: meta.regions, metadata: meta.metadata };
+  private lazySource(path: string, meta: SourceMeta, pending?: string, read?: { hash: number; words?: SourceText["words"] }): SourceText {
+    const hash = read?.hash ?? (pending === undefined ? undefined : hashText(pending));
+    const base = { path, stamp: meta.stamp, hash, words: read?.words, markdown: meta.markdown, utterances: meta.utterances, regions: meta.regions, metadata: meta.metadata };
     if (meta.text !== undefined) return { ...base, text: meta.text };
     const load = () => {
       const read = this.workspace.readSync(path);
@@ -561,7 +611,7 @@ class Project implements Verbatim {
     const options = { aliases: this.settings.aliases, ignoreMarker: this.settings.ignoreMarker, thresholds: this.settings.thresholds };
     try {
       if (this.checker && key === this.checkerKey) this.checker.updateSources(list);
-      else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : savedPrior });
+      else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : (savedPrior ?? this.mergedPrior()) });
     } catch (e) {
       // The saved index's pages, read whole to build on them, failed their check: index afresh.
       if (!(e instanceof IndexFormatError)) throw e;
@@ -574,6 +624,11 @@ class Project implements Verbatim {
     this.checkerGen++;
     this.held = new Map(sources.map((s) => [s.path, s.stamp]));
     return this.checker.corpus.tokenized;
+  }
+
+  /** A first build's vocabulary, the one its files were tokenized into as they arrived (no saved index). */
+  private mergedPrior(): PriorIndex | undefined {
+    return this.firstWords ? { vocabulary: this.firstWords, files: new Map() } : undefined;
   }
 
   private readiness(): Readiness | undefined {
@@ -593,7 +648,7 @@ class Project implements Verbatim {
       const ready = this.ready();
       const grown = !this.checker || ready.length >= PARTIAL_GROWTH * this.held.size;
       if (ready.length > 0 && grown && ready.length < this.wanted.length) this.index(ready, this.checker ? undefined : this.saved);
-      else if (!this.checker) await new Promise<void>((r) => this.waiters.push(r));
+      else if (!this.checker) await new Promise<void>((r) => this.indexWaiters.push(r));
     }
     return this.checker;
   }

@@ -11,8 +11,9 @@ import { minimatch } from "minimatch";
 import { decodeText } from "../core/formats/decode";
 import type { SourceMetadata } from "../core/formats/metadata";
 import { entryMetadata, pairSidecars, parseSidecar, type SourceEntry, sidecarPaths } from "../core/formats/sidecar";
-import type { CancellationToken, Logger, ReadOutcome, SourceFile, SourceWorkspace } from "../core/service";
+import type { CancellationToken, Logger, PreparedFile, ReadOutcome, SourceFile, SourceWorkspace } from "../core/service";
 import { DEFAULT_LIMITS, type LoadLimits, readStable } from "./files";
+import { PrepareWorkers } from "./prepareWorkers";
 import { type FsPath, type ListedFile, walkSources } from "./sourceWalk";
 
 const GLOB = /[*?[\]{}]/;
@@ -42,6 +43,8 @@ export interface NodeWorkspaceOptions {
   followLinks?: boolean;
   /** `.verbatim.json` source entries with metadata (absolute paths). */
   entries?: SourceEntry[];
+  /** Read and prepare files in worker threads (default: yes, when the worker script is built). */
+  threads?: boolean;
 }
 
 /** One `sources` entry resolved: a base to walk and, for a glob, the pattern files must match. */
@@ -72,10 +75,15 @@ export class NodeWorkspace implements SourceWorkspace {
   /** A source's sidecar (`story.txt.meta.json`): metadata for it, never a source itself. */
   private sidecarOf = new Map<string, string>();
 
+  /** Reads and prepares a file in a worker thread (see `SourceWorkspace.prepare`). */
+  readonly prepare?: (name: string) => Promise<PreparedFile>;
+
   constructor(private readonly options: NodeWorkspaceOptions) {
     this.root = path.resolve(options.root);
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.log = options.logger;
+    const pool = options.threads === false ? undefined : PrepareWorkers.shared();
+    if (pool) this.prepare = (name) => pool.prepare(this.byPath.get(name) ?? path.resolve(this.root, name), name, this.limits.maxFileBytes);
   }
 
   /** How reports name a source file: relative to the root (with `/`) when inside it, else its absolute path. */

@@ -55,6 +55,12 @@ export interface SourceText {
    * only when the saved hash matches (never on the stamp alone).
    */
   hash?: number;
+  /**
+   * The text's word ids, when the host tokenized it already (worker threads, see
+   * `corpus/wordMerger.ts`), with the vocabulary they are ids of. Used only when that is the
+   * corpus's own vocabulary (with `hash` and `length`); otherwise the text is tokenized here.
+   */
+  words?: { ids: Int32Array; vocabulary: Vocabulary };
 }
 
 /** A source's text length, without reading a text the host can give lazily. */
@@ -141,6 +147,12 @@ export class Corpus {
         placed.push(saved.first ?? -1);
         freshAt.push(-1, -1);
         indexed.push({ length: saved.length, hash: saved.hash! });
+      } else if (s.words && s.words.vocabulary === this.vocabulary && s.hash !== undefined && s.length !== undefined) {
+        // Tokenized by the host already, into this very vocabulary.
+        perDoc.push(s.words.ids);
+        placed.push(-1);
+        freshAt.push(-2, -2);
+        indexed.push({ length: s.length, hash: s.hash });
       } else {
         const text = s.text;
         fresh.reserve(fresh.length + (text.length >> 1) + 1);
@@ -153,7 +165,7 @@ export class Corpus {
       }
     }
     for (let d = 0; d < sources.length; d++) if (freshAt[2 * d] >= 0) perDoc[d] = fresh.data.subarray(freshAt[2 * d], freshAt[2 * d + 1]);
-    this.tokenized = freshAt.filter((x) => x >= 0).length / 2;
+    this.tokenized = freshAt.filter((x) => x >= 0 || x === -2).length / 2;
     const firstWords = this.layOut(perDoc, placed, prior);
     sources.forEach((s, d) => {
       this.documents.push(
