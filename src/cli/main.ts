@@ -154,9 +154,9 @@ async function check(argv: string[]): Promise<number> {
     if (!archiveUrl) throw new UserError("no sources: pass --sources PATH or --archive URL, list them in .verbatim.json, or put them in a sources/ folder beside the draft");
     settings.sources = [];
   }
-  const draftFiles = new Set(drafts.map((d) => realPath(d.path)));
   const entries = config?.config.sourceEntries?.map((e) => ({ ...e, path: path.resolve(path.dirname(config.file), e.path) }));
-  const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, isDraft: (f) => draftFiles.has(realPath(f)), drafts: drafts.map((d) => d.path), followLinks: args.followLinks, entries });
+  // The drafts are never sources, by file identity (whatever path, link or hard link leads to them).
+  const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, drafts: drafts.map((d) => d.path), followLinks: args.followLinks, entries });
   const mode = process.env.VERBATIM_CACHE ?? "auto";
   const store = mode === "off" ? undefined : new FileStore(storeFolder(project.root, settings.sources), logger);
   const service = createVerbatim({ workspace, store: store && onlyLarge(store, () => mode === "on" || total(service.sourceFiles()) >= MIN_CACHED_BYTES), logger, settings });
@@ -200,14 +200,6 @@ async function check(argv: string[]): Promise<number> {
 
 function isFolder(p: string): boolean {
   return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
-}
-
-function realPath(p: string): string {
-  try {
-    return fs.realpathSync(p);
-  } catch {
-    return path.resolve(p);
-  }
 }
 
 const total = (files: ReadonlyMap<string, { size: number }>) => {

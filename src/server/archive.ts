@@ -11,9 +11,10 @@
  */
 import type { Logger } from "../core/service";
 import type { ForeignPassages } from "../core/foreignSources";
-import { lookUpDrafts } from "../archive/check";
-import { ArchiveConfigError, checkArchiveUrl, type UrlOrigin } from "../archive/connection";
-import { ArchiveStore } from "../archive/store";
+// The PostgreSQL client and the archive's look-up are loaded when a project first uses an
+// archive: a server without one does not start them up (~0.1 s of every editor start).
+import type { ArchiveStore } from "../archive/store";
+import { ArchiveConfigError, checkArchiveUrl, type UrlOrigin } from "../archive/url";
 
 /** Archive documents are named `archive:KEY` in reports (see `ArchiveStore`). */
 export const isArchivePath = (p: string) => p.startsWith("archive:");
@@ -50,6 +51,7 @@ export class ServerArchives {
       }
       return undefined;
     }
+    const { lookUpDrafts } = await import("../archive/check");
     return (await lookUpDrafts(store, [draft])).passagesFor;
   }
 
@@ -59,16 +61,16 @@ export class ServerArchives {
     if (!store) {
       store = this.askPassword(url.display)
         .catch(() => undefined)
-        .then(
-          (password) =>
-            new ArchiveStore(url, {
-              password,
-              warn: (m) => {
-                this.log.warn(m);
-                this.show(`Verbatim: ${m}`);
-              },
-            }),
-        );
+        .then(async (password) => {
+          const { ArchiveStore } = await import("../archive/store");
+          return new ArchiveStore(url, {
+            password,
+            warn: (m) => {
+              this.log.warn(m);
+              this.show(`Verbatim: ${m}`);
+            },
+          });
+        });
       this.stores.set(url.url, store);
     }
     return store;
