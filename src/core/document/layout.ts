@@ -111,7 +111,7 @@ export function layoutParagraphs(text: string, options: LayoutOptions): Paragrap
 
   const flush = () => {
     if (block.length === 0) return;
-    emitBlock(text, block, paragraphs);
+    emitBlock(text, block, paragraphs, options.markdown);
     block = [];
   };
 
@@ -169,14 +169,70 @@ export function layoutParagraphs(text: string, options: LayoutOptions): Paragrap
   return paragraphs;
 }
 
+/** A line that ends a sentence: `.`, `!`, `?` or `…`, then perhaps closing quote marks or brackets. */
+const SENTENCE_END_LINE = /[.!?\u2026]["'\u201d\u2019\u00bb)\]]*$/u;
+/** …but not a title, an initial or an abbreviation before a wrap (`said Mr.` / `Doe`). */
+const ABBREVIATION_END = /(?:^|[\s(])(?:\p{L}|(?:\p{L}\.)+\p{L}|mr|mrs|ms|dr|prof|st|sen|rep|gov|gen|col|capt|lt|sgt|rev|no|vs|jr|sr|inc|corp|co|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.$/iu;
+/** How a line that ends a sentence, a quotation or an introduction ends. */
+const LINE_ENDED = /[.!?\u2026:;"'\u201d\u2019\u00bb)\]]$/u;
+const DOUBLE_QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb]);
+/** Longer than any hard wrap leaves a line (72–80 columns, at most ~100). */
+const UNWRAPPED_LINE = 110;
+
+/**
+ * Are the lines of a block (no blank line between them) paragraphs of their own, not one
+ * paragraph hard-wrapped? Wrapping leaves lines of about one width that end anywhere in a
+ * sentence. Lines that each end a sentence, or lines too long for any wrap whose widths vary,
+ * are paragraphs (in Markdown, only the second: it joins a paragraph's lines, and writers
+ * break them after sentences on purpose) — and a name or a sentence must not run from one into
+ * the next (a headline line `… Says He Would Quit` before `Jane Doe said …`).
+ */
+function linesAreParagraphs(text: string, lines: Line[], markdown: boolean): boolean {
+  const body = lines.slice(0, -1);
+  const endsSentence = (l: Line) => {
+    const tail = text.slice(Math.max(l.content.start, l.content.end - 12), l.content.end);
+    return SENTENCE_END_LINE.test(tail) && !ABBREVIATION_END.test(tail);
+  };
+  // A quotation left open at a line's end runs on into the next line, unless that line opens
+  // one again (a quotation over several paragraphs).
+  const closesQuotes = (k: number) => {
+    let marks = 0;
+    for (let i = lines[k].content.start; i < lines[k].content.end; i++) if (DOUBLE_QUOTE_MARKS.has(text.charCodeAt(i))) marks++;
+    return marks % 2 === 0 || DOUBLE_QUOTE_MARKS.has(text.charCodeAt(lines[k + 1].content.start));
+  };
+  // Two lines are too few to tell: a wrapped quotation's last line often ends one (`“…?”` / `Doe said.`).
+  if (!markdown && body.length >= 2 && body.every((l, k) => endsSentence(l) && closesQuotes(k))) return true;
+  let longest = 0;
+  for (const l of lines) longest = Math.max(longest, l.content.end - l.content.start);
+  if (longest <= UNWRAPPED_LINE) return false;
+  // Wrapping breaks a line only where the next word would not fit: a line plus a space plus the
+  // next line's first word is wider than the widest line. Lines that break earlier are paragraphs.
+  let fits = 0;
+  for (let k = 0; k < body.length; k++) {
+    const next = lines[k + 1].content;
+    let word = next.start;
+    while (word < next.end && !/\s/.test(text[word])) word++;
+    if (body[k].content.end - body[k].content.start + 1 + (word - next.start) <= longest) fits++;
+  }
+  return fits > 0.2 * body.length;
+}
+
 /** Turns a block of consecutive lines into paragraphs, splitting off attribution and furniture lines. */
-function emitBlock(text: string, block: Line[], out: Paragraph[]): void {
+function emitBlock(text: string, block: Line[], out: Paragraph[], markdown: boolean): void {
   let run: Line[] = [];
   const quoted = block[0].quoted;
   const emitRun = () => {
     const content = run.filter((l) => !l.blank);
     if (content.length === 0) {
       run = [];
+      return;
+    }
+    if (!quoted && content.length > 1 && linesAreParagraphs(text, content, markdown)) {
+      // Text pasted from the web: one paragraph per line, no blank lines between them.
+      for (const line of content) {
+        run = [line];
+        emitRun();
+      }
       return;
     }
     const start = content[0].content.start;
@@ -192,9 +248,14 @@ function emitBlock(text: string, block: Line[], out: Paragraph[]): void {
     out.push({ start, end, kind, segments, quoted });
     run = [];
   };
+  let previous: Line | undefined;
   for (const line of block) {
     const raw = text.slice(line.content.start, line.content.end);
-    if (!line.blank && (isAttributionLine(raw) || isFurniture(raw))) {
+    // A hard-wrapped sentence can put a cue verb first on a line (`"…," the adviser` /
+    // `conceded in an interview.`): a line is an attribution line only after a line that ended.
+    const attribution = !line.blank && isAttributionLine(raw) && (!previous || LINE_ENDED.test(text.slice(Math.max(previous.content.start, previous.content.end - 4), previous.content.end)));
+    if (!line.blank) previous = line;
+    if (!line.blank && (attribution || isFurniture(raw))) {
       emitRun();
       out.push({
         start: line.content.start,
