@@ -154,6 +154,22 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("a title inside a run of capitals starts the name: descriptions before it are not part of it", () => {
+    const text = `Christian Rev. Tomas Reyes said the harbour "belongs to the people who work it."`;
+    assert.equal(speakerOf(text, "belongs to"), "Tomas Reyes");
+  });
+
+  it("words glued where a page lost its spaces, and an outlet in capitals, are not a person's name", () => {
+    const glued = `FerriesHARBOUR NEWS Lisport Gov. Ada Brennan said the pier "will reopen in June."`;
+    const quote = attributeQuotes(prepareDocument("blog.txt", glued))[0];
+    assert.equal(quote.speaker?.name, "Ada Brennan");
+    assert.equal(quote.speaker?.organization?.name, "NEWS Lisport");
+    const outlet = attributeQuotes(prepareDocument("story.txt", `HARBOURWATCH Lisport reported that the pier was "unsafe for crowds."`))[0];
+    assert.equal(outlet.speaker?.kind, "organization");
+    // A dateline in capitals is not an outlet.
+    assert.equal(speakerOf(`LISBON - Ada Brennan said the pier "will reopen in June."`, "will reopen"), "Ada Brennan");
+  });
+
   it("reads cue verbs of temper and the written word: fumed, blasted, quipped, wrote", () => {
     const text = `Mara Osei left the meeting early. "This is a farce," Osei fumed.\n\n"Nobody read the report," blasted Tomas Reyes, the opposition leader.\n\n"We will see," quipped Osei.`;
     assert.equal(speakerOf(text, "This is a farce"), "Mara Osei");

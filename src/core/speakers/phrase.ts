@@ -81,7 +81,24 @@ const bare = (t: Token) => (t.lower.charCodeAt(t.lower.length - 1) === 0x2e ? t.
 
 /** A capitalised word that can be part of a name (not `I`, not a number, not a day or month). */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.kind === "word" && t.cap && !startsWithNumber(t.text) && t.lower !== "i";
+  return !!t && t.kind === "word" && t.cap && !startsWithNumber(t.text) && t.lower !== "i" && !isGlued(t.text);
+}
+
+/**
+ * Words glued together where a page lost its spacing (`BushASSOCIATED`, `10:35PMJane`): a
+ * lower-case letter followed by two capitals. No name is written so (`McDonald`, `DeSantis`,
+ * `LaToya` have one capital after the lower case).
+ */
+function isGlued(text: string): boolean {
+  for (let i = 1; i + 2 < text.length + 1; i++) {
+    const a = text.charCodeAt(i - 1);
+    if (a >= 0x61 && a <= 0x7a) {
+      const b = text.charCodeAt(i);
+      const c = text.charCodeAt(i + 1);
+      if (b >= 0x41 && b <= 0x5a && c >= 0x41 && c <= 0x5a) return true;
+    }
+  }
+  return false;
 }
 
 /** `/^\p{N}/u`, with ASCII answered from the character code. */
@@ -202,6 +219,9 @@ export function classifyName(words: Token[]): NameKind {
   // An acronym (`FBI`, `NAACP`) names an organisation; initials (`J.D.`) may name a person.
   if (words.length === 1 && /^\p{Lu}{2,6}s?$/u.test(words[0].text) && !/\./.test(words[0].text)) return "organization";
   if (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w.text))) return "organization";
+  // `CNN Money`, `POLITICO Florida`: an outlet's name in capitals beside ordinary words (a person's is not written so, unless all of it is).
+  // (A place in capitals is a dateline: `CHICAGO - Jane Doe`.)
+  if (words.length >= 2 && !isGivenName(words[0].text) && words.some((w) => /^\p{Lu}{3,}$/u.test(w.text) && !places.has(bare(w))) && words.some((w) => /\p{Ll}/u.test(w.text))) return "organization";
   if (words.length >= 2 && words.length <= 5 && (isGivenName(words[0].text) || words.slice(1, -1).some((w) => /^\p{Lu}\.$/u.test(w.text)) || /^(jr|sr|ii|iii|iv)\.?$/i.test(words[words.length - 1].text))) return "person";
   return "unknown";
 }
@@ -323,6 +343,13 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   // `Mr. Doe`, `Dr Jane Roe`
   if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
     return { type: "person", name: joinWords(ws.slice(1)), gender: genderOfTitle(bare(ws[0])) };
+  }
+  // `Christian Rev. Jane Roe`, `Baptist Pastor Mr. Doe`: capitalised descriptions, a title, then the name.
+  const titleAt = ws.findIndex((w, k) => k > 0 && isTitle(w) && w.cap);
+  if (titleAt > 0 && titleAt < ws.length - 1 && ws.every(isNameWord) && ws.slice(titleAt + 1).every((w) => !isTitle(w))) {
+    const who = ws.slice(titleAt + 1);
+    const kind = classifyName(who);
+    if (kind !== "organization" && kind !== "place" && kind !== "time" && kind !== "group") return { type: "person", name: joinWords(who), gender: genderOfTitle(bare(ws[titleAt])) };
   }
   const last = ws[ws.length - 1];
   // `one Twitter user`, `another commenter`, `some readers`
