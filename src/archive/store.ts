@@ -17,6 +17,7 @@ import { Corpus, type SourceText } from "../core/corpus/corpus";
 import { DocCache } from "../core/corpus/docCache";
 import { hashText, SourceDocument } from "../core/corpus/sourceDocument";
 import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
+import type { Alignment } from "../core/match/align";
 import { findPassages, type Passage, quoteAt } from "../core/match/passages";
 import { scanWords } from "../core/text/words";
 import type { QuoteWords } from "../core/match/quoteWords";
@@ -54,7 +55,7 @@ const ARCHIVE_PREFIX = "archive:";
 /** How many quotations' candidates are kept for reuse. */
 const RECENT_MAX = 5000;
 /** A candidate document must share at least this share of the best candidate's keys. */
-const MIN_SHARE_OF_BEST = 0.25;
+const MIN_SHARE_OF_BEST = 0.5;
 
 /** Characters of context kept on each side of an excerpt (cut back to white space). */
 const EXCERPT_MARGIN = 400;
@@ -63,21 +64,42 @@ const EXCERPT_MARGIN = 400;
 type Candidates = Map<string, Excerpt[]>;
 
 /**
- * For each quotation ($1: its keys, as int[] literals), the $2 documents whose passages
- * share the most keys with it, best first, with each matching passage's range and shared-key
- * count. One statement for a whole draft: one round trip, one plan (prepared once per connection).
+ * A look-up in one statement (one round trip, one plan prepared once per connection), for a
+ * whole draft's quotations at once:
+ * - for each quotation ($1: its keys, as int[] literals; $4: which passages to consider, as a
+ *   `query_int` over those keys, see `passageQuery`), the $2 documents whose passages share the
+ *   most keys with it, best first, with each matching passage's range and shared-key count
+ *   (rows with `q` set);
+ * - then the documents among those worth reading — sharing at least a quarter of the keys the
+ *   quotation's best document shares (fewer: chance 3-grams, not this statement) — that the
+ *   checker does not hold yet ($3: the ids it holds), with their text, metadata and quotations
+ *   (rows with `q` null).
  */
-const CANDIDATES_SQL = `
-  SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares
-  FROM (SELECT ord, keys::int[] AS keys FROM unnest($1::text[]) WITH ORDINALITY AS x(keys, ord)) q
-  CROSS JOIN LATERAL (
-    SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares
-    FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams && q.keys) h
-    GROUP BY h.document_id
-    ORDER BY shared DESC, h.document_id
-    LIMIT $2
-  ) c
-  ORDER BY q.ord, c.shared DESC, c.document_id`;
+export const LOOKUP_SQL = `
+  WITH c AS MATERIALIZED (
+    SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares, max(c.shared) OVER (PARTITION BY q.ord) AS best
+    FROM (SELECT ord, keys::int[] AS keys, query::query_int AS query FROM unnest($1::text[], $4::text[]) WITH ORDINALITY AS x(keys, query, ord)) q
+    CROSS JOIN LATERAL (
+      SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares
+      FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams @@ q.query) h
+      GROUP BY h.document_id
+      ORDER BY shared DESC, h.document_id
+      LIMIT $2
+    ) c
+  ), wanted AS (
+    SELECT DISTINCT document_id FROM c WHERE shared >= greatest(1, best * ${MIN_SHARE_OF_BEST}) AND NOT (document_id = ANY($3::bigint[]))
+  )
+  SELECT c.q, c.document_id AS id, c.shared, c.starts, c.ends, c.shares,
+    NULL::text AS key, NULL::text AS body, NULL::bool AS markdown, NULL::text AS format, NULL::jsonb AS utterances, NULL::jsonb AS regions,
+    NULL::text AS title, NULL::text AS outlet, NULL::text AS published, NULL::text AS url, NULL::text[] AS authors, NULL::json AS quotes
+  FROM c
+  UNION ALL
+  SELECT NULL, d.id, NULL, NULL, NULL, NULL,
+    d.key, d.body, d.markdown, d.format, d.utterances, d.regions, d.title, d.outlet, d.published, d.url, d.authors,
+    (SELECT json_agg(json_build_array(q.start_offset, q.end_offset, q.pieces, q.basis, q.word_count, q.scare, q.speaker_kind, q.speaker_name,
+                                      q.speaker_role, q.speaker_role_text, q.speaker_organization, q.speaker_confidence) ORDER BY q.ord)
+     FROM verbatim.quotation q WHERE q.document_id = d.id)
+  FROM verbatim.document d JOIN wanted w ON d.id = w.document_id`;
 
 /**
  * A key found in more passages than this (by the planner's estimate) is not looked up when the
@@ -92,15 +114,7 @@ const COMMON_KEYS_SQL = `
   FROM pg_stats s, pg_class c
   WHERE s.schemaname = 'verbatim' AND s.tablename = 'passage' AND s.attname = 'grams' AND c.oid = 'verbatim.passage'::regclass`;
 
-/** Documents by id, each with its quotations (in order) as one JSON array of rows. */
-const DOCUMENTS_SQL = `
-  SELECT d.id, d.key, d.body, d.markdown, d.format, d.utterances, d.regions, d.title, d.outlet, d.published, d.url, d.authors,
-    (SELECT json_agg(json_build_array(q.start_offset, q.end_offset, q.pieces, q.basis, q.word_count, q.scare, q.speaker_kind, q.speaker_name,
-                                      q.speaker_role, q.speaker_role_text, q.speaker_organization, q.speaker_confidence) ORDER BY q.ord)
-     FROM verbatim.quotation q WHERE q.document_id = d.id) AS quotes
-  FROM verbatim.document d WHERE d.id = ANY($1::bigint[])`;
-
-/** A quotation row as DOCUMENTS_SQL returns it. */
+/** A quotation row as LOOKUP_SQL returns it. */
 type StoredQuoteRow = [number, number, number[], AttributionBasis, number, boolean, string | null, string | null, string | null, string | null, string | null, Confidence | null];
 
 /**
@@ -155,6 +169,8 @@ interface StoredDocument {
   source: SourceText;
   info: ArchiveDocumentInfo;
   quotes: StoredQuote[];
+  /** The document as hosts show it, made when a look-up first places a passage in it. */
+  whole?: { document: SourceDocument; wordStarts: Int32Array; quotes: AttributedQuote[] };
 }
 
 interface StoredQuote {
@@ -186,20 +202,16 @@ export interface Excerpt {
 export class ArchiveMatches {
   private readonly corpus?: Corpus;
   /** For each corpus document (an excerpt): the stored document it is cut from and where. */
-  private readonly cuts: { doc: number; start: number; firstWord: number }[] = [];
+  private readonly cuts: { doc: number; start: number }[] = [];
   private readonly docs: StoredDocument[];
-  private readonly quotes: AttributedQuote[][] = [];
-  private readonly whole: SourceDocument[] = [];
-  private readonly cache = new DocCache();
 
   constructor(docs: StoredDocument[], excerpts: Map<string, Excerpt[]> = new Map()) {
     this.docs = docs;
     if (docs.length === 0) return;
     const sources: SourceText[] = [];
     docs.forEach((d, i) => {
-      this.quotes.push(d.quotes.map((q) => toAttributed(q)));
       for (const e of excerpts.get(d.id) ?? [{ start: 0, end: d.source.text.length }]) {
-        this.cuts.push({ doc: i, start: e.start, firstWord: -1 });
+        this.cuts.push({ doc: i, start: e.start });
         sources.push({ path: d.source.path, text: d.source.text.slice(e.start, e.end) });
       }
     });
@@ -210,44 +222,104 @@ export class ArchiveMatches {
     return this.docs.length;
   }
 
-  /** The archive's passages for a quotation's words, best first, as `findPassages` gives them. */
-  passagesFor = (words: QuoteWords): Passage[] => {
+  /**
+   * The archive's passages for a quotation's words, best first, as `findPassages` gives them
+   * (with `keep`, only those a verdict could rest on, as a check asks: the others are not placed
+   * in their documents).
+   */
+  passagesFor = (words: QuoteWords, keep?: (alignment: Alignment, similarity: number) => boolean): Passage[] => {
     if (!this.corpus) return [];
-    return findPassages(this.corpus, words).map((p) => this.placed(p));
+    return findPassages(this.corpus, words, undefined, keep).map((p) => this.placed(p));
   };
 
-  /** A passage of an excerpt as a passage of its whole document. */
+  /**
+   * A passage of an excerpt as a passage of its whole document. Excerpts are cut at white space,
+   * where no word is split, so an excerpt's words are the document's from the first word starting
+   * at or after the excerpt's start.
+   */
   private placed(p: Passage): Passage {
     const cut = this.cuts[p.documentIndex];
-    const document = this.document(cut.doc);
+    const whole = wholeDocument(this.docs[cut.doc]);
     const start = p.start + cut.start;
     const end = p.end + cut.start;
-    return { ...p, document, documentIndex: -1, start, end, windowStart: p.windowStart + cut.firstWord, sourceQuote: quoteAt(this.quotes[cut.doc], start, end) };
+    const firstWord = firstAtOrAfter(whole.wordStarts, cut.start);
+    return { ...p, document: whole.document, documentIndex: -1, start, end, windowStart: p.windowStart + firstWord, sourceQuote: quoteAt(whole.quotes, start, end) };
   }
+}
 
-  /**
-   * The whole stored document, as hosts show it (made on first use), and the word each of its
-   * excerpts starts at: excerpts are cut at white space, where no word is split, so an excerpt's
-   * words are the document's from the first word at or after its start. One pass counts them.
-   */
-  private document(i: number): SourceDocument {
-    if (!this.whole[i]) {
-      const d = this.docs[i];
-      const s = d.source;
-      const cuts = this.cuts.filter((c) => c.doc === i).sort((a, b) => a.start - b.start);
-      let words = 0;
-      let next = 0;
-      scanWords(s.text, 0, s.text.length, (start) => {
-        while (next < cuts.length && cuts[next].start <= start) cuts[next++].firstWord = words;
-        words++;
-      });
-      while (next < cuts.length) cuts[next++].firstWord = words;
-      const doc = new SourceDocument({ path: s.path, text: s.text, length: s.text.length, firstWord: 0, wordCount: words, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, hash: hashText(s.text) }, this.cache);
-      infoOf.set(doc, d.info);
-      this.whole[i] = doc;
-    }
-    return this.whole[i];
+/** The whole documents of the archive that checks have shown, sharing one memory budget. */
+const wholeCache = new DocCache();
+
+/**
+ * A stored document as hosts show it — its text, metadata and quotations as attributed at ingest
+ * — with where each of its words starts: made once per document the checker holds, whatever the
+ * number of look-ups that find it.
+ */
+function wholeDocument(d: StoredDocument): NonNullable<StoredDocument["whole"]> {
+  if (!d.whole) {
+    const s = d.source;
+    const starts: number[] = [];
+    scanWords(s.text, 0, s.text.length, (start) => {
+      starts.push(start);
+    });
+    const document = new SourceDocument(
+      { path: s.path, text: s.text, length: s.text.length, firstWord: 0, wordCount: starts.length, utterances: s.utterances ?? [], regions: s.regions ?? [], markdown: s.markdown, metadata: s.metadata, hash: hashText(s.text) },
+      wholeCache,
+    );
+    infoOf.set(document, d.info);
+    d.whole = { document, wordStarts: Int32Array.from(starts), quotes: d.quotes.map((q) => toAttributed(q)) };
   }
+  return d.whole;
+}
+
+/** The index of the first of these ascending offsets at or after `at` (their number if none). */
+function firstAtOrAfter(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** From this many keys on, a passage must share two of a quotation's keys to be a candidate. */
+export const PAIR_KEYS = 4;
+
+/**
+ * Which passages a quotation's look-up considers, as an intarray `query_int` that the GIN index
+ * answers by itself: with `PAIR_KEYS` keys or more, passages holding at least two of them (`(a&b)|(a&c)|…`);
+ * with fewer, any of them. A passage sharing one key of many shares a 3-gram by chance (24-bit
+ * keys collide: at 1 GB each key is in several unrelated passages) or a common phrase, never
+ * the quotation; leaving those to the index spares reading each from the table and ranking it,
+ * which was most of the statement's time.
+ */
+export function passageQuery(keys: readonly number[]): string {
+  if (keys.length < PAIR_KEYS) return keys.join("|");
+  const pairs: string[] = [];
+  for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) pairs.push(`(${keys[i]}&${keys[j]})`);
+  return pairs.join("|");
+}
+
+/** A document row of LOOKUP_SQL as the checker holds it. */
+function storedDocument(r: Record<string, any>): StoredDocument {
+  const quotes: StoredQuote[] = (r.quotes ?? []).map((q: StoredQuoteRow) => ({
+    start: q[0],
+    end: q[1],
+    pieces: q[2],
+    basis: q[3],
+    wordCount: q[4],
+    scare: q[5],
+    speaker: q[7] ? { kind: q[6] as EntityKind, name: q[7], role: q[8] ?? undefined, roleText: q[9] ?? undefined, organization: q[10] ?? undefined } : undefined,
+    confidence: q[11] ?? undefined,
+  }));
+  return {
+    id: String(r.id),
+    source: { path: ARCHIVE_PREFIX + r.key, text: r.body, markdown: r.markdown, utterances: r.utterances ?? undefined, regions: r.regions ?? undefined, metadata: storedMetadata(r as never) },
+    info: { key: r.key, format: r.format, title: r.title ?? undefined, outlet: r.outlet ?? undefined, date: r.published ?? undefined, url: r.url ?? undefined, authors: r.authors ?? undefined },
+    quotes,
+  };
 }
 
 /** The metadata columns as the engine's `SourceMetadata` (only the fields known). */
@@ -298,10 +370,14 @@ export class ArchiveStore {
   private readonly cache = new Map<string, StoredDocument>();
   private cachedChars = 0;
   private static readonly CACHE_CHARS = 32_000_000;
+  /** Documents held at most (their ids go with every look-up, so the server sends only the others). */
+  private static readonly CACHE_DOCUMENTS = 2000;
   /** Recent candidates by a quotation's keys: an editor re-checks the same quotations while typing around them. */
   private readonly recent = new Map<string, { candidates: Candidates; at: number }>();
   /** Over-budget look-ups in the last `lookup` (their quotations were checked without the archive). */
   overBudget = 0;
+  /** Where look-ups' time went, summed (for benchmarks and logs): wall ms of each step. */
+  readonly spent = { lookups: 0, statements: 0, candidatesMs: 0, matchesMs: 0, documentsFetched: 0, charsFetched: 0 };
 
   constructor(
     readonly url: ArchiveUrl,
@@ -323,20 +399,33 @@ export class ArchiveStore {
   /**
    * Looks up every quotation; never throws for an unreachable archive or a slow statement (the
    * check goes on with local sources). Other errors (no archive schema, no permission) throw.
-   * Two round trips whatever the number of quotations: their candidates in one statement, then
-   * the documents not cached yet with their quotations in another.
+   * One round trip whatever the number of quotations (none when every quotation's candidates
+   * were asked for lately and their documents are held): candidates and the documents not held
+   * yet, with their quotations, in one statement.
    */
   async lookup(quotes: QuoteWords[]): Promise<ArchiveMatches> {
     this.overBudget = 0;
     if (this.current === "down" && Date.now() < this.retryAt) return new ArchiveMatches([]);
     try {
-      const ranges = await this.candidates(quotes);
-      const ids = [...ranges.keys()].sort((a, b) => Number(a) - Number(b));
-      const docs = await this.documents(ids);
+      const t0 = performance.now();
+      const { found, fetched } = await this.candidates(quotes);
+      const t1 = performance.now();
       this.markUp();
+      const docs: StoredDocument[] = [];
       const excerpts = new Map<string, Excerpt[]>();
-      for (const d of docs) excerpts.set(d.id, excerptsOf(d.source.text, ranges.get(d.id)!));
-      return new ArchiveMatches(docs, excerpts);
+      for (const id of [...found.keys()].sort((a, b) => Number(a) - Number(b))) {
+        const d = fetched.get(id) ?? this.cache.get(id);
+        if (!d) continue;
+        docs.push(d);
+        excerpts.set(id, excerptsOf(d.source.text, found.get(id)!));
+      }
+      // Held only now: documents this look-up counted on being held could not be dropped meanwhile.
+      for (const d of fetched.values()) this.remember(d);
+      const matches = new ArchiveMatches(docs, excerpts);
+      this.spent.lookups++;
+      this.spent.candidatesMs += t1 - t0;
+      this.spent.matchesMs += performance.now() - t1;
+      return matches;
     } catch (e) {
       // The server gone, or refusing us (a wrong password, no archive schema, no permission): the
       // same for the check — one message, the local sources, another try after the back-off.
@@ -349,9 +438,10 @@ export class ArchiveStore {
   /**
    * Documents whose passages share the most keys with each quotation (all quotations in one
    * statement), with the character ranges of their passages that share at least half as many
-   * keys as the document's best one: where the quotation can be.
+   * keys as the document's best one: where the quotation can be; and the documents the checker
+   * did not hold yet, fetched by the same statement.
    */
-  private async candidates(quotes: QuoteWords[]): Promise<Map<string, Excerpt[]>> {
+  private async candidates(quotes: QuoteWords[]): Promise<{ found: Map<string, Excerpt[]>; fetched: Map<string, StoredDocument> }> {
     const commonKeys = await this.commonKeys();
     const keys = new Map<string, number[]>();
     for (const q of quotes) {
@@ -359,39 +449,51 @@ export class ArchiveStore {
       if (k.length) keys.set(k.join(","), k);
     }
     const found = new Map<string, Excerpt[]>();
+    const fetched = new Map<string, StoredDocument>();
     const add = (c: Candidates) => {
       for (const [id, ranges] of c) found.set(id, [...(found.get(id) ?? []), ...ranges]);
     };
     const ask: string[] = [];
     for (const key of keys.keys()) {
       const known = this.recent.get(key);
-      if (known && Date.now() - known.at < this.reuseMs) add(known.candidates);
+      // Asked lately, and every document still held: no need to ask again.
+      if (known && Date.now() - known.at < this.reuseMs && [...known.candidates.keys()].every((id) => this.cache.has(id))) add(known.candidates);
       else ask.push(key);
     }
     if (ask.length) {
       try {
+        this.spent.statements++;
         const r = await this.pool.query({
-          name: "verbatim-candidates-v2",
-          text: CANDIDATES_SQL,
-          values: [ask.map((k) => `{${k}}`), this.perQuote],
+          name: "verbatim-lookup-v4",
+          text: LOOKUP_SQL,
+          values: [ask.map((k) => `{${k}}`), this.perQuote, `{${[...this.cache.keys()].join(",")}}`, ask.map((k) => passageQuery(keys.get(k)!))],
         });
-        const perQuote = new Map<number, Candidates>();
-        const bestOf = new Map<number, number>();
+        const rowsOf = new Map<number, { id: string; shared: number; starts: number[]; ends: number[]; shares: number[] }[]>();
         for (const row of r.rows) {
+          if (row.q === null) {
+            const d = storedDocument(row);
+            fetched.set(d.id, d);
+            this.spent.documentsFetched++;
+            this.spent.charsFetched += d.source.text.length;
+            continue;
+          }
           const q = Number(row.q);
-          const shared = Number(row.shared);
-          // Rows come best first for each quotation.
-          if (!bestOf.has(q)) bestOf.set(q, shared);
-          // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
-          if (shared < Math.max(1, bestOf.get(q)! * MIN_SHARE_OF_BEST)) continue;
-          const ranges: Excerpt[] = [];
-          for (let i = 0; i < row.shares.length; i++) if (row.shares[i] * 2 >= shared) ranges.push({ start: row.starts[i], end: row.ends[i] });
-          let c = perQuote.get(q);
-          if (!c) perQuote.set(q, (c = new Map()));
-          c.set(String(row.document_id), ranges);
+          let list = rowsOf.get(q);
+          if (!list) rowsOf.set(q, (list = []));
+          list.push({ id: String(row.id), shared: Number(row.shared), starts: row.starts, ends: row.ends, shares: row.shares });
         }
         ask.forEach((key, i) => {
-          const c = perQuote.get(i + 1) ?? new Map();
+          const c: Candidates = new Map();
+          // Best first (as the statement ranks them): most shared keys, then the lower id.
+          const list = (rowsOf.get(i + 1) ?? []).sort((a, b) => b.shared - a.shared || Number(a.id) - Number(b.id));
+          const best = list[0]?.shared ?? 0;
+          for (const row of list) {
+            // Documents sharing far fewer keys than the best one hold chance 3-grams, not this statement.
+            if (row.shared < Math.max(1, best * MIN_SHARE_OF_BEST)) continue;
+            const ranges: Excerpt[] = [];
+            for (let k = 0; k < row.shares.length; k++) if (row.shares[k] * 2 >= row.shared) ranges.push({ start: row.starts[k], end: row.ends[k] });
+            c.set(row.id, ranges);
+          }
           add(c);
           if (this.recent.size >= RECENT_MAX) this.recent.delete(this.recent.keys().next().value!);
           this.recent.set(key, { candidates: c, at: Date.now() });
@@ -402,7 +504,7 @@ export class ArchiveStore {
       }
     }
     if (this.overBudget) this.warn(`archive: ${this.overBudget} look-up(s) ran over the ${this.budgetMs} ms budget and were cancelled; those quotes were checked without the archive`);
-    return found;
+    return { found, fetched };
   }
 
   /**
@@ -412,6 +514,7 @@ export class ArchiveStore {
    */
   private async commonKeys(): Promise<Map<number, number> | undefined> {
     if (this.common && Date.now() - this.common.at < Math.max(this.reuseMs, 60_000)) return this.common.keys;
+    this.spent.statements++;
     const r = await this.pool.query({ name: "verbatim-common-keys", text: COMMON_KEYS_SQL });
     const keys = new Map<number, number>();
     const row = r.rows[0];
@@ -426,40 +529,11 @@ export class ArchiveStore {
 
   private common?: { keys: Map<number, number>; at: number };
 
-  /** The documents, from the cache or in one statement with their quotations. */
-  private async documents(ids: string[]): Promise<StoredDocument[]> {
-    const missing = ids.filter((id) => !this.cache.has(id));
-    if (missing.length) {
-      const docs = await this.pool.query({ name: "verbatim-documents-v2", text: DOCUMENTS_SQL, values: [missing] });
-      for (const r of docs.rows) {
-        const id = String(r.id);
-        const quotes: StoredQuote[] = (r.quotes ?? []).map((q: StoredQuoteRow) => ({
-          start: q[0],
-          end: q[1],
-          pieces: q[2],
-          basis: q[3],
-          wordCount: q[4],
-          scare: q[5],
-          speaker: q[7] ? { kind: q[6] as EntityKind, name: q[7], role: q[8] ?? undefined, roleText: q[9] ?? undefined, organization: q[10] ?? undefined } : undefined,
-          confidence: q[11] ?? undefined,
-        }));
-        const doc: StoredDocument = {
-          id,
-          source: { path: ARCHIVE_PREFIX + r.key, text: r.body, markdown: r.markdown, utterances: r.utterances ?? undefined, regions: r.regions ?? undefined, metadata: storedMetadata(r) },
-          info: { key: r.key, format: r.format, title: r.title ?? undefined, outlet: r.outlet ?? undefined, date: r.published ?? undefined, url: r.url ?? undefined, authors: r.authors ?? undefined },
-          quotes,
-        };
-        this.remember(doc);
-      }
-    }
-    return ids.map((id) => this.cache.get(id)).filter((d): d is StoredDocument => !!d);
-  }
-
   private remember(doc: StoredDocument): void {
     this.cache.set(doc.id, doc);
     this.cachedChars += doc.source.text.length;
     for (const [id, d] of this.cache) {
-      if (this.cachedChars <= ArchiveStore.CACHE_CHARS || this.cache.size <= 1) break;
+      if ((this.cachedChars <= ArchiveStore.CACHE_CHARS && this.cache.size <= ArchiveStore.CACHE_DOCUMENTS) || this.cache.size <= 1) break;
       this.cache.delete(id);
       this.cachedChars -= d.source.text.length;
     }

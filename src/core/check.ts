@@ -11,6 +11,7 @@ import { type IndexImage, priorFromCorpus, serializeIndex } from "./corpus/persi
 import { type PreparedDocument, prepareDocument } from "./document/document";
 import type { DraftReport, DraftText, FoundQuote } from "./checkTypes";
 import { type ForeignPassages, mergePassages } from "./foreignSources";
+import type { Alignment } from "./match/align";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
 import { quoteWords, type QuoteWords } from "./match/quoteWords";
 import { type Quote, quoteText } from "./quotes/quote";
@@ -121,8 +122,9 @@ export class QuoteChecker {
   /** The passages of a quotation's words: the corpus's, and a second store's (local first on ties). */
   private lookUp(words: QuoteWords): Passage[] {
     this.lookups++;
-    const local = findPassages(this.corpus, words, undefined, (alignment, similarity) => alignment.exact || similarity >= this.thresholds.misquoteSimilarity);
-    return this.foreignPassages ? mergePassages(local, this.foreignPassages(words)) : local;
+    const keep = (alignment: Alignment, similarity: number) => alignment.exact || similarity >= this.thresholds.misquoteSimilarity;
+    const local = findPassages(this.corpus, words, undefined, keep);
+    return this.foreignPassages ? mergePassages(local, this.foreignPassages(words, keep)) : local;
   }
 
   /**

@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { QuoteChecker } from "../../../src/core/check";
 import { reportJson } from "../../../src/core/report/json";
 import { checkArchiveUrl } from "../../../src/archive/connection";
-import { checkWithArchive } from "../../../src/archive/check";
+import { checkWithArchive, draftQuoteWords } from "../../../src/archive/check";
 import { documentKey, ingest, removeDocuments } from "../../../src/archive/ingest";
 import { archiveStatus } from "../../../src/archive/status";
 import { ArchiveStore, archiveDocumentInfo } from "../../../src/archive/store";
@@ -144,6 +144,27 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
     assert.equal(c.verdict, "verified");
     assert.equal(c.source?.document.path, "archive:sample/sources/mayor-briefing.txt");
     assert.equal(c.source?.sourceQuote?.speaker?.name, "Elena Brandt");
+  });
+
+  it("looks a whole draft up in one statement, and not again while its documents are held", async () => {
+    const fresh = new ArchiveStore(checkArchiveUrl(db.url, "command line"));
+    try {
+      const words = draftQuoteWords([draft()]);
+      assert.ok(words.length >= 5, `${words.length} quotations`);
+      const first = await fresh.lookup(words);
+      // The archive's common keys (read once), then candidates and documents in one statement.
+      assert.equal(fresh.spent.statements, 2);
+      assert.ok(first.documentCount >= 3, `${first.documentCount} documents`);
+      const second = await fresh.lookup(words);
+      assert.equal(fresh.spent.statements, 2, "asked lately, documents held: no statement");
+      assert.equal(second.documentCount, first.documentCount);
+      // A found passage is placed in the same whole document by both look-ups.
+      const w = words.find((x) => first.passagesFor(x).length > 0)!;
+      assert.equal(second.passagesFor(w)[0].document, first.passagesFor(w)[0].document);
+      assert.equal(second.passagesFor(w)[0].windowStart, first.passagesFor(w)[0].windowStart);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("keys documents by their path relative to where the command runs", () => {

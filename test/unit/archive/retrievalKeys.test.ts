@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { documentPassages, gramKeys, lookupKeys, MIN_LOOKUP_KEYS, winnow } from "../../../src/archive/grams";
-import { excerptsOf } from "../../../src/archive/store";
+import { excerptsOf, PAIR_KEYS, passageQuery } from "../../../src/archive/store";
 import { quoteWords } from "../../../src/core/match/quoteWords";
 import { tokenize } from "../../../src/core/text/words";
 
@@ -37,6 +37,17 @@ describe("archive: look-up keys and excerpts (no database)", () => {
     // Every key common: the three least common are kept.
     const counts = new Map(keys.map((k, i) => [k, 1000 + i]));
     assert.deepEqual(lookupKeys(q.words, q.gapBefore, (k) => counts.get(k)!, 200), keys.slice(0, MIN_LOOKUP_KEYS));
+  });
+
+  it("a quotation with several keys asks for passages holding two of them; one with few, any of them", () => {
+    assert.equal(PAIR_KEYS, 4);
+    assert.equal(passageQuery([7]), "7");
+    assert.equal(passageQuery([3, 9, 12]), "3|9|12");
+    assert.equal(passageQuery([1, 2, 3, 4]), "(1&2)|(1&3)|(1&4)|(2&3)|(2&4)|(3&4)");
+    // Every pair once: n keys, n(n-1)/2 pairs.
+    const q = words("Fishermen who had waited outside since the afternoon applauded when the vote was read out");
+    const keys = lookupKeys(q.words, q.gapBefore);
+    assert.equal(passageQuery(keys).split("|").length, (keys.length * (keys.length - 1)) / 2);
   });
 
   it("excerpts are cut at white space, widened and merged, so their words are the document's own", () => {
