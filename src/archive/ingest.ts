@@ -113,8 +113,10 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     const batchBytes = options.batchBytes ?? 16 << 20;
     let writing: Promise<void> = Promise.resolve();
     preparer = Preparer.create(options.workers);
-    for (let at = 0; at < files.length; ) {
-      // The next batch: up to batchFiles files or batchBytes bytes.
+    let at = 0;
+    // Picks the next batch (up to batchFiles files or batchBytes bytes), reads its files and hands
+    // the changed ones to the preparer.
+    const dispatch = async () => {
       const batch: string[] = [];
       let bytes = 0;
       while (at < files.length && batch.length < batchFiles && bytes < batchBytes) {
@@ -148,8 +150,20 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
           unchanged++;
           continue;
         }
-        tasks.push(preparer.prepare({ file, key: keys[i], hash, bytes: read.bytes, sidecar }));
+        tasks.push(preparer!.prepare({ file, key: keys[i], hash, bytes: read.bytes, sidecar }));
       }
+      return { batch, stored, tasks, unchanged, skipped, batchFileBytes };
+    };
+    // The batch after the current one is read and queued before the current one's results are
+    // awaited: the preparer's threads never wait for the main thread to read files or for the
+    // database to answer between batches.
+    let next = files.length ? dispatch() : undefined;
+    while (next) {
+      const current = await next;
+      next = at < files.length ? dispatch() : undefined;
+      next?.catch(() => {});
+      const { batch, stored, tasks, unchanged, batchFileBytes } = current;
+      let skipped = current.skipped;
       const rows: Rows[] = [];
       for (const done of await Promise.all(tasks)) {
         for (const w of done.warnings) warn(w);
