@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:archive [-- --sizes 1000,10000] [--memory-at 1000] [--chunk-mb 500] [--retrieval [--mb 20]]`:
+// `npm run bench:archive [-- --sizes 1000,10000] [--memory-at 1000] [--chunk-mb 500] [--keep FILE | --reuse FILE] [--retrieval [--mb 20]]`:
 // builds bench/archive.ts and runs each archive size (MB of text) in its own process, each
 // against a throw-away PostgreSQL cluster of its own (Debian's postgresql, see docs/archive.md),
 // then prints a table (or, with --json, one JSON object). `--retrieval` instead compares the
@@ -42,6 +42,10 @@ const results = [];
 for (const mb of sizes) {
   if (!json) process.stderr.write(`bench:archive: ${mb} MB…\n`);
   const cmd = ["--max-old-space-size=12000", join(out, "archive.js"), "--mb", String(mb), "--chunk-mb", opt("--chunk-mb", "500"), ...(mb === memoryAt ? ["--memory"] : [])];
+  // --keep FILE: the cluster stays up (FILE says where); --reuse FILE: look-ups only, in that cluster.
+  for (const name of ["--keep", "--reuse"]) if (opt(name)) cmd.push(name, opt(name));
+  // --one-only: the single checker's look-ups only; --explain: the look-up statement's plans for three quotes.
+  for (const flag of ["--one-only", "--explain"]) if (args.includes(flag)) cmd.push(flag);
   const run = spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
   if (run.status !== 0) {
     process.stderr.write(`bench:archive: the ${mb} MB run failed (exit ${run.status})\n`);
@@ -55,17 +59,20 @@ else {
   const rows = [
     ["text MB (files)", (r) => `${f(r.textMB, 0)} (${r.files})`],
     ["ingest MB/s (s)", (r) => `${f(r.ingestMBps, 2)} (${f(r.ingestSeconds, 0)})`],
+    ["ingest CPU s of the ingesting process (all threads; the server's not counted)", (r) => f(r.ingestCpuSeconds, 0)],
     ["database MB / text", (r) => `${f(r.databaseMB, 0)} / ${f(r.databasePerText, 2)}×`],
     ["  documents / quotations / retrieval index MB", (r) => `${f(r.documentsMB, 0)} / ${f(r.quotationsMB, 0)} / ${f(r.retrievalIndexMB, 0)}`],
     ["per quote, 1 checker: p50 / p95 ms", (r) => `${f(r.lookupOneP50)} / ${f(r.lookupOneP95)}`],
     ["per quote, 16 checkers: p50 / p95 ms", (r) => `${f(r.lookupSixteenP50)} / ${f(r.lookupSixteenP95)}`],
+    ["  of which the look-up statement (round trip, rows read): p50 / p95 ms", (r) => (r.statementSixteenP50 === undefined ? "" : `${f(r.statementSixteenP50)} / ${f(r.statementSixteenP95)}`)],
+    ["per quote, 1 checker, where the time goes (ms): statement / excerpts laid out / alignment; client CPU", (r) => (r.oneBreakdown ? `${f(r.oneBreakdown.candidatesMs)} / ${f(r.oneBreakdown.matchesMs)} / ${f(r.oneBreakdown.passagesForMs)}; ${f(r.oneBreakdown.clientCpuMs)}` : "")],
     ["drafts of 10 quotes in one look-up, 16 checkers: p50 / p95 ms per draft", (r) => (r.draftSixteenP50 === undefined ? "" : `${f(r.draftSixteenP50)} / ${f(r.draftSixteenP95)}`)],
     ["right document first", (r) => `${r.rightDocument}/${r.quotes}`],
     ["draft verdicts right (archive)", (r) => `${r.archiveVerdictsRight}/${r.quotes}`],
     ["in memory: build s / RSS MB", (r) => (r.memoryBuildSeconds === undefined ? "" : `${f(r.memoryBuildSeconds)} / ${f(r.memoryRssMB, 0)}`)],
     ["in memory, per quote: p50 / p95 ms", (r) => (r.memoryLookupP50 === undefined ? "" : `${f(r.memoryLookupP50, 2)} / ${f(r.memoryLookupP95, 2)}`)],
     ["in memory: verdicts right / same as archive", (r) => (r.sameVerdicts === undefined ? "" : `${r.memoryVerdictsRight}/${r.quotes} / ${r.sameVerdicts}/${r.quotes}`)],
-    ["load average at start / look-ups / end", (r) => [r.loadAverageAtStart, r.loadAverageAtLookups, r.loadAverageAtEnd].map((l) => (l ? l.map((x) => x.toFixed(1)).join(" ") : "")).join(" / ")],
+    ["load average at start / after ingest / look-ups / end", (r) => [r.loadAverageAtStart, r.loadAverageAfterIngest, r.loadAverageAtLookups, r.loadAverageAtEnd].map((l) => (l ? l.map((x) => x.toFixed(1)).join(" ") : "")).join(" / ")],
   ];
   console.log(["", ...results.map((r) => `${r.mb} MB`)].join(" | "));
   for (const [name, cell] of rows) console.log([name, ...results.map(cell)].join(" | "));

@@ -23,7 +23,9 @@ import * as path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { QuoteChecker } from "../src/core/check";
 import type { SourceText } from "../src/core/corpus/corpus";
+import type { Alignment } from "../src/core/match/align";
 import { findPassages } from "../src/core/match/passages";
+import { DEFAULT_THRESHOLDS } from "../src/core/verdict/judge";
 import { quoteWords, type QuoteWords } from "../src/core/match/quoteWords";
 import { checkArchiveUrl, openPool } from "../src/archive/connection";
 import { checkWithArchive } from "../src/archive/check";
@@ -39,6 +41,8 @@ import { plant, type Planted, rng } from "./plant";
 const now = () => performance.now();
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const QUOTES = 70;
+/** What a check keeps of a store's passages (QuoteChecker.lookUp): those a verdict could rest on. */
+const judgeable = (alignment: Alignment, similarity: number) => alignment.exact || similarity >= DEFAULT_THRESHOLDS.misquoteSimilarity;
 const CHECKERS = 16;
 
 interface Job {
@@ -56,7 +60,7 @@ interface Job {
 async function warmUp(store: ArchiveStore): Promise<void> {
   for (const text of ["the committee will meet again next week to discuss the budget", "he said the plan would cost more than expected", "residents were told to expect delays on the main road"]) {
     const words = quoteWords(text, [{ start: 0, end: text.length }]);
-    (await store.lookup([words])).passagesFor(words);
+    (await store.lookup([words])).passagesFor(words, judgeable);
   }
 }
 
@@ -68,18 +72,22 @@ const DRAFT_QUOTES = 10;
  * own order (an editor re-checking the quote being typed); then, with a fresh store, the same
  * quotes as drafts of ten, each draft in one look-up (a check of a whole draft).
  */
-async function checkerThread(job: Job): Promise<{ single: number[]; drafts: number[] }> {
+async function checkerThread(job: Job): Promise<{ single: number[]; statement: number[]; drafts: number[] }> {
   const random = rng(job.seed);
   const order = job.quotes.map((_, i) => i).sort(() => random() - 0.5);
   const words = job.quotes.map((q) => quoteWords(q.text, [{ start: 0, end: q.text.length }]));
   const single: number[] = [];
+  /** The look-up statement alone (round trip and rows read), before the engine's alignment. */
+  const statement: number[] = [];
   const drafts: number[] = [];
   let store = new ArchiveStore(checkArchiveUrl(job.url, "settings"), { maxConnections: 1, budgetMs: 30000 });
   try {
     await warmUp(store);
     for (const i of order) {
       const t = now();
-      (await store.lookup([words[i]])).passagesFor(words[i]);
+      const matches = await store.lookup([words[i]]);
+      statement.push(now() - t);
+      matches.passagesFor(words[i], judgeable);
       single.push(now() - t);
     }
     await store.close();
@@ -89,13 +97,13 @@ async function checkerThread(job: Job): Promise<{ single: number[]; drafts: numb
       const draft = order.slice(at, at + DRAFT_QUOTES).map((i) => words[i]);
       const t = now();
       const matches = await store.lookup(draft);
-      for (const w of draft) matches.passagesFor(w);
+      for (const w of draft) matches.passagesFor(w, judgeable);
       drafts.push(now() - t);
     }
   } finally {
     await store.close();
   }
-  return { single, drafts };
+  return { single, statement, drafts };
 }
 
 /** Pool text made new: each word of four letters or more replaced by an invented word with probability `share`. */
@@ -112,6 +120,15 @@ async function main(): Promise<void> {
   const mb = opt("--mb", 100);
   const chunkMB = opt("--chunk-mb", 500);
   const withMemory = args.includes("--memory");
+  const sopt = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  // --keep FILE: leave the cluster running and write where it is to FILE; --reuse FILE: look up
+  // in that cluster (same --mb and --chunk-mb), the text generated again but not ingested.
+  const keep = sopt("--keep");
+  const reuse = sopt("--reuse");
+  const kept: { dir: string; url: string; ingest: Record<string, unknown>; planted?: (Planted & { key: string })[] } | undefined = reuse ? JSON.parse(fs.readFileSync(reuse, "utf8")) : undefined;
   const work = path.join(__dirname, "..", "..", "bench", "corpora");
   const poolText = textPool(work, 400e6);
   // The pool cut into articles (the separators between them are not counted: stop short of its length).
@@ -119,19 +136,23 @@ async function main(): Promise<void> {
   const gen = new NewsGenerator(29, 200000, 10);
   const vocabulary = gen.vocabulary;
 
-  const cluster = await PgCluster.create({
-    under: work,
-    settings: { shared_buffers: "2GB", maintenance_work_mem: "'1GB'", work_mem: "'32MB'", max_wal_size: "'8GB'", checkpoint_timeout: "'30min'", effective_cache_size: "'12GB'", max_connections: 100 },
-  });
-  const url = cluster.url();
+  const cluster = kept
+    ? undefined
+    : await PgCluster.create({
+        under: work,
+        settings: { shared_buffers: "2GB", maintenance_work_mem: "'1GB'", work_mem: "'32MB'", max_wal_size: "'8GB'", checkpoint_timeout: "'30min'", effective_cache_size: "'12GB'", max_connections: 100 },
+      });
+  const url = kept ? kept.url : cluster!.url();
   const admin = openPool(checkArchiveUrl(url, "command line"), { max: 3 });
   const result: Record<string, unknown> = { mb, startedAt: new Date().toISOString(), loadAverageAtStart: os.loadavg() };
   const folder = fs.mkdtempSync(path.join(work, "archive-bench-"));
   try {
-    const client = await admin.connect();
-    await migrate(client);
-    await ensureReaderRole(client);
-    client.release();
+    if (!kept) {
+      const client = await admin.connect();
+      await migrate(client);
+      await ensureReaderRole(client);
+      client.release();
+    }
 
     // Generate, write, ingest and delete chunk by chunk; plant quotes across the chunks.
     const chunks = Math.max(1, Math.ceil(mb / chunkMB));
@@ -139,9 +160,13 @@ async function main(): Promise<void> {
     const memoryTexts: string[] = [];
     let textBytes = 0;
     let ingestSeconds = 0;
+    let ingestCpuSeconds = 0;
     let files = 0;
     let next = 0;
-    for (let c = 0; c < chunks; c++) {
+    // A kept cluster's planted quotes, once known, are not generated again (unless the in-memory index needs the text).
+    const generate = !kept?.planted || withMemory;
+    if (!generate) planted.push(...kept!.planted!);
+    for (let c = 0; generate && c < chunks; c++) {
       const target = Math.min(chunkMB, mb - c * chunkMB) * 1e6;
       const texts: string[] = [];
       let bytes = 0;
@@ -156,6 +181,11 @@ async function main(): Promise<void> {
       const here = plant(texts, Math.ceil(((c + 1) * QUOTES) / chunks) - Math.ceil((c * QUOTES) / chunks), 7 + c);
       const dir = path.join(folder, `c${String(c).padStart(3, "0")}`);
       const keyOf = (i: number) => `c${String(c).padStart(3, "0")}/${String(Math.floor(i / 1000)).padStart(4, "0")}/a${String(i).padStart(6, "0")}.txt`;
+      if (kept) {
+        for (const q of here) planted.push({ ...q, doc: memoryTexts.length + q.doc, key: keyOf(q.doc) });
+        if (withMemory) memoryTexts.push(...texts);
+        continue;
+      }
       for (let i = 0; i < texts.length; i++) {
         if (i % 1000 === 0) fs.mkdirSync(path.join(folder, path.dirname(keyOf(i))), { recursive: true });
         fs.writeFileSync(path.join(folder, keyOf(i)), texts[i]);
@@ -163,22 +193,33 @@ async function main(): Promise<void> {
       for (const q of here) planted.push({ ...q, doc: memoryTexts.length + q.doc, key: keyOf(q.doc) });
       if (withMemory) memoryTexts.push(...texts);
       const t = now();
+      const cpu = process.cpuUsage();
       const s = await ingest(admin, [dir], { base: folder, warn: (m) => process.stderr.write(`bench:archive: ${m}\n`) });
       if (s.added !== texts.length) throw new Error(`${texts.length} files written, ${s.added} added`);
       ingestSeconds += (now() - t) / 1000;
+      const used = process.cpuUsage(cpu);
+      ingestCpuSeconds += (used.user + used.system) / 1e6;
       textBytes += s.textBytes;
       files += s.added;
       fs.rmSync(dir, { recursive: true, force: true });
       process.stderr.write(`bench:archive: ${(textBytes / 1e6).toFixed(0)} MB ingested, ${(textBytes / 1e6 / ingestSeconds).toFixed(2)} MB/s\n`);
     }
     const status = await archiveStatus(admin);
+    if (kept) Object.assign(result, kept.ingest);
+    else
+      Object.assign(result, {
+        files,
+        textMB: textBytes / 1e6,
+        ingestSeconds,
+        ingestCpuSeconds,
+        ingestMBps: textBytes / 1e6 / ingestSeconds,
+        loadAverageAfterIngest: os.loadavg(),
+      });
+    if (keep && cluster) fs.writeFileSync(keep, JSON.stringify({ dir: cluster.dir, url, ingest: { ...result }, planted }));
+    if (kept && reuse && !kept.planted) fs.writeFileSync(reuse, JSON.stringify({ ...kept, planted }));
     Object.assign(result, {
-      files,
-      textMB: textBytes / 1e6,
-      ingestSeconds,
-      ingestMBps: textBytes / 1e6 / ingestSeconds,
       databaseMB: status.databaseBytes / 1e6,
-      databasePerText: status.databaseBytes / textBytes,
+      databasePerText: status.databaseBytes / ((result.textMB as number) * 1e6),
       documentsMB: status.documentBytes / 1e6,
       quotationsMB: status.quotationBytes / 1e6,
       retrievalIndexMB: status.indexBytes / 1e6,
@@ -191,17 +232,52 @@ async function main(): Promise<void> {
     const words: QuoteWords[] = planted.map((q) => quoteWords(q.text, [{ start: 0, end: q.text.length }]));
     const store = new ArchiveStore(checkArchiveUrl(url, "settings"), { budgetMs: 30000 });
     await warmUp(store);
+    Object.keys(store.spent).forEach((k) => (store.spent[k as keyof typeof store.spent] = 0));
     const one: number[] = [];
     let rightDocument = 0;
+    let findMs = 0;
+    const cpuOne = process.cpuUsage();
     for (let i = 0; i < planted.length; i++) {
       const t = now();
-      const passages = (await store.lookup([words[i]])).passagesFor(words[i]);
+      const matches = await store.lookup([words[i]]);
+      const t1 = now();
+      const passages = matches.passagesFor(words[i], judgeable);
+      findMs += now() - t1;
       one.push(now() - t);
       if (passages[0]?.document.path === `archive:${planted[i].key}`) rightDocument++;
     }
+    const cpuUsed = process.cpuUsage(cpuOne);
+    const n = planted.length;
+    result.oneBreakdown = {
+      candidatesMs: store.spent.candidatesMs / n,
+      matchesMs: store.spent.matchesMs / n,
+      passagesForMs: findMs / n,
+      clientCpuMs: (cpuUsed.user + cpuUsed.system) / 1000 / n,
+      documentsFetched: store.spent.documentsFetched / n,
+      charsFetched: store.spent.charsFetched / n,
+    };
+    if (args.includes("--explain")) {
+      const { lookupKeys } = await import("../src/archive/grams");
+      const { LOOKUP_SQL, passageQuery } = await import("../src/archive/store");
+      const c = await admin.connect();
+      try {
+        for (const i of [0, 1, 2]) {
+          const k = lookupKeys(words[i].words, words[i].gapBefore);
+          const plan = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${LOOKUP_SQL}`, [[`{${k.join(",")}}`], 8, "{}", [passageQuery(k)]]);
+          process.stderr.write(plan.rows.map((r) => r["QUERY PLAN"]).join("\n") + "\n\n");
+        }
+      } finally {
+        c.release();
+      }
+    }
+    if (args.includes("--one-only")) {
+      console.log(JSON.stringify({ ...result, lookupOneP50: pct(one, 0.5), lookupOneP95: pct(one, 0.95), rightDocument, quotes: n }));
+      await store.close();
+      return;
+    }
     const threads = await Promise.all(
       Array.from({ length: CHECKERS }, (_, k) =>
-        new Promise<{ single: number[]; drafts: number[] }>((resolve, reject) => {
+        new Promise<{ single: number[]; statement: number[]; drafts: number[] }>((resolve, reject) => {
           const w = new Worker(__filename, { workerData: { url, quotes: planted.map((q) => ({ text: q.text })), seed: k + 1 } satisfies Job });
           w.once("message", resolve);
           w.once("error", reject);
@@ -218,6 +294,8 @@ async function main(): Promise<void> {
       lookupOneP95: pct(one, 0.95),
       lookupSixteenP50: pct(sixteen, 0.5),
       lookupSixteenP95: pct(sixteen, 0.95),
+      statementSixteenP50: pct(threads.flatMap((t) => t.statement), 0.5),
+      statementSixteenP95: pct(threads.flatMap((t) => t.statement), 0.95),
       rightDocument,
       quotes: planted.length,
     });
@@ -243,14 +321,14 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (const w of words) {
         const t1 = now();
-        findPassages(checker.corpus, w);
+        findPassages(checker.corpus, w, undefined, judgeable);
         times.push(now() - t1);
       }
       const [inMemory] = checker.check([draft]);
       const same = planted.filter((q) => verdictOf(inMemory.checks, q) === verdictOf(archived.checks, q)).length;
       Object.assign(result, {
         memoryBuildSeconds,
-        memoryBuildMBps: textBytes / 1e6 / memoryBuildSeconds,
+        memoryBuildMBps: (result.textMB as number) / memoryBuildSeconds,
         memoryRssMB: process.memoryUsage().rss / 1e6,
         memoryLookupP50: pct(times, 0.5),
         memoryLookupP95: pct(times, 0.95),
@@ -263,7 +341,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result));
   } finally {
     await admin.end();
-    cluster.destroy();
+    if (!keep) cluster?.destroy();
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
