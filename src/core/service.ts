@@ -18,7 +18,8 @@ import { hashText, type PriorIndex, type Region, type SourceDocument, type Sourc
 import { deserializeIndex, IndexFormatError, type IndexImage, priorFromCorpus } from "./corpus/persist";
 import type { PageSource } from "./corpus/pagedArrays";
 import { SavedAttributions } from "./corpus/savedAttributions";
-import { tokenizeIds } from "./corpus/tokenizeIds";
+import { HitBuffer } from "./corpus/ngramIndex";
+import { tokenizeInto } from "./corpus/tokenizeIds";
 import { Vocabulary } from "./corpus/vocabulary";
 import type { FindingKind, Severity } from "./findings";
 import { readSourceTextSync } from "./formats";
@@ -335,7 +336,7 @@ class Project implements Verbatim {
    * During a first build with nothing saved, of files a host prepares: the vocabulary each file
    * is tokenized into as it arrives (its text then dropped), while the host reads the next ones.
    */
-  private firstWords?: Vocabulary;
+  private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer };
 
   constructor(options: VerbatimOptions) {
     this.workspace = options.workspace;
@@ -446,7 +447,9 @@ class Project implements Verbatim {
     // A host that prepares files off this thread is given many at once; a first build with
     // nothing saved tokenizes each here as it arrives, in the files' order, while the host reads on.
     const prepare = need.length >= HOST_PREPARE_MIN_FILES ? this.workspace.prepare?.bind(this.workspace) : undefined;
-    if (prepare && !this.checker && !this.saved && this.finished === 0) this.firstWords ??= new Vocabulary();
+    // The words go end to end into one buffer sized for the worst case (untouched pages take no
+    // memory), which the index then takes as it lies: no copy of 60 MB of word ids at the build.
+    if (prepare && !this.checker && !this.saved && this.finished === 0) this.firstWords ??= { vocabulary: new Vocabulary(), ids: new HitBuffer(Math.max(1 << 16, (totalBytes >> 1) + need.length + 1)) };
     const ahead: (Promise<PreparedFile | undefined> | undefined)[] = [];
     const launch = (k: number) => {
       // A host that fails to prepare a file (a thread died) leaves it to be read here.
@@ -564,8 +567,14 @@ class Project implements Verbatim {
     if (overrides.some((m) => m)) source.metadata = mergeMetadata(source.metadata, ...overrides);
     // A first build's files are tokenized as they arrive, in the files' order: the very ids (and
     // vocabulary) tokenizing them all at once gives; the text itself is then not kept.
-    const vocabulary = this.firstWords;
-    const words = vocabulary ? { ids: tokenizeIds(source.text, vocabulary), vocabulary } : undefined;
+    const first = this.firstWords;
+    let words: SourceText["words"];
+    if (first) {
+      const from = first.ids.length;
+      // (A buffer that must grow leaves the words before on the old one: the build then copies.)
+      tokenizeInto(source.text, first.vocabulary, first.ids);
+      words = { ids: first.ids.data.subarray(from, first.ids.length), vocabulary: first.vocabulary };
+    }
     const length = source.text.length;
     const pending = words && prepared.rereadable ? undefined : source.text;
     const meta: SourceMeta = { stamp: f.stamp, length, markdown: source.markdown, utterances: source.utterances, regions: source.regions, metadata: source.metadata, exact: prepared.exact, ...(prepared.rereadable ? {} : { text: source.text }) };
@@ -628,7 +637,7 @@ class Project implements Verbatim {
 
   /** A first build's vocabulary, the one its files were tokenized into as they arrived (no saved index). */
   private mergedPrior(): PriorIndex | undefined {
-    return this.firstWords ? { vocabulary: this.firstWords, files: new Map() } : undefined;
+    return this.firstWords ? { vocabulary: this.firstWords.vocabulary, files: new Map() } : undefined;
   }
 
   private readiness(): Readiness | undefined {

@@ -48,12 +48,20 @@ export class PrepareWorkers {
 
   /** The process's pool (its threads start when first needed), or undefined without the worker script. */
   static shared(): PrepareWorkers | undefined {
-    if (PrepareWorkers.one === undefined) PrepareWorkers.one = PrepareWorkers.create() ?? null;
+    if (PrepareWorkers.one === undefined) {
+      // VERBATIM_READ_THREADS: how many threads read sources (0: none, read in the service's thread).
+      const wanted = process.env.VERBATIM_READ_THREADS;
+      PrepareWorkers.one = (wanted !== undefined && /^\d+$/.test(wanted) ? PrepareWorkers.create(Number(wanted)) : PrepareWorkers.create()) ?? null;
+    }
     return PrepareWorkers.one ?? undefined;
   }
 
-  /** A pool of `count` threads (default: one per core, at most 4), or undefined when the worker script is not there. */
-  static create(count = Math.min(4, Math.max(1, os.availableParallelism?.() ?? os.cpus().length))): PrepareWorkers | undefined {
+  /**
+   * A pool of `count` threads, or undefined when the worker script is not there. Default: one
+   * per core but the service's own (which tokenizes what they read), at least one, at most 3 —
+   * on 2 cores one reading thread: a second only competes with the tokenizing thread (measured).
+   */
+  static create(count = Math.min(3, Math.max(1, (os.availableParallelism?.() ?? os.cpus().length) - 1))): PrepareWorkers | undefined {
     if (count < 1 || !fs.existsSync(SCRIPT)) return undefined;
     return new PrepareWorkers(count);
   }
