@@ -69,6 +69,18 @@ function writeWorkspace(): void {
   fs.writeFileSync(path.join(ws, "done"), "");
 }
 
+/** CPU seconds (user + system, all threads) a live process has used, from /proc. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / (Number(process.env.CLK_TCK) || 100);
+  } catch {
+    return 0;
+  }
+}
+
+const loadAverage = () => Number(fs.readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+
 /** Peak RSS of a process so far (kB), from /proc. */
 function peakRss(pid: number | undefined): number {
   try {
@@ -87,10 +99,15 @@ interface EditorRun {
   progressPercents: number[];
   findings: number;
   serverPeakRssMB: number;
+  /** The server's CPU seconds (all its threads) until the first complete diagnostics. */
+  serverCpuS: number;
+  /** The 1-minute load average when the run started. */
+  load: number;
   client: LspClient;
 }
 
 async function editorRun(keep = false): Promise<EditorRun> {
+  const load = loadAverage();
   const t0 = performance.now();
   const client = new LspClient(root, { cwd: ws, env });
   const percents: number[] = [];
@@ -106,7 +123,12 @@ async function editorRun(keep = false): Promise<EditorRun> {
   const uri = client.open(draftFile, fs.readFileSync(draftFile, "utf8"));
   await client.waitFor<{ uri: string; partial?: unknown }>("verbatim/checked", (p) => p.uri === uri && !p.partial, 300000);
   const firstDiagnosticsS = (performance.now() - t0) / 1000;
-  const run: EditorRun = { firstDiagnosticsS, firstAnyDiagnosticsS: ((firstAny || performance.now()) - t0) / 1000, progressReports: percents.length, progressPercents: percents, findings: client.diagnostics.get(uri)?.length ?? 0, serverPeakRssMB: peakRss(client.child.pid) / 1024, client };
+  const serverCpuS = cpuSeconds(client.child.pid);
+  const serverPeakRssMB = peakRss(client.child.pid) / 1024;
+  // The server saves a new index after these first diagnostics: let it finish (as a user who
+  // stays in the window does) before the run ends, or the next run would find no saved index.
+  await client.request("verbatim/indexState", { uri, wait: true });
+  const run: EditorRun = { firstDiagnosticsS, firstAnyDiagnosticsS: ((firstAny || performance.now()) - t0) / 1000, progressReports: percents.length, progressPercents: percents, findings: client.diagnostics.get(uri)?.length ?? 0, serverPeakRssMB, serverCpuS, load, client };
   if (!keep) await client.stop();
   return run;
 }
@@ -138,17 +160,32 @@ async function typing(client: LspClient): Promise<{ seconds: number; edits: numb
 }
 
 /** `verbatim check` from process start to exit, with its peak RSS. */
-function cliRun(): Promise<{ seconds: number; peakRssMB: number; exit: number | null }> {
+function cliRun(): Promise<CliRun> {
   return new Promise((resolve) => {
+    const load = loadAverage();
     const t0 = performance.now();
     const child = spawn(process.execPath, [path.join(root, "dist", "cli.js"), "check", "--format", "json", draftFile], { cwd: ws, env, stdio: ["ignore", "ignore", "ignore"] });
     let peak = 0;
-    const poll = setInterval(() => (peak = Math.max(peak, peakRss(child.pid))), 20);
+    let cpu = 0;
+    // Polled while it runs (a process that has exited has no /proc entry): CPU to within 20 ms.
+    const poll = setInterval(() => {
+      peak = Math.max(peak, peakRss(child.pid));
+      cpu = Math.max(cpu, cpuSeconds(child.pid));
+    }, 20);
     child.on("exit", (code) => {
       clearInterval(poll);
-      resolve({ seconds: (performance.now() - t0) / 1000, peakRssMB: peak / 1024, exit: code });
+      resolve({ seconds: (performance.now() - t0) / 1000, cpuS: cpu, peakRssMB: peak / 1024, exit: code, load });
     });
   });
+}
+
+interface CliRun {
+  seconds: number;
+  /** CPU seconds, all threads (sampled every 20 ms up to the exit). */
+  cpuS: number;
+  peakRssMB: number;
+  exit: number | null;
+  load: number;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -181,9 +218,9 @@ async function main(): Promise<void> {
   fs.rmSync(cache, { recursive: true, force: true });
   const pick = (runs: EditorRun[]) => {
     const m = runs.find((x) => x.firstDiagnosticsS === median(runs.map((y) => y.firstDiagnosticsS)))!;
-    return { firstDiagnosticsS: m.firstDiagnosticsS, firstAnyDiagnosticsS: m.firstAnyDiagnosticsS, progressReports: m.progressReports, progressFirstLast: [m.progressPercents[0], m.progressPercents[m.progressPercents.length - 1]], findings: m.findings, serverPeakRssMB: Math.round(m.serverPeakRssMB), all: runs.map((x) => x.firstDiagnosticsS) };
+    return { firstDiagnosticsS: m.firstDiagnosticsS, firstAnyDiagnosticsS: m.firstAnyDiagnosticsS, progressReports: m.progressReports, progressFirstLast: [m.progressPercents[0], m.progressPercents[m.progressPercents.length - 1]], findings: m.findings, serverPeakRssMB: Math.round(m.serverPeakRssMB), cpuS: median(runs.map((x) => x.serverCpuS)), all: runs.map((x) => x.firstDiagnosticsS), loads: runs.map((x) => x.load) };
   };
-  const cliPick = (runs: { seconds: number; peakRssMB: number; exit: number | null }[]) => ({ seconds: median(runs.map((x) => x.seconds)), peakRssMB: Math.round(median(runs.map((x) => x.peakRssMB))), exit: runs[0].exit, all: runs.map((x) => x.seconds) });
+  const cliPick = (runs: CliRun[]) => ({ seconds: median(runs.map((x) => x.seconds)), cpuS: median(runs.map((x) => x.cpuS)), peakRssMB: Math.round(median(runs.map((x) => x.peakRssMB))), exit: runs[0].exit, all: runs.map((x) => x.seconds), loads: runs.map((x) => x.load) });
   console.log(
     JSON.stringify({
       mb: Math.round(bytes / 1e6),
