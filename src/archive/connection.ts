@@ -23,9 +23,10 @@ export interface PoolOptions {
  * What a checker's sessions set: its statements are short index look-ups, for which JIT
  * compilation (tens of milliseconds, chosen by cost estimates that a GIN look-up inflates) and
  * parallel workers (a start-up cost per statement, and cores the other checkers need) only add
- * time.
+ * time; and the look-up's plan does not depend on its parameters (arrays of keys, whose
+ * selectivity the planner cannot see), so it is planned once per connection, not per statement.
  */
-export const CHECK_SESSION: Record<string, string> = { jit: "off", max_parallel_workers_per_gather: "0" };
+export const CHECK_SESSION: Record<string, string> = { jit: "off", max_parallel_workers_per_gather: "0", plan_cache_mode: "force_generic_plan" };
 
 export function openPool(url: ArchiveUrl, options: PoolOptions = {}): pg.Pool {
   // The parsed string, not `connectionString`: pg lets the string's (absent) password override a given one.
