@@ -35,22 +35,26 @@ export function prepareDocument(path: string, text: string, markdown = isMarkdow
   const masked = maskQuotes(text, quotes);
   const sentences: Span[] = [];
   const tokens: Token[] = [];
-  const tokenParagraph: number[] = [];
-  const tokenSentence: number[] = [];
+  // For each sentence: its paragraph and the end of its tokens (the typed arrays are filled after).
+  const sentenceParagraph: number[] = [];
+  const sentenceTokenEnd: number[] = [];
   paragraphs.forEach((para, p) => {
     if (para.kind === "code") return;
     for (const seg of para.segments) {
       for (const sentence of splitSentences(masked, seg.start, seg.end)) {
-        const s = sentences.length;
         sentences.push(sentence);
-        for (const t of tokenizePhrase(text, sentence.start, sentence.end)) {
-          tokens.push(t);
-          tokenParagraph.push(p);
-          tokenSentence.push(s);
-        }
+        tokenizePhrase(text, sentence.start, sentence.end, tokens);
+        sentenceParagraph.push(p);
+        sentenceTokenEnd.push(tokens.length);
       }
     }
   });
+  const tokenParagraph = new Int32Array(tokens.length);
+  const tokenSentence = new Int32Array(tokens.length);
+  for (let s = 0, from = 0; s < sentences.length; from = sentenceTokenEnd[s++]) {
+    tokenParagraph.fill(sentenceParagraph[s], from, sentenceTokenEnd[s]);
+    tokenSentence.fill(s, from, sentenceTokenEnd[s]);
+  }
   const tokenQuoted = new Uint8Array(tokens.length);
   let qi = 0;
   const pieces = quotes.flatMap((q) => q.pieces).sort((a, b) => a.start - b.start);
@@ -64,8 +68,8 @@ export function prepareDocument(path: string, text: string, markdown = isMarkdow
     paragraphs,
     quotes,
     tokens,
-    tokenParagraph: Int32Array.from(tokenParagraph),
-    tokenSentence: Int32Array.from(tokenSentence),
+    tokenParagraph,
+    tokenSentence,
     tokenQuoted,
     sentences,
   };
@@ -73,12 +77,36 @@ export function prepareDocument(path: string, text: string, markdown = isMarkdow
 
 function maskQuotes(text: string, quotes: Quote[]): string {
   if (quotes.length === 0) return text;
-  const chars = text.split("");
+  // Which code units become `x`: letters and digits inside a piece (a lone surrogate is neither,
+  // as `/[\p{L}\p{N}]/u` reads one code unit). The first character keeps its case: a quote that
+  // opens a sentence must still look like one.
+  const masked = new Uint8Array(text.length);
   for (const q of quotes)
     for (const p of q.pieces)
-      // The first character keeps its case: a quote that opens a sentence must still look like one.
-      for (let i = p.start + 1; i < p.end; i++) if (/[\p{L}\p{N}]/u.test(chars[i])) chars[i] = "x";
-  return chars.join("");
+      for (let i = p.start + 1; i < p.end; i++) if (isLetterOrDigitUnit(text.charCodeAt(i))) masked[i] = 1;
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!masked[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && masked[j]) j++;
+    parts.push(text.slice(from, i), "x".repeat(j - i));
+    from = i = j;
+  }
+  parts.push(text.slice(from));
+  return parts.join("");
+}
+
+/** `/[\p{L}\p{N}]/u` on one UTF-16 code unit, ASCII from the code and the rest remembered once found. */
+const UNIT_CLASS = new Uint8Array(0x10000); // 0: not yet, 1: letter or digit, 2: not
+function isLetterOrDigitUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  let k = UNIT_CLASS[c];
+  if (k === 0) UNIT_CLASS[c] = k = /[\p{L}\p{N}]/u.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 }
 
 /** Index of the first token starting at or after `offset`. */

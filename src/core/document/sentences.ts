@@ -11,7 +11,7 @@
 import { abbreviationSet } from "../lexicon";
 import type { Span } from "./layout";
 
-const TERMINATORS = new Set([0x2e, 0x21, 0x3f, 0x2026]); // . ! ? …
+const isTerminator = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026; // . ! ? …
 const CLOSERS = new Set([0x22, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]); // " ” ’ » ) ]
 const SPACE = /\s/;
 const NEXT_STARTS_SENTENCE = /["“‘«(\[]?[\p{Lu}\p{N}]/uy;
@@ -25,12 +25,12 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   let from = 0;
   let i = 0;
   while (i < body.length) {
-    if (!TERMINATORS.has(body.charCodeAt(i))) {
+    if (!isTerminator(body.charCodeAt(i))) {
       i++;
       continue;
     }
     const runStart = i;
-    while (i < body.length && TERMINATORS.has(body.charCodeAt(i))) i++;
+    while (i < body.length && isTerminator(body.charCodeAt(i))) i++;
     const runEnd = i;
     while (i < body.length && CLOSERS.has(body.charCodeAt(i))) i++;
     const closersEnd = i;

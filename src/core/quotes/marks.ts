@@ -24,6 +24,9 @@ const MARKS: Record<string, Mark> = {
 };
 
 export function markAt(text: string, i: number): Mark | undefined {
+  // Most characters are no mark: answered from the code, without a one-character string.
+  const c = text.charCodeAt(i);
+  if (c !== 0x22 && c !== 0xab && c !== 0xbb && !(c >= 0x2018 && c <= 0x201f)) return undefined;
   return MARKS[text[i]];
 }
 
