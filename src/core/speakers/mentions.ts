@@ -43,6 +43,7 @@ const READABLE = new Set(["text", "blockquote", "attribution"]);
 const MENTION_WINDOW = 400;
 const CLAUSE_OPENERS = new Set(["and", "but", "that", "when", "as", "while", "because", "after", "before", "if", "since", "though", "although", "so", "then", "where", "until", "once", "whereas", "yet", "or"]);
 const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against", "from", "on", "at", "in", "into", "onto", "over", "under", "between", "among", "toward", "towards", "like", "than", "behind", "beside", "besides", "via", "per", "around", "through", "without", "within", "upon", "during", "including", "alongside", "unlike", "versus", "vs"]);
+const PHRASE_DETERMINERS = new Set(["the", "a", "an", "another", "one", "his", "her", "its", "their"]);
 const OPENING = new Set(["\u201c", '"', "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "\u00ab"]);
 
 /** For each sentence id, the index just past its last token (tokens come in sentence order). */
@@ -136,7 +137,7 @@ export class MentionIndex {
     const t = tokens[i];
     if (t.kind !== "word") return i;
     if (personPronouns.has(t.lower) && (t.lower === "he" || t.lower === "she")) return i + 1;
-    const det = ["the", "a", "an", "another", "one", "his", "her", "its", "their"].includes(t.lower);
+    const det = PHRASE_DETERMINERS.has(t.lower);
     const startsPhrase = isNameWord(t) || det || !!roleAt(tokens, i, this.sentenceEnd(i)) || describingWords.has(t.lower);
     if (!startsPhrase) return i;
     if (det) j++;
@@ -416,6 +417,11 @@ export class MentionIndex {
     for (let m = firstStartingAt(this.mentions, at) - 1; m >= 0; m--) yield this.mentions[m];
   }
 
+  /** The index in `mentions` of the newest mention before token `at` (-1: none): `before` as a plain loop, for hot look-ups. */
+  lastBefore(at: number): number {
+    return firstStartingAt(this.mentions, at) - 1;
+  }
+
   /**
    * Among people sharing a name (`Clinton`), the one this document has made most present by
    * `at`: mentioned most, and most recently. Ambiguous when another is nearly as present.
@@ -428,7 +434,8 @@ export class MentionIndex {
     const score = new Map<Entity, number>(list.map((e) => [e, 0]));
     let rank = 0;
     let seen = 0;
-    for (const m of this.before(at)) {
+    for (let mi = this.lastBefore(at); mi >= 0; mi--) {
+      const m = this.mentions[mi];
       // A bounded window of recent mentions, then each one's count over the whole document.
       if (++seen > MENTION_WINDOW) break;
       if (!score.has(m.entity)) continue;
@@ -451,7 +458,8 @@ export class MentionIndex {
   /** `they`/`it`: the last organisation, group or anonymous speaker. */
   private resolvePlural(word: string, at: number): Resolved | undefined {
     const sentence = this.sentenceOf(at);
-    for (const m of this.before(at)) {
+    for (let mi = this.lastBefore(at); mi >= 0; mi--) {
+      const m = this.mentions[mi];
       if (sentence - m.sentence > 3) break;
       const k = m.entity.kind;
       if (k === "organization" || k === "group" || k === "anonymous" || (k === "unknown" && !m.entity.role) || (word === "we" && k === "person")) return { entity: m.entity, ambiguous: false };
@@ -466,7 +474,8 @@ export class MentionIndex {
   /** The organisation a nominal (`the company`, `its`) most likely means: the last one of a fitting kind. */
   recentOrganization(at: number, noun?: string): Entity | undefined {
     let seen = 0;
-    for (const m of this.before(at)) {
+    for (let mi = this.lastBefore(at); mi >= 0; mi--) {
+      const m = this.mentions[mi];
       if (++seen > MENTION_WINDOW) break;
       const e = m.entity;
       if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e))) return e;
@@ -481,7 +490,8 @@ export class MentionIndex {
    */
   resolveNominal(role: string, at: number, gender?: Gender): Resolved | undefined {
     const sentence = this.sentenceOf(at);
-    for (const m of this.before(at)) {
+    for (let mi = this.lastBefore(at); mi >= 0; mi--) {
+      const m = this.mentions[mi];
       if (sentence - m.sentence > 12) break;
       const e = m.entity;
       if (e.kind === "person" && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender)) return { entity: e, ambiguous: false };

@@ -35,7 +35,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const last = index.lastSpeakerBefore(at);
   const seen = new Set<Entity>();
   const fits = (e: Entity) => (e.kind === "person" || (e.kind === "unknown" && !!e.role) || e.kind === "spokesperson") && (!gender || e.gender !== (gender === "female" ? "male" : "female"));
-  for (const m of index.before(at)) {
+  for (let mi = index.lastBefore(at); mi >= 0; mi--) {
+    const m = index.mentions[mi];
     if (sentence - m.sentence > SENTENCES_BACK || paragraph - m.paragraph > PARAGRAPHS_BACK) break;
     const e = m.entity;
     if (!fits(e)) continue;
@@ -57,7 +58,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   // unless the text has since had someone else speak (`Roe said the vote was close.`).
   let overtaken = false;
   if (last) {
-    for (const m of index.before(at)) {
+    for (let mi = index.lastBefore(at); mi >= 0; mi--) {
+    const m = index.mentions[mi];
       if (m.start <= last.at) break;
       if (m.speaking && m.entity !== last.entity) overtaken = true;
     }
