@@ -34,7 +34,7 @@ const size = (n) => (n >= 1e6 ? `${n / 1e6} MB` : `${n / 1e3} KB`);
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
 
 /** One `verbatim check` of the shape at `n` characters, in a fresh folder: seconds, or undefined past the limit. */
-function timeCheck(shape, n) {
+async function timeCheck(shape, n) {
   const dir = fs.mkdtempSync(join(os.tmpdir(), "verbatim-bench-linear-"));
   try {
     fs.mkdirSync(join(dir, "sources"));
@@ -42,7 +42,7 @@ function timeCheck(shape, n) {
     fs.writeFileSync(join(dir, "draft.md"), asDraft ? shape.make(n) : SOURCE_DRAFT_TEXT);
     // A small readable source beside a generated one: a source of no words is skipped, not an error.
     fs.writeFileSync(join(dir, "sources", "s.txt"), DRAFT_SOURCE_TEXT);
-    if (!asDraft) fs.writeFileSync(join(dir, "sources", shape.file), shape.make(n));
+    if (!asDraft) fs.writeFileSync(join(dir, "sources", shape.file), shape.bytes ? await shape.bytes(n) : shape.make(n));
     // The CPU time too (GNU time, when installed): on a shared machine it is the figure load does not inflate.
     const timeFile = join(dir, "time.txt");
     const command = TIME ? [TIME, "-o", timeFile, "-f", "%U %S", process.execPath] : [process.execPath];
@@ -70,7 +70,7 @@ console.log(`|---|${sizes.map(() => "---:").join("|")}|---:|`);
 for (const shape of shapes) {
   const cells = [];
   for (const n of sizes) {
-    const s = timeCheck(shape, n);
+    const s = await timeCheck(shape, n);
     cells.push(s);
     if (s === undefined) break;
   }

@@ -25,15 +25,20 @@ const DRAFT_SOURCE = { path: "s.txt", text: DRAFT_SOURCE_TEXT };
 const SOURCE_DRAFT = { path: "d.md", text: SOURCE_DRAFT_TEXT };
 
 /** Processes the input as the CLI would: once, end to end. */
-export async function processShape(shape: Shape, text: string): Promise<void> {
-  if (shape.file === "draft.md") {
-    new QuoteChecker([DRAFT_SOURCE]).check([{ path: shape.file, text }]);
+export async function processShape(shape: Shape, input: string | Uint8Array): Promise<void> {
+  if (shape.file === "draft.md" && typeof input === "string") {
+    new QuoteChecker([DRAFT_SOURCE]).check([{ path: shape.file, text: input }]);
     return;
   }
-  const read = await readSource(shape.file, new TextEncoder().encode(text));
+  const read = await readSource(shape.file, typeof input === "string" ? new TextEncoder().encode(input) : input);
   const sources = "source" in read ? [read.source] : [];
   const checker = new QuoteChecker(sources);
-  checker.check([{ path: SOURCE_DRAFT.path, text: SOURCE_DRAFT.text + " " + text.slice(0, 200) }]);
+  checker.check([{ path: SOURCE_DRAFT.path, text: SOURCE_DRAFT.text + " " + (typeof input === "string" ? input : (sources[0]?.text ?? "")).slice(0, 200) }]);
+}
+
+/** The shape's input at `size`: its text, or the Word or PDF file holding it. */
+export function shapeInput(shape: Shape, size: number): Promise<string | Uint8Array> | string {
+  return shape.bytes ? shape.bytes(size) : shape.make(size);
 }
 
 export interface Timing {
@@ -52,7 +57,7 @@ export interface Timing {
  * kept): a super-linear input fails every round, a burst of load does not last through three.
  */
 export async function timeShape(shape: Shape, sizes = SIZES, runs = 3, giveUpMs = 15_000, attempts = 3): Promise<Timing> {
-  const texts = sizes.map((n) => shape.make(n));
+  const texts = await Promise.all(sizes.map((n) => shapeInput(shape, n)));
   const best: number[] = sizes.map(() => Infinity);
   let reach = sizes.length;
   let result: Timing | undefined;
