@@ -154,6 +154,19 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("an institution after the quote: `the Harbour Department said`, `the Pentagon said`; never `the statement said`", () => {
+    assert.equal(speakerOf(`"We will review the ruling carefully," the Lisport Harbour Department said.`, "We will review"), "Lisport Harbour Department");
+    assert.equal(speakerOf(`"No ships will be diverted," the Pentagon said on Friday.`, "No ships"), "Pentagon");
+    assert.equal(speakerOf(`"No ships will be diverted," the Lisport Herald statement said.`, "No ships"), undefined);
+  });
+
+  it("an outlet that reports what a named speaker said relays it: the words stay the speaker's", () => {
+    const text = `Asked about the ban, Ada Brennan said: "There will always be exceptions," the Lisport Herald reported.`;
+    assert.equal(speakerOf(text, "There will always"), "Ada Brennan");
+    // With no one named before, the outlet is who the source says spoke.
+    assert.equal(speakerOf(`"There will always be exceptions," the Lisport Herald reported.`, "There will always"), "Lisport Herald");
+  });
+
   it("a title inside a run of capitals starts the name: descriptions before it are not part of it", () => {
     const text = `Christian Rev. Tomas Reyes said the harbour "belongs to the people who work it."`;
     assert.equal(speakerOf(text, "belongs to"), "Tomas Reyes");

@@ -265,6 +265,8 @@ function sentenceOf(doc: PreparedDocument, offset: number) {
 
 const tokensOf = (doc: PreparedDocument, idx: number[]) => idx.map((i) => doc.tokens[i]);
 
+const REPORTED = new Set(["reported", "reports", "reporting"]);
+
 function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k: number): FoundCue | undefined {
   const quote = quotes[k];
   const ev = index.evidence;
@@ -293,7 +295,9 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const afterIdx = visibleBetween(doc, quote.end, afterEnd);
   const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
   const after = at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
-  if (after && after.cue.phrase.type !== "pronoun") return after;
+  // `Doe said: "…," the Times reported`: an outlet reporting words a named speaker said.
+  const relaying = after && after.cue.phrase.type === "organization" && REPORTED.has(after.cue.verb.toLowerCase());
+  if (after && after.cue.phrase.type !== "pronoun" && !relaying) return after;
   // Before the quote: back to the start of its sentence or the previous quote.
   const startSentence = sentenceOf(doc, quote.start);
   const first = doc.paragraphs[quote.paragraph];
@@ -303,7 +307,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const beforeIdx = visibleBefore(doc, beforeStart, quote.start);
   const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
-  if (before && (!after || before.cue.phrase.type !== "pronoun")) return before;
+  if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
   if (after) return after;
   // `"…?" Doe asked.`: the quotation ends its sentence and the next one only attributes it.
   if (!afterWords && sentenceSpan && endSentence + 1 < doc.sentences.length) {

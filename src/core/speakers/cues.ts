@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, timeWords, verbForms } from "../lexicon";
-import { parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { classifyName, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -63,7 +63,14 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   // `a Twitter comment`: capitalised or describing words between a determiner and the noun.
   let k = i - 1;
   while (k >= 0 && k > i - 4 && tokens[k].kind === "word" && (tokens[k].cap || describingWords.has(tokens[k].lower))) k--;
-  if (k < i - 1 && tokens[k]?.kind === "word" && DETERMINERS.has(tokens[k].lower) && tokens[k].lower !== "'s") return false;
+  if (k < i - 1 && tokens[k]?.kind === "word" && DETERMINERS.has(tokens[k].lower) && tokens[k].lower !== "'s") {
+    // …but a past form no noun shares, after an institution's name, is its verb: `the Justice
+    // Department said`, `the Pentagon told reporters`.
+    const nounForm = t.lower === lemma || t.lower.endsWith("s") || t.lower.endsWith("ing");
+    const named = tokens.slice(k + 1, i);
+    const kind = named.every((w) => w.cap) ? classifyName(named) : "unknown";
+    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place");
+  }
   return true;
 }
 
@@ -92,9 +99,19 @@ function matchCuePhrase(tokens: Token[], i: number): number {
 /** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words naming the speaker. */
 function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to: number, atSentenceStart: boolean, evidence: WordEvidence): Cue | undefined {
   if (to <= from) return undefined;
-  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence);
+  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? institution(tokens, from, to);
   if (!found) return undefined;
   return { verb, kind, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to };
+}
+
+/**
+ * `the Pentagon`, `the United States` as the one who speaks: the institution or government a
+ * place names (only here — elsewhere `the Philippines` is a place, not someone to resolve to).
+ */
+function institution(tokens: Token[], from: number, to: number): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
+  const words = tokens.slice(from + 1, to);
+  if (tokens[from]?.lower !== "the" || tokens[from].cap || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
+  return classifyName(words) === "place" ? { phrase: { type: "organization", name: joinWords(words) }, from: 0, to: to - from } : undefined;
 }
 
 function phraseForward(tokens: Token[], from: number): number {
