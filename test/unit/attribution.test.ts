@@ -158,6 +158,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We will review the ruling carefully," the Lisport Harbour Department said.`, "We will review"), "Lisport Harbour Department");
     assert.equal(speakerOf(`"No ships will be diverted," the Pentagon said on Friday.`, "No ships"), "Pentagon");
     assert.equal(speakerOf(`"No ships will be diverted," the Lisport Herald statement said.`, "No ships"), undefined);
+    assert.equal(speakerOf(`The Pentagon said it would "review the ruling carefully."`, "review the ruling"), "Pentagon");
   });
 
   it("an outlet that reports what a named speaker said relays it: the words stay the speaker's", () => {

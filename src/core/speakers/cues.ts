@@ -99,7 +99,8 @@ function matchCuePhrase(tokens: Token[], i: number): number {
 /** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words naming the speaker. */
 function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to: number, atSentenceStart: boolean, evidence: WordEvidence): Cue | undefined {
   if (to <= from) return undefined;
-  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? institution(tokens, from, to);
+  const place = institution(tokens, from, to);
+  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? (place && { phrase: place, from: 0, to: to - from });
   if (!found) return undefined;
   return { verb, kind, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to };
 }
@@ -108,10 +109,10 @@ function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to:
  * `the Pentagon`, `the United States` as the one who speaks: the institution or government a
  * place names (only here — elsewhere `the Philippines` is a place, not someone to resolve to).
  */
-function institution(tokens: Token[], from: number, to: number): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
+function institution(tokens: Token[], from: number, to: number): SpeakerPhrase | undefined {
   const words = tokens.slice(from + 1, to);
-  if (tokens[from]?.lower !== "the" || tokens[from].cap || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
-  return classifyName(words) === "place" ? { phrase: { type: "organization", name: joinWords(words) }, from: 0, to: to - from } : undefined;
+  if (tokens[from]?.lower !== "the" || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
+  return classifyName(words) === "place" ? { type: "organization", name: joinWords(words) } : undefined;
 }
 
 function phraseForward(tokens: Token[], from: number): number {
@@ -383,7 +384,7 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   const k = parts.length - 1;
   if (k < 0) return undefined;
   const seg = parts[k];
-  const last = parseSegment(tokens.slice(seg.from, seg.to), seg.from === 0, evidence);
+  const last = parseSegment(tokens.slice(seg.from, seg.to), seg.from === 0, evidence) ?? institution(tokens, seg.from, seg.to);
   // `…, outside the capital, Sacramento, said`: a place closing a clause is not the subject.
   if (!last || (last.type === "name" && last.weak && k > 0)) return undefined;
   const prev = parts[k - 1];
