@@ -154,6 +154,14 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("a name described in passing: `A flabbergasted Doe quipped`, `As the Herald's Jane Doe puts it`", () => {
+    const text = `Ada Brennan chairs the harbour board.\n\nA flabbergasted Brennan quipped, "You cannot be serious."\n\nAs the Herald's Tomas Reyes puts it, "The pier is a ruin."`;
+    assert.equal(speakerOf(text, "You cannot be"), "Ada Brennan");
+    assert.equal(speakerOf(text, "The pier is a ruin"), "Tomas Reyes");
+    // A noun and a place after the article are no description of a name.
+    assert.equal(speakerOf(`A woman in Lisport told him she thinks he is "too soft" on the council.`, "too soft"), undefined);
+  });
+
   it("an institution after the quote: `the Harbour Department said`, `the Pentagon said`; never `the statement said`", () => {
     assert.equal(speakerOf(`"We will review the ruling carefully," the Lisport Harbour Department said.`, "We will review"), "Lisport Harbour Department");
     assert.equal(speakerOf(`"No ships will be diverted," the Pentagon said on Friday.`, "No ships"), "Pentagon");

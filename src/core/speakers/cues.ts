@@ -446,8 +446,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
       if (cue) return cue;
       continue;
     }
-    // `As Doe put it, "…"`
-    if (t.kind === "word" && t.lower === "put" && tokens[v + 1]?.lower === "it") {
+    // `As Doe put it, "…"`, `As Doe puts it, "…"`
+    if (t.kind === "word" && (t.lower === "put" || t.lower === "puts") && tokens[v + 1]?.lower === "it") {
       const cue = subjectOf(tokens, v, "put it", evidence);
       if (cue) return cue;
       continue;

@@ -386,6 +386,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     }
   }
   const lead = ws.slice(0, nameStart);
+  // `A flabbergasted Doe`, `an angry Jane Doe`: a name someone was described by in passing.
+  if ((det === "a" || det === "an") && !owner && nameStart > 0 && nameStart <= 2 && lead.every((w) => w.kind === "word" && !w.cap && /^\p{Ll}+$/u.test(w.text) && !PREPOSITIONS.has(w.lower) && !anonymousNouns.has(w.lower) && !groupNouns.has(w.lower))) {
+    const tail = ws.slice(nameStart);
+    if (tail.length >= 1 && tail.length <= 3 && tail.every(isNameWord)) {
+      const kind = classifyName(tail);
+      if (kind === "person" || kind === "unknown") return { type: kind === "person" ? "person" : "name", name: joinWords(tail) };
+    }
+  }
   if (nameStart > 0 && lead.length <= 4 && lead.every((w) => w.kind === "word" && !w.cap && !/^\p{N}/u.test(w.text) && !LINKS.has(w.lower))) {
     const tail = ws.slice(nameStart);
     if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) === "person") {
@@ -417,6 +425,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   }
   return undefined;
 }
+
+/** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
+const PREPOSITIONS = new Set(["in", "on", "at", "by", "of", "for", "with", "from", "to", "into", "near", "outside", "inside", "over", "under", "about", "like", "and", "or"]);
 
 const ROLE_MODIFIERS = new Set(["senior", "assistant", "associate", "lead", "principal", "executive", "managing", "acting", "interim", "chief", "deputy", "vice"]);
 
