@@ -154,6 +154,11 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("a name the given-name list does not know, then `of` an organisation: the person, not the organisation", () => {
+    assert.equal(speakerOf(`"The ballots were counted twice," said Oyelaran Adebisi of the Lisport Election Commission.`, "The ballots"), "Oyelaran Adebisi");
+    assert.equal(speakerOf(`"The ballots were counted twice," said the Federal Bureau of Elections.`, "The ballots"), "Federal Bureau of Elections");
+  });
+
   it("a name described in passing: `A flabbergasted Doe quipped`, `As the Herald's Jane Doe puts it`", () => {
     const text = `Ada Brennan chairs the harbour board.\n\nA flabbergasted Brennan quipped, "You cannot be serious."\n\nAs the Herald's Tomas Reyes puts it, "The pier is a ruin."`;
     assert.equal(speakerOf(text, "You cannot be"), "Ada Brennan");

@@ -372,7 +372,12 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   if (link > 0) {
     const who = ws.slice(isTitle(ws[0]) ? 1 : 0, link);
     const org = readOrgForward(ws, link + 1, true);
-    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && classifyName(who) === "person") {
+    // A name the given-name list does not know (`Meenakshi Ganguly of Human Rights Watch`) counts
+    // when what follows is an organisation and the name holds no role, acronym or organisation word.
+    const whoKind = classifyName(who);
+    const orgWords = ws.slice(link + 1).filter((w) => w.lower !== "the");
+    const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && classifyName(orgWords) === "organization" && who.every((w, k) => !roleAt(who, k) && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)));
+    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson)) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
     }
   }
