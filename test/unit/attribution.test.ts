@@ -154,6 +154,12 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("no junk speakers: two people are no organisation, a phrase cut after `for` names no one", () => {
+    const two = attributeQuotes(prepareDocument("story.txt", `"The council is filled with resentment," Ada Brennan and Tomas Reyes wrote.`))[0];
+    assert.notEqual(two.speaker?.kind, "organization");
+    assert.equal(speakerOf(`"Ferries," thanked Brennan for the new timetable.`, "Ferries"), undefined);
+  });
+
   it("a name the given-name list does not know, then `of` an organisation: the person, not the organisation", () => {
     assert.equal(speakerOf(`"The ballots were counted twice," said Oyelaran Adebisi of the Lisport Election Commission.`, "The ballots"), "Oyelaran Adebisi");
     assert.equal(speakerOf(`"The ballots were counted twice," said the Federal Bureau of Elections.`, "The ballots"), "Federal Bureau of Elections");

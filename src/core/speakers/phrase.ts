@@ -213,6 +213,9 @@ export function classifyName(words: Token[]): NameKind {
   if (words.length === 1 && groupNouns.has(last)) return "group";
   if (orgHeads.has(last) || corporateSuffixes.has(last) || (words.length > 1 && orgNouns.has(last))) return "organization";
   if (words.length > 2 && orgStarts.has(lowers[0]) && lowers[1] === "of") return "organization";
+  // `Jane Doe and John Roe`: two people, not an organisation's name.
+  const and = lowers.indexOf("and");
+  if (and >= 2 && and <= words.length - 3 && classifyName(words.slice(0, and)) === "person" && classifyName(words.slice(and + 1)) === "person") return "group";
   if (lowers.includes("of") || lowers.includes("for") || lowers.includes("the") || lowers.includes("and") || lowers.includes("&")) return "organization";
   // `HuffPo`, `BuzzFeed`: a capital inside a word after three lower-case letters is a brand, not a person (`McDonald`, `DeSantis` are).
   if (words.some((w) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text))) return "organization";
@@ -409,6 +412,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   if (ws.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || w.text === "&" || w.text === "-" || ["of", "for", "the", "and"].includes(w.lower))) {
     const from = trimRunStart(ws, 0, ws.length, atSentenceStart && !det && !owner, evidence);
     let words = ws.slice(from);
+    // A link word ends no name (`Obama for`, `Signs of`): the phrase stopped inside one.
+    if (words.length && !words[words.length - 1].cap) return undefined;
     if (!words.length || !isNameWord(words[0])) return undefined;
     let kind = classifyName(words);
     // `Pollster Ann Selzer`, `House Republican Jane Doe`: capitalised descriptions before a full name.
