@@ -154,6 +154,13 @@ function speakerEntity(text: string, words: string) {
 }
 
 describe("attribution patterns from real news", () => {
+  it("a role inside a run of capitals before `of`: the name after it speaks, the words before it are its organisation", () => {
+    const [q] = attributeQuotes(prepareDocument("story.txt", `Harbour Board Chairman T.K. Osei of Lisport said the vote was "outrageous."`));
+    assert.deepEqual([q.speaker?.name, q.speaker?.role, q.speaker?.organization?.name], ["T.K. Osei", "chair", "Harbour Board"]);
+    const [when] = attributeQuotes(prepareDocument("story.txt", `When Chairman T.K. Osei of Lisport spoke, he called the vote "outrageous."`));
+    assert.equal(when.speaker?.organization, undefined);
+  });
+
   it("no junk speakers: two people are no organisation, a phrase cut after `for` names no one", () => {
     const two = attributeQuotes(prepareDocument("story.txt", `"The council is filled with resentment," Ada Brennan and Tomas Reyes wrote.`))[0];
     assert.notEqual(two.speaker?.kind, "organization");

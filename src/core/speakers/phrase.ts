@@ -380,6 +380,18 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     const whoKind = classifyName(who);
     const orgWords = ws.slice(link + 1).filter((w) => w.lower !== "the");
     const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && classifyName(orgWords) === "organization" && who.every((w, k) => !roleAt(who, k) && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)));
+    // `Acme Chairman Jane Doe of Lisport`, `Archbishop Jane Doe of the Lisport Diocese`: a role inside the run heads the name.
+    const roleIn = who.findIndex((w, k) => k < who.length - 1 && !!roleAt(who, k) && roleAt(who, k)!.length === 1 && who.slice(k + 1).every((n) => !roleAt(who, who.indexOf(n))));
+    if (roleIn >= 0 && who.every(isNameWord) && org) {
+      const name = who.slice(roleIn + 1);
+      const before = who.slice(0, roleIn);
+      const nameKind = classifyName(name);
+      if ((name.length >= 2 || nameKind === "person") && nameKind !== "organization" && nameKind !== "place" && nameKind !== "time" && nameKind !== "group") {
+        const orgKind = classifyName(ws.slice(link + 1).filter((w) => w.lower !== "the"));
+        const organization = before.length ? (classifyName(before) === "organization" ? joinWords(before) : undefined) : orgKind === "organization" ? org : undefined;
+        return { type: "person", name: joinWords(name), role: roleAt(who, roleIn)!.role, organization, gender: genderOfTitle(bare(who[roleIn])) };
+      }
+    }
     if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson)) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
     }
