@@ -207,7 +207,6 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
   return { cue, tokens: idx };
 }
 
-
 const isSpeakerPhrase = (p: SpeakerPhrase) => p.type === "person" || p.type === "name" || p.type === "pronoun" || p.type === "role" || p.type === "spokesperson";
 
 function candidatesOf(index: MentionIndex, resolved: Resolved, at: number): Entity[] {
@@ -235,23 +234,20 @@ const CUE_WINDOW = 160;
 
 /** Document token indices between two offsets that lie outside quotations: the first `CUE_WINDOW` tokens. */
 function visibleBetween(doc: PreparedDocument, start: number, end: number): number[] {
-  const out: number[] = [];
   const from = tokenIndexAt(doc, start);
-  for (let i = from; i < doc.tokens.length && i < from + CUE_WINDOW && doc.tokens[i].start < end; i++) {
-    if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
-  }
-  return out;
+  return visibleTokens(doc, from, Math.min(from + CUE_WINDOW, tokenIndexAt(doc, end)));
 }
 
 /** As `visibleBetween`, but the last `CUE_WINDOW` tokens before `end` (the words nearest a quotation that follows). */
 function visibleBefore(doc: PreparedDocument, start: number, end: number): number[] {
   const last = tokenIndexAt(doc, end);
-  let from = tokenIndexAt(doc, start);
-  if (last - from > CUE_WINDOW) from = last - CUE_WINDOW;
+  return visibleTokens(doc, Math.max(tokenIndexAt(doc, start), last - CUE_WINDOW), last);
+}
+
+/** The token indices in `[from, to)` outside quotations and other than quote marks. */
+function visibleTokens(doc: PreparedDocument, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let i = from; i < doc.tokens.length && doc.tokens[i].start < end; i++) {
-    if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
-  }
+  for (let i = from; i < to; i++) if (!doc.tokenQuoted[i] && !isQuoteMark(doc.tokens[i])) out.push(i);
   return out;
 }
 

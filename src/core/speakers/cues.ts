@@ -99,8 +99,7 @@ function matchCuePhrase(tokens: Token[], i: number): number {
 /** A cue whose speaker phrase is read from `tokens[from, to)`, narrowed to the words naming the speaker. */
 function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to: number, atSentenceStart: boolean, evidence: WordEvidence): Cue | undefined {
   if (to <= from) return undefined;
-  const place = institution(tokens, from, to);
-  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? (place && { phrase: place, from: 0, to: to - from });
+  const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? institutionSpan(tokens, from, to);
   if (!found) return undefined;
   return { verb, kind, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to };
 }
@@ -113,6 +112,12 @@ function institution(tokens: Token[], from: number, to: number): SpeakerPhrase |
   const words = tokens.slice(from + 1, to);
   if (tokens[from]?.lower !== "the" || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
   return classifyName(words) === "place" ? { type: "organization", name: joinWords(words) } : undefined;
+}
+
+/** `institution` as a span of `tokens[from, to)`, the whole of it. */
+function institutionSpan(tokens: Token[], from: number, to: number): { phrase: SpeakerPhrase; from: number; to: number } | undefined {
+  const phrase = institution(tokens, from, to);
+  return phrase && { phrase, from: 0, to: to - from };
 }
 
 function phraseForward(tokens: Token[], from: number): number {
@@ -326,7 +331,7 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   }
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) : undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
-  if (direct && direct.phraseStart === 0 && direct.phrase.type === "name" && !direct.phrase.name.includes(" ") && /s$/.test(direct.phrase.name) && !evidence.capitalisedInside(direct.phrase.name.toLowerCase()) && !isGivenName(direct.phrase.name)) return undefined;
+  if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
   if (direct && !isThing(tokens, direct)) return direct;
   // `Doe, who has X, said`, `Doe, the founder of a group that …, said`, `a video that said`
   if (before && before.kind === "word" && !before.cap && ["who", "which", "that"].includes(before.lower)) {

@@ -90,7 +90,7 @@ export function isNameWord(t: Token | undefined): boolean {
  * `LaToya` have one capital after the lower case).
  */
 function isGlued(text: string): boolean {
-  for (let i = 1; i + 2 < text.length + 1; i++) {
+  for (let i = 1; i + 1 < text.length; i++) {
     const a = text.charCodeAt(i - 1);
     if (a >= 0x61 && a <= 0x7a) {
       const b = text.charCodeAt(i);
@@ -378,18 +378,18 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     // A name the given-name list does not know (`Meenakshi Ganguly of Human Rights Watch`) counts
     // when what follows is an organisation and the name holds no role, acronym or organisation word.
     const whoKind = classifyName(who);
-    const orgWords = ws.slice(link + 1).filter((w) => w.lower !== "the");
-    const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && classifyName(orgWords) === "organization" && who.every((w, k) => !roleAt(who, k) && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)));
+    const linkedIsOrg = classifyName(ws.slice(link + 1).filter((w) => w.lower !== "the")) === "organization";
+    const roles = who.map((_, k) => roleAt(who, k));
+    const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && linkedIsOrg && who.every((w, k) => !roles[k] && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)));
     // `Acme Chairman Jane Doe of Lisport`, `Archbishop Jane Doe of the Lisport Diocese`: a role inside the run heads the name.
-    const roleIn = who.findIndex((w, k) => k < who.length - 1 && !!roleAt(who, k) && roleAt(who, k)!.length === 1 && who.slice(k + 1).every((n) => !roleAt(who, who.indexOf(n))));
+    const roleIn = roles.findIndex((r, k) => k < who.length - 1 && r?.length === 1 && roles.slice(k + 1).every((n) => !n));
     if (roleIn >= 0 && who.every(isNameWord) && org) {
       const name = who.slice(roleIn + 1);
       const before = who.slice(0, roleIn);
       const nameKind = classifyName(name);
       if ((name.length >= 2 || nameKind === "person") && nameKind !== "organization" && nameKind !== "place" && nameKind !== "time" && nameKind !== "group") {
-        const orgKind = classifyName(ws.slice(link + 1).filter((w) => w.lower !== "the"));
-        const organization = before.length ? (classifyName(before) === "organization" ? joinWords(before) : undefined) : orgKind === "organization" ? org : undefined;
-        return { type: "person", name: joinWords(name), role: roleAt(who, roleIn)!.role, organization, gender: genderOfTitle(bare(who[roleIn])) };
+        const organization = before.length ? (classifyName(before) === "organization" ? joinWords(before) : undefined) : linkedIsOrg ? org : undefined;
+        return { type: "person", name: joinWords(name), role: roles[roleIn]!.role, organization, gender: genderOfTitle(bare(who[roleIn])) };
       }
     }
     if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson)) {

@@ -166,8 +166,7 @@ function makeWord(word: string, s: number): Token {
 /** Does the token start with a letter or digit (`/^[\p{L}\p{N}]/u`, with ASCII answered from the code)? */
 function startsWord(word: string): boolean {
   const c = word.charCodeAt(0);
-  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
-  return /^[\p{L}\p{N}]/u.test(word);
+  return c < 0x80 ? isAsciiAlnum(c) : /^[\p{L}\p{N}]/u.test(word);
 }
 
 /** Could `word` end in a possessive `'s` (a cheap test before the regular expression)? */
