@@ -48,11 +48,17 @@ export function gramKeys(words: readonly string[], gapBefore?: readonly boolean[
   const keys = new Int32Array(n);
   const valid = new Uint8Array(n);
   if (n === 0) return { keys, valid };
-  const hashes = words.map(wordHash);
-  const stop = words.map((w) => stopwordSet.has(w));
+  // One pass over the words: their hashes and function-word flags in typed arrays.
+  const hashes = new Uint32Array(words.length);
+  const stop = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    hashes[i] = wordHash(w);
+    if (stopwordSet.has(w)) stop[i] = 1;
+  }
   for (let i = 0; i < n; i++) {
     if (gapBefore && (gapBefore[i + 1] || gapBefore[i + 2])) continue;
-    if (stop[i] && stop[i + 1] && stop[i + 2]) continue;
+    if (stop[i] & stop[i + 1] & stop[i + 2]) continue;
     keys[i] = gramKey(hashes[i], hashes[i + 1], hashes[i + 2]);
     valid[i] = 1;
   }
@@ -73,24 +79,35 @@ export function quoteKeys(words: readonly string[], gapBefore: readonly boolean[
  * keys, ascending (the form intarray's GIN index stores).
  */
 export function winnow(keys: Int32Array, valid: Uint8Array, from: number, to: number, window = WINNOW): number[] {
-  const seq: number[] = [];
-  for (let i = from; i < to; i++) if (valid[i]) seq.push(keys[i]);
-  const chosen = new Set<number>();
-  if (seq.length <= window) {
-    for (const k of seq) chosen.add(k);
+  let count = 0;
+  for (let i = from; i < to; i++) count += valid[i];
+  const seq = new Int32Array(count);
+  for (let i = from, j = 0; i < to; i++) if (valid[i]) seq[j++] = keys[i];
+  let chosen: Int32Array;
+  let c = 0;
+  if (count <= window) {
+    chosen = seq;
+    c = count;
   } else {
+    chosen = new Int32Array(count - window + 1);
     // Monotone deque of positions with increasing keys: the front is the window's minimum.
-    const deque = new Int32Array(seq.length);
+    const deque = new Int32Array(count);
     let head = 0;
     let tail = 0;
-    for (let i = 0; i < seq.length; i++) {
+    let last = -1;
+    for (let i = 0; i < count; i++) {
       while (tail > head && seq[deque[tail - 1]] >= seq[i]) tail--;
       deque[tail++] = i;
       if (deque[head] <= i - window) head++;
-      if (i >= window - 1) chosen.add(seq[deque[head]]);
+      // The same position stays the minimum of consecutive windows: noted once.
+      if (i >= window - 1 && deque[head] !== last) chosen[c++] = seq[(last = deque[head])];
     }
   }
-  return [...chosen].sort((a, b) => a - b);
+  // Distinct keys, ascending (a typed array sorts numerically).
+  const sorted = chosen.subarray(0, c).sort();
+  const out: number[] = [];
+  for (let i = 0; i < c; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  return out;
 }
 
 export interface PassageKeys {
