@@ -94,6 +94,10 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     await requireSchema(client);
     locked = (await client.query(`SELECT pg_try_advisory_lock(hashtext('verbatim.ingest')) AS ok`)).rows[0].ok;
     if (!locked) throw new Error("another ingest into this archive is running; wait for it to finish");
+    // A batch's commit does not wait for its WAL to reach the disk: after a server crash the last
+    // batches may be missing (never half of one: each is one transaction), and running the same
+    // add again stores them — what a killed add already relies on.
+    await client.query(`SET synchronous_commit = off`);
     await client.query(
       `UPDATE verbatim.ingest i SET status = 'interrupted' WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = i.backend_pid AND a.backend_start <= i.started_at)`,
     );
@@ -112,6 +116,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     const batchFiles = options.batchFiles ?? 200;
     const batchBytes = options.batchBytes ?? 16 << 20;
     let writing: Promise<void> = Promise.resolve();
+    let waiting: Promise<void> = Promise.resolve();
     preparer = Preparer.create(options.workers);
     let at = 0;
     // Picks the next batch (up to batchFiles files or batchBytes bytes), reads its files and hands
@@ -171,11 +176,15 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
         else rows.push(done.rows);
       }
       const prepared = rows.map((r) => r.doc);
-      await writing;
       const replacedKeys = prepared.filter((p) => stored.has(p.key)).map((p) => p.key);
       const counts = { added: prepared.length - replacedKeys.length, replaced: replacedKeys.length, unchanged, skipped, files: batch.length };
       const text = prepared.reduce((n, p) => n + p.source.text.length, 0);
-      writing = writeBatch(client, ingestId, rows, replacedKeys, counts, text).then(() => {
+      // Writes go one after another on the ingest's connection, while the loop goes on to the
+      // next batch: at most one batch waits for the one being written (memory stays bounded).
+      await waiting;
+      const write = writing.then(() => writeBatch(client, ingestId, rows, replacedKeys, counts, text));
+      waiting = writing;
+      writing = write.then(() => {
         progress.filesDone += batch.length;
         progress.bytesDone += batchFileBytes;
         progress.added += counts.added;
