@@ -36,7 +36,7 @@ const common = {
 // Libraries only some runs need (PDF and Word reading, the archive's PostgreSQL client) are
 // bundled on their own into dist/vendor/ and required from there when first used, so that
 // starting `verbatim check` or the language server does not compile 3 MB of code it may never run.
-const VENDORED = ["unpdf", "mammoth", "jszip", "pg"];
+const VENDORED = ["unpdf", "jszip", "pg"];
 const vendorFile = (name) => `./vendor/${name}.js`;
 const vendorSplit = {
   name: "vendor-split",

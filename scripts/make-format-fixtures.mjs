@@ -1,7 +1,7 @@
 // Writes the PDF and DOCX files under test/fixtures/formats/ and sample/sources/ (run once; the
 // outputs are committed). Both are built by hand from their specs so no office suite is needed:
 // the fixture PDF has two pages, a hyphen at a line end and its lines drawn out of order; a DOCX
-// is a minimal WordprocessingML package zipped with jszip (a dependency of mammoth).
+// is a minimal WordprocessingML package zipped with jszip (a dependency of Verbatim's Word reader).
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);

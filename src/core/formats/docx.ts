@@ -1,36 +1,51 @@
 /**
- * Word documents (.docx) through mammoth: one paragraph per Word paragraph. Metadata from the
+ * Word documents (.docx): the main document part read by a linear scanner (./wordXml.ts), one
+ * paragraph per Word paragraph. Metadata from the
  * package's core properties (`dc:title`, `dc:creator`, `dcterms:created`), the application
  * properties (`Company` as the outlet, `HyperlinkBase` as the address) and custom properties
  * named `Publisher`, `Outlet`, `URL` or `Published`, which override them.
  */
+import type JSZip from "jszip";
 import type { SourceText } from "../corpus/corpus";
 import { TextBuilder } from "./builder";
+import { FormatError } from "./errors";
 import { cleanMetadata, isEmptyMetadata, type SourceMetadata } from "./metadata";
+import { wordDocumentText } from "./wordXml";
 import { checkZip } from "./zip";
 
+const MAIN_PART = "word/document.xml";
+
 export async function readDocx(path: string, bytes: Uint8Array): Promise<SourceText> {
-  checkZip(bytes, "word/document.xml");
-  const mammoth = await import("mammoth");
-  // mammoth's Node build reads `buffer` and hands it to JSZip, which takes any Uint8Array.
-  const { value } = await mammoth.extractRawText({ buffer: bytes as Buffer });
+  checkZip(bytes, MAIN_PART);
+  const zip = await openZip(bytes);
+  const main = zip.file(MAIN_PART);
+  if (!main) throw new FormatError(`not a Word document (no ${MAIN_PART})`);
+  const value = wordDocumentText(await main.async("string"));
   const out = new TextBuilder();
   for (const p of value.split(/\n{2,}/)) {
     const text = p.replace(/[ \t\u00a0]+/g, " ").trim();
     if (text) out.paragraph(text);
   }
   const source = out.build(path);
-  const metadata = await docxMetadata(bytes).catch(() => undefined);
+  const metadata = await docxMetadata(zip).catch(() => undefined);
   if (metadata && !isEmptyMetadata(metadata)) source.metadata = metadata;
   return source;
+}
+
+async function openZip(bytes: Uint8Array): Promise<JSZip> {
+  const { default: JSZipClass } = await import("jszip");
+  try {
+    return await JSZipClass.loadAsync(bytes);
+  } catch (e) {
+    throw new FormatError(`damaged ZIP container (${(e as Error)?.message ?? e})`);
+  }
 }
 
 /** Property parts are a few kilobytes; a larger one is not read. */
 const MAX_PART = 256 * 1024;
 
-export async function docxMetadata(bytes: Uint8Array): Promise<SourceMetadata> {
-  const { default: JSZip } = await import("jszip");
-  const zip = await JSZip.loadAsync(bytes);
+export async function docxMetadata(source: Uint8Array | JSZip): Promise<SourceMetadata> {
+  const zip = source instanceof Uint8Array ? await openZip(source) : source;
   const part = async (name: string) => {
     const file = zip.file(name);
     if (!file) return "";
