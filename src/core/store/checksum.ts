@@ -52,6 +52,32 @@ export class Checksum64 {
   }
 }
 
+/**
+ * The two 32-bit halves of `checksum64` of one whole number of 32-bit words, as numbers (what
+ * `parseInt` of the digest's halves gives), into `out[at]` and `out[at + 1]` — without an object
+ * or a string per call: the index's page file sums every 4 KB page this way (42,000 at 100 MB).
+ * `words` is the bytes seen as 32-bit words (little-endian, as `update` reads an aligned part).
+ */
+export function checksum64Words(words: Uint32Array, out: Uint32Array, at: number): void {
+  let h1 = 0x9747b28c;
+  let h2 = 0x811c9dc5;
+  const n = words.length;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h1 ^= k;
+    h1 = (h1 << 13) | (h1 >>> 19);
+    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h2 = Math.imul(h2 ^ w ^ i, 0x01000193);
+  }
+  const bytes = 4 * n;
+  const f1 = finalMix(h1 ^ bytes);
+  out[at] = f1;
+  out[at + 1] = finalMix(h2 ^ Math.imul(bytes, 0x85ebca6b) ^ f1);
+}
+
 /** The checksum of one buffer. */
 export function checksum64(bytes: Uint8Array): string {
   return new Checksum64().update(bytes).digest();
