@@ -17,7 +17,7 @@ import { ArchiveConfigError, checkArchiveUrl } from "../archive/url";
 import { DEFAULT_FAIL_ON, FINDING_KINDS, type FindingKind, isFindingKind, sarifLevel, severityOf } from "../core/findings";
 import { reportJson } from "../core/report/json";
 import { reportSarif } from "../core/report/sarif";
-import { createVerbatim, type IndexStore, type Logger } from "../core/service";
+import { type BuildStats, createVerbatim, type IndexStore, type Logger } from "../core/service";
 import { DEFAULT_LIMITS, type LoadLimits, readDraft, UserError } from "../node/files";
 import { projectOf, settingsOf } from "../node/project";
 import { FileStore, storeFolder } from "../node/store";
@@ -159,8 +159,20 @@ async function check(argv: string[]): Promise<number> {
   const workspace = new NodeWorkspace({ root: project.root, limits: args.limits, logger, drafts: drafts.map((d) => d.path), followLinks: args.followLinks, entries });
   const mode = process.env.VERBATIM_CACHE ?? "auto";
   const store = mode === "off" ? undefined : new FileStore(storeFolder(project.root, settings.sources), logger);
-  const service = createVerbatim({ workspace, store: store && onlyLarge(store, () => mode === "on" || total(service.sourceFiles()) >= MIN_CACHED_BYTES), logger, settings });
-  const stats = await service.refresh();
+  // saveFirst: a new index is written by Node's I/O threads while the drafts are checked here.
+  const service = createVerbatim({ workspace, store: store && onlyLarge(store, () => mode === "on" || total(service.sourceFiles()) >= MIN_CACHED_BYTES), logger, settings, saveFirst: true });
+  const refreshing = service.refresh();
+  // The index is ready (its save under way), or the build ended without one.
+  const stats = await new Promise<BuildStats | undefined>((resolve) => {
+    const off = service.onBuilt((s) => {
+      off();
+      resolve(s);
+    });
+    void refreshing.then((s) => {
+      off();
+      resolve(s);
+    });
+  });
   if ((!stats || stats.files === 0) && !archiveUrl) throw new UserError(`no readable source files in ${settings.sources.join(", ")}`);
   let foreignPassages;
   if (archiveUrl) {
@@ -177,6 +189,8 @@ async function check(argv: string[]): Promise<number> {
   }
   const reports = [];
   for (const d of drafts) reports.push((await service.check(d, { foreignPassages })).report);
+  // The index's save finishes before the process ends (a later run finds it).
+  await refreshing;
   service.dispose();
 
   // Report paths as the user would type them: relative to where the command runs.
@@ -210,7 +224,7 @@ const total = (files: ReadonlyMap<string, { size: number }>) => {
 
 /** A store that saves only while `worth()` holds (small source sets are not worth a saved index). */
 function onlyLarge(store: IndexStore, worth: () => boolean): IndexStore {
-  return { load: () => store.load(), save: (parts) => (worth() ? store.save(parts) : undefined) };
+  return { load: () => store.load(), save: (parts) => (worth() ? store.save(parts) : undefined), saveAsync: async (parts) => (worth() ? (store.saveAsync ? store.saveAsync(parts) : store.save(parts)) : undefined) };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -129,6 +129,11 @@ export interface IndexStore {
   load(): StoredIndex | undefined;
   /** Saves the parts given (the index only when it changed). */
   save(parts: SaveParts): void;
+  /**
+   * The same, the bytes written off this thread where the host can: the service does not change
+   * the parts' arrays until it settles. Optional (`save` stands in).
+   */
+  saveAsync?(parts: SaveParts): Promise<void>;
 }
 
 /** The project's settings, as merged by the host (defaults < .verbatim.json < the user's settings). */
@@ -148,6 +153,13 @@ export interface VerbatimOptions {
   store?: IndexStore;
   logger?: Logger;
   settings: ProjectSettings;
+  /**
+   * A new index's save is started (its checksums computed, its bytes handed to the store's
+   * writer) before the checks waiting for it are answered, so that they run while it is written:
+   * for a host that exits after its checks (the CLI). Default: the checks first (an editor shows
+   * diagnostics sooner, and the index is saved after them).
+   */
+  saveFirst?: boolean;
 }
 
 // ---- what the service gives -----------------------------------------------------------------
@@ -337,12 +349,16 @@ class Project implements Verbatim {
    * is tokenized into as it arrives (its text then dropped), while the host reads the next ones.
    */
   private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer };
+  /** The index being written (its arrays are not changed until it settles). */
+  private saving?: Promise<void>;
+  private readonly saveFirst: boolean;
 
   constructor(options: VerbatimOptions) {
     this.workspace = options.workspace;
     this.store = options.store;
     this.log = options.logger ?? SILENT;
     this.settings = options.settings;
+    this.saveFirst = options.saveFirst === true;
   }
 
   configure(settings: ProjectSettings): void {
@@ -481,6 +497,11 @@ class Project implements Verbatim {
     this.progress(build, need.length, need.length, 90, "indexing");
     await yieldTurn();
     if (superseded()) return this.current;
+    // The last index is still being written from its arrays: they do not change until it is.
+    if (this.saving) {
+      await this.saving;
+      if (superseded()) return this.current;
+    }
 
     const prior = this.checker ? undefined : this.saved;
     const tokenized = this.index(this.ready(), prior);
@@ -506,17 +527,26 @@ class Project implements Verbatim {
     // drafts), answer before it is saved — saving a first build's index takes seconds. Whoever
     // waits for `built()` is told once it is saved.
     this.building = false;
-    for (const w of this.indexWaiters.splice(0)) w();
-    for (const l of this.builtListeners) l(stats);
-    if (this.store && !unchanged) {
-      await yieldTurn();
+    const save = async () => {
       try {
-        this.saveStore(checker, !checker.corpus.reusedIndex);
+        await this.saveStore(checker, !checker.corpus.reusedIndex);
         stats.saved = true;
       } catch (e) {
         this.log.warn(`could not save the source index: ${(e as Error).message}`);
       }
+    };
+    // A save started first runs its synchronous part (checksums) now and writes while the checks run.
+    const saving = this.store && !unchanged && this.saveFirst ? save() : undefined;
+    this.saving = saving;
+    for (const w of this.indexWaiters.splice(0)) w();
+    for (const l of this.builtListeners) l(stats);
+    if (saving) await saving;
+    else if (this.store && !unchanged) {
+      await yieldTurn();
+      this.saving = save();
+      await this.saving;
     }
+    this.saving = undefined;
     // A build started meanwhile settles when it is done.
     if (build === this.build) this.settle();
     return stats;
@@ -538,13 +568,14 @@ class Project implements Verbatim {
     }
   }
 
-  private saveStore(checker: QuoteChecker, withIndex: boolean): void {
+  private saveStore(checker: QuoteChecker, withIndex: boolean): Promise<void> | void {
     const sources: Record<string, SourceMeta> = {};
     for (const [path, stamp] of this.held) {
       const meta = this.entries.get(path)?.meta;
       if (meta && meta.stamp === stamp) sources[path] = meta;
     }
-    this.store!.save({ ...(withIndex ? { index: checker.serializeIndex() } : {}), sources });
+    const parts = { ...(withIndex ? { index: checker.serializeIndex() } : {}), sources };
+    return this.store!.saveAsync ? this.store!.saveAsync(parts) : this.store!.save(parts);
   }
 
   /** Reads and decodes one file into its entry (or records why it was skipped). */

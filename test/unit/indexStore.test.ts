@@ -4,8 +4,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { reportJson } from "../../src/core/report/json";
-import { createVerbatim, type IndexStore, type Logger } from "../../src/core/service";
-import { Checksum64, checksum64 } from "../../src/core/store/checksum";
+import { type BuildStats, createVerbatim, type IndexStore, type Logger, type SaveParts } from "../../src/core/service";
+import { Checksum64, checksum64, checksum64Words } from "../../src/core/store/checksum";
 import { joinParts, openEntry, sealEntry, StoreEntryError } from "../../src/core/store/container";
 import { storeIdentity } from "../../src/core/store/identity";
 import { INDEX_ENTRY, memoryFiles, PAGES_PREFIX, SealedStore, SOURCES_ENTRY, SPEAKERS_ENTRY } from "../../src/core/store/sealedStore";
@@ -44,6 +44,19 @@ async function run(w: MemoryWorkspace, store: IndexStore | ((warn: (m: string) =
 }
 
 describe("the index store", () => {
+  it("the page sums (checksum64Words) are the halves of checksum64, for pages of any content", () => {
+    let seed = 12345;
+    const out = new Uint32Array(2);
+    for (const words of [0, 1, 2, 7, 1024]) {
+      for (let round = 0; round < 20; round++) {
+        const bytes = new Uint8Array(4 * words).map(() => ((seed = Math.imul(seed, 1103515245) + 12345) >>> 16) & 255);
+        const d = checksum64(bytes);
+        checksum64Words(new Uint32Array(bytes.buffer), out, 0);
+        assert.deepEqual([out[0], out[1]], [parseInt(d.slice(0, 8), 16), parseInt(d.slice(8), 16)], `${words} words`);
+      }
+    }
+  });
+
   it("the checksum notices every single flipped bit, and a word swap; parts sum as the whole", () => {
     const bytes = new Uint8Array(96).map((_, i) => (i * 37) & 255);
     const base = checksum64(bytes);
@@ -231,6 +244,67 @@ describe("a saved index never outlives the bytes it was made from", () => {
   });
 });
 
+describe("a save written while the checks run (saveFirst, the CLI)", () => {
+  it("starts the save before the waiting check is answered, answers it while the bytes are written, and settles the build after", async () => {
+    const events: string[] = [];
+    let finish!: () => void;
+    let saved: SaveParts | undefined;
+    const store: IndexStore = {
+      load: () => undefined,
+      // (a check's new attributions are saved on their own, synchronously: small)
+      save: (parts) => void (parts.index && events.push("index saved synchronously")),
+      saveAsync: (parts) => {
+        saved = parts;
+        events.push("save started");
+        return new Promise<void>((resolve) => (finish = () => (events.push("save finished"), resolve())));
+      },
+    };
+    const service = createVerbatim({ workspace: workspace(), store, settings: { sources: ["."] }, saveFirst: true });
+    const refreshing = service.refresh().then((stats) => (events.push("refresh settled"), stats));
+    const stats = await new Promise<BuildStats>((resolve) => service.onBuilt(resolve));
+    events.push("built");
+    const { report } = await service.check({ path: "draft.md", text: DRAFT });
+    events.push(`checked ${report.checks.length}`);
+    assert.deepEqual(events, ["save started", "built", "checked 5"]);
+    assert.equal(stats.saved, false);
+    finish();
+    assert.equal((await refreshing)?.saved, true);
+    assert.deepEqual(events.slice(3), ["save finished", "refresh settled"]);
+    assert.ok(saved?.index && saved.sources && Object.keys(saved.sources).length === 3);
+    service.dispose();
+  });
+
+  it("without saveFirst the check is answered first, and the save follows it", async () => {
+    const events: string[] = [];
+    const store: IndexStore = { load: () => undefined, save: (parts) => void (parts.index && events.push("index saved synchronously")), saveAsync: async () => void events.push("save started") };
+    const service = createVerbatim({ workspace: workspace(), store, settings: { sources: ["."] } });
+    const refreshing = service.refresh();
+    await new Promise<BuildStats>((resolve) => service.onBuilt(resolve));
+    await service.check({ path: "draft.md", text: DRAFT });
+    events.push("checked");
+    await refreshing;
+    assert.deepEqual(events, ["checked", "save started"]);
+    service.dispose();
+  });
+
+  it("SealedStore.saveAsync writes the page file before the entry that names it, and loads back as save does", async () => {
+    const order: string[] = [];
+    const files = memoryFiles();
+    const delayed = { ...files, writeAsync: async (name: string, parts: readonly Uint8Array[]) => (await new Promise((r) => setTimeout(r, 5)), order.push(name.startsWith(PAGES_PREFIX) ? "pages" : name), files.write(name, parts)) };
+    const head = new Uint8Array(12);
+    const parts: SaveParts = { index: { head, pages: [new Uint8Array(4096).fill(7)] }, sources: {}, speakers: { a: "b" } };
+    await new SealedStore(delayed, () => {}, { identity: "test" }).saveAsync(parts);
+    assert.deepEqual(order, ["pages", INDEX_ENTRY, SOURCES_ENTRY, SPEAKERS_ENTRY]);
+    const sync = memoryFiles();
+    new SealedStore(sync, () => {}, { identity: "test", random: () => new Uint8Array(16) }).save(parts);
+    const loaded = new SealedStore(delayed, () => {}, { identity: "test" }).load()!;
+    const page = new Uint8Array(4096);
+    loaded.pages.read(page, 0, 1);
+    assert.deepEqual([page[0], page[4095], loaded.speakers], [7, 7, { a: "b" }]);
+    assert.deepEqual([...files.entries.keys()].filter((k) => k.startsWith(PAGES_PREFIX)).length, 1);
+  });
+});
+
 describe("the store's files on disk", () => {
   const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-store-"));
 
@@ -245,6 +319,19 @@ describe("the store's files on disk", () => {
     assert.throws(() => files.write("sources", [new Uint8Array(1 << 20)]));
     assert.deepEqual(fs.readdirSync(dir).sort(), ["index.vbst", "sources.vbst"]);
     assert.equal(files.read("missing"), undefined);
+  });
+
+  it("writes asynchronously just as atomically: the parts in one gathered write, no temporary file left when it fails", async () => {
+    const dir = tmp();
+    const files = folderFiles(dir);
+    const big = new Uint8Array(3 << 20).map((_, i) => i & 255);
+    await files.writeAsync!("pages-00", [new Uint8Array([1, 2]), new Uint8Array(0), big, new Uint8Array([3])]);
+    const back = files.read("pages-00")!;
+    assert.equal(back.length, 2 + big.length + 1);
+    assert.deepEqual([back[0], back[1], back[2 + 12345], back[back.length - 1]], [1, 2, 12345 & 255, 3]);
+    fs.mkdirSync(path.join(dir, "sources.vbst"));
+    await assert.rejects(files.writeAsync!("sources", [new Uint8Array(1 << 20)]));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ["pages-00.vbst", "sources.vbst"]);
   });
 
   it("removes temporary files of dead writers and unsealed files of earlier versions when opened, and keeps a live writer's", () => {

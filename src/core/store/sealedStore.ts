@@ -21,6 +21,11 @@ export interface StoreFiles {
    * old bytes or the new), leaving nothing behind on failure. Throws on failure.
    */
   write(name: string, parts: readonly Uint8Array[]): void;
+  /**
+   * The same, its writes done off the caller's thread (the caller may go on with other work; it
+   * must not change the parts' bytes until the promise settles). Optional: `write` stands in.
+   */
+  writeAsync?(name: string, parts: readonly Uint8Array[]): Promise<void>;
   remove(name: string): void;
   /** Where an entry lives, for messages: a file path. */
   where(name: string): string;
@@ -44,6 +49,9 @@ export interface SealedStoreOptions {
   /** Random bytes (each save's page file is marked with 16). */
   random?: (n: number) => Uint8Array;
 }
+
+/** One step of a save: an entry to write, or what to do after the entries before it are written. */
+type SaveStep = { write: string; parts: Uint8Array[] } | { run: () => void };
 
 export class SealedStore implements IndexStore {
   private readonly identity: string;
@@ -147,17 +155,42 @@ export class SealedStore implements IndexStore {
    * an old entry's (page 0 of each save is its own).
    */
   save(parts: SaveParts): void {
+    for (const step of this.plan(parts)) {
+      if ("write" in step) this.files.write(step.write, step.parts);
+      else step.run();
+    }
+  }
+
+  /**
+   * `save`, with the entries written off this thread where the host can (`StoreFiles.writeAsync`):
+   * the checksums are computed now, and this thread is free while the bytes go to disk. The
+   * parts' arrays must not change until the promise settles.
+   */
+  async saveAsync(parts: SaveParts): Promise<void> {
+    for (const step of this.plan(parts)) {
+      if (!("write" in step)) step.run();
+      else if (this.files.writeAsync) await this.files.writeAsync(step.write, step.parts);
+      else this.files.write(step.write, step.parts);
+    }
+  }
+
+  /** What a save does, in order: entries to write (each sealed now) and the clean-up after the index's. */
+  private plan(parts: SaveParts): SaveStep[] {
     const seal = (kind: string, payload: Uint8Array[]) => sealEntry({ kind, identity: this.identity, savedAt: this.now() }, joinParts(payload));
     const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    const steps: SaveStep[] = [];
     if (parts.index) {
       const { name, file, table } = pageFile(parts.index.pages, this.random);
-      this.files.write(name, file);
-      this.files.write(INDEX_ENTRY, seal(INDEX_ENTRY, [table, parts.index.head]));
+      steps.push({ write: name, parts: file });
+      steps.push({ write: INDEX_ENTRY, parts: seal(INDEX_ENTRY, [table, parts.index.head]) });
       // Older page files (a reader that has one open keeps reading it: it is only unlinked).
-      for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX) && old !== name) this.removeQuietly(old);
+      steps.push({ run: () => {
+        for (const old of this.files.list()) if (old.startsWith(PAGES_PREFIX) && old !== name) this.removeQuietly(old);
+      } });
     }
-    if (parts.sources) this.files.write(SOURCES_ENTRY, seal(SOURCES_ENTRY, [text(parts.sources)]));
-    if (parts.speakers) this.files.write(SPEAKERS_ENTRY, seal(SPEAKERS_ENTRY, [text(parts.speakers)]));
+    if (parts.sources) steps.push({ write: SOURCES_ENTRY, parts: seal(SOURCES_ENTRY, [text(parts.sources)]) });
+    if (parts.speakers) steps.push({ write: SPEAKERS_ENTRY, parts: seal(SPEAKERS_ENTRY, [text(parts.speakers)]) });
+    return steps;
   }
 }
 
