@@ -291,4 +291,22 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.kind, "organization");
     assert.equal(q.speaker?.name, "Justice Department");
   });
+  it("reads a party and state in brackets (`Sen. Jane Doe (D-Vt.) said`) whichever side of the quote the cue stands", () => {
+    assert.equal(speakerOf(`"We have to act now," Senator Ruth Calder (D-Vt.) said Thursday.`, "We have to act"), "Ruth Calder");
+    assert.equal(speakerOf(`"We have to act now," Senator Ruth Calder (R-Pa.), who chairs the panel, said.`, "We have to act"), "Ruth Calder");
+  });
+  it("reads a role word ending a name after a given name as a surname, and that surname alone as the person", () => {
+    const text = `Foreign Minister Julie Bishop met her counterpart on Monday. "We will see," Bishop said.`;
+    const q = speakerEntity(text, "We will see");
+    assert.equal(q.speaker?.name, "Julie Bishop");
+    assert.equal(q.confidence, "high");
+    assert.equal(speakerOf(`"We disagree," Rep. Mike Judge said.`, "We disagree"), "Mike Judge");
+    // With no one of that surname, a lone role word is a role, and names no one.
+    assert.equal(speakerOf(`The council met. "We will see," Bishop said.`, "We will see"), undefined);
+  });
+  it("keeps a sentence's opening conjunction out of a speaker's organisation (`But Sen. Jane Doe`)", () => {
+    const q = speakerEntity(`But Sen. Richard Alder said, "Let me tell you, the bill is dead."`, "Let me tell");
+    assert.equal(q.speaker?.name, "Richard Alder");
+    assert.equal(q.speaker?.organization, undefined);
+  });
 });

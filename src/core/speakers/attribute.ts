@@ -140,7 +140,8 @@ interface FoundCue {
 }
 
 function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuote, found: FoundCue): void {
-  const { cue } = found;
+  const phrase = index.asSurname(found.cue.phrase);
+  const cue = phrase === found.cue.phrase ? found.cue : { ...found.cue, phrase };
   const first = found.tokens[cue.phraseStart];
   const last = found.tokens[cue.phraseEnd - 1];
   const at = first ?? found.tokens[0] ?? 0;

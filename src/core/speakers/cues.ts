@@ -144,8 +144,16 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
   let start = verb;
   while (start > floor && tokens[start - 1].kind === "word" && (cueAdverbs.has(tokens[start - 1].lower) || AUXILIARIES.has(tokens[start - 1].lower))) start--;
   const end = start;
+  // Inside brackets a full stop ends an abbreviation, not the sentence: `Jane Doe (D-Vt.) said`.
+  let bracketed = false;
   while (start > floor) {
     const t = tokens[start - 1];
+    if (isPunct(t, ")")) bracketed = true;
+    else if (isPunct(t, "(")) bracketed = false;
+    else if (bracketed && isPunct(t, ".")) {
+      start--;
+      continue;
+    }
     if (isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?")) break;
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower)) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
@@ -197,7 +205,12 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     return undefined;
   }
   // `"…," X said`, `"…" X told reporters`, `"…," X, who …, said`
+  let bracketed = false;
   for (let v = i + 1; v < Math.min(tokens.length, i + 30); v++) {
+    if (isPunct(tokens[v], "(")) bracketed = true;
+    else if (isPunct(tokens[v], ")")) bracketed = false;
+    // `"…," Jane Doe (D-Vt.) said`: an abbreviation's full stop inside brackets.
+    if (bracketed && isPunct(tokens[v], ".")) continue;
     if (isPunct(tokens[v], ".", "!", "?", ";", ":", "\u2026")) break;
     // A relative clause between the subject and its verb has verbs of its own: skip it.
     if (isPunct(tokens[v], ",") && tokens[v + 1]?.kind === "word" && ["who", "which", "whose"].includes(tokens[v + 1].lower)) {

@@ -245,7 +245,7 @@ export class MentionIndex {
     }
     this.innerNames(i, stop, parsed);
     if (!parsed) return end;
-    const phrase = this.scanReading(parsed, stop);
+    const phrase = this.scanReading(this.asSurname(parsed), stop);
     if (!phrase) return stop;
     const resolved = this.resolveAt(phrase, i, true);
     if (resolved && !resolved.ambiguous) {
@@ -345,6 +345,17 @@ export class MentionIndex {
   }
 
   /** Resolves a phrase read at token `at` (using only what came before it). */
+  /**
+   * A lone capitalised role word that is the surname of someone the document named is that person
+   * (`Julie Bishop …` then `Bishop said`), not a bishop.
+   */
+  asSurname(phrase: SpeakerPhrase): SpeakerPhrase {
+    if (phrase.type !== "role" || phrase.organization || phrase.owner || phrase.orgNoun) return phrase;
+    const word = phrase.role.text;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(word)) return phrase;
+    return this.entities.withSurname(word).some((e) => e.kind === "person" && e.name.includes(" ")) ? { type: "name", name: word } : phrase;
+  }
+
   resolveAt(phrase: SpeakerPhrase, at: number, scanning = false): Resolved | undefined {
     const { entities } = this;
     const org = (name?: string) => (name ? entities.knownOrganization(name) ?? entities.organization(name) : undefined);

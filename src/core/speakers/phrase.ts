@@ -307,14 +307,17 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   const roleIndex = findRole(ws);
   if (roleIndex) {
     const { at, found } = roleIndex;
-    const before = ws.slice(0, at).filter((w) => !(w.kind === "word" && isDescription(w)));
+    // A sentence's opening conjunction is no part of an organisation (`But Sen. Jane Doe`, `As House Speaker Doe`).
+    let lead = 0;
+    while (lead < at && ws[lead].kind === "word" && notNameWords.has(ws[lead].lower)) lead++;
+    const before = ws.slice(lead, at).filter((w) => !(w.kind === "word" && isDescription(w)));
     const after = ws.slice(at + found.length);
     let organization = ownerName;
     const orgNoun = ownerNoun && orgNouns.has(ownerNoun) ? ownerNoun : undefined;
     // `White House deputy press secretary …`, `Acme CEO …`: a capitalised organisation before the role.
     // `Republican National Committee spokesman`, `a longtime Democratic Party activist`: a description
     // word that begins an organisation's name stays in it.
-    let described = ws.slice(0, at);
+    let described = ws.slice(lead, at);
     while (described.length && !isNameWord(described[0])) described = described.slice(1);
     if (!organization && described.length >= 2 && described.every(isNameWord) && classifyName(described) === "organization") organization = joinWords(described);
     const orgWords = before.filter(isNameWord);
@@ -467,7 +470,9 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
     const nameLike = w.cap && isGivenName(w.text) && !isTitle(w) && !TITLE_ROLE_WORDS.has(w.lower) && found.length === 1 && after.length === 1 && i === 0;
     // Before a role, only descriptions, an organisation or an owner may stand.
     const beforeOk = ws.slice(0, i).every((b) => b.kind === "word" && (b.cap || describingWords.has(bare(b)) || rolePhrases.has(b.lower) || orgNouns.has(b.lower) || /^(then|ex|self)-/.test(b.lower) || ["its", "their", "then", "top", "new", "acting", "interim"].includes(b.lower) || /^\p{Ll}+$/u.test(b.text)));
-    if (tailOk && !nameLike && beforeOk) {
+    // A capitalised role word ending a run after a given name is a surname (`Julie Bishop`, `Mike Judge`).
+    const surname = w.cap && found.length === 1 && after.length === 0 && i > 0 && isGivenName(ws[i - 1].text) && ws[i - 1].cap && classifyName([ws[i - 1]]) !== "place";
+    if (tailOk && !nameLike && !surname && beforeOk) {
       // `chief engineer`, `senior adviser`: lower-case role words right before the role belong to its text.
       let k = i;
       while (k > 0 && ws[k - 1].kind === "word" && !ws[k - 1].cap && (rolePhrases.has(ws[k - 1].lower) || ROLE_MODIFIERS.has(ws[k - 1].lower))) k--;
