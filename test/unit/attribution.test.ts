@@ -309,4 +309,16 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.name, "Richard Alder");
     assert.equal(q.speaker?.organization, undefined);
   });
+  it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
+    const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
+    assert.equal(speakerOf(text, "It was never"), "Felix Marsh");
+    // A question that follows goes on with the asker.
+    assert.equal(speakerOf(text.replace(`"It was never going to work," he said.`, `"Why did it fail?" he asked.`), "Why did"), "Karl Boyd");
+  });
+  it("reads `the Acme Party's Jane Doe` as a person (the article is the party's), and `the group's Web page` as no one", () => {
+    const q = speakerEntity(`"We will not back down," the Harbour Party's Nils Ekberg told the paper.`, "We will not");
+    assert.equal(q.speaker?.kind, "person");
+    assert.equal(q.speaker?.name, "Nils Ekberg");
+    assert.equal(speakerOf(`The group's Web page shows a banner with its slogan, "Build It Here."`, "Build It"), undefined);
+  });
 });

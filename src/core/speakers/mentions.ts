@@ -10,7 +10,7 @@ import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNoun
 import { DocumentEntities, type Entity, orgTypeFits } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
-import { type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
+import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
 export interface Mention {
@@ -29,7 +29,12 @@ export interface Mention {
   main: boolean;
   /** The subject of a speech verb (`Doe argues`): someone the text has speaking. */
   speaking: boolean;
+  /** Asks someone named (`Doe asked Roe whether …`): the reply that follows is not this one's. */
+  asking: boolean;
+  /** The one asked (`… asked Roe`): whom a reply that follows belongs to. */
+  asked: boolean;
 }
+
 
 /** A resolution: the entity and how sure the reading is. */
 export interface Resolved {
@@ -334,7 +339,9 @@ export class MentionIndex {
     // `Doe continued to …` is not speech.
     const notSpeech = /^continu/.test(tokens[v]?.lower ?? "") && tokens[v + 1]?.lower === "to";
     const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech;
-    this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking });
+    const asking = speaking && ASKING_VERBS.has(tokens[v].lower) && !!tokens[v + 1] && isNameWord(tokens[v + 1]);
+    const asked = start > 0 && tokens[start - 1].kind === "word" && ASKING_VERBS.has(tokens[start - 1].lower) && !modifier && !possessive;
+    this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking, asking, asked });
     this.counts.set(entity, (this.counts.get(entity) ?? 0) + 1);
     this.lastMention.set(entity, this.mentions.length - 1);
     // Gender from the words around a person: `spokeswoman Jane Doe`, `Mr. Doe`.

@@ -443,7 +443,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     if ((kind === "place" || kind === "time") && words.length === 1 && !det && !owner) return { type: "name", name: joinWords(words), weak: true };
     if (kind === "place" || kind === "time") return undefined;
     if (kind === "group") return { type: "group", name: joinWords(words) };
-    if (kind === "organization" || det === "the") return { type: "organization", name: joinWords(words) };
+    // `the Acme Party's Jane Doe`: the article belongs to the owner, not to the name (one unknown
+    // word after it is a thing's name: `the group's Web page`).
+    if (kind === "organization" || (det === "the" && (!owner || (words.length < 2 && kind !== "person")))) return { type: "organization", name: joinWords(words) };
     if (owner) return { type: "person", name: joinWords(words), organization: ownerName };
     if (kind === "person") return { type: "person", name: joinWords(words) };
     return { type: "name", name: joinWords(words) };

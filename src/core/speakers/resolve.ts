@@ -11,6 +11,9 @@
 import type { Entity } from "./entity";
 import type { MentionIndex, Resolved } from "./mentions";
 
+/** Verbs of asking: `Doe asked Roe …` (whose reply follows), `"…?" he asked`. */
+export const ASKING_VERBS: ReadonlySet<string> = new Set(["asked", "asks", "asking", "pressed", "questioned", "quizzed"]);
+
 /** How many paragraphs back (before the pronoun's own) a pronoun may reach. */
 const PARAGRAPHS_BACK = 2;
 /** How many sentences back, at most. */
@@ -35,6 +38,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const last = index.lastSpeakerBefore(at);
   const seen = new Set<Entity>();
   const fits = (e: Entity) => (e.kind === "person" || (e.kind === "unknown" && !!e.role) || e.kind === "spokesperson") && (!gender || e.gender !== (gender === "female" ? "male" : "female"));
+  // `"…?" he asked` goes on with the asker; any other verb answers the one asked.
+  const asks = ASKING_VERBS.has(doc.tokens[at + 1]?.lower ?? "");
   for (let mi = index.lastBefore(at); mi >= 0; mi--) {
     const m = index.mentions[mi];
     if (sentence - m.sentence > SENTENCES_BACK || paragraph - m.paragraph > PARAGRAPHS_BACK) break;
@@ -48,10 +53,13 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
       if (gender && e.gender === gender) s += 0.75;
       seen.add(e);
     }
-    if (m.subject) s += (distance === 0 ? 2.5 : distance === 1 ? 2 : distance <= 3 ? 0.75 : 0.25) * (m.main ? 1 : 0.6);
+    // `Doe asked Roe whether …` then `"…," he said`: the reply is Roe's, not the asker's.
+    const asker = m.asking && distance <= 1 && !asks;
+    if (m.subject) s += (distance === 0 ? 2.5 : distance === 1 ? 2 : distance <= 3 ? 0.75 : 0.25) * (m.main ? 1 : 0.6) * (asker ? 0.3 : 1);
+    else if (m.asked && distance <= 1 && !asks) s += 2;
     else if (!m.modifier) s += 0.2;
     // Someone the text just had speaking (`… Doe argues.`) is whom `he said` goes on with.
-    if (m.speaking && distance <= 2 && e !== last?.entity) s += 1.25;
+    if (m.speaking && !asker && distance <= 2 && e !== last?.entity) s += 1.25;
     scores.set(e, s);
   }
   // Whoever spoke the last quotation before the pronoun (`"…," Doe said. "…," he added.`) —
