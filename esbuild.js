@@ -63,7 +63,9 @@ for (const name of VENDORED) {
 
 (async () => {
   for (const { vendored, ...entry } of entries) {
-    const options = { ...common, ...entry, ...(vendored ? { sourcemap: false } : { plugins: [vendorSplit] }) };
+    // Our own bundles load the vendored ones with require(), not import(): Node's import() of a
+    // CommonJS file first scans all of it for its exports (~0.35 s of CPU for unpdf's 2.2 MB).
+    const options = { ...common, ...entry, ...(vendored ? { sourcemap: false } : { plugins: [vendorSplit], supported: { "dynamic-import": false } }) };
     if (watch) {
       const ctx = await esbuild.context(options);
       await ctx.watch();

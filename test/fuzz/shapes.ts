@@ -72,6 +72,7 @@ export const SHAPES: Shape[] = [
   { name: "HTML of `<blockquote>` repeated", file: "source.html", make: (n) => repeat("<blockquote>", n) },
   { name: "HTML of `&` repeated", file: "source.html", make: (n) => repeat("&", n, "<p>") },
   { name: 'HTML meta of `"` repeated', file: "source.html", make: (n) => repeat('"', n, '<meta name="author" content="') },
+  { name: ".txt of news paragraphs", file: "source.txt", make: (n) => newsText(n) },
   { name: ".docx of news paragraphs", file: "source.docx", make: (n) => newsText(n), bytes: (n) => docxOf(newsText(n)), issue: true },
   { name: ".docx of one-word paragraphs", file: "source.docx", make: (n) => repeat("Jane\n\n", n), bytes: (n) => docxOf(repeat("Jane\n\n", n)) },
   { name: ".docx of `&` repeated", file: "source.docx", make: (n) => repeat("&", n), bytes: (n) => docxOf(repeat("&", n)) },
