@@ -393,6 +393,8 @@ class Project implements Verbatim {
   async built(): Promise<IndexState> {
     if (!this.checker && !this.building) await this.refresh();
     else if (this.building) await new Promise<void>((r) => this.waiters.push(r));
+    // Built means saved too (an index written while checks ran is awaited).
+    while (this.saving) await this.saving;
     return this.stateNow;
   }
 
@@ -575,7 +577,10 @@ class Project implements Verbatim {
       if (meta && meta.stamp === stamp) sources[path] = meta;
     }
     const parts = { ...(withIndex ? { index: checker.serializeIndex() } : {}), sources };
-    return this.store!.saveAsync ? this.store!.saveAsync(parts) : this.store!.save(parts);
+    // Written off this thread only for a host that checks while it is written (saveFirst): an
+    // editor's server saves synchronously, after its first diagnostics, so that a shutdown or a
+    // `built()` cannot come in the middle of a save.
+    return this.saveFirst && this.store!.saveAsync ? this.store!.saveAsync(parts) : this.store!.save(parts);
   }
 
   /** Reads and decodes one file into its entry (or records why it was skipped). */

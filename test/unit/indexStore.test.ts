@@ -265,16 +265,20 @@ describe("a save written while the checks run (saveFirst, the CLI)", () => {
     events.push("built");
     const { report } = await service.check({ path: "draft.md", text: DRAFT });
     events.push(`checked ${report.checks.length}`);
+    const built = service.built().then(() => events.push("built() settled"));
+    await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(events, ["save started", "built", "checked 5"]);
     assert.equal(stats.saved, false);
     finish();
+    await built;
     assert.equal((await refreshing)?.saved, true);
-    assert.deepEqual(events.slice(3), ["save finished", "refresh settled"]);
+    assert.deepEqual(events.slice(3).sort(), ["built() settled", "refresh settled", "save finished"]);
+    assert.equal(events[3], "save finished");
     assert.ok(saved?.index && saved.sources && Object.keys(saved.sources).length === 3);
     service.dispose();
   });
 
-  it("without saveFirst the check is answered first, and the save follows it", async () => {
+  it("without saveFirst (an editor's server) the check is answered first, and the index is saved after it, synchronously", async () => {
     const events: string[] = [];
     const store: IndexStore = { load: () => undefined, save: (parts) => void (parts.index && events.push("index saved synchronously")), saveAsync: async () => void events.push("save started") };
     const service = createVerbatim({ workspace: workspace(), store, settings: { sources: ["."] } });
@@ -283,7 +287,7 @@ describe("a save written while the checks run (saveFirst, the CLI)", () => {
     await service.check({ path: "draft.md", text: DRAFT });
     events.push("checked");
     await refreshing;
-    assert.deepEqual(events, ["checked", "save started"]);
+    assert.deepEqual(events, ["checked", "index saved synchronously"]);
     service.dispose();
   });
 
