@@ -173,7 +173,8 @@ export class Vocabulary {
     v.table = stored.table;
     v.mask = slots - 1;
     const size = stored.offsets.length - 1;
-    v.list = new Array<string>(size);
+    // Words made strings as they are asked for, by id (sparse: no 330,000-slot array up front).
+    v.list = [];
     v.stored = { offsets: stored.offsets, chars: stored.chars, size, pages };
     return v;
   }

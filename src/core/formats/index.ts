@@ -74,7 +74,10 @@ export function readSourceTextSync(path: string, bytes: Uint8Array): string | un
   try {
     const decoded = decodeText(bytes);
     if ("binary" in decoded) return undefined;
-    return readText(path, decoded.text, kind ?? sniffText(decoded.text)).text;
+    const k = kind ?? sniffText(decoded.text);
+    // Plain text is its own text: its transcript turns and header metadata (what readText adds) change none of it.
+    if (k === "text") return decoded.text;
+    return readText(path, decoded.text, k).text;
   } catch {
     return undefined;
   }
