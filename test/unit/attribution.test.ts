@@ -321,4 +321,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.name, "Nils Ekberg");
     assert.equal(speakerOf(`The group's Web page shows a banner with its slogan, "Build It Here."`, "Build It"), undefined);
   });
+  it("reads `Name, chairman and chief executive of Org, said` as the name, and an age before a surname as a person", () => {
+    assert.equal(speakerOf(`Jonas Pike, chairman and chief executive officer of Velmont Industries, said the company "is in the best shape."`, "is in the best"), "Jonas Pike");
+    assert.equal(speakerOf(`"I will be back soon," the 67-year-old Nakamura told reporters.`, "I will be back"), "Nakamura");
+  });
 });

@@ -155,7 +155,9 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
       continue;
     }
     if (isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?")) break;
-    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower)) break;
+    // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
+    const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && !!roleAt(tokens, start, end);
+    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
     if (end - start > 24) break;

@@ -407,6 +407,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) !== "organization" && classifyName(tail) !== "place" && classifyName(tail) !== "time") {
       return { type: "person", name: joinWords(tail), organization: ownerName };
     }
+    // `the 67-year-old Nakamura`: only a person has an age.
+    const aged = ws.slice(0, nameStart).some((w) => /^\d+-year-old$/.test(w.lower));
+    if (aged && tail.length === 1 && isNameWord(tail[0]) && !/^\p{Lu}{2,}$/u.test(tail[0].text) && (classifyName(tail) === "unknown" || classifyName(tail) === "person")) return { type: "name", name: joinWords(tail) };
   }
   const lead = ws.slice(0, nameStart);
   // `A flabbergasted Doe`, `an angry Jane Doe`: a name someone was described by in passing.
