@@ -325,4 +325,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Jonas Pike, chairman and chief executive officer of Velmont Industries, said the company "is in the best shape."`, "is in the best"), "Jonas Pike");
     assert.equal(speakerOf(`"I will be back soon," the 67-year-old Nakamura told reporters.`, "I will be back"), "Nakamura");
   });
+  it("gives single-quoted headline words in a double-quoting story no more than low confidence", () => {
+    const text = "Mayor Ada Lind: 'We will not back down'\n\nThe mayor spoke on Monday. \"We will not back down,\" Lind said. \"Not now.\"";
+    const [headline, body] = attributeQuotes(prepareDocument("story.txt", text));
+    assert.equal(headline.confidence, "low");
+    assert.equal(body.speaker?.name, "Ada Lind");
+    assert.equal(body.confidence, "high");
+  });
 });

@@ -73,4 +73,18 @@ describe("quote finding", () => {
     const doc = prepareDocument("d.txt", text);
     for (const q of doc.quotes) for (const p of q.pieces) assert.ok(p.start >= 0 && p.end <= text.length && p.start < p.end);
   });
+  it("finds quotations in straight single quotes, and leaves apostrophes alone", () => {
+    assert.deepEqual(quotes(`'It is a sad day for the club,' manager Gary Mellor told the paper. 'We let them down.'`), ["It is a sad day for the club,", "We let them down."]);
+    assert.deepEqual(quotes(`'We beat the players' union,' he said.`), ["We beat the players' union,"]);
+    assert.deepEqual(quotes(`Rock 'n' roll is back, and 'em too; it's the '90s again, said the boys' coach.`), []);
+    // An apostrophe opening a name (\`in 't Veld\`) never swallows the double-quoted words after it.
+    assert.deepEqual(quotes(`"Europe is changing," said Sophie in 't Veld. "It's a risk everywhere."`), ["Europe is changing,", "It's a risk everywhere."]);
+  });
+  it("reads quote marks typed as two characters (two apostrophes, two backticks), offsets unchanged", () => {
+    const text = "Mr. Hoenlein spoke. ''I said, 'The lesson is clear,''' he recalled. ``It is not core,'' said Mark Ortega.";
+    assert.deepEqual(quotes(text), ["I said, 'The lesson is clear,'", "It is not core,"]);
+    assert.equal(prepareDocument("d.txt", text).text.length, text.length);
+    // In Markdown, backticks stay code.
+    assert.deepEqual(quotes("Run ``npm test`` and ''it works,'' she said.", "d.md"), ["it works,"]);
+  });
 });

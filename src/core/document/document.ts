@@ -5,6 +5,7 @@
 import { layoutParagraphs, type Paragraph, type Span } from "./layout";
 import { splitSentences } from "./sentences";
 import { findQuotes } from "../quotes/findQuotes";
+import { spellDoubledMarks } from "../quotes/marks";
 import type { Quote } from "../quotes/quote";
 import { type Token, tokenizePhrase } from "../speakers/tokens";
 
@@ -26,7 +27,8 @@ export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown|mdx)$/i.test(path);
 }
 
-export function prepareDocument(path: string, text: string, markdown = isMarkdownPath(path)): PreparedDocument {
+export function prepareDocument(path: string, original: string, markdown = isMarkdownPath(path)): PreparedDocument {
+  const text = spellDoubledMarks(original, markdown);
   const paragraphs = layoutParagraphs(text, { markdown });
   const quotes = findQuotes(text, paragraphs);
 

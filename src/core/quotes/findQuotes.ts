@@ -5,7 +5,7 @@
  * their paragraph, so one stray mark never swallows the rest of the document.
  */
 import { type Paragraph, type Span, trimSpan } from "../document/layout";
-import { isClosingSingle, isWordAt, markAt, type MarkFamily, straightQuoteRole } from "./marks";
+import { isClosingSingle, isWordAt, markAt, type MarkFamily, straightQuoteRole, straightSingleRole } from "./marks";
 import { makeQuote, type Quote } from "./quote";
 
 const QUOTABLE = new Set(["text", "heading", "blockquote"]);
@@ -17,6 +17,8 @@ interface OpenQuote {
   paragraph: number;
   /** Nested `‘…’` inside a double quote. */
   nested: number;
+  /** Opened by a straight `'`, which may yet prove an apostrophe (`Sophie in 't Veld`). */
+  straight?: boolean;
 }
 
 export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
@@ -53,8 +55,18 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     for (const seg of para.segments) {
       if (open && !continuing) open.pieceStart = seg.start; // next line of a block quote
       for (let i = seg.start; i < seg.end; i++) {
+        if (text.charCodeAt(i) === 0x27) {
+          // A straight `'`: a quotation of its own only outside any other (inside one it is an apostrophe or nested).
+          if (open && (open as OpenQuote).family !== "single") continue;
+          const role = straightSingleRole(text, i, open !== null);
+          if (role === "open") open = { family: "single", pieceStart: i + 1, pieces: [], paragraph: p, nested: 0, straight: true };
+          else if (role === "close") closeQuote(i, p, false);
+          continue;
+        }
         const mark = markAt(text, i);
         if (!mark) continue;
+        // A double or curly mark inside a straight-single "quotation": that `'` was an apostrophe.
+        if (open && (open as OpenQuote).straight && mark.family !== "single") open = null;
         if (continuing) {
           // The paragraph must open with a mark to continue the quote; anything else ends it.
           continuing = false;

@@ -1,6 +1,7 @@
 /**
  * Which characters open and close a quotation, and how to read the ambiguous straight `"`.
- * Single quotes are only quote marks when curly (`‘…’`): a straight `'` is always an apostrophe.
+ * Single quotes are quote marks when curly (`‘…’`); a straight `'` quotes only where no apostrophe
+ * could stand (`straightSingleRole`), as British copy typed without curly marks has it.
  */
 
 export type MarkRole = "open" | "close" | "either" | "none";
@@ -63,4 +64,45 @@ export function straightQuoteRole(text: string, i: number, open: boolean): "open
 /** Is this `’` closing a single quotation rather than an apostrophe? */
 export function isClosingSingle(text: string, i: number): boolean {
   return !isWordAt(text, i + 1) && !isWordAt(text, i - 1) ? true : !isWordAt(text, i + 1) && !/s/i.test(text[i - 1] ?? "");
+}
+
+/** Words that open with an apostrophe (`'em`, `'til`, `rock 'n' roll`), never a quotation. */
+const ELISIONS = new Set(["em", "til", "tis", "twas", "cause", "n", "round", "bout", "nuff", "ya", "im", "t", "s"]);
+
+/**
+ * Reads a straight `'` as opening or closing a single-quoted quotation (`'We will act,' she said`).
+ * It opens only after a space or an opening mark, before a letter, and not an elision; it closes
+ * only after a letter or the punctuation that ends quoted words, before no letter — and not as a
+ * plural possessive (`the players' union`).
+ */
+export function straightSingleRole(text: string, i: number, open: boolean): "open" | "close" | "none" {
+  if (!open) {
+    if (!(isSpaceAt(text, i - 1) || OPENERS.has(text[i - 1])) || !/\p{L}/u.test(text[i + 1] ?? "")) return "none";
+    let e = i + 1;
+    while (e < text.length && e < i + 8 && isWordAt(text, e)) e++;
+    return ELISIONS.has(text.slice(i + 1, e).toLowerCase()) && !isWordAt(text, e) ? "none" : "open";
+  }
+  if (isWordAt(text, i + 1) || isSpaceAt(text, i - 1)) return "none";
+  // `the players' union`: an `s'` before a lower-case word is a possessive.
+  if (/s/i.test(text[i - 1]) && text[i + 1] === " " && /\p{Ll}/u.test(text[i + 2] ?? "")) return "none";
+  return "close";
+}
+
+/**
+ * Quotation marks typed as two characters — `''…''` (as newspaper archives export them) and
+ * ``` ``…'' ``` (as typeset and treebank text has them) — rewritten as curly marks plus a space, so
+ * the text keeps its length and every offset. Three apostrophes after a word close a nested
+ * single quote and the double one; at a word's start they open both.
+ */
+export function spellDoubledMarks(text: string, markdown = false): string {
+  if (!text.includes("''") && (markdown || !text.includes("``"))) return text;
+  // In Markdown, backticks are code: only apostrophes are read. A longer run of either is no mark.
+  return text.replace(markdown ? /'+/g : /'+|`+/g, (m: string, at: number) => {
+    if (m.length < 2 || m.length > 3 || (m[0] === "`" && m.length !== 2)) return m;
+    const before = at > 0 ? text[at - 1] : " ";
+    const after = text[at + m.length] ?? " ";
+    const opens = m === "``" || ((/\s/.test(before) || OPENERS.has(before)) && !/\s/.test(after));
+    if (m.length === 3) return opens ? " \u201c'" : "'\u201d ";
+    return opens ? "\u201c " : "\u201d ";
+  });
 }

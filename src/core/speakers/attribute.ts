@@ -106,6 +106,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     }
     result.push(out);
   }
+  capSecondaryMarks(doc, result);
   for (const u of options.utterances ?? []) result.push(labelledQuote(doc, index, u));
   if (options.utterances?.length) result.sort((a, b) => a.start - b.start);
   return { quotes: result, entities: index.entities.entities };
@@ -120,6 +121,27 @@ function attributedFrom(quote: Quote, wordCount: number): AttributedQuote {
   const base: Quote = { pieces, start, end, form, paragraph, lastParagraph, unclosed };
   if (attributionLine !== undefined) base.attributionLine = attributionLine;
   return Object.assign(base, { basis: "none" as AttributionBasis, wordCount, scare: false, trace: { link: "none" } as AttributionTrace });
+}
+
+/**
+ * Where a document quotes speech in double marks, its single-quoted words are a headline's
+ * (`Doe slams 'poison pill'`) or a title's — telegraphic text whose subject is no reliable
+ * speaker: at most low confidence, so they never decide a verdict. A document quoting in single
+ * marks throughout (British copy) keeps its readings.
+ */
+function capSecondaryMarks(doc: PreparedDocument, quotes: AttributedQuote[]): void {
+  const single = (q: AttributedQuote) => q.form === "marked" && isSingleMark(doc.text, q.start);
+  let singles = 0;
+  for (const q of quotes) if (single(q)) singles++;
+  if (singles === 0 || singles * 2 >= quotes.length) return;
+  for (const q of quotes) if (single(q) && q.speaker && q.confidence !== "low") q.confidence = "low";
+}
+
+/** Is the mark opening a quotation that starts at `start` a single quote (`'` or `‘`)? */
+function isSingleMark(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i > 0 && i > start - 4 && /\s/.test(text[i])) i--;
+  return text[i] === "'" || text[i] === "\u2018";
 }
 
 /** A transcript turn as a quotation of its labelled speaker. */
