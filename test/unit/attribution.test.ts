@@ -332,4 +332,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(body.speaker?.name, "Ada Lind");
     assert.equal(body.confidence, "high");
   });
+  it("reads `Name of Firm, Place's largest bank, warned` as the name, not the place or the bank", () => {
+    const q = speakerEntity(`Holger Brandtner of Kellmark, Lisport's largest private bank, warned that "the attacks may trigger a reaction."`, "the attacks");
+    assert.equal(q.speaker?.name, "Holger Brandtner");
+    assert.equal(q.speaker?.kind, "person");
+  });
 });

@@ -412,6 +412,12 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
     const merged = head && withAppositive(head, last);
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
+    // `Jane Doe of Acme, Lisport's largest bank, said`: the appositive describes the organisation
+    // the speaker is from; the one who speaks is the name before it.
+    const describesOrg = last.type === "orgNoun" || (last.type === "organization" && !!last.orgType);
+    if (head && describesOrg && (head.type === "person" || head.type === "name") && tokens.slice(prev.from, prev.to).some((t) => t.kind === "word" && !t.cap && ["of", "at", "from"].includes(t.lower))) {
+      return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
+    }
   }
   return { verb, kind: "before", phrase: last, phraseStart: seg.from, phraseEnd: seg.to };
 }

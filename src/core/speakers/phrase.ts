@@ -381,9 +381,13 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     // A name the given-name list does not know (`Meenakshi Ganguly of Human Rights Watch`) counts
     // when what follows is an organisation and the name holds no role, acronym or organisation word.
     const whoKind = classifyName(who);
-    const linkedIsOrg = classifyName(ws.slice(link + 1).filter((w) => w.lower !== "the")) === "organization";
+    const linked = ws.slice(link + 1).filter((w) => w.lower !== "the");
+    const linkedKind = classifyName(linked);
+    const linkedIsOrg = linkedKind === "organization";
+    // `Holger Schmieding of Berenberg`: one unknown capitalised word after `of` is where a person is from.
+    const linkedIsFirm = linkedIsOrg || (linkedKind === "unknown" && linked.length === 1 && ws[link + 1]?.lower !== "the" && isNameWord(linked[0]) && !/^\p{Lu}{2,}$/u.test(linked[0].text));
     const roles = who.map((_, k) => roleAt(who, k));
-    const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && linkedIsOrg && who.every((w, k) => !roles[k] && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)));
+    const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && linkedIsFirm && who.every((w, k) => !roles[k] && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)) && !orgHeads.has(bare(w)) && !groupNouns.has(w.lower));
     // `Acme Chairman Jane Doe of Lisport`, `Archbishop Jane Doe of the Lisport Diocese`: a role inside the run heads the name.
     const roleIn = roles.findIndex((r, k) => k < who.length - 1 && r?.length === 1 && roles.slice(k + 1).every((n) => !n));
     if (roleIn >= 0 && who.every(isNameWord) && org) {
