@@ -59,6 +59,9 @@ describe("archive: a few hundred generated documents", function () {
     // Whole documents only: every stored document has its passages.
     const orphans = await db.pool.query(`SELECT count(*)::int AS n FROM verbatim.document d WHERE NOT EXISTS (SELECT 1 FROM verbatim.passage p WHERE p.document_id = d.id)`);
     assert.equal(orphans.rows[0].n, 0);
+    // Autovacuum is off while an ingest writes (the killed one left it so) …
+    const autovacuum = async () => (await db.pool.query(`SELECT relname, reloptions FROM pg_class WHERE relnamespace = 'verbatim'::regnamespace AND relname IN ('document', 'quotation', 'passage') ORDER BY relname`)).rows.map((r) => `${r.relname} ${r.reloptions ?? "default"}`);
+    assert.deepEqual(await autovacuum(), ["document autovacuum_enabled=off", "passage autovacuum_enabled=off", "quotation autovacuum_enabled=off"]);
 
     const again = spawnSync(process.execPath, [CLI, "archive", "add", "wire", "--db", db.url, "--quiet"], { cwd: dir, encoding: "utf8" });
     assert.equal(again.status, 0, again.stderr);
@@ -70,6 +73,8 @@ describe("archive: a few hundred generated documents", function () {
     assert.equal(quotations, articles.reduce((n, a) => n + a.quotes.length, 0));
     const history = (await db.pool.query(`SELECT status FROM verbatim.ingest ORDER BY id`)).rows.map((r) => r.status);
     assert.deepEqual(history, ["interrupted", "finished"]);
+    // … and back to the server's settings when an ingest ends.
+    assert.deepEqual(await autovacuum(), ["document default", "passage default", "quotation default"]);
     const status = spawnSync(process.execPath, [CLI, "archive", "status", "--db", db.url], { encoding: "utf8" });
     assert.match(status.stdout, /documents {4}400 /);
   });
