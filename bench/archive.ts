@@ -64,6 +64,33 @@ async function warmUp(store: ArchiveStore): Promise<void> {
   }
 }
 
+/**
+ * CPU seconds the PostgreSQL cluster in `dataDir` has used: its postmaster with the backends it
+ * has reaped, and its live processes (Linux /proc; 0 elsewhere). Differences of two readings give
+ * the server's share of a phase.
+ */
+function serverCpuSeconds(dataDir: string): number {
+  try {
+    const tick = 100;
+    const fields = (pid: string) => fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    const pm = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0].trim();
+    const own = fields(pm);
+    let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+    for (const d of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const f = fields(d);
+        if (f[1] === pm) ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return ticks / tick;
+  } catch {
+    return 0;
+  }
+}
+
 /** Quotations per draft when a checker looks a whole draft's quotations up at once. */
 const DRAFT_QUOTES = 10;
 
@@ -236,7 +263,9 @@ async function main(): Promise<void> {
     const one: number[] = [];
     let rightDocument = 0;
     let findMs = 0;
+    const dataDir = path.join(kept ? kept.dir : cluster!.dir, "data");
     const cpuOne = process.cpuUsage();
+    const serverOne = serverCpuSeconds(dataDir);
     for (let i = 0; i < planted.length; i++) {
       const t = now();
       const matches = await store.lookup([words[i]]);
@@ -253,6 +282,7 @@ async function main(): Promise<void> {
       matchesMs: store.spent.matchesMs / n,
       passagesForMs: findMs / n,
       clientCpuMs: (cpuUsed.user + cpuUsed.system) / 1000 / n,
+      serverCpuMs: ((serverCpuSeconds(dataDir) - serverOne) * 1000) / n,
       documentsFetched: store.spent.documentsFetched / n,
       charsFetched: store.spent.charsFetched / n,
     };
@@ -275,6 +305,10 @@ async function main(): Promise<void> {
       await store.close();
       return;
     }
+    // CPU of the 16-checker phase (the checkers' threads, this process, and the server), per look-up.
+    const cpuSixteen = process.cpuUsage();
+    const serverSixteen = serverCpuSeconds(dataDir);
+    const wallSixteen = now();
     const threads = await Promise.all(
       Array.from({ length: CHECKERS }, (_, k) =>
         new Promise<{ single: number[]; statement: number[]; drafts: number[] }>((resolve, reject) => {
@@ -285,6 +319,18 @@ async function main(): Promise<void> {
       ),
     );
     const sixteen = threads.flatMap((t) => t.single);
+    {
+      const used = process.cpuUsage(cpuSixteen);
+      // Each checker made 70 single look-ups and 7 draft look-ups (and its warm-ups): CPU per single-quote look-up's worth.
+      const lookups = CHECKERS * planted.length * 2;
+      result.sixteenPhase = {
+        wallSeconds: (now() - wallSixteen) / 1000,
+        clientCpuSeconds: (used.user + used.system) / 1e6,
+        serverCpuSeconds: serverCpuSeconds(dataDir) - serverSixteen,
+        quoteLookups: lookups,
+        loadAverage: os.loadavg(),
+      };
+    }
     const sixteenDrafts = threads.flatMap((t) => t.drafts);
     Object.assign(result, {
       draftQuotes: DRAFT_QUOTES,
