@@ -337,4 +337,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.name, "Holger Brandtner");
     assert.equal(q.speaker?.kind, "person");
   });
+  it("reads a lawmaker's party and state (`Jane Doe, Democrat of Lisland, said`) and `Mr. Doe of the Acme Center` as people", () => {
+    const text = `"That was good," Representative Stefan Cole, Democrat of Lisland, told the mayor at the ball. "It is hard to be the grown-up."`;
+    assert.equal(speakerOf(text, "That was good"), "Stefan Cole");
+    assert.equal(speakerOf(text, "It is hard"), "Stefan Cole");
+    const q = speakerEntity(`"Nothing will change," said Mr. Burrell of the Harbour Policy Center.`, "Nothing");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name, q.speaker?.organization?.name], ["person", "Burrell", "Harbour Policy Center"]);
+  });
 });

@@ -279,6 +279,10 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     const w = ws[0].lower;
     if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };
   }
+  // `Democrat of Tennessee`, `Republican of New York`: a lawmaker's party and state, describing a person.
+  if (ws.length >= 3 && PARTY_MEMBERS.has(ws[0].lower) && ws[0].cap && ws[1].lower === "of" && ws.slice(2).every(isNameWord)) {
+    return { type: "role", role: { role: "politician", text: ws.map((w) => w.text).join(" ") } };
+  }
   // A clause, not a noun phrase: `playing the mayor on TV`, `said in a statement`.
   const opener = ws[0];
   if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower)) return undefined;
@@ -399,7 +403,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
         return { type: "person", name: joinWords(name), role: roles[roleIn]!.role, organization, gender: genderOfTitle(bare(who[roleIn])) };
       }
     }
-    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson)) {
+    // `Mr. Burman of the Tax Policy Center`: a title makes the name a person's.
+    const titled = isTitle(ws[0]) && who.length >= 1 && who.length <= 3 && whoKind !== "organization" && whoKind !== "place" && whoKind !== "time";
+    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson || titled)) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
     }
   }
@@ -460,6 +466,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   return undefined;
 }
 
+const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
+
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
 const PREPOSITIONS = new Set(["in", "on", "at", "by", "of", "for", "with", "from", "to", "into", "near", "outside", "inside", "over", "under", "about", "like", "and", "or"]);
 
@@ -501,7 +509,8 @@ function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
 }
 
 function ownerText(owner: Token[]): string | undefined {
-  const words = owner.filter(isNameWord);
+  // `Mrs. Clinton's campaign`: the owner is Clinton, not `Mrs Clinton`.
+  const words = owner.filter(isNameWord).filter((w, k, all) => !(isTitle(w) && k < all.length - 1));
   return words.length ? joinWords(words) : undefined;
 }
 
