@@ -101,8 +101,8 @@ interface Frame {
   raw: string; // the tag's name as written, for matching its end tag
   act: Act;
   watch: Watch;
-  /** Namespace scope this element opened (restored at its end), or undefined. */
-  scope?: Scope;
+  /** Prefixes this element declares (their declarations end with it). */
+  declares?: string[];
   /** Paragraphs: the text so far, text boxes' text (after it), open w:pict elements, mark deleted. */
   text?: string;
   extra?: string;
@@ -118,11 +118,6 @@ interface Frame {
   reading: boolean;
 }
 
-interface Scope {
-  prefixes: Map<string, string>; // prefix ("" = default) → short name or "{uri}"
-  names: Map<string, string>; // raw qualified name → resolved name
-  parent?: Scope;
-}
 
 const XML_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
@@ -133,7 +128,10 @@ export function wordDocumentText(xml: string): string {
   const n = xml.length;
   let out = "";
   const stack: Frame[] = [];
-  let scope: Scope = { prefixes: new Map([["xml", "xml"]]), names: new Map() };
+  /** Declarations in force, innermost last: prefix ("" = default) → short names or "{uri}" ("" = none). */
+  const declared = new Map<string, string[]>([["xml", ["xml"]]]);
+  /** Raw qualified name → resolved name under the declarations in force (a new map when they change). */
+  let names = new Map<string, string>();
   /** Innermost open paragraph's index in `stack`, or -1. */
   const paragraphs: number[] = [];
   /** A deleted paragraph mark: its text and text boxes go to the start of the next paragraph. */
@@ -169,19 +167,15 @@ export function wordDocumentText(xml: string): string {
   let picts = 0;
 
   const resolve = (raw: string): string => {
-    let name = scope.names.get(raw);
+    let name = names.get(raw);
     if (name !== undefined) return name;
     const colon = raw.indexOf(":");
     const prefix = colon < 0 ? "" : raw.slice(0, colon);
     const local = colon < 0 ? raw : raw.slice(colon + 1);
-    let s: Scope | undefined = scope;
-    let ns: string | undefined;
-    while (s && ns === undefined) {
-      ns = s.prefixes.get(prefix);
-      s = s.parent;
-    }
+    const stack = declared.get(prefix);
+    const ns = stack?.length ? stack[stack.length - 1] : undefined;
     name = ns === undefined || ns === "" ? (colon < 0 ? local : fail(`undeclared prefix "${prefix}"`)) : `${ns}:${local}`;
-    scope.names.set(raw, name);
+    names.set(raw, name);
     return name;
   };
 
@@ -307,19 +301,22 @@ export function wordDocumentText(xml: string): string {
     }
     i = j;
 
-    let opened: Scope | undefined;
+    let declares: string[] | undefined;
     if (attrs) {
       for (const [name, value] of attrs) {
         if (name === "xmlns" || name.startsWith("xmlns:")) {
-          opened ??= { prefixes: new Map(), names: new Map(), parent: scope };
-          opened.prefixes.set(name === "xmlns" ? "" : name.slice(6), value === "" ? "" : (NAMESPACES[value] ?? `{${value}}`));
+          const prefix = name === "xmlns" ? "" : name.slice(6);
+          let stack = declared.get(prefix);
+          if (!stack) declared.set(prefix, (stack = []));
+          stack.push(value === "" ? "" : (NAMESPACES[value] ?? `{${value}}`));
+          (declares ??= []).push(prefix);
         }
       }
-      if (opened) scope = opened;
+      if (declares) names = new Map();
     }
     const name = resolve(raw);
     const parent = stack.length ? stack[stack.length - 1] : undefined;
-    const frame: Frame = { raw, act: Act.Skip, watch: Watch.None, scope: opened, reading: false };
+    const frame: Frame = { raw, act: Act.Skip, watch: Watch.None, declares, reading: false };
     if (!parent) {
       frame.act = name === "w:document" ? Act.Document : Act.Skip;
       frame.reading = frame.act === Act.Document;
@@ -420,7 +417,10 @@ export function wordDocumentText(xml: string): string {
   }
 
   function close(frame: Frame): void {
-    if (frame.scope) scope = frame.scope.parent!;
+    if (frame.declares) {
+      for (const prefix of frame.declares) declared.get(prefix)!.pop();
+      names = new Map();
+    }
     switch (frame.act) {
       case Act.Paragraph: {
         paragraphs.pop();
