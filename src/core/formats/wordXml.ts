@@ -137,8 +137,8 @@ export function wordDocumentText(xml: string): string {
   /** A deleted paragraph mark: its text and text boxes go to the start of the next paragraph. */
   let pendingText = "";
   let pendingExtra = "";
-  /** Open w:sdt check boxes (indexes in `stack`). */
-  const checkboxes: number[] = [];
+  /** Open w:sdt check boxes whose glyph is still to be left out, innermost last. */
+  const checkboxes: Frame[] = [];
   let inText = 0; // open w:t elements being read
   let sawBody = false;
 
@@ -149,13 +149,8 @@ export function wordDocumentText(xml: string): string {
   const write = (s: string, isText: boolean) => {
     if (!s) return;
     if (isText && checkboxes.length) {
-      for (let k = checkboxes.length - 1; k >= 0; k--) {
-        const f = stack[checkboxes[k]];
-        if (f.checkbox) {
-          f.checkbox = false;
-          return;
-        }
-      }
+      checkboxes.pop()!.checkbox = false;
+      return;
     }
     if (paragraphs.length) {
       const p = stack[paragraphs[paragraphs.length - 1]];
@@ -362,7 +357,11 @@ export function wordDocumentText(xml: string): string {
       const row = stack[stack.length - 2];
       row.reading = false; // the row's cells come after its properties
     } else if (parent.watch === Watch.SdtProperties && name === "wordml:checkbox") {
-      stack[stack.length - 2].checkbox = true;
+      const sdt = stack[stack.length - 2];
+      if (!sdt.checkbox) {
+        sdt.checkbox = true;
+        checkboxes.push(sdt);
+      }
     }
 
     if (selfClosing) close(frame);
@@ -410,9 +409,6 @@ export function wordDocumentText(xml: string): string {
         if (paragraphs.length) stack[paragraphs[paragraphs.length - 1]].picts!++;
         else picts++;
         break;
-      case Act.Sdt:
-        checkboxes.push(stack.length);
-        break;
     }
   }
 
@@ -440,7 +436,7 @@ export function wordDocumentText(xml: string): string {
         else picts--;
         break;
       case Act.Sdt:
-        checkboxes.pop();
+        if (frame.checkbox) checkboxes.pop(); // unused: the innermost left
         break;
     }
   }
