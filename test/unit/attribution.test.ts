@@ -344,4 +344,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`"Nothing will change," said Mr. Burrell of the Harbour Policy Center.`, "Nothing");
     assert.deepEqual([q.speaker?.kind, q.speaker?.name, q.speaker?.organization?.name], ["person", "Burrell", "Harbour Policy Center"]);
   });
+  it("reads `said Murphy` after `Murphy's campaign` as the person, not an organisation named after him", () => {
+    const q = speakerEntity(`Both campaigns are fighting. Marlow's campaign is tying the bill to his rival.\n\n"Who is the real con man here?" said Marlow, on a call with reporters.`, "Who is the real");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Marlow"]);
+  });
 });

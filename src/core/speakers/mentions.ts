@@ -36,6 +36,9 @@ export interface Mention {
 }
 
 
+/** What a person's name may own and lend its name to: `Doe's campaign`, `the Doe camp`. */
+const PERSONAL_OUTFITS = new Set(["campaign", "camp", "team", "office", "staff", "family", "aides"]);
+
 /** A resolution: the entity and how sure the reading is. */
 export interface Resolved {
   entity: Entity;
@@ -395,7 +398,8 @@ export class MentionIndex {
         const byGiven = entities.withGiven(phrase.name);
         if (byGiven.length) return this.pickPerson(byGiven, at, phrase.gender);
         const organization = entities.knownOrganization(phrase.name);
-        if (organization) return sure(organization);
+        // `Murphy's campaign` named an organisation after a person: `said Murphy` is that person.
+        if (organization && !(organization.orgType && PERSONAL_OUTFITS.has(organization.orgType) && !phrase.name.includes(" "))) return sure(organization);
         if (phrase.name.includes(" ")) return sure(entities.person(phrase.name, phrase.gender));
         // A single unknown name: a person when it speaks, else not yet known to be anyone.
         return sure(scanning ? entities.unknown(phrase.name) : entities.person(phrase.name, phrase.gender));
