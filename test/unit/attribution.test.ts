@@ -348,4 +348,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Both campaigns are fighting. Marlow's campaign is tying the bill to his rival.\n\n"Who is the real con man here?" said Marlow, on a call with reporters.`, "Who is the real");
     assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Marlow"]);
   });
+  it("reads a given name written with two capitals (`MaryBeth Quill`) as a person's, and a brand (`NewsHub`) as an organisation", () => {
+    const q = speakerEntity(`"Voters are undecided," said MaryBeth Quill, a pollster. Later, Quill added: "They will move late."`, "They will move");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "MaryBeth Quill"]);
+  });
 });

@@ -218,7 +218,9 @@ export function classifyName(words: Token[]): NameKind {
   if (and >= 2 && and <= words.length - 3 && classifyName(words.slice(0, and)) === "person" && classifyName(words.slice(and + 1)) === "person") return "group";
   if (lowers.includes("of") || lowers.includes("for") || lowers.includes("the") || lowers.includes("and") || lowers.includes("&")) return "organization";
   // `HuffPo`, `BuzzFeed`: a capital inside a word after three lower-case letters is a brand, not a person (`McDonald`, `DeSantis` are).
-  if (words.some((w) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text))) return "organization";
+  // A given name written with two capitals (`KellyAnne Doe`, `MaryBeth Roe`) before a surname is a person's.
+  const twoCapitalGiven = (w: Token, k: number) => k === 0 && words.length >= 2 && isGivenName(w.text.replace(/^(\p{Lu}\p{Ll}+)\p{Lu}.*$/u, "$1"));
+  if (words.some((w, k) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text) && !twoCapitalGiven(w, k))) return "organization";
   // An acronym (`FBI`, `NAACP`) names an organisation; initials (`J.D.`) may name a person.
   if (words.length === 1 && /^\p{Lu}{2,6}s?$/u.test(words[0].text) && !/\./.test(words[0].text)) return "organization";
   if (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w.text))) return "organization";
