@@ -352,4 +352,9 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`"Voters are undecided," said MaryBeth Quill, a pollster. Later, Quill added: "They will move late."`, "They will move");
     assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "MaryBeth Quill"]);
   });
+  it("gives words quoted inside `Doe said that …` to Doe, not to an owner earlier in the sentence (`On NewsHub's show, Doe said that …`)", () => {
+    const text = `Critics pounced. On NewsHub's "Weekly," Ravel said that by refusing to say the words "closed port," the council is "hiding from the harbour."`;
+    assert.equal(speakerOf(text, "closed port"), "Ravel");
+    assert.equal(speakerOf(text, "hiding from"), "Ravel");
+  });
 });

@@ -349,6 +349,12 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
   if (direct && !isThing(tokens, direct)) return direct;
   // `Doe, who has X, said`, `Doe, the founder of a group that …, said`, `a video that said`
+  // `Doe said that by refusing to say "…"`: after a speech verb, `that` opens what was said, not a
+  // relative clause — the words are the outer speaker's account.
+  if (before && before.lower === "that" && start >= 2 && isCueVerb(tokens, start - 2)) {
+    const outer = subjectOf(tokens, start - 2, tokens[start - 2].text, evidence);
+    if (outer) return outer;
+  }
   if (before && before.kind === "word" && !before.cap && ["who", "which", "that"].includes(before.lower)) {
     const antecedentEnd = isPunct(tokens[start - 2], ",") ? start - 2 : start - 1;
     const antecedentStart = phraseBackward(tokens, antecedentEnd, 0);
