@@ -85,6 +85,8 @@ export class FileStore implements IndexStore {
 /** A store's entries as files `<name>.vbst` in `dir` (created on the first write). */
 export function folderFiles(dir: string): StoreFiles {
   const file = (name: string) => path.join(dir, name + ENTRY_SUFFIX);
+  // The name `TEMPORARY` recognises when a later start clears what a killed write left.
+  const tmpFile = (name: string) => path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   return {
     read(name) {
       try {
@@ -96,7 +98,7 @@ export function folderFiles(dir: string): StoreFiles {
     },
     write(name, parts) {
       fs.mkdirSync(dir, { recursive: true });
-      const tmp = path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      const tmp = tmpFile(name);
       try {
         const fd = fs.openSync(tmp, "wx", 0o600);
         try {
@@ -114,7 +116,7 @@ export function folderFiles(dir: string): StoreFiles {
       // Opened here and the bytes handed to one gathered write at once, so that the write runs
       // in Node's I/O threads even while this thread is busy (no turn of its loop between parts).
       fs.mkdirSync(dir, { recursive: true });
-      const tmp = path.join(dir, `${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+      const tmp = tmpFile(name);
       try {
         const fd = fs.openSync(tmp, "wx", 0o600);
         try {

@@ -22,12 +22,7 @@ export class Checksum64 {
     const i0 = this.words;
     for (let i = 0; i < whole; i++) {
       const w = view ? view[i] : (part[4 * i] | (part[4 * i + 1] << 8) | (part[4 * i + 2] << 16) | (part[4 * i + 3] << 24)) >>> 0;
-      let k = Math.imul(w, 0xcc9e2d51);
-      k = (k << 15) | (k >>> 17);
-      k = Math.imul(k, 0x1b873593);
-      h1 ^= k;
-      h1 = (h1 << 13) | (h1 >>> 19);
-      h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+      h1 = mixLaneOne(h1, w);
       h2 = Math.imul(h2 ^ w ^ (i0 + i), 0x01000193);
     }
     // The last 0–3 bytes, as one more word: only the last part may have them.
@@ -47,8 +42,8 @@ export class Checksum64 {
 
   /** 16 hex digits. */
   digest(): string {
-    const h1 = finalMix(this.h1 ^ this.bytes);
-    return hex(h1) + hex(finalMix(this.h2 ^ Math.imul(this.bytes, 0x85ebca6b) ^ h1));
+    const h1 = finalHalf1(this.h1, this.bytes);
+    return hex(h1) + hex(finalHalf2(this.h2, this.bytes, h1));
   }
 }
 
@@ -64,19 +59,27 @@ export function checksum64Words(words: Uint32Array, out: Uint32Array, at: number
   const n = words.length;
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    let k = Math.imul(w, 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h1 ^= k;
-    h1 = (h1 << 13) | (h1 >>> 19);
-    h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
+    h1 = mixLaneOne(h1, w);
     h2 = Math.imul(h2 ^ w ^ i, 0x01000193);
   }
-  const bytes = 4 * n;
-  const f1 = finalMix(h1 ^ bytes);
+  const f1 = finalHalf1(h1, 4 * n);
   out[at] = f1;
-  out[at + 1] = finalMix(h2 ^ Math.imul(bytes, 0x85ebca6b) ^ f1);
+  out[at + 1] = finalHalf2(h2, 4 * n, f1);
 }
+
+/** Lane one's step for one 32-bit word (a bijection of the state for each word). */
+function mixLaneOne(h1: number, w: number): number {
+  let k = Math.imul(w, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h1 ^= k;
+  h1 = (h1 << 13) | (h1 >>> 19);
+  return (Math.imul(h1, 5) + 0xe6546b64) | 0;
+}
+
+/** The digest's halves from the lanes and the byte count: the first, then the second (mixed with the first). */
+const finalHalf1 = (h1: number, bytes: number) => finalMix(h1 ^ bytes);
+const finalHalf2 = (h2: number, bytes: number, half1: number) => finalMix(h2 ^ Math.imul(bytes, 0x85ebca6b) ^ half1);
 
 /** The checksum of one buffer. */
 export function checksum64(bytes: Uint8Array): string {
