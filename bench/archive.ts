@@ -23,6 +23,7 @@ import * as path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { QuoteChecker } from "../src/core/check";
 import type { SourceText } from "../src/core/corpus/corpus";
+import { readSource } from "../src/core/formats";
 import type { Alignment } from "../src/core/match/align";
 import { findPassages } from "../src/core/match/passages";
 import { DEFAULT_THRESHOLDS } from "../src/core/verdict/judge";
@@ -358,8 +359,14 @@ async function main(): Promise<void> {
     result.archiveVerdictsRight = planted.filter((q) => verdictOf(archived.checks, q) === expected(q)).length;
 
     if (withMemory) {
-      // The in-memory index over the same text, in this process.
-      const sources: SourceText[] = memoryTexts.map((text, i) => ({ path: `m${i}`, text }));
+      // The in-memory index over the same sources, in this process: each file's text read as
+      // `verbatim check` and `archive add` read it (a .txt whose lines look like labelled turns is
+      // a transcript), so both engines judge the same documents.
+      const sources: SourceText[] = [];
+      for (let i = 0; i < memoryTexts.length; i++) {
+        const r = await readSource(`m${i}.txt`, Buffer.from(memoryTexts[i], "utf8"));
+        if ("source" in r) sources.push(r.source);
+      }
       memoryTexts.length = 0;
       t = now();
       const checker = new QuoteChecker(sources);

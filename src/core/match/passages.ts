@@ -174,7 +174,12 @@ function stopFlags(corpus: Corpus): Uint8Array {
   return flags;
 }
 
-/** The source quotation overlapping a character range most, if any. */
+/**
+ * The source quotation overlapping a character range most, if any. When two hold the words
+ * equally, one inside the other — a quotation with its own speaker inside a transcript turn
+ * (`C: … "…," said Ada Doe.`) — the inner one is whose words they are (the turn's speaker
+ * reports them); the answer does not depend on the order the quotations come in.
+ */
 export function quoteAt(quotes: readonly AttributedQuote[], start: number, end: number): AttributedQuote | undefined {
   let best: AttributedQuote | undefined;
   let bestOverlap = 0;
@@ -182,11 +187,16 @@ export function quoteAt(quotes: readonly AttributedQuote[], start: number, end: 
     if (q.end <= start || q.start >= end) continue;
     let overlap = 0;
     for (const p of q.pieces) overlap += Math.max(0, Math.min(p.end, end) - Math.max(p.start, start));
-    if (overlap > bestOverlap) {
+    if (overlap > bestOverlap || (overlap === bestOverlap && best && q.speaker && nestedIn(q, best))) {
       best = q;
       bestOverlap = overlap;
     }
   }
   // The words must lie mostly inside the quotation to inherit its speaker.
   return best && bestOverlap >= 0.6 * (end - start) ? best : undefined;
+}
+
+/** Is `inner` inside `outer`, and shorter? */
+function nestedIn(inner: AttributedQuote, outer: AttributedQuote): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end && inner.end - inner.start < outer.end - outer.start;
 }
