@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { ArchiveConfigError, checkArchiveUrl, describePgError, openPool } from "./connection";
-import { ARCHIVE_LIMITS, ingest, type IngestProgress, removeDocuments } from "./ingest";
+import { ARCHIVE_LIMITS, ingest, type IngestProgress, removeDocuments, restoreAutovacuum } from "./ingest";
 import { DEFAULT_READER_ROLE, ensureReaderRole, migrate } from "./schema";
 import { archiveStatus, formatStatus, size } from "./status";
 
@@ -82,6 +82,8 @@ export async function archiveCommand(argv: string[], io: { out: (s: string) => v
         const result = await migrate(client);
         const role = parsed.values["reader-role"] ?? DEFAULT_READER_ROLE;
         await ensureReaderRole(client, role, !!parsed.values["reader-login"]);
+        const restored = await restoreAutovacuum(client);
+        if (restored.length) io.out(`autovacuum back on for ${restored.join(", ")} (left off by an interrupted add of an earlier version)\n`);
         if (result.applied.length === 0) io.out(`archive ${url.display}: schema is up to date (version ${result.to})\n`);
         else io.out(`archive ${url.display}: schema version ${result.from} → ${result.to}\n${result.applied.map((a) => `  applied ${a}\n`).join("")}`);
         io.out(`read-only role for checkers: ${role} (grant it to each checker's login: GRANT ${role} TO name)\n`);

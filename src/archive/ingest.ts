@@ -90,6 +90,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
   const progress: IngestProgress = { filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, added: 0, replaced: 0, unchanged: 0, skipped: 0 };
   let textBytes = 0;
   let preparer: Preparer | undefined;
+  let releaseHold: (() => Promise<void>) | undefined;
   try {
     await requireSchema(client);
     locked = (await client.query(`SELECT pg_try_advisory_lock(hashtext('verbatim.ingest')) AS ok`)).rows[0].ok;
@@ -98,7 +99,9 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     // batches may be missing (never half of one: each is one transaction), and running the same
     // add again stores them — what a killed add already relies on.
     await client.query(`SET synchronous_commit = off`);
-    await setAutovacuum(client, false);
+    // An add of an earlier version, killed, could leave autovacuum switched off in the tables' options.
+    await restoreAutovacuum(client);
+    releaseHold = await holdOffAutovacuum(pool, warn);
     await client.query(
       `UPDATE verbatim.ingest i SET status = 'interrupted' WHERE status = 'running' AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = i.backend_pid AND a.backend_start <= i.started_at)`,
     );
@@ -207,6 +210,8 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
       // New keys wait in the GIN index's pending list (fast inserts); look-ups scan that list, so
       // it is merged into the index before the ingest ends.
       await client.query(`SELECT gin_clean_pending_list('verbatim.passage_grams'::regclass)`);
+      // ANALYZE takes the lock that keeps autovacuum off: let it go first.
+      await releaseHold?.();
       // Fresh planner statistics (and the common keys checkers leave out) when a tenth of the
       // archive or more is new, as autovacuum would decide; a small add (a wire feed's few new
       // items) leaves that to autovacuum: analysing a large archive's keys takes minutes of CPU.
@@ -217,7 +222,7 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
     throw e;
   } finally {
     await preparer?.close();
-    if (locked) await setAutovacuum(client, true).catch(() => {});
+    await releaseHold?.();
     if (locked) await client.query(`SELECT pg_advisory_unlock(hashtext('verbatim.ingest'))`).catch(() => {});
     client.release();
   }
@@ -227,23 +232,78 @@ export async function ingest(pool: pg.Pool, roots: string[], options: IngestOpti
 const ARCHIVE_TABLES = ["verbatim.document", "verbatim.quotation", "verbatim.passage"];
 
 /**
- * Autovacuum off for the archive's tables while an ingest writes, on again (the server's
- * settings) when it ends. A growing table is otherwise vacuumed and analysed again and again as
- * it grows — each time the whole GIN index read, and the keys' statistics (20,000 most common
- * elements from 600,000 sampled passages) computed afresh — a large share of the server's CPU
- * during a bulk load, for statistics the ingest computes once at its end anyway. A killed
- * ingest leaves autovacuum off until the next `add` ends (which a killed add needs anyway).
- * Needs the tables' owner (whoever ran `init`); without that right, autovacuum is left as it is.
+ * Keeps autovacuum off the archive's tables while an ingest writes. A growing table is otherwise
+ * vacuumed and analysed again and again as it grows — each time the whole GIN index read, and the
+ * keys' statistics (20,000 most common elements from 600,000 sampled passages) computed afresh —
+ * a large share of the server's CPU during a bulk load, for statistics the ingest computes once at
+ * its end anyway.
+ *
+ * How: a connection of its own holds the lock a vacuum or an analyse takes (SHARE UPDATE
+ * EXCLUSIVE) in a transaction that does nothing else. Autovacuum skips a table whose lock it
+ * cannot get (an anti-wraparound vacuum waits instead, as it would for any lock); writes and
+ * look-ups (ROW EXCLUSIVE, ACCESS SHARE) do not conflict with it, and the transaction has no
+ * snapshot or transaction id, so it holds back no clean-up. The lock lives and dies with the
+ * connection: a killed `add` cannot leave autovacuum off (an earlier version switched it off in
+ * the tables' options, which a killed add left so). Without the right to take the lock, or when a
+ * VACUUM holds it for more than 10 s, the ingest goes on with autovacuum as it is.
+ * Returns what lets the lock go (once; later calls do nothing).
  */
-async function setAutovacuum(client: pg.PoolClient, on: boolean): Promise<void> {
-  for (const t of ARCHIVE_TABLES) {
-    const sql = on ? `ALTER TABLE ${t} RESET (autovacuum_enabled, toast.autovacuum_enabled)` : `ALTER TABLE ${t} SET (autovacuum_enabled = off, toast.autovacuum_enabled = off)`;
+export async function holdOffAutovacuum(pool: pg.Pool, warn: (msg: string) => void = () => {}): Promise<() => Promise<void>> {
+  const holder = await pool.connect();
+  // The server may drop this idle connection (a restart): that only lets autovacuum run again.
+  holder.on("error", () => {});
+  try {
+    await holder.query("BEGIN");
+    await holder.query("SET LOCAL lock_timeout = '10s'");
+    await holder.query("SET LOCAL idle_in_transaction_session_timeout = 0");
+    await holder.query(`LOCK TABLE ${ARCHIVE_TABLES.join(", ")} IN SHARE UPDATE EXCLUSIVE MODE`);
+  } catch (e) {
+    await holder.query("ROLLBACK").catch(() => {});
+    holder.release();
+    const code = (e as { code?: string }).code;
+    // insufficient_privilege, lock_not_available, a read-only server (a replica: the writes that
+    // follow say so): ingest with autovacuum as it is.
+    if (code === "42501" || code === "55P03" || code === "25006") {
+      if (code === "55P03") warn("a VACUUM of the archive's tables is running: autovacuum stays on during this add");
+      return async () => {};
+    }
+    throw e;
+  }
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
     try {
-      await client.query(sql);
+      await holder.query("COMMIT");
+      holder.release();
+    } catch (e) {
+      holder.release(e as Error);
+    }
+  };
+}
+
+/**
+ * Puts the archive's tables back on the server's autovacuum settings where an `add` of an earlier
+ * version switched it off and was killed before switching it on again (`autovacuum_enabled = off`
+ * in the tables' options). Needs the tables' owner; without that right nothing changes. Returns
+ * the tables it restored.
+ */
+export async function restoreAutovacuum(client: pg.ClientBase): Promise<string[]> {
+  const r = await client.query(
+    `SELECT c.oid::regclass::text AS name FROM pg_class c LEFT JOIN pg_class t ON t.oid = c.reltoastrelid
+     WHERE c.oid = ANY($1::regclass[]) AND EXISTS (SELECT 1 FROM unnest(c.reloptions || t.reloptions) o WHERE o LIKE 'autovacuum_enabled=%')`,
+    [ARCHIVE_TABLES],
+  );
+  const restored: string[] = [];
+  for (const row of r.rows) {
+    try {
+      await client.query(`ALTER TABLE ${row.name} RESET (autovacuum_enabled, toast.autovacuum_enabled)`);
+      restored.push(row.name);
     } catch (e) {
       if ((e as { code?: string }).code !== "42501") throw e; // insufficient_privilege: not the owner
     }
   }
+  return restored;
 }
 
 export interface PrepareTask {
