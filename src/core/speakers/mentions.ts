@@ -51,6 +51,12 @@ const READABLE = new Set(["text", "blockquote", "attribution"]);
 const MENTION_WINDOW = 400;
 const CLAUSE_OPENERS = new Set(["and", "but", "that", "when", "as", "while", "because", "after", "before", "if", "since", "though", "although", "so", "then", "where", "until", "once", "whereas", "yet", "or"]);
 const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against", "from", "on", "at", "in", "into", "onto", "over", "under", "between", "among", "toward", "towards", "like", "than", "behind", "beside", "besides", "via", "per", "around", "through", "without", "within", "upon", "during", "including", "alongside", "unlike", "versus", "vs"]);
+/** Marks after which a mention opens a clause: `…, Doe said`. */
+const CLAUSE_MARKS = new Set([",", ";", ":", "\u2014", "\u2013", "(", "-"]);
+/** Lower-case words after a mention that are no verb of it. */
+const NOT_VERBS = new Set(["and", "or", "'s"]);
+/** Link words before an organisation that ends a phrase: `a spokeswoman for Acme`. */
+const ORG_LINKS = new Set(["for", "of", "at"]);
 const PHRASE_DETERMINERS = new Set(["the", "a", "an", "another", "one", "his", "her", "its", "their"]);
 const OPENING = new Set(["\u201c", '"', "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "\u00ab"]);
 
@@ -93,6 +99,7 @@ export class MentionIndex {
   ) {
     this.entities = new DocumentEntities(aliases);
     this.headline = headlineSentences(doc);
+    this.readableTokens = readableTokens(doc, this.headline);
     this.evidence = wordEvidence(doc, (i) => this.isClauseStart(i));
     this.scan();
   }
@@ -107,10 +114,15 @@ export class MentionIndex {
 
   /** Tokens a mention may stand in: outside quotations, in story paragraphs, not in headlines. */
   readable(i: number): boolean {
-    const { doc } = this;
-    if (doc.tokenQuoted[i]) return false;
-    if (!READABLE.has(doc.paragraphs[doc.tokenParagraph[i]].kind)) return false;
-    return !this.headline[doc.tokenSentence[i]];
+    return this.readableTokens[i] === 1;
+  }
+
+  /** `readable` of every token, found once (the scan asks it of each token several times). */
+  private readableTokens: Uint8Array;
+
+  /** Is token `j` readable and in sentence `s` (a phrase never runs past its sentence)? */
+  private inPhrase(j: number, s: number): boolean {
+    return j < this.doc.tokens.length && this.doc.tokenSentence[j] === s && this.readableTokens[j] === 1;
   }
 
   private scan(): void {
@@ -140,7 +152,6 @@ export class MentionIndex {
   private phraseEnd(i: number): number {
     const { tokens, tokenSentence } = this.doc;
     const s = tokenSentence[i];
-    const ok = (j: number) => j < tokens.length && tokenSentence[j] === s && this.readable(j);
     let j = i;
     const t = tokens[i];
     if (t.kind !== "word") return i;
@@ -151,7 +162,7 @@ export class MentionIndex {
     if (det) j++;
     let sawHead = false;
     let afterName = false;
-    while (ok(j)) {
+    while (this.inPhrase(j, s)) {
       const w = tokens[j];
       if (w.kind === "poss") {
         j++;
@@ -159,7 +170,7 @@ export class MentionIndex {
         continue;
       }
       if (w.kind === "punct") {
-        if ((w.text === "-" || w.text === "&") && ok(j + 1) && tokens[j + 1].kind === "word") {
+        if ((w.text === "-" || w.text === "&") && this.inPhrase(j + 1, s) && tokens[j + 1].kind === "word") {
           j++;
           continue;
         }
@@ -190,16 +201,16 @@ export class MentionIndex {
         continue;
       }
       // `a spokeswoman for Acme`, `the Bank of Lisport`: a link word and a capitalised organisation.
-      if (sawHead && ["for", "of", "at"].includes(w.lower) && ok(j + 1) && (isNameWord(tokens[j + 1]) || (tokens[j + 1].lower === "the" && isNameWord(tokens[j + 2])))) {
+      if (sawHead && ORG_LINKS.has(w.lower) && this.inPhrase(j + 1, s) && (isNameWord(tokens[j + 1]) || (tokens[j + 1].lower === "the" && isNameWord(tokens[j + 2])))) {
         const k = tokens[j + 1].lower === "the" ? j + 2 : j + 1;
         j = capRunEnd(tokens, k, this.sentenceEnd(k));
         // `the chair of the Northfield party`
-        while (ok(j) && tokens[j].kind === "word" && !tokens[j].cap && orgNouns.has(tokens[j].lower)) j++;
+        while (this.inPhrase(j, s) && tokens[j].kind === "word" && !tokens[j].cap && orgNouns.has(tokens[j].lower)) j++;
         break;
       }
       // A lower-case noun after a name continues the phrase (`Acme account`, `Doe supporters`).
       if (afterName && !w.cap && isNounLike(w)) {
-        while (ok(j) && tokens[j].kind === "word" && !tokens[j].cap && isNounLike(tokens[j])) j++;
+        while (this.inPhrase(j, s) && tokens[j].kind === "word" && !tokens[j].cap && isNounLike(tokens[j])) j++;
         break;
       }
       break;
@@ -283,20 +294,20 @@ export class MentionIndex {
   /** Records person and organisation names that stand inside a phrase as modifiers. */
   private innerNames(i: number, end: number, phrase: SpeakerPhrase | undefined): void {
     const { tokens } = this.doc;
-    const headWords = new Set<string>();
-    if (phrase && (phrase.type === "person" || phrase.type === "name")) for (const w of phrase.name.toLowerCase().split(" ")) headWords.add(w.replace(/\.$/, ""));
-    // Name words, split at roles, titles and descriptions: `Acme CEO Jane Doe` → `Acme`, `Jane Doe`.
-    const nameWord = (j: number) => isNameWord(tokens[j]) && !isTitle(tokens[j]) && !roleAt(tokens, j, j + 1) && !describingWords.has(tokens[j].lower) && !notNameWords.has(tokens[j].lower) && !timeWords.has(tokens[j].lower);
+    // The head's own words (found when a run of name words needs them: most phrases hold none).
+    let headWords: Set<string> | undefined;
     let j = i;
     while (j < end) {
-      if (!nameWord(j)) {
+      if (!isInnerNameWord(tokens, j)) {
         j++;
         continue;
       }
       let k = j;
-      while (k < end && nameWord(k)) k++;
+      while (k < end && isInnerNameWord(tokens, k)) k++;
       const words = tokens.slice(j, k);
-      const isHead = words.every((w) => headWords.has(w.lower.replace(/\.$/, "")));
+      headWords ??= headWordsOf(phrase);
+      const heads = headWords;
+      const isHead = words.every((w) => heads.has(withoutFullStop(w.lower)));
       if (!isHead) {
         const kind = classifyName(words);
         const name = joinWords(words);
@@ -313,13 +324,10 @@ export class MentionIndex {
   private add(start: number, end: number, entity: Entity, kind: Mention["kind"], modifier = false): void {
     const { doc } = this;
     const tokens = doc.tokens;
-    const prevIndex = (() => {
-      let k = start - 1;
-      while (k >= 0 && doc.tokenQuoted[k]) k--;
-      return k;
-    })();
+    let prevIndex = start - 1;
+    while (prevIndex >= 0 && doc.tokenQuoted[prevIndex]) prevIndex--;
     const prev = prevIndex >= 0 && doc.tokenSentence[prevIndex] === doc.tokenSentence[start] ? tokens[prevIndex] : undefined;
-    const opensClause = !prev || (prev.kind === "punct" && [",", ";", ":", "\u2014", "\u2013", "(", "-"].includes(prev.text)) || (prev.kind === "word" && !prev.cap && CLAUSE_OPENERS.has(prev.lower));
+    const opensClause = !prev || (prev.kind === "punct" && CLAUSE_MARKS.has(prev.text)) || (prev.kind === "word" && !prev.cap && CLAUSE_OPENERS.has(prev.lower));
     let after = end;
     // `The chief executive, Dr Jane Doe, said`: the mention took its appositive, the verb follows the comma.
     if (tokens[after]?.text === "," && tokens[after + 1] && isVerbLike(tokens[after + 1])) after++;
@@ -332,7 +340,7 @@ export class MentionIndex {
     if (after > end && tokens[after]?.text === ",") after++;
     const next = tokens[after];
     const possessive = tokens[end]?.kind === "poss";
-    const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !["and", "or", "'s"].includes(next.lower);
+    const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !NOT_VERBS.has(next.lower);
     const subject = !modifier && !possessive && opensClause && (verbNext || next === undefined) && start >= this.appositiveEnd;
     // The first subject of a sentence is its main clause's; later ones are embedded (`… that Doe may win`).
     const main = subject && this.lastSubjectSentence !== doc.tokenSentence[start];
@@ -577,6 +585,29 @@ function genderNear(tokens: Token[], start: number, end: number): Gender | undef
 }
 
 const GENDERED = new Map([...genderedWords].filter(([w]) => !["he", "she", "her", "him", "his", "herself", "himself", "man", "woman"].includes(w)));
+
+/** A name word inside a phrase, not a title, role, description or time word: `Acme CEO Jane Doe` → `Acme`, `Jane Doe`. */
+function isInnerNameWord(tokens: Token[], j: number): boolean {
+  const t = tokens[j];
+  return isNameWord(t) && !isTitle(t) && !roleAt(tokens, j, j + 1) && !describingWords.has(t.lower) && !notNameWords.has(t.lower) && !timeWords.has(t.lower);
+}
+
+/** The lower-case words of a person's or a bare name (without a final full stop): the head of a phrase. */
+function headWordsOf(phrase: SpeakerPhrase | undefined): Set<string> {
+  const words = new Set<string>();
+  if (phrase && (phrase.type === "person" || phrase.type === "name")) for (const w of phrase.name.toLowerCase().split(" ")) words.add(withoutFullStop(w));
+  return words;
+}
+
+/** `w.replace(/\.$/, "")` without the regular expression. */
+const withoutFullStop = (w: string) => (w.charCodeAt(w.length - 1) === 0x2e ? w.slice(0, -1) : w);
+
+/** Which tokens a mention may stand in (see `MentionIndex.readable`): 1 for each that may. */
+function readableTokens(doc: PreparedDocument, headline: Uint8Array): Uint8Array {
+  const out = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < out.length; i++) out[i] = !doc.tokenQuoted[i] && READABLE.has(doc.paragraphs[doc.tokenParagraph[i]].kind) && !headline[doc.tokenSentence[i]] ? 1 : 0;
+  return out;
+}
 
 /**
  * Sentences in headline case (`Trump Launches A Bid That Buried Rivals`): capitalised common words
