@@ -321,7 +321,16 @@ function sentenceOf(doc: PreparedDocument, offset: number) {
   return i >= 0 ? doc.tokenSentence[i] : -1;
 }
 
-const tokensOf = (doc: PreparedDocument, idx: number[]) => idx.map((i) => doc.tokens[i]);
+/**
+ * The tokens at `idx`, in a packed array like the slices of `doc.tokens` the mention scan reads
+ * (`map` makes a holey one): the phrase readers then see one kind of array, and V8 need not
+ * throw away and recompile their optimised code when the other kind arrives.
+ */
+function tokensOf(doc: PreparedDocument, idx: number[]): Token[] {
+  const out: Token[] = [];
+  for (let k = 0; k < idx.length; k++) out.push(doc.tokens[idx[k]]);
+  return out;
+}
 
 const REPORTED = new Set(["reported", "reports", "reporting"]);
 
