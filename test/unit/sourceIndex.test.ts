@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { QuoteChecker } from "../../src/core/check";
 import { Corpus } from "../../src/core/corpus/corpus";
-import { COMMON_NGRAM_CAP } from "../../src/core/corpus/ngramIndex";
+import { CAPPED_SAMPLE, COMMON_NGRAM_CAP, hash3, NgramIndex } from "../../src/core/corpus/ngramIndex";
 import { deserializeIndex, IndexFormatError, serializeIndex } from "../../src/core/corpus/persist";
 import { findPassages } from "../../src/core/match/passages";
 import { quoteWords } from "../../src/core/match/quoteWords";
@@ -38,6 +38,40 @@ describe("the source index", () => {
     assert.equal(out.length, 0);
     corpus.index.trigram(v.find("rare"), v.find("words"), v.find("here"), out);
     assert.equal(out.length, 1);
+  });
+
+  it("groups every 3-gram by bucket in position order, with its tag, and samples the capped ones (as a plain sort defines it)", () => {
+    // Ids with common 3-grams (over the cap: sampled), crowded buckets under it, and gaps between ranges.
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const ids = new Int32Array(60000);
+    for (let i = 0; i < ids.length; i++) ids[i] = i % 3 === 0 && next() % 4 === 0 ? (i / 3) % 3 : next() % 900;
+    for (let i = 30000; i < 30000 + 3 * (COMMON_NGRAM_CAP + 50); i += 3) ids.set([1, 2, 3], i);
+    const ranges = Int32Array.from([0, 20000, 20010, 41000, 41000, 41001, 41005, 60000]);
+    const index = NgramIndex.build(ids, ranges, 900);
+    const { bucketBits, tagBits = 0, bucketStart, positions, cappedHashes, cappedStart, cappedPositions } = index.arrays;
+    assert.ok(tagBits > 0 && cappedHashes.length > 0);
+    // The reference: every 3-gram sorted by bucket, those over the cap set aside.
+    const grams: { h: number; p: number }[] = [];
+    for (let r = 0; r < ranges.length; r += 2) for (let p = ranges[r]; p + 2 < ranges[r + 1]; p++) grams.push({ h: hash3(ids[p], ids[p + 1], ids[p + 2]), p });
+    const seen = new Map<number, number>();
+    for (const g of grams) seen.set(g.h, (seen.get(g.h) ?? 0) + 1);
+    // Within a bucket by position; in a bucket of more than the cap (before dropping), by hash first.
+    const bucketOf = (h: number) => h >>> (32 - bucketBits);
+    const inBucket = new Map<number, number>();
+    for (const g of grams) inBucket.set(bucketOf(g.h), (inBucket.get(bucketOf(g.h)) ?? 0) + 1);
+    const big = (h: number) => inBucket.get(bucketOf(h))! > COMMON_NGRAM_CAP;
+    const kept = grams.filter((g) => seen.get(g.h)! <= COMMON_NGRAM_CAP).sort((a, b) => bucketOf(a.h) - bucketOf(b.h) || (big(a.h) ? a.h - b.h : 0) || a.p - b.p);
+    const tag = (h: number) => ((h >>> (32 - bucketBits - tagBits)) & ((1 << tagBits) - 1)) << (32 - tagBits);
+    assert.deepEqual([...positions], kept.map((g) => (g.p | tag(g.h)) >>> 0));
+    const starts = new Uint32Array((1 << bucketBits) + 1);
+    for (const g of kept) starts[(g.h >>> (32 - bucketBits)) + 1]++;
+    for (let b = 0; b < 1 << bucketBits; b++) starts[b + 1] += starts[b];
+    assert.deepEqual([...bucketStart], [...starts]);
+    const capped = [...seen].filter(([, n]) => n > COMMON_NGRAM_CAP).map(([h]) => h).sort((a, b) => a - b);
+    assert.deepEqual([...cappedHashes], capped);
+    assert.deepEqual([...cappedPositions], capped.flatMap((h) => grams.filter((g) => g.h === h).slice(0, CAPPED_SAMPLE).map((g) => g.p)));
+    assert.equal(cappedStart.length, capped.length + 1);
   });
 
   it("saves and reloads without re-tokenizing, and re-tokenizes only a changed file", () => {

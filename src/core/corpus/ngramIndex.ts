@@ -6,7 +6,6 @@
  * reloads as is. Positions are global (positions in the corpus's `ids`).
  */
 import type { PagedArrays } from "./pagedArrays";
-import { radixGroupByTopBits } from "./radix";
 
 /** N-grams that occur more often than this are too common to say where a quote comes from. */
 export const COMMON_NGRAM_CAP = 2000;
@@ -82,20 +81,11 @@ export class NgramIndex {
   static build(ids: Int32Array, ranges: Int32Array, vocabularySize: number): NgramIndex {
     let count = 0;
     for (let r = 0; r < ranges.length; r += 2) count += Math.max(0, ranges[r + 1] - ranges[r] - 2);
-    const hashes = new Uint32Array(count);
-    const starts = new Uint32Array(count);
-    let at = 0;
-    for (let r = 0; r < ranges.length; r += 2) {
-      for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) {
-        hashes[at] = hash3(ids[i], ids[i + 1], ids[i + 2]);
-        starts[at++] = i;
-      }
-    }
     // About four to eight positions a bucket: a small bucket table (4 bytes a bucket), short scans.
     const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(count + 1)) - 3));
-    const [keys, values] = radixGroupByTopBits(hashes, starts, bucketBits);
     const tagBits = tagRoom(ids.length, bucketBits);
-    const grouped = dropCommon(keys, values, bucketBits, tagBits);
+    const [values, bucketStart] = groupTrigrams(ids, ranges, count, bucketBits, tagBits);
+    const grouped = dropCommon(ids, values, bucketStart, tagBits);
     return new NgramIndex(ids, { bucketBits, tagBits, ...grouped, ...wordPostings(ids, ranges, vocabularySize) });
   }
 
@@ -189,10 +179,81 @@ export class NgramIndex {
   }
 }
 
+/** Bits of the first grouping pass of `groupTrigrams`: 256 runs. */
+const RUN_BITS = 8;
+
 /**
- * Cuts the grouped positions into buckets, dropping the 3-grams seen more than the cap (the
- * lookup would return nothing for them anyway) but keeping a sample of each.
+ * The starting positions of every 3-gram of the ranges, grouped by bucket (the top `bucketBits`
+ * bits of the 3-gram's hash), in the order of the positions within a bucket (as a stable sort of
+ * the 3-grams in the ranges' order leaves them), each carrying its tag (see `IndexArrays.tagBits`);
+ * and where each bucket starts (`(1 << bucketBits) + 1` entries).
+ *
+ * Most significant bits first, with no array of hashes: one pass counts the 3-grams by the top 8
+ * bits of their hash, a second computes the hashes again and puts each position (with its tag)
+ * straight into its run of the result, with the rest of its bucket number beside it (16 bits),
+ * and each run (about 60,000 positions at 15 million 3-grams, in cache) is grouped by that through
+ * a run-sized scratch buffer. Before, the hashes and positions were written out, then
+ * radix-sorted by two passes over 2,048 places at once into two more arrays: four fresh 60 MB
+ * arrays at 100 MB of sources, whose first writes (the kernel's page faults) and scattered stores
+ * cost more than the sorting itself. The buckets come out the same, position for position.
  */
+function groupTrigrams(ids: Int32Array, ranges: Int32Array, count: number, bucketBits: number, tagBits: number): [Uint32Array, Uint32Array] {
+  const high = Math.min(RUN_BITS, bucketBits);
+  const hShift = 32 - high;
+  const runs = 1 << high;
+  const runStart = new Uint32Array(runs + 1);
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) runStart[(hash3(ids[i], ids[i + 1], ids[i + 2]) >>> hShift) + 1]++;
+  }
+  let longest = 0;
+  for (let b = 0; b < runs; b++) {
+    longest = Math.max(longest, runStart[b + 1]);
+    runStart[b + 1] += runStart[b];
+  }
+  // The bucket number's bits below the run's (at most 24 - 8).
+  const low = bucketBits - high;
+  const lShift = 32 - bucketBits;
+  const lMask = (1 << low) - 1;
+  const tShift = 32 - bucketBits - tagBits;
+  const tMask = (1 << tagBits) - 1;
+  const tagAt = 32 - tagBits;
+  const values = new Uint32Array(count);
+  const digits = low ? new Uint16Array(count) : undefined;
+  const fill = runStart.slice(0, runs);
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) {
+      const h = hash3(ids[i], ids[i + 1], ids[i + 2]);
+      const at = fill[h >>> hShift]++;
+      values[at] = tagBits ? i | (((h >>> tShift) & tMask) << tagAt) : i;
+      if (digits) digits[at] = (h >>> lShift) & lMask;
+    }
+  }
+  const bucketStart = new Uint32Array((1 << bucketBits) + 1);
+  if (!digits) {
+    bucketStart.set(runStart);
+    return [values, bucketStart];
+  }
+  const size = 1 << low;
+  const runValues = new Uint32Array(longest);
+  const runDigits = new Uint16Array(longest);
+  const counts = new Uint32Array(size + 1);
+  for (let b = 0; b < runs; b++) {
+    const from = runStart[b];
+    const to = runStart[b + 1];
+    const n = to - from;
+    runValues.set(values.subarray(from, to));
+    runDigits.set(digits.subarray(from, to));
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[runDigits[i] + 1]++;
+    counts[0] = from;
+    for (let d = 0; d < size; d++) counts[d + 1] += counts[d];
+    bucketStart.set(counts.subarray(0, size), b << low);
+    for (let i = 0; i < n; i++) values[counts[runDigits[i]]++] = runValues[i];
+  }
+  bucketStart[1 << bucketBits] = count;
+  return [values, bucketStart];
+}
+
 /** How many hash bits a position can carry (up to 8), when `length` positions leave room in 32 bits. */
 function tagRoom(length: number, bucketBits: number): number {
   const positionBits = 32 - Math.clz32(Math.max(1, length));
@@ -204,48 +265,51 @@ function tagOf(hash: number, bucketBits: number, tagBits: number): number {
   return (hash >>> (32 - bucketBits - tagBits)) & ((1 << tagBits) - 1);
 }
 
-function dropCommon(keys: Uint32Array, values: Uint32Array, bucketBits: number, tagBits: number): Pick<IndexArrays, "bucketStart" | "positions" | "cappedHashes" | "cappedStart" | "cappedPositions"> {
-  const n = keys.length;
-  const shift = 32 - bucketBits;
-  const bucketStart = new Uint32Array((1 << bucketBits) + 1);
+/**
+ * Cuts the grouped positions into buckets, dropping the 3-grams seen more than the cap (the
+ * lookup would return nothing for them anyway) but keeping a sample of each. `values` and
+ * `bucketStart` (from `groupTrigrams`) are compacted in place.
+ */
+function dropCommon(ids: Int32Array, values: Uint32Array, bucketStart: Uint32Array, tagBits: number): Pick<IndexArrays, "bucketStart" | "positions" | "cappedHashes" | "cappedStart" | "cappedPositions"> {
+  const buckets = bucketStart.length - 1;
+  const position = tagBits ? (1 << (32 - tagBits)) - 1 : -1;
   const cappedHashes: number[] = [];
   const cappedStart: number[] = [0];
   const cappedPositions: number[] = [];
   let kept = 0;
-  for (let i = 0; i < n; ) {
-    const bucket = keys[i] >>> shift;
-    let j = i + 1;
-    while (j < n && keys[j] >>> shift === bucket) j++;
+  let i = bucketStart[0];
+  for (let b = 0; b < buckets; b++) {
+    const j = bucketStart[b + 1];
     if (j - i <= COMMON_NGRAM_CAP) {
       // No 3-gram in this bucket can be over the cap.
-      if (tagBits) for (let k = i; k < j; k++) values[kept++] = (values[k] | (tagOf(keys[k], bucketBits, tagBits) << (32 - tagBits))) >>> 0;
-      else {
-        values.copyWithin(kept, i, j);
-        kept += j - i;
-      }
+      if (kept !== i) values.copyWithin(kept, i, j);
+      kept += j - i;
     } else {
       // A big bucket: order it by hash (stable, so by position within a hash) to count each 3-gram.
-      const order = Array.from({ length: j - i }, (_, k) => i + k).sort((x, y) => keys[x] - keys[y] || x - y);
       const segment = values.slice(i, j);
+      const keys = new Uint32Array(j - i);
+      for (let k = 0; k < keys.length; k++) {
+        const p = segment[k] & position;
+        keys[k] = hash3(ids[p], ids[p + 1], ids[p + 2]);
+      }
+      const order = Array.from({ length: j - i }, (_, k) => k).sort((x, y) => keys[x] - keys[y] || x - y);
       for (let a = 0; a < order.length; ) {
-        let b = a + 1;
-        while (b < order.length && keys[order[b]] === keys[order[a]]) b++;
-        if (b - a <= COMMON_NGRAM_CAP) {
-          const tag = tagBits ? tagOf(keys[order[a]], bucketBits, tagBits) << (32 - tagBits) : 0;
-          for (let k = a; k < b; k++) values[kept++] = (segment[order[k] - i] | tag) >>> 0;
+        let c = a + 1;
+        while (c < order.length && keys[order[c]] === keys[order[a]]) c++;
+        if (c - a <= COMMON_NGRAM_CAP) {
+          for (let k = a; k < c; k++) values[kept++] = segment[order[k]];
         } else {
           cappedHashes.push(keys[order[a]]);
-          for (let k = a; k < Math.min(b, a + CAPPED_SAMPLE); k++) cappedPositions.push(segment[order[k] - i]);
+          for (let k = a; k < Math.min(c, a + CAPPED_SAMPLE); k++) cappedPositions.push(segment[order[k]] & position);
           cappedStart.push(cappedPositions.length);
         }
-        a = b;
+        a = c;
       }
     }
-    bucketStart[bucket + 1] = kept;
+    bucketStart[b + 1] = kept;
     i = j;
   }
-  // Empty buckets start where the previous one ended.
-  for (let b = 1; b < bucketStart.length; b++) if (bucketStart[b] < bucketStart[b - 1]) bucketStart[b] = bucketStart[b - 1];
+  bucketStart[0] = 0;
   return {
     bucketStart,
     // A view, not a copy: few positions are dropped, and a copy would double the peak memory.
