@@ -274,8 +274,12 @@ const SILENT: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 /** A partial index (first build) is rebuilt for a check once twice as many sources are ready. */
 const PARTIAL_GROWTH = 2;
 const PROGRESS_MS = 100;
-/** Files a host prepares ahead of the one the service takes next (see `SourceWorkspace.prepare`). */
+/**
+ * Files a host prepares ahead of the one the service takes next (see `SourceWorkspace.prepare`),
+ * asked for `PREPARE_GROUP` at a time: a host may send each group to its thread in one message.
+ */
 const PREPARE_AHEAD = 24;
+const PREPARE_GROUP = 8;
 /** Fewer files than this are read here (starting threads for them costs more than it saves). */
 const HOST_PREPARE_MIN_FILES = 8;
 
@@ -477,7 +481,7 @@ class Project implements Verbatim {
       stop();
       if (superseded()) return this.current;
       const f = need[k];
-      for (let j = k; j < k + PREPARE_AHEAD; j++) launch(j);
+      if (k % PREPARE_GROUP === 0) for (let j = k; j < k + PREPARE_AHEAD; j++) launch(j);
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       if (prepare) {
         const prepared = await ahead[k]!;

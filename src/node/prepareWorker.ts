@@ -8,12 +8,28 @@ import { prepareSource } from "../core/sources/prepare";
 import { readStable } from "./files";
 import type { PrepareAnswer, PrepareJob } from "./prepareWorkers";
 
-parentPort!.on("message", (job: PrepareJob) => {
-  void answer(job).then(
-    (a) => parentPort!.postMessage(a),
-    (e: Error) => parentPort!.postMessage({ id: job.id, prepared: { problem: `could not be read (${e?.message ?? e})` } } satisfies PrepareAnswer),
-  );
+// Jobs come in groups (one message each, see `PrepareWorkers.prepare`), done one at a time in
+// order, each answer posted as soon as it is ready.
+const queue: PrepareJob[] = [];
+let busy = false;
+parentPort!.on("message", (jobs: PrepareJob[]) => {
+  queue.push(...jobs);
+  if (!busy) void work();
 });
+
+async function work(): Promise<void> {
+  busy = true;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    let a: PrepareAnswer;
+    try {
+      a = await answer(job);
+    } catch (e) {
+      a = { id: job.id, prepared: { problem: `could not be read (${(e as Error)?.message ?? e})` } };
+    }
+    parentPort!.postMessage(a);
+  }
+  busy = false;
+}
 
 async function answer(job: PrepareJob): Promise<PrepareAnswer> {
   const read = readStable(typeof job.file === "string" ? job.file : Buffer.from(job.file), job.maxBytes);

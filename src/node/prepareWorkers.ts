@@ -26,6 +26,8 @@ export interface PrepareAnswer {
 interface Thread {
   worker: Worker;
   pending: Map<number, { resolve: (p: PreparedFile) => void; reject: (e: Error) => void }>;
+  /** Jobs asked for in this turn of the event loop, posted together at its end (see `prepare`). */
+  queued: PrepareJob[];
   failed?: Error;
   idle?: NodeJS.Timeout;
 }
@@ -68,7 +70,7 @@ export class PrepareWorkers {
 
   private start(): Thread {
     const worker = new Worker(SCRIPT);
-    const thread: Thread = { worker, pending: new Map() };
+    const thread: Thread = { worker, pending: new Map(), queued: [] };
     worker.unref();
     worker.on("message", (a: PrepareAnswer) => {
       const job = thread.pending.get(a.id);
@@ -92,6 +94,12 @@ export class PrepareWorkers {
     return thread;
   }
 
+  /**
+   * Reads and prepares a file in a thread. The jobs asked for in one turn of the event loop go
+   * to a thread in one message: posting to a busy thread from a busy thread costs about a
+   * millisecond a message (measured: 1.9 s of the service's thread for 940 files, one message
+   * each), so the service asks for files in groups (see `PREPARE_AHEAD`).
+   */
   prepare(file: FsPath, name: string, maxBytes: number): Promise<PreparedFile> {
     const live = this.threads.filter((t) => !t.failed);
     while (live.length < this.count) live.push(this.start());
@@ -104,7 +112,13 @@ export class PrepareWorkers {
       clearTimeout(thread.idle);
       thread.pending.set(id, { resolve, reject });
       thread.worker.ref();
-      thread.worker.postMessage({ id, file, name, maxBytes } satisfies PrepareJob);
+      if (thread.queued.push({ id, file, name, maxBytes }) === 1) {
+        queueMicrotask(() => {
+          const jobs = thread.queued;
+          thread.queued = [];
+          if (!thread.failed) thread.worker.postMessage(jobs);
+        });
+      }
     });
   }
 
