@@ -154,6 +154,24 @@ describe("source formats", () => {
       assert.deepEqual(turns(r.source), ["Ana Ruiz: Because the wall is moving.", "Ana Ruiz: Reserves."]);
     });
 
+    it("reads turns the same whatever the line ends (LF, CR LF, CR), and only labels in a line's first 120 characters", async () => {
+      const lf = "Interview with Ana Ruiz, harbour master\nInterviewer: Tom Reyes\n\nQ: Why now?\nA: Because the wall is moving.\n\nQ: And the cost?\nA: Reserves.\nSo we wait: for now.\n";
+      const want = ["Tom Reyes: Why now?", "Ana Ruiz: Because the wall is moving.", "Tom Reyes: And the cost?", "Ana Ruiz: Reserves.\nSo we wait: for now."];
+      for (const [name, text] of [["lf.txt", lf], ["crlf.txt", lf.replace(/\n/g, "\r\n")], ["cr.txt", lf.replace(/\n/g, "\r")]]) {
+        const r = await readBytes(name, text);
+        assert.ok(!("skipped" in r));
+        assert.deepEqual(turns(r.source).map((t) => t.replace(/\r\n?/g, "\n")), want, name);
+      }
+      // A turn's words must start within its line's first 120 characters: else two turns, no transcript.
+      const turnsAfter = (indent: number) => " ".repeat(indent) + "JANE DOE: We agree.\nJOHN ROE: We do not.\nJANE DOE: Then we vote.\n";
+      const late = await readBytes("late.txt", turnsAfter(110));
+      assert.ok(!("skipped" in late));
+      assert.equal(late.source.utterances, undefined);
+      const early = await readBytes("early.txt", turnsAfter(100));
+      assert.ok(!("skipped" in early));
+      assert.deepEqual(turns(early.source), ["Jane Doe: We agree.", "John Roe: We do not.", "Jane Doe: Then we vote."]);
+    });
+
     it("leaves an ordinary article with a label or two alone", async () => {
       const r = await readBytes("story.txt", "UPDATE: the meeting moved.\n\nThe board met. Photo: Ana Ruiz\n\nNOTE: corrected.\n\nIt rained all day.\n");
       assert.ok(!("skipped" in r));

@@ -33,8 +33,9 @@ const ASKER_LABELS = new Set(["q", "question", "interviewer", "host", "moderator
 const ANSWER_LABELS = new Set(["a", "answer", "interviewee", "guest"]);
 
 export function parseTranscript(text: string): Utterance[] | undefined {
+  if (!mayBeTranscript(text)) return undefined;
   const lines = splitLines(text);
-  const labels = findLabels(lines);
+  const labels = findLabels(text, lines);
   if (!looksLikeTranscript(lines, labels)) return undefined;
   const header = readHeader(lines.slice(0, Math.min(lines.length, labels[0].line)));
   const utterances: Utterance[] = [];
@@ -49,22 +50,73 @@ export function parseTranscript(text: string): Utterance[] | undefined {
   return utterances;
 }
 
+/**
+ * Whether at least three lines could hold a turn's label (a colon in their first 120 characters,
+ * and `LABEL_RE` matching there), found from the colons alone: a transcript has at least three
+ * turns (`looksLikeTranscript`), and most texts — articles, releases — have too few colons to
+ * be worth cutting into lines at all.
+ */
+function mayBeTranscript(text: string): boolean {
+  let candidates = 0;
+  let tested = -1;
+  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    // The line's start, if within 120 characters before the colon.
+    let start = colon;
+    while (start > 0 && colon - start < 120) {
+      const c = text.charCodeAt(start - 1);
+      if (c === 0x0a || c === 0x0d) break;
+      start--;
+    }
+    if (start === tested || colon - start >= 120) continue;
+    tested = start;
+    if (LABEL_RE.test(text.slice(start, start + 120)) && ++candidates >= 3) return true;
+  }
+  return false;
+}
+
+/** The text's lines (ends at CR LF, LF or CR); a line's text is cut from the text when first asked for. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  for (let m = re.exec(text); ; m = re.exec(text)) {
-    const end = m ? m.index : text.length;
-    lines.push({ start, end, text: text.slice(start, end) });
-    if (!m) break;
-    start = m.index + m[0].length;
+  const n = text.length;
+  // The next LF and CR at or after `start` (each text searched once per kind).
+  let lf = -1;
+  let cr = -1;
+  for (let start = 0; ; ) {
+    if (lf < start) lf = at(text.indexOf("\n", start), n);
+    if (cr < start) cr = at(text.indexOf("\r", start), n);
+    const end = Math.min(lf, cr);
+    lines.push(new LazyLine(text, start, end));
+    if (end === n) break;
+    start = end + (end === cr && lf === end + 1 ? 2 : 1);
   }
   return lines;
 }
 
-function findLabels(lines: Line[]): Label[] {
+const at = (found: number, none: number) => (found < 0 ? none : found);
+
+class LazyLine implements Line {
+  private cut?: string;
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get text(): string {
+    return (this.cut ??= this.source.slice(this.start, this.end));
+  }
+}
+
+function findLabels(text: string, lines: Line[]): Label[] {
   const found: Label[] = [];
+  // The first colon at or after the line's start (lines come in order: the text is searched once).
+  let colon = -1;
   lines.forEach((line, i) => {
+    if (colon < line.start) {
+      const at = text.indexOf(":", line.start);
+      colon = at < 0 ? text.length : at;
+    }
+    // A label ends at a colon in the line's first 120 characters: most lines have none.
+    if (colon >= Math.min(line.end, line.start + 120)) return;
     const m = LABEL_RE.exec(line.text.slice(0, 120));
     if (!m) return;
     const label = m[2].replace(/[.]$/, "");
