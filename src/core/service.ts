@@ -20,6 +20,7 @@ import type { PageSource } from "./corpus/pagedArrays";
 import { SavedAttributions } from "./corpus/savedAttributions";
 import { HitBuffer } from "./corpus/ngramIndex";
 import { tokenizeInto } from "./corpus/tokenizeIds";
+import { WordMerger } from "./corpus/wordMerger";
 import { Vocabulary } from "./corpus/vocabulary";
 import type { FindingKind, Severity } from "./findings";
 import { readSourceTextSync } from "./formats";
@@ -81,9 +82,11 @@ export interface SourceWorkspace {
   /**
    * Reads a source file and prepares it (`prepareSource`: format, hash) off the service's
    * thread, e.g. in worker threads. A host that can is given many files at once; without it
-   * files are read and prepared here one by one.
+   * files are read and prepared here one by one. With `tokenize` (a key of the build's words), the
+   * host also tokenizes the text (`corpus/wordMerger.ts`: `LocalTokenizer.tokenize(tokenize,
+   * text)`) and gives the words with the file (`PreparedSource.words`).
    */
-  prepare?(path: string): Promise<PreparedFile>;
+  prepare?(path: string, tokenize?: string): Promise<PreparedFile>;
 }
 
 /** A source file as a host read and prepared it. */
@@ -280,6 +283,14 @@ const PROGRESS_MS = 100;
  */
 const PREPARE_AHEAD = 24;
 const PREPARE_GROUP = 8;
+/**
+ * Of each group, how many files a host that prepares files also tokenizes, at first and at most
+ * (see `corpus/wordMerger.ts`): it reads every file, so this thread keeps the rest.
+ */
+const HOST_TOKENIZE_START = 2;
+const HOST_TOKENIZE_MAX = 6;
+/** Keys of first builds' words (see `SourceWorkspace.prepare`), unique in the process. */
+let firstBuildKeys = 0;
 /** Fewer files than this are read here (starting threads for them costs more than it saves). */
 const HOST_PREPARE_MIN_FILES = 8;
 
@@ -352,7 +363,7 @@ class Project implements Verbatim {
    * During a first build with nothing saved, of files a host prepares: the vocabulary each file
    * is tokenized into as it arrives (its text then dropped), while the host reads the next ones.
    */
-  private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer };
+  private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer; merger: WordMerger; key: string };
   /** The index being written (its arrays are not changed until it settles). */
   private saving?: Promise<void>;
   private readonly saveFirst: boolean;
@@ -471,11 +482,24 @@ class Project implements Verbatim {
     const prepare = need.length >= HOST_PREPARE_MIN_FILES ? this.workspace.prepare?.bind(this.workspace) : undefined;
     // The words go end to end into one buffer sized for the worst case (untouched pages take no
     // memory), which the index then takes as it lies: no copy of 60 MB of word ids at the build.
-    if (prepare && !this.checker && !this.saved && this.finished === 0) this.firstWords ??= { vocabulary: new Vocabulary(), ids: new HitBuffer(Math.max(1 << 16, (totalBytes >> 1) + need.length + 1)) };
+    if (prepare && !this.checker && !this.saved && this.finished === 0 && !this.firstWords) {
+      const vocabulary = new Vocabulary();
+      this.firstWords = { vocabulary, ids: new HitBuffer(Math.max(1 << 16, (totalBytes >> 1) + need.length + 1)), merger: new WordMerger(vocabulary), key: String(++firstBuildKeys) };
+    }
+    const first = this.firstWords;
     const ahead: (Promise<PreparedFile | undefined> | undefined)[] = [];
+    const ready = new Set<number>();
+    // How many files of each group the host tokenizes too (the last ones of the group): one more
+    // while its answers are ready before this thread needs them, one fewer when this thread waits.
+    let hostShare = HOST_TOKENIZE_START;
     const launch = (k: number) => {
+      if (!prepare || k >= need.length || ahead[k]) return;
+      const tokenize = first && k % PREPARE_GROUP >= PREPARE_GROUP - hostShare ? first.key : undefined;
       // A host that fails to prepare a file (a thread died) leaves it to be read here.
-      if (prepare && k < need.length && !ahead[k]) ahead[k] = prepare(need[k].path).catch(() => undefined);
+      ahead[k] = prepare(need[k].path, tokenize).then(
+        (p) => (ready.add(k), p),
+        () => (ready.add(k), undefined),
+      );
     };
     for (let k = 0; k < need.length; k++) {
       stop();
@@ -484,6 +508,8 @@ class Project implements Verbatim {
       if (k % PREPARE_GROUP === 0) for (let j = k; j < k + PREPARE_AHEAD; j++) launch(j);
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       if (prepare) {
+        if (first) hostShare = ready.has(k) ? Math.min(HOST_TOKENIZE_MAX, hostShare + 1) : Math.max(0, hostShare - 1);
+        ready.delete(k);
         const prepared = await ahead[k]!;
         ahead[k] = undefined;
         if (superseded()) return this.current;
@@ -612,7 +638,8 @@ class Project implements Verbatim {
     if (first) {
       const from = first.ids.length;
       // (A buffer that must grow leaves the words before on the old one: the build then copies.)
-      tokenizeInto(source.text, first.vocabulary, first.ids);
+      // Tokenized by the host's thread: its ids mapped into this build's vocabulary.
+      if (!("words" in prepared && prepared.words && first.merger.merge(prepared.words, first.ids))) tokenizeInto(source.text, first.vocabulary, first.ids);
       words = { ids: first.ids.data.subarray(from, first.ids.length), vocabulary: first.vocabulary };
     }
     const length = source.text.length;

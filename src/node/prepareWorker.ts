@@ -1,9 +1,11 @@
 /**
  * A worker thread that reads and prepares source files for the index (`prepareSource`: format,
  * hash), so that a first build reads and decodes on other cores while the service's thread
- * tokenizes what has arrived.
+ * tokenizes what has arrived — and tokenizes the files the service asks it to, into a vocabulary
+ * of its own that the service maps into the build's (`core/corpus/wordMerger.ts`).
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, threadId } from "node:worker_threads";
+import { LocalTokenizer } from "../core/corpus/wordMerger";
 import { prepareSource } from "../core/sources/prepare";
 import { readStable } from "./files";
 import type { PrepareAnswer, PrepareJob } from "./prepareWorkers";
@@ -11,6 +13,7 @@ import type { PrepareAnswer, PrepareJob } from "./prepareWorkers";
 // Jobs come in groups (one message each, see `PrepareWorkers.prepare`), done one at a time in
 // order, each answer posted as soon as it is ready.
 const queue: PrepareJob[] = [];
+const tokenizer = new LocalTokenizer(`${threadId}`);
 let busy = false;
 parentPort!.on("message", (jobs: PrepareJob[]) => {
   queue.push(...jobs);
@@ -26,7 +29,9 @@ async function work(): Promise<void> {
     } catch (e) {
       a = { id: job.id, prepared: { problem: `could not be read (${(e as Error)?.message ?? e})` } };
     }
-    parentPort!.postMessage(a);
+    const words = "source" in a.prepared ? a.prepared.words : undefined;
+    // The word ids move to the service's thread (not copied).
+    parentPort!.postMessage(a, words ? [words.ids.buffer as ArrayBuffer] : []);
   }
   busy = false;
 }
@@ -34,5 +39,7 @@ async function work(): Promise<void> {
 async function answer(job: PrepareJob): Promise<PrepareAnswer> {
   const read = readStable(typeof job.file === "string" ? job.file : Buffer.from(job.file), job.maxBytes);
   if ("problem" in read) return { id: job.id, prepared: read };
-  return { id: job.id, prepared: await prepareSource(job.name, read.bytes) };
+  const prepared = await prepareSource(job.name, read.bytes);
+  if (job.tokenize !== undefined && "source" in prepared) prepared.words = tokenizer.tokenize(job.tokenize, prepared.source.text);
+  return { id: job.id, prepared };
 }

@@ -16,6 +16,8 @@ export interface PrepareJob {
   /** The path reports name it by (the format is chosen by its extension). */
   name: string;
   maxBytes: number;
+  /** Tokenize the text too, into the thread's vocabulary of this key (see `SourceWorkspace.prepare`). */
+  tokenize?: string;
 }
 
 export interface PrepareAnswer {
@@ -100,7 +102,7 @@ export class PrepareWorkers {
    * millisecond a message (measured: 1.9 s of the service's thread for 940 files, one message
    * each), so the service asks for files in groups (see `PREPARE_AHEAD`).
    */
-  prepare(file: FsPath, name: string, maxBytes: number): Promise<PreparedFile> {
+  prepare(file: FsPath, name: string, maxBytes: number, tokenize?: string): Promise<PreparedFile> {
     const live = this.threads.filter((t) => !t.failed);
     while (live.length < this.count) live.push(this.start());
     this.threads = live;
@@ -112,7 +114,7 @@ export class PrepareWorkers {
       clearTimeout(thread.idle);
       thread.pending.set(id, { resolve, reject });
       thread.worker.ref();
-      if (thread.queued.push({ id, file, name, maxBytes }) === 1) {
+      if (thread.queued.push({ id, file, name, maxBytes, tokenize }) === 1) {
         queueMicrotask(() => {
           const jobs = thread.queued;
           thread.queued = [];

@@ -76,14 +76,14 @@ export class NodeWorkspace implements SourceWorkspace {
   private sidecarOf = new Map<string, string>();
 
   /** Reads and prepares a file in a worker thread (see `SourceWorkspace.prepare`). */
-  readonly prepare?: (name: string) => Promise<PreparedFile>;
+  readonly prepare?: (name: string, tokenize?: string) => Promise<PreparedFile>;
 
   constructor(private readonly options: NodeWorkspaceOptions) {
     this.root = path.resolve(options.root);
     this.limits = options.limits ?? DEFAULT_LIMITS;
     this.log = options.logger;
     const pool = options.threads === false ? undefined : PrepareWorkers.shared();
-    if (pool) this.prepare = (name) => pool.prepare(this.byPath.get(name) ?? path.resolve(this.root, name), name, this.limits.maxFileBytes);
+    if (pool) this.prepare = (name, tokenize) => pool.prepare(this.byPath.get(name) ?? path.resolve(this.root, name), name, this.limits.maxFileBytes, tokenize);
   }
 
   /** How reports name a source file: relative to the root (with `/`) when inside it, else its absolute path. */

@@ -5,6 +5,7 @@
  * the service's thread.
  */
 import { hashText, type SourceText } from "../corpus/corpus";
+import type { LocalWords } from "../corpus/wordMerger";
 import { readSource, rereadableSync } from "../formats";
 import { decodeText } from "../formats/decode";
 
@@ -18,6 +19,8 @@ export type PreparedSource =
       /** The text can be read again synchronously (not PDF or DOCX). */
       rereadable: boolean;
       hash: number;
+      /** The text's words, when the host tokenized it too (see `corpus/wordMerger.ts`). */
+      words?: LocalWords;
     };
 
 export async function prepareSource(path: string, bytes: Uint8Array): Promise<PreparedSource> {
