@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench:archive [-- --sizes 1000,10000] [--memory-at 1000] [--chunk-mb 500] [--keep FILE | --reuse FILE] [--retrieval [--mb 20]]`:
+// `npm run bench:archive [-- --sizes 1000,10000] [--memory-at 1000] [--chunk-mb 500] [--keep FILE | --reuse FILE] [--warm-rounds N] [--retrieval [--mb 20]]`:
 // builds bench/archive.ts and runs each archive size (MB of text) in its own process, each
 // against a throw-away PostgreSQL cluster of its own (Debian's postgresql, see docs/archive.md),
 // then prints a table (or, with --json, one JSON object). `--retrieval` instead compares the
@@ -43,7 +43,7 @@ for (const mb of sizes) {
   if (!json) process.stderr.write(`bench:archive: ${mb} MB…\n`);
   const cmd = ["--max-old-space-size=12000", join(out, "archive.js"), "--mb", String(mb), "--chunk-mb", opt("--chunk-mb", "500"), ...(mb === memoryAt ? ["--memory"] : [])];
   // --keep FILE: the cluster stays up (FILE says where); --reuse FILE: look-ups only, in that cluster.
-  for (const name of ["--keep", "--reuse"]) if (opt(name)) cmd.push(name, opt(name));
+  for (const name of ["--keep", "--reuse", "--warm-rounds"]) if (opt(name)) cmd.push(name, opt(name));
   // --one-only: the single checker's look-ups only; --explain: the look-up statement's plans for three quotes.
   for (const flag of ["--one-only", "--explain"]) if (args.includes(flag)) cmd.push(flag);
   const run = spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
