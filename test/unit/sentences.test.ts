@@ -16,6 +16,13 @@ describe("sentence boundaries", () => {
     assert.deepEqual(sentences("It ended.) Then what?” Nothing."), ["It ended.)", "Then what?”", "Nothing."]);
   });
 
+  it("an abbreviation that can end a sentence ends it before a word that only opens one (`the U.S. While …`, `7 p.m. He …`)", () => {
+    assert.deepEqual(sentences("Troops left the U.S. While Ada Moss waited, nothing moved."), ["Troops left the U.S.", "While Ada Moss waited, nothing moved."]);
+    assert.deepEqual(sentences("Polls close at 7 p.m. He says it is close."), ["Polls close at 7 p.m.", "He says it is close."]);
+    // a title or `vs.` joins what follows, whatever it is; so do an initial and a name after `U.S.`
+    assert.deepEqual(sentences("Mr. Doe vs. The State ended. Ada J. Moss of the U.S. Senate spoke."), ["Mr. Doe vs. The State ended.", "Ada J. Moss of the U.S. Senate spoke."]);
+  });
+
   it("`no.` is an abbreviation only before a number", () => {
     assert.deepEqual(sentences("The council said no. When Ada Moss spoke, she said No. 2 was next."), ["The council said no.", "When Ada Moss spoke, she said No. 2 was next."]);
     assert.deepEqual(sentences(`Gate no. 7 stays shut. He said no. "Never," he added.`), ["Gate no. 7 stays shut.", "He said no.", `"Never," he added.`]);

@@ -17,6 +17,13 @@ const SPACE = /\s/;
 const NEXT_STARTS_SENTENCE = /["“‘«(\[]?[\p{Lu}\p{N}]/uy;
 /** Abbreviations only before a number (`No. 2`, `no. 7`); anywhere else the word and its full stop end a sentence. */
 const NUMBER_SIGNS = new Set(["no"]);
+/**
+ * Words that open a sentence and never continue a name: after an abbreviation that can end a
+ * sentence (`… entering the U.S. While Doe …`, `… at 10 a.m. The council …`) they start a new one.
+ */
+const SENTENCE_OPENERS = new Set(["the", "this", "that", "these", "those", "while", "when", "whenever", "but", "and", "however", "he", "she", "it", "they", "we", "there", "his", "her", "its", "their", "our", "my", "in", "on", "after", "before", "although", "though", "because", "if", "since", "yet", "so", "what", "why", "how", "as", "still", "meanwhile", "instead", "then", "now", "today", "yesterday"]);
+/** Abbreviations that join what follows even when it is such a word (`Doe vs. The State`). */
+const JOINING_ABBREVIATIONS = new Set(["vs", "v", "no", "st", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "rev", "prof", "hon", "pres", "supt", "messrs"]);
 
 /** Returns the sentence spans of `text.slice(start, end)`, as offsets into `text`. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
@@ -44,7 +51,11 @@ export function splitSentences(text: string, start: number, end: number): Span[]
       // `No. 2` is a number sign; `… said no. When …` ends a sentence.
       if (NUMBER_SIGNS.has(word)) {
         if (/^["“‘«(\[]?\p{N}/u.test(body.slice(i, i + 2))) continue;
-      } else if (abbreviationSet.has(word) || abbreviationSet.has(word.replace(/\./g, "")) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) continue;
+      } else if (abbreviationSet.has(word) || abbreviationSet.has(word.replace(/\./g, "")) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
+        const next = /^\p{Lu}\p{Ll}*(?=[\s,])/u.exec(body.slice(i, i + 12));
+        const opens = next && SENTENCE_OPENERS.has(next[0].toLowerCase()) && !/^\p{L}$/u.test(word) && !JOINING_ABBREVIATIONS.has(word.replace(/\./g, ""));
+        if (!opens) continue;
+      }
     }
     spans.push({ start: start + from, end: start + closersEnd });
     from = i;
