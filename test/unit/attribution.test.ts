@@ -357,4 +357,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "closed port"), "Ravel");
     assert.equal(speakerOf(text, "hiding from"), "Ravel");
   });
+  it("gives `they` nobody when a plural noun (`the unions who wrote …`) stands between it and the last organisation", () => {
+    const text = `Marlow wants to close the port to Northfield Freight. While Ossi Berg has opposed the plan, the unions who wrote to him on Friday say they are "worried about the jobs." They ask the mayor to make it clear "that the port stays open" by next week.`;
+    assert.equal(speakerOf(text, "that the port"), undefined);
+    assert.equal(speakerOf(text, "worried about"), undefined);
+    // With no plural noun between them, `they` is still the organisation.
+    assert.equal(speakerOf(`Northfield Freight Ltd answered on Friday. They said the closure was "a mistake we will fight."`, "a mistake"), "Northfield Freight");
+  });
 });

@@ -492,9 +492,33 @@ export class MentionIndex {
       const m = this.mentions[mi];
       if (sentence - m.sentence > 3) break;
       const k = m.entity.kind;
-      if (k === "organization" || k === "group" || k === "anonymous" || (k === "unknown" && !m.entity.role) || (word === "we" && k === "person")) return { entity: m.entity, ambiguous: false };
+      if (k === "organization" || k === "group" || k === "anonymous" || (k === "unknown" && !m.entity.role) || (word === "we" && k === "person")) {
+        // `Acme … the groups who wrote to her say they …`: a plural noun between them is what `they` means.
+        if (word !== "we" && word !== "it" && this.pluralSubjectBetween(m.end, at)) return undefined;
+        return { entity: m.entity, ambiguous: false };
+      }
     }
     return undefined;
+  }
+
+  /**
+   * Whether a plural common noun that is a subject (`the groups who …`, `these activists say`)
+   * stands in `[from, to)`. Looks at most at the last 150 tokens, so a look-up stays bounded.
+   */
+  private pluralSubjectBetween(from: number, to: number): boolean {
+    const { tokens } = this.doc;
+    for (let k = to - 1; k >= Math.max(from, to - 150); k--) {
+      const t = tokens[k];
+      if (t.kind !== "word" || t.cap || !PLURAL_DETERMINERS.has(t.lower) || this.doc.tokenQuoted[k]) continue;
+      // Up to two describing words, then the plural noun and a verb or `who` after it.
+      for (let n = k + 1; n < to && n <= k + 3; n++) {
+        const noun = tokens[n];
+        const next = tokens[n + 1];
+        if (isPluralNoun(noun) && next && next.kind === "word" && !next.cap && (["who", "that", "have", "are", "were", "say", "said"].includes(next.lower) || (verbForms.has(next.lower) && !/ing$/.test(next.lower)))) return true;
+        if (!isAdjectiveLike(noun)) break;
+      }
+    }
+    return false;
   }
 
   sentenceOf(at: number): number {
@@ -566,6 +590,10 @@ function nominalFits(noun: string, e: Entity): boolean {
 const BUSINESS_NOUNS = new Set(["company", "firm", "business", "group", "platform", "exchange", "organization", "organisation", "startup", "start-up", "app", "website", "site", "network", "chain", "retailer", "maker", "operator", "campaign"]);
 
 /** A lower-case word that is a verb form, an auxiliary or a modal. */
+const PLURAL_DETERMINERS = new Set(["the", "these", "those", "some", "many", "several", "both", "other", "most", "two", "three", "four", "five", "dozens", "hundreds"]);
+const isAdjectiveLike = (t: Token) => t.kind === "word" && !t.cap && !verbForms.has(t.lower) && !stopwordSet.has(t.lower);
+/** `groups`, `activists`, `people` — not `process`, `campus`, `crisis`, `news`, `politics`. */
+const isPluralNoun = (t: Token) => t.kind === "word" && !t.cap && (groupNouns.has(t.lower) || (/^\p{Ll}{3,}s$/u.test(t.lower) && !/(ss|us|is|ics|news|ways)$/.test(t.lower) && !verbForms.has(t.lower) && !stopwordSet.has(t.lower)));
 export const isVerbLike = (t: Token) => t.kind === "word" && !t.cap && verbForms.has(t.lower);
 
 /** A lower-case word that may be a noun continuing a phrase: not a verb, not a function word. */
