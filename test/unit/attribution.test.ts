@@ -364,4 +364,10 @@ describe("attribution patterns from real news", () => {
     // With no plural noun between them, `they` is still the organisation.
     assert.equal(speakerOf(`Northfield Freight Ltd answered on Friday. They said the closure was "a mistake we will fight."`, "a mistake"), "Northfield Freight");
   });
+  it("reads `the Herald technology columnist Jane Doe` whole, and names nobody for `the Lisport harbour committee said about … Acme's plan:`", () => {
+    assert.equal(speakerOf(`Critics piled on. The Herald technology columnist Mara Quint went so far as to say: "The port as we know it is over."`, "The port as"), "Mara Quint");
+    const text = `In a statement this month, the Lisport harbour committee said about its inclusion of Acme Freight's terminal in the latest draft of its plan:\n\n"The plan goes further than any before."`;
+    assert.equal(speakerOf(text, "The plan goes"), undefined);
+  });
 });
+

@@ -9,7 +9,7 @@
  * - attribution lines (`said Mr. X.`, `— X, Role`).
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
-import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, timeWords, verbForms } from "../lexicon";
+import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { classifyName, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
@@ -303,9 +303,19 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     if (t.kind === "word" && !t.cap && end > k && !inNounPhrase(t)) break;
     end++;
   }
+  // `the Acme convention committee said`, `the Herald technology columnist Jane Doe said`:
+  // capitalised words modifying a lower-case noun are not the subject; the whole noun phrase is.
+  // (Only after an article: a bare name before an unlisted verb, `Doe shook her head`, is a subject.)
+  if (end > k + 1 && end < to && ["the", "a", "an"].includes(tokens[k].lower) && tokens.slice(k + 1, end).every((t) => t.cap) && isCompoundNoun(tokens[end])) {
+    while (end < to && tokens[end].kind === "word" && (tokens[end].cap || isCompoundNoun(tokens[end]) || inNounPhrase(tokens[end]))) end++;
+  }
   const cue = cueFrom(tokens, verb, kind, k, end, k === from, evidence);
   return cue && !isThing(tokens, cue) ? cue : undefined;
 }
+
+/** A lower-case word that continues a noun phrase rather than starting its verb (`convention`, `campaign`). */
+const isCompoundNoun = (t: Token) =>
+  t.kind === "word" && !t.cap && /^\p{Ll}{3,}$/u.test(t.text) && !verbForms.has(t.lower) && !cueVerbForms.has(t.lower) && !stopwordSet.has(t.lower) && !notNameWords.has(t.lower) && !timeWords.has(t.lower) && !cueAdverbs.has(t.lower) && !/(ed|ly|ing|s)$/.test(t.lower);
 
 const PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you"]);
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens", "several", "few", "many", "some", "weeks", "days", "months", "years", "hours", "minutes", "moments"]);

@@ -290,6 +290,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower)) return undefined;
   // A finite verb makes it a clause (`the season had tried to organize a campaign`), not a name for anyone.
   if (ws.some((w) => w.kind === "word" && !w.cap && (AUXILIARY_VERBS.has(w.lower) || (/ed$/.test(w.lower) && verbForms.has(w.lower) && !rolePhrases.has(w.lower) && !describingWords.has(w.lower))))) return undefined;
+  // `the committee said about its … Acme's platform`: a speech verb inside makes it a clause, whatever ends it.
+  if (ws.some((w) => w.kind === "word" && !w.cap && SPEECH_FORMS.has(w.lower))) return undefined;
   let det: string | undefined;
   if (ws[0].kind === "word" && DETERMINERS.has(ws[0].lower) && ws.length > 1) {
     det = ws[0].lower;
@@ -468,6 +470,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   return undefined;
 }
 
+/** Finite forms of speech verbs that no name, role or organisation contains. */
+const SPEECH_FORMS = new Set(["said", "says", "told", "tells", "wrote", "writes", "asked", "asks", "added", "adds", "stated", "states", "explained", "explains", "declared", "declares", "tweeted", "tweets"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
 
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
