@@ -369,5 +369,19 @@ describe("attribution patterns from real news", () => {
     const text = `In a statement this month, the Lisport harbour committee said about its inclusion of Acme Freight's terminal in the latest draft of its plan:\n\n"The plan goes further than any before."`;
     assert.equal(speakerOf(text, "The plan goes"), undefined);
   });
+  it("reads `Archbishop Jane Doe of the Lisport Patriarchate of Northfield` and `said Doe of the Northfield Teachers` as people, not organisations", () => {
+    const q = speakerEntity(`As Archbishop Tomas Veld of the Lisport Patriarchate of Northfield told the press, "We have suffered the same fate."`, "We have suffered");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name, q.speaker?.organization?.name], ["person", "Tomas Veld", "Lisport Patriarchate"]);
+    const text = `Drew Quill, a teacher, voted no. "It was early enough that nobody knew," said Quill of the Northfield Teachers.`;
+    assert.equal(speakerOf(text, "It was early"), "Drew Quill");
+    // A word that only capitalises to open a sentence is no one: `Footage of Quill appears.`
+    assert.equal(speakerEntity(`Footage of Quill appears. "We will fight," he says.`, "We will fight").speaker?.name, undefined);
+  });
+  it("reads `the Vermont Republican` as a person named elsewhere (never an organisation), and `the organization` as any kind of organisation", () => {
+    const q = speakerEntity(`Speaker Pat Doyle spoke Thursday. In an interview, the Vermont Republican said allies want to know if the party is "still in the game."`, "still in the game");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name, q.confidence], ["person", "Pat Doyle", "low"]);
+    const text = `The new listing for the Kel-Tec PX-7 rifle went up on Friday.\n\nNorthfield Arms Group said it pulled the listing.\n\n"Our mission is safety," the organization wrote.`;
+    assert.equal(speakerOf(text, "Our mission"), "Northfield Arms");
+  });
 });
 

@@ -47,9 +47,12 @@ export function summarize(e: Entity): EntitySummary {
 /** Kinds of organisation that `the company`, `the firm` or `the exchange` may all refer to. */
 const BUSINESSES = new Set(["company", "firm", "chain", "exchange", "platform", "bank", "business", "startup", "start-up", "retailer", "lender", "insurer", "carrier", "airline", "maker", "manufacturer", "developer", "publisher", "studio", "label", "fund", "operator", "app", "website", "site", "group", "network", "outlet", "newspaper", "broadcaster"]);
 
+/** `the organization`, `the group`: nouns any kind of organisation may be called. */
+const GENERIC_ORG_NOUNS = new Set(["organization", "organisation", "group"]);
+
 /** Can a nominal such as `the company` refer to an organisation of this kind? */
 export function orgTypeFits(noun: string, e: Entity): boolean {
-  if (!e.orgType || noun === "its" || noun === "their" || noun === e.orgType) return true;
+  if (!e.orgType || noun === "its" || noun === "their" || noun === e.orgType || GENERIC_ORG_NOUNS.has(noun)) return true;
   return BUSINESSES.has(noun) && BUSINESSES.has(e.orgType);
 }
 

@@ -398,12 +398,15 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     const unknownPerson = whoKind === "unknown" && who.length >= 2 && who.length <= 3 && linkedIsFirm && who.every((w, k) => !roles[k] && !/^\p{Lu}{2,}$/u.test(w.text) && !orgStarts.has(bare(w)) && !orgHeads.has(bare(w)) && !groupNouns.has(w.lower));
     // `Acme Chairman Jane Doe of Lisport`, `Archbishop Jane Doe of the Lisport Diocese`: a role inside the run heads the name.
     const roleIn = roles.findIndex((r, k) => k < who.length - 1 && r?.length === 1 && roles.slice(k + 1).every((n) => !n));
-    if (roleIn >= 0 && who.every(isNameWord) && org) {
+    // `… of the Lisport Diocese of Northfield`: the organisation may itself hold `of`.
+    const orgAhead = org ?? readOrgForward(ws, link + 1);
+    if (roleIn >= 0 && who.every(isNameWord) && orgAhead) {
       const name = who.slice(roleIn + 1);
-      const before = who.slice(0, roleIn);
+      // (a sentence's opening word, `As Archbishop …`, is no part of an organisation)
+      const before = who.slice(0, roleIn).filter((w, k) => k > 0 || !notNameWords.has(w.lower));
       const nameKind = classifyName(name);
       if ((name.length >= 2 || nameKind === "person") && nameKind !== "organization" && nameKind !== "place" && nameKind !== "time" && nameKind !== "group") {
-        const organization = before.length ? (classifyName(before) === "organization" ? joinWords(before) : undefined) : linkedIsOrg ? org : undefined;
+        const organization = before.length ? (classifyName(before) === "organization" ? joinWords(before) : undefined) : linkedIsOrg ? orgAhead : undefined;
         return { type: "person", name: joinWords(name), role: roles[roleIn]!.role, organization, gender: genderOfTitle(bare(who[roleIn])) };
       }
     }
@@ -411,6 +414,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     const titled = isTitle(ws[0]) && who.length >= 1 && who.length <= 3 && whoKind !== "organization" && whoKind !== "place" && whoKind !== "time";
     if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson || titled)) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
+    }
+    // `said Heiserman of the Lisport Teachers`: one name word that is no organisation's start, then
+    // where the person is from (a plural, `Friends of the Earth`, or a word the text writes in
+    // lower case, `Signs of …`, or only capitalises to open a sentence, `Footage of …`, starts an
+    // organisation's name or is no name at all).
+    const one = who[0];
+    if (!det && !owner && link === 1 && who.length === 1 && isNameWord(one) && orgAhead && whoKind === "unknown" && !runLooksLikeOrgOrRole(ws, 0, 1) && !/^\p{Lu}{2,}/u.test(one.text) && !/s$/.test(one.lower) && !groupNouns.has(one.lower) && !evidence.writtenLower(one.lower) && (!atSentenceStart || evidence.capitalisedInside(one.lower)) && !notNameWords.has(one.lower) && !timeWords.has(one.lower)) {
+      return { type: "person", name: joinWords(who), organization: orgAhead };
     }
   }
   // `harbour master Lena Fischer`, `17-year-old Jane Doe`: a description, then a full name.
@@ -440,6 +451,10 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
       const text = lead.map((w) => w.text).join(" ");
       return { type: "person", name: joinWords(tail), role: { role: text.toLowerCase(), text }, organization: ownerName };
     }
+  }
+  // `the Wisconsin Republican`, `the Democrat`: a party member (from a state) is a person, named elsewhere.
+  if (det === "the" && !owner && last.kind === "word" && last.cap && PARTY_MEMBERS.has(last.lower) && placeAt(ws, 0, ws.length - 1) === ws.length - 1) {
+    return { type: "role", role: { role: "politician", text: ws.map((w) => w.text).join(" ") } };
   }
   if (ws.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || w.text === "&" || w.text === "-" || ["of", "for", "the", "and"].includes(w.lower))) {
     const from = trimRunStart(ws, 0, ws.length, atSentenceStart && !det && !owner, evidence);
