@@ -383,5 +383,10 @@ describe("attribution patterns from real news", () => {
     const text = `The new listing for the Kel-Tec PX-7 rifle went up on Friday.\n\nNorthfield Arms Group said it pulled the listing.\n\n"Our mission is safety," the organization wrote.`;
     assert.equal(speakerOf(text, "Our mission"), "Northfield Arms");
   });
+  it("gives words after `adding that Doe said of …:` to Doe, while `Doe said that Roe begged … and \"…\"` stays Doe's account", () => {
+    const text = `Ossi Berg said Lena Quill "would have no chance," the source recalled, adding that Berg said of his rival: "I am going to beat her."`;
+    assert.equal(speakerOf(text, "I am going"), "Ossi Berg");
+    assert.equal(speakerOf(`At the rally, Marlow said that Quill begged him for help and "would have dropped to his knees" if asked.`, "would have dropped"), "Marlow");
+  });
 });
 

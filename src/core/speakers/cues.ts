@@ -69,6 +69,10 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     const nounForm = t.lower === lemma || t.lower.endsWith("s") || t.lower.endsWith("ing");
     const named = tokens.slice(k + 1, i);
     const kind = named.every((w) => w.cap) ? classifyName(named) : "unknown";
+    // `adding that Doe said:`: after `that` (a complementiser, not a determiner) a past form of a
+    // verb of saying is a verb whatever the name (`that Doe begged`, `that Doe posted the "…"` stay
+    // inside the outer speaker's account).
+    if (!nounForm && tokens[k].lower === "that" && ["say", "tell", "write", "add"].includes(lemma)) return true;
     return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place");
   }
   return true;
