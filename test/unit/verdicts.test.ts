@@ -36,6 +36,17 @@ describe("verdicts", () => {
     assert.ok(c.diff?.some((d) => d.kind === "added" && d.text === "full"));
   });
 
+  it("compares every source that prints the words word for word, not the first eight: a reprint crediting the draft's speaker is never cut", () => {
+    const sources: Record<string, string> = {};
+    for (let i = 1; i <= 10; i++) sources[`wire-${String(i).padStart(2, "0")}.txt`] = `Dock workers met on Friday.\n\n"The harbour will stay open all winter," said Ossi Berg, the port's director.`;
+    sources["wire-11.txt"] = `Dock workers met on Friday.\n\n"The harbour will stay open all winter," said Lena Quill, the union's chair.`;
+    const right = quoteWith(checkDraft(`"The harbour will stay open all winter," Lena Quill said on Friday.`, sources), "harbour will stay");
+    assert.equal(right.verdict, "verified");
+    assert.equal(right.source?.sourceQuote?.speaker?.name, "Lena Quill");
+    // Given to a third person, it is still caught.
+    assert.equal(quoteWith(checkDraft(`"The harbour will stay open all winter," Tomas Veld said on Friday.`, sources), "harbour will stay").verdict, "misattributed");
+  });
+
   it("reports words found nowhere as unsourced", () => {
     const checks = checkDraft(`Okafor said: "The timetable will be reviewed every spring by an independent panel."`, { "council.txt": SOURCE });
     assert.deepEqual(kinds(quoteWith(checks, "independent panel")), ["unsourced"]);
