@@ -388,5 +388,16 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "I am going"), "Ossi Berg");
     assert.equal(speakerOf(`At the rally, Marlow said that Quill begged him for help and "would have dropped to his knees" if asked.`, "would have dropped"), "Marlow");
   });
+  it("reads `her campaign` as the campaign of the person `her` means, and `the bank's board` as the bank named before", () => {
+    const q = speakerEntity(`Senator Ada Moss spoke in Lisport, where the Harbour Trust and the Lisport Council met. Her campaign quickly sent an email to supporters stating, "Moss wins again."`, "Moss wins again");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["organization", "Moss"]);
+    const b = speakerEntity(`Lisport Savings Bank named a new head on Monday. The bank's board said in a letter: "We are pleased."`, "We are pleased");
+    assert.deepEqual([b.speaker?.kind, b.speaker?.name], ["organization", "Lisport Savings Bank"]);
+  });
+  it("reads `Jean-Luc Quint and Mara Veld wrote` and `Attorneys for Moss said` as groups of people, not organisations", () => {
+    assert.equal(speakerEntity(`"He is on edge," Jean-Luc Quint and Mara Veld wrote.`, "He is on edge").speaker?.kind, "group");
+    const a = speakerEntity(`Attorneys for Moss said in court files that the account "was never the council's property."`, "was never");
+    assert.deepEqual([a.speaker?.kind, a.speaker?.name], ["group", "Attorneys for Moss"]);
+  });
 });
 

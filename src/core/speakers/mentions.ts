@@ -7,7 +7,7 @@
  */
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { DocumentEntities, type Entity, orgTypeFits } from "./entity";
+import { DocumentEntities, type Entity, orgTypeFits, splitPersonName } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
@@ -427,8 +427,17 @@ export class MentionIndex {
         }
         return this.resolveNominal(phrase.role.role, at, phrase.gender);
       }
-      case "orgNoun":
+      case "orgNoun": {
+        // `her campaign`, `his office`: the outfit of the person the pronoun means, named as
+        // `Doe's campaign` names it (after the surname) — never the last organisation mentioned.
+        if (phrase.possessor && PERSONAL_OUTFITS.has(phrase.noun)) {
+          // (only a person known to be a woman for `her`, a man for `his`: a guess names no outfit)
+          const person = this.resolvePronoun(phrase.possessor === "her" ? "she" : "he", at);
+          const gender = phrase.possessor === "her" ? "female" : "male";
+          return person && !person.ambiguous && person.entity.kind === "person" && person.entity.gender === gender ? sure(entities.organization(splitPersonName(person.entity.name).surname, phrase.noun)) : undefined;
+        }
         return sure(this.recentOrganization(at, phrase.noun));
+      }
       case "anonymous":
         return sure(entities.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, "")));
     }

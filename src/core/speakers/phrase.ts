@@ -53,7 +53,8 @@ export type SpeakerPhrase =
   | { type: "organization"; name: string; orgType?: string }
   | { type: "spokesperson"; organization?: string; orgNoun?: string; owner?: string; noun: string; gender?: Gender }
   | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender }
-  | { type: "orgNoun"; noun: string }
+  /** `the company`; `her campaign` (`possessor`: the pronoun whose person it belongs to). */
+  | { type: "orgNoun"; noun: string; possessor?: "his" | "her" }
   | { type: "anonymous"; descriptor: string }
   | { type: "group"; name: string };
 
@@ -216,6 +217,8 @@ export function classifyName(words: Token[]): NameKind {
   // `Jane Doe and John Roe`: two people, not an organisation's name.
   const and = lowers.indexOf("and");
   if (and >= 2 && and <= words.length - 3 && classifyName(words.slice(0, and)) === "person" && classifyName(words.slice(and + 1)) === "person") return "group";
+  // `Attorneys for Doe`, `Lawyers for the Acme Trust`: people in a role, speaking together.
+  if (words.length >= 3 && (lowers[1] === "for" || lowers[1] === "of") && /s$/.test(lowers[0]) && rolePhrases.has(lowers[0].slice(0, -1))) return "group";
   if (lowers.includes("of") || lowers.includes("for") || lowers.includes("the") || lowers.includes("and") || lowers.includes("&")) return "organization";
   // `HuffPo`, `BuzzFeed`: a capital inside a word after three lower-case letters is a brand, not a person (`McDonald`, `DeSantis` are).
   // A given name written with two capitals (`KellyAnne Doe`, `MaryBeth Roe`) before a surname is a person's.
@@ -227,7 +230,9 @@ export function classifyName(words: Token[]): NameKind {
   // `CNN Money`, `POLITICO Florida`: an outlet's name in capitals beside ordinary words (a person's is not written so, unless all of it is).
   // (A place in capitals is a dateline: `CHICAGO - Jane Doe`.)
   if (words.length >= 2 && !isGivenName(words[0].text) && words.some((w) => /^\p{Lu}{3,}$/u.test(w.text) && !places.has(bare(w))) && words.some((w) => /\p{Ll}/u.test(w.text))) return "organization";
-  if (words.length >= 2 && words.length <= 5 && (isGivenName(words[0].text) || words.slice(1, -1).some((w) => /^\p{Lu}\.$/u.test(w.text)) || /^(jr|sr|ii|iii|iv)\.?$/i.test(words[words.length - 1].text))) return "person";
+  // (`Jean-Luc Doe`: given names joined by a hyphen are a given name.)
+  const given = words[0].text;
+  if (words.length >= 2 && words.length <= 5 && (isGivenName(given) || (given.includes("-") && given.split("-").every((g) => isGivenName(g))) || words.slice(1, -1).some((w) => /^\p{Lu}\.$/u.test(w.text)) || /^(jr|sr|ii|iii|iv)\.?$/i.test(words[words.length - 1].text))) return "person";
   return "unknown";
 }
 
@@ -276,6 +281,8 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  // `what her team calls "…"`: a free relative's `what` is no part of who speaks.
+  if (ws.length > 2 && ws[0].kind === "word" && !ws[0].cap && ws[0].lower === "what") ws = ws.slice(1);
   if (ws.length === 0) return undefined;
   if (ws.length === 1 && ws[0].kind === "word") {
     const w = ws[0].lower;
@@ -378,7 +385,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
     const rest = ws.slice(i + 1);
     if (rest.length && rest.every(isNameWord)) return { type: "organization", name: joinWords(rest), orgType: ws[i].lower };
-    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerNoun ?? ws[i].lower, orgType: ws[i].lower } : { type: "orgNoun", noun: ws[i].lower };
+    // `the bank's board`: the organisation `the bank` means (a common noun names no organisation).
+    if (i === ws.length - 1 && ownerIsNominal && ownerNoun && orgNouns.has(ownerNoun) && !ws.slice(0, i).some(isNameWord)) return { type: "orgNoun", noun: ownerNoun };
+    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerNoun ?? ws[i].lower, orgType: ws[i].lower } : det === "his" || det === "her" ? { type: "orgNoun", noun: ws[i].lower, possessor: det } : { type: "orgNoun", noun: ws[i].lower };
     break;
   }
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
