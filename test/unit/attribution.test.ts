@@ -399,5 +399,11 @@ describe("attribution patterns from real news", () => {
     const a = speakerEntity(`Attorneys for Moss said in court files that the account "was never the council's property."`, "was never");
     assert.deepEqual([a.speaker?.kind, a.speaker?.name], ["group", "Attorneys for Moss"]);
   });
+  it("reads past an indefinite description of an organisation to the person (`Doe, the president of Acme Watch, a conservative group, said`)", () => {
+    assert.equal(speakerOf(`But Tomas Veld, the president of Harbour Watch, a conservative group that has sued the council, said that "the damage is done."`, "the damage"), "Tomas Veld");
+    assert.equal(speakerOf(`Ossi Berg, a member of the Lisport Party's central committee, said that "we are still counting the seats."`, "we are still"), "Ossi Berg");
+    // `a story by the website Acme says` is the website's.
+    assert.equal(speakerOf(`Amid a rough week, a story by the website Lisport Daily says that "the delegates will break."`, "the delegates"), "Lisport Daily");
+  });
 });
 

@@ -428,6 +428,12 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   // `…, outside the capital, Sacramento, said`: a place closing a clause is not the subject.
   if (!last || (last.type === "name" && last.weak && k > 0)) return undefined;
   const prev = parts[k - 1];
+  // `Jane Doe, the president of Acme Watch, a conservative group, said`: an indefinite description
+  // of an organisation describes the one named before it; the subject is read without it (`a
+  // story by the website Acme says` is Acme's, not a description).
+  if (prev && (last.type === "orgNoun" || (last.type === "organization" && !!last.orgType)) && ["a", "an"].includes(tokens[seg.from].lower) && !tokens.slice(seg.from, seg.to).some((t) => t.lower === "by")) {
+    return subjectPhrase(tokens, verb, from, prev.to, evidence);
+  }
   if (prev) {
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
     const merged = head && withAppositive(head, last);
