@@ -405,5 +405,13 @@ describe("attribution patterns from real news", () => {
     // `a story by the website Acme says` is the website's.
     assert.equal(speakerOf(`Amid a rough week, a story by the website Lisport Daily says that "the delegates will break."`, "the delegates"), "Lisport Daily");
   });
+  it("reads a surname with its particle written in (`Frank VanderBerg`) as a person's, and a full name closing an `of` title (`Secretary of Harbours Jane Doe`) as the person", () => {
+    const text = `Frank VanderBerg, a donor, spoke at the dinner.\n\n"Neither of them is on my list," VanderBerg said.`;
+    assert.equal(speakerOf(text, "Neither of them"), "Frank VanderBerg");
+    const q = speakerEntity(`Former Secretary of Harbours Ada Moss clashed with the panel, chiding him, "What difference does it make?"`, "What difference");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Ada Moss"]);
+    // `a spokesman for House Speaker Jane Doe` is still the spokesman.
+    assert.equal(speakerOf(`"We were not briefed," said Ossi Berg, a spokesman for House Speaker Ada Moss.`, "We were not"), "Ossi Berg");
+  });
 });
 

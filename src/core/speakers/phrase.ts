@@ -202,6 +202,8 @@ function runLooksLikeOrgOrRole(ws: Token[], i: number, j: number): boolean {
   return orgHeads.has(bare(last)) || orgStarts.has(bare(last)) || rolePhrases.has(bare(last)) || personTitles.has(bare(last)) || !!roleAt(ws, j - 1, j);
 }
 
+const SURNAME_PREFIX = /^(Vander|Vanden|Vande|Van|Von|Fitz|Della|Delle|Dela)\p{Lu}\p{Ll}/u;
+
 export type NameKind = "person" | "organization" | "place" | "group" | "time" | "unknown";
 
 /** What a run of capitalised words is. */
@@ -223,7 +225,8 @@ export function classifyName(words: Token[]): NameKind {
   // `HuffPo`, `BuzzFeed`: a capital inside a word after three lower-case letters is a brand, not a person (`McDonald`, `DeSantis` are).
   // A given name written with two capitals (`KellyAnne Doe`, `MaryBeth Roe`) before a surname is a person's.
   const twoCapitalGiven = (w: Token, k: number) => k === 0 && words.length >= 2 && isGivenName(w.text.replace(/^(\p{Lu}\p{Ll}+)\p{Lu}.*$/u, "$1"));
-  if (words.some((w, k) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text) && !twoCapitalGiven(w, k))) return "organization";
+  // A surname with a particle written into it (`VanderSloot`, `FitzGerald`, `VonDrehle`) is a person's too.
+  if (words.some((w, k) => /^\p{Lu}\p{Ll}{3,}\p{Lu}/u.test(w.text) && !twoCapitalGiven(w, k) && !SURNAME_PREFIX.test(w.text))) return "organization";
   // An acronym (`FBI`, `NAACP`) names an organisation; initials (`J.D.`) may name a person.
   if (words.length === 1 && /^\p{Lu}{2,6}s?$/u.test(words[0].text) && !/\./.test(words[0].text)) return "organization";
   if (words.length >= 2 && words.every((w) => /^\p{Lu}{2,}$/u.test(w.text))) return "organization";
@@ -347,6 +350,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     let name: string | undefined;
     let nameGender: Gender | undefined;
     if (after.length && LINKS.has(after[0].lower)) {
+      // `Secretary of Commerce Jane Doe`: a full name closing the organisation is the person in the role.
+      const run = after.slice(after[1]?.lower === "the" ? 2 : 1);
+      const tail = run.slice(-2);
+      // (Only a capitalised title with `of` and no role or title inside the run: `a spokesman for
+      // House Speaker Jane Doe` is the spokesman, `agent for President Doe` the agent.)
+      if (ws[at].cap && after[0].lower === "of" && run.length >= 3 && run.every((w, k) => isNameWord(w) && !isTitle(w) && !roleAt(run, k, k + 1)) && isGivenName(tail[0].text) && classifyName(tail) === "person" && classifyName(run.slice(0, -2)) !== "person") {
+        return { type: "person", name: joinWords(tail), role: found.role, organization: joinWords(run.slice(0, -2)), gender: gender };
+      }
       const org = readOrgForward(after, 1);
       if (org) organization = org;
     } else if (after.length) {
@@ -480,6 +491,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
         words = words.slice(j);
         kind = classifyName(words);
       }
+    }
+    // `Former Secretary of Commerce Jane Doe` written with a title the role list lacks (or a slip,
+    // `Security of State Jane Doe`): a full name after a capitalised word ends an `of` run. (After
+    // `of` itself, `Friends of Jane Doe`, the name is the organisation's.)
+    if (kind === "organization" && !det && !owner && words.length >= 5 && words.some((w) => w.lower === "of") && !orgHeads.has(bare(words[words.length - 1]))) {
+      const j = words.length - 2;
+      const tail = words.slice(j);
+      if (isGivenName(words[j].text) && words[j - 1].cap && !["of", "for", "the", "and"].includes(words[j - 1].lower) && classifyName(tail) === "person") return { type: "person", name: joinWords(tail) };
     }
     if ((kind === "place" || kind === "time") && words.length === 1 && !det && !owner) return { type: "name", name: joinWords(words), weak: true };
     if (kind === "place" || kind === "time") return undefined;
