@@ -413,5 +413,11 @@ describe("attribution patterns from real news", () => {
     // `a spokesman for House Speaker Jane Doe` is still the spokesman.
     assert.equal(speakerOf(`"We were not briefed," said Ossi Berg, a spokesman for House Speaker Ada Moss.`, "We were not"), "Ossi Berg");
   });
+  it("names no one from a heading in capitals made of words the story writes in lower case (`SHORT READS:`)", () => {
+    const text = `Some of the news is short and it reads well.\n\nSHORT READS:\n\n—"The star refused to get a reduction," by the Herald's Ada Moss.`;
+    assert.equal(speakerOf(text, "The star refused"), undefined);
+    // A name in capitals is still a name.
+    assert.equal(speakerOf(`ADA MOSS: "We will reopen the port."`, "We will reopen"), "ADA MOSS");
+  });
 });
 

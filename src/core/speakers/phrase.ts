@@ -29,6 +29,7 @@ import {
   pluralPronouns,
   rolePhrases,
   spokesRoles,
+  stopwordSet,
   thingPronouns,
   timeWords,
   verbForms,
@@ -482,6 +483,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     // A link word ends no name (`Obama for`, `Signs of`): the phrase stopped inside one.
     if (words.length && !words[words.length - 1].cap) return undefined;
     if (!words.length || !isNameWord(words[0])) return undefined;
+    // `SHORT READS`, `BREAKING NEWS`: a heading in capitals made of words the text writes in lower
+    // case (or of common words) names no one.
+    if (ws.length >= 2 && ws.every((w) => /^\p{Lu}{2,}$/u.test(w.text) && (evidence.writtenLower(w.lower) || verbForms.has(w.lower) || notNameWords.has(w.lower) || stopwordSet.has(w.lower)))) return undefined;
     let kind = classifyName(words);
     // `Pollster Ann Selzer`, `House Republican Jane Doe`: capitalised descriptions before a full name.
     if (kind === "unknown" && words.length >= 3) {
