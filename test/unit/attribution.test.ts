@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { prepareDocument } from "../../src/core/document/document";
 import { attributeQuotes } from "../../src/core/speakers/attribute";
+import { summarize } from "../../src/core/speakers/entity";
 
 /** Each quote's first words and its speaker's canonical name. */
 function speakers(text: string, path = "story.txt", aliases: Record<string, string> = {}): [string, string | undefined][] {
@@ -390,7 +391,7 @@ describe("attribution patterns from real news", () => {
   });
   it("reads `her campaign` as the campaign of the person `her` means, and `the bank's board` as the bank named before", () => {
     const q = speakerEntity(`Senator Ada Moss spoke in Lisport, where the Harbour Trust and the Lisport Council met. Her campaign quickly sent an email to supporters stating, "Moss wins again."`, "Moss wins again");
-    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["organization", "Moss"]);
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["organization", "Ada Moss"]);
     const b = speakerEntity(`Lisport Savings Bank named a new head on Monday. The bank's board said in a letter: "We are pleased."`, "We are pleased");
     assert.deepEqual([b.speaker?.kind, b.speaker?.name], ["organization", "Lisport Savings Bank"]);
   });
@@ -418,6 +419,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "The star refused"), undefined);
     // A name in capitals is still a name.
     assert.equal(speakerOf(`ADA MOSS: "We will reopen the port."`, "We will reopen"), "ADA MOSS");
+  });
+  it("shows a person's campaign as `Doe (campaign)`, so the Speakers view never reads it as the person", () => {
+    const q = speakerEntity(`Ossi Berg's campaign shrugged off the attack, telling reporters, "Nobody asked for that endorsement."`, "Nobody asked");
+    assert.deepEqual(q.speaker && summarize(q.speaker), { name: "Ossi Berg", kind: "organization", role: "campaign", organization: undefined });
   });
 });
 

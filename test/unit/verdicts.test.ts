@@ -47,6 +47,17 @@ describe("verdicts", () => {
     assert.equal(quoteWith(checkDraft(`"The harbour will stay open all winter," Tomas Veld said on Friday.`, sources), "harbour will stay").verdict, "misattributed");
   });
 
+  it("takes `her campaign` in a source and `Jane Doe's campaign` or `Doe's campaign` in a draft for one speaker, and Jane Doe herself as unclear", () => {
+    const sources = { "email.txt": `Senator Ada Moss spoke in Lisport on Monday. Her campaign quickly sent an email to supporters stating, "Moss wins again, and the harbour wins with her."` };
+    for (const draft of [`Ada Moss's campaign said in an email, "Moss wins again, and the harbour wins with her."`, `Moss's campaign said in an email, "Moss wins again, and the harbour wins with her."`]) {
+      const check = quoteWith(checkDraft(draft, sources), "harbour wins");
+      assert.notEqual(check.verdict, "misattributed", draft);
+      assert.equal(check.source?.sourceQuote?.speaker?.orgType, "campaign");
+    }
+    // The person for her own campaign: neither verified nor an accusation.
+    assert.equal(quoteWith(checkDraft(`Ada Moss said in an email, "Moss wins again, and the harbour wins with her."`, sources), "harbour wins").verdict, "speaker-unclear");
+  });
+
   it("reports words found nowhere as unsourced", () => {
     const checks = checkDraft(`Okafor said: "The timetable will be reviewed every spring by an independent panel."`, { "council.txt": SOURCE });
     assert.deepEqual(kinds(quoteWith(checks, "independent panel")), ["unsourced"]);

@@ -40,8 +40,13 @@ export interface EntitySummary {
   organization?: string;
 }
 
+/** What a person's own outfit is called (`Doe's campaign`): an organisation named after that person. */
+export const PERSONAL_OUTFITS: ReadonlySet<string> = new Set(["campaign", "camp", "team", "office", "staff", "family", "aides"]);
+
 export function summarize(e: Entity): EntitySummary {
-  return { name: e.name, kind: e.kind, role: e.roleText ?? e.role, organization: e.organization?.name };
+  // `Doe's campaign` is shown as `Doe (campaign)`, so a reader never takes it for Doe.
+  const outfit = e.kind === "organization" && e.orgType && PERSONAL_OUTFITS.has(e.orgType) ? e.orgType : undefined;
+  return { name: e.name, kind: e.kind, role: e.roleText ?? e.role ?? outfit, organization: e.organization?.name };
 }
 
 /** Kinds of organisation that `the company`, `the firm` or `the exchange` may all refer to. */

@@ -7,7 +7,7 @@
  */
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { DocumentEntities, type Entity, orgTypeFits, splitPersonName } from "./entity";
+import { DocumentEntities, type Entity, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
@@ -34,10 +34,6 @@ export interface Mention {
   /** The one asked (`… asked Roe`): whom a reply that follows belongs to. */
   asked: boolean;
 }
-
-
-/** What a person's name may own and lend its name to: `Doe's campaign`, `the Doe camp`. */
-const PERSONAL_OUTFITS = new Set(["campaign", "camp", "team", "office", "staff", "family", "aides"]);
 
 /** A resolution: the entity and how sure the reading is. */
 export interface Resolved {
@@ -428,13 +424,13 @@ export class MentionIndex {
         return this.resolveNominal(phrase.role.role, at, phrase.gender);
       }
       case "orgNoun": {
-        // `her campaign`, `his office`: the outfit of the person the pronoun means, named as
-        // `Doe's campaign` names it (after the surname) — never the last organisation mentioned.
+        // `her campaign`, `his office`: the outfit of the person the pronoun means, named after them
+        // (as `Doe's campaign` is) — never the last organisation mentioned.
         if (phrase.possessor && PERSONAL_OUTFITS.has(phrase.noun)) {
           // (only a person known to be a woman for `her`, a man for `his`: a guess names no outfit)
           const person = this.resolvePronoun(phrase.possessor === "her" ? "she" : "he", at);
           const gender = phrase.possessor === "her" ? "female" : "male";
-          return person && !person.ambiguous && person.entity.kind === "person" && person.entity.gender === gender ? sure(entities.organization(splitPersonName(person.entity.name).surname, phrase.noun)) : undefined;
+          return person && !person.ambiguous && person.entity.kind === "person" && person.entity.gender === gender ? sure(entities.organization(person.entity.name, phrase.noun)) : undefined;
         }
         return sure(this.recentOrganization(at, phrase.noun));
       }
