@@ -47,4 +47,14 @@ describe("source speakers", () => {
     assert.deepEqual(list.map((s) => s.name), ["Ilse Novak"]);
     assert.equal(list[0].quotes.length, 2);
   });
+
+  it("lists a person's campaign once, as `Name (campaign)`, however each source names it", () => {
+    const sources = [
+      { path: "a.txt", text: `Moss's campaign shrugged off the attack, telling reporters, "Nobody on the team ever asked for that endorsement."` },
+      { path: "b.txt", text: `Senator Ada Moss spoke in Lisport on Monday. Her campaign sent an email to supporters stating, "Moss wins again, and the harbour wins with her."` },
+    ];
+    const campaigns = listSourceSpeakers(new QuoteChecker(sources)).filter((s) => s.kind === "organization");
+    assert.deepEqual(campaigns.map((s) => [s.name, s.role, s.quotes.length]), [["Ada Moss", "campaign", 2]]);
+  });
 });
+

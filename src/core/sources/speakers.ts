@@ -7,7 +7,7 @@
 import type { QuoteChecker } from "../check";
 import type { Span } from "../document/layout";
 import type { AttributedQuote } from "../speakers/attribute";
-import { DocumentEntities, type Entity, type EntityKind } from "../speakers/entity";
+import { DocumentEntities, type Entity, type EntityKind, isPersonalOutfit, summarize } from "../speakers/entity";
 
 export interface SourceQuotation {
   /** The source's position in `corpus.documents`, and its path as reports name it. */
@@ -86,6 +86,8 @@ function speakerKey(e: Entity): string {
     case "person":
       return `person:${fold(e.given ? `${e.given.split(" ")[0]} ${e.surname}` : e.surname ?? e.name)}`;
     case "organization":
+      // `Clinton (campaign)` and `Hillary Clinton (campaign)`: one person's outfit, by surname.
+      if (isPersonalOutfit(e)) return `outfit:${fold(e.name).split(" ").pop()}:${e.orgType}`;
       return `org:${fold(DocumentEntities.organizationCore(e.name))}`;
     case "spokesperson":
       return `voice:${fold(e.organization ? DocumentEntities.organizationCore(e.organization.name) : e.name)}`;
@@ -95,8 +97,8 @@ function speakerKey(e: Entity): string {
 }
 
 function mergeDescription(entry: SourceSpeaker, e: Entity): void {
-  if (e.name.length > entry.name.length && e.kind === "person") entry.name = e.name;
-  entry.role ??= e.roleText ?? e.role;
+  if (e.name.length > entry.name.length && (e.kind === "person" || isPersonalOutfit(e))) entry.name = e.name;
+  entry.role ??= summarize(e).role;
   entry.organization ??= e.organization?.name;
   for (const a of e.aliases) if (a !== entry.name.toLowerCase() && !entry.aliases.includes(a)) entry.aliases.push(a);
   entry.aliases.sort();
@@ -108,7 +110,7 @@ function describe(e: Entity): SourceSpeaker {
     entity: e,
     name: e.name,
     kind: e.kind,
-    role: e.roleText ?? e.role,
+    role: summarize(e).role,
     organization: e.organization?.name,
     aliases: [...e.aliases].filter((a) => a !== own).sort(),
     quotes: [],

@@ -5,7 +5,7 @@
  * readings cannot settle it — a verdict never accuses or verifies on an `unknown`.
  */
 import { nicknames } from "../lexicon";
-import { DocumentEntities, type Entity, PERSONAL_OUTFITS } from "./entity";
+import { DocumentEntities, type Entity, isPersonalOutfit } from "./entity";
 import { isGivenName } from "./givenNames";
 
 export type SpeakerMatch = "same" | "different" | "unknown";
@@ -51,8 +51,7 @@ function sameOrganization(a: Entity, b: Entity): boolean {
   const cb = fold(DocumentEntities.organizationCore(b.name));
   if (ca === cb) return true;
   // `Jane Doe's campaign` and `her campaign` (named `Doe`): one person's outfit, by surname.
-  const personal = (e: Entity) => !!e.orgType && PERSONAL_OUTFITS.has(e.orgType);
-  if (personal(a) && personal(b)) return ca.split(" ").pop() === cb.split(" ").pop();
+  if (isPersonalOutfit(a) && isPersonalOutfit(b)) return ca.split(" ").pop() === cb.split(" ").pop();
   const initials = (s: string) => s.split(/[\s-]+/).filter((w) => w.length > 2 || /^[a-z]/.test(w)).map((w) => w[0]).join("");
   return (ca.length <= 6 && !ca.includes(" ") && initials(cb) === ca) || (cb.length <= 6 && !cb.includes(" ") && initials(ca) === cb);
 }
@@ -68,7 +67,7 @@ export function compareSpeakers(a: Entity, b: Entity): SpeakerMatch {
   if (a === b) return "same";
   // `Doe said` against `Doe's campaign said`: the person and their own outfit are neither
   // plainly the same voice nor someone else — say it is unclear rather than accuse or verify.
-  const outfitOf = (org: Entity, person: Entity) => org.kind === "organization" && !!org.orgType && PERSONAL_OUTFITS.has(org.orgType) && person.kind === "person" && fold(org.name).split(" ").pop() === fold(person.surname ?? person.name).split(" ").pop();
+  const outfitOf = (org: Entity, person: Entity) => isPersonalOutfit(org) && person.kind === "person" && fold(org.name).split(" ").pop() === fold(person.surname ?? person.name).split(" ").pop();
   if (outfitOf(a, b) || outfitOf(b, a)) return "unknown";
   // One document may not know whether `Acme Logistics` is a company or a person: the same name
   // (or the organisation a spokesperson speaks for) is the same speaker.

@@ -43,9 +43,12 @@ export interface EntitySummary {
 /** What a person's own outfit is called (`Doe's campaign`): an organisation named after that person. */
 export const PERSONAL_OUTFITS: ReadonlySet<string> = new Set(["campaign", "camp", "team", "office", "staff", "family", "aides"]);
 
+/** An organisation that is a person's own outfit (`Doe's campaign`; not `the ACLU's office`). */
+export const isPersonalOutfit = (e: Entity): boolean => e.kind === "organization" && !!e.orgType && PERSONAL_OUTFITS.has(e.orgType) && !/^\p{Lu}{2,}$/u.test(e.name);
+
 export function summarize(e: Entity): EntitySummary {
   // `Doe's campaign` is shown as `Doe (campaign)`, so a reader never takes it for Doe.
-  const outfit = e.kind === "organization" && e.orgType && PERSONAL_OUTFITS.has(e.orgType) ? e.orgType : undefined;
+  const outfit = isPersonalOutfit(e) ? e.orgType : undefined;
   return { name: e.name, kind: e.kind, role: e.roleText ?? e.role ?? outfit, organization: e.organization?.name };
 }
 
