@@ -428,10 +428,12 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   // `…, outside the capital, Sacramento, said`: a place closing a clause is not the subject.
   if (!last || (last.type === "name" && last.weak && k > 0)) return undefined;
   const prev = parts[k - 1];
+  // The last segment describes an organisation (`a conservative group`, `Lisport's largest bank`).
+  const describesOrg = last.type === "orgNoun" || (last.type === "organization" && !!last.orgType);
   // `Jane Doe, the president of Acme Watch, a conservative group, said`: an indefinite description
   // of an organisation describes the one named before it; the subject is read without it (`a
   // story by the website Acme says` is Acme's, not a description).
-  if (prev && (last.type === "orgNoun" || (last.type === "organization" && !!last.orgType)) && ["a", "an"].includes(tokens[seg.from].lower) && !tokens.slice(seg.from, seg.to).some((t) => t.lower === "by")) {
+  if (prev && describesOrg && ["a", "an"].includes(tokens[seg.from].lower) && !tokens.slice(seg.from, seg.to).some((t) => t.lower === "by")) {
     return subjectPhrase(tokens, verb, from, prev.to, evidence);
   }
   if (prev) {
@@ -440,7 +442,6 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
     // `Jane Doe of Acme, Lisport's largest bank, said`: the appositive describes the organisation
     // the speaker is from; the one who speaks is the name before it.
-    const describesOrg = last.type === "orgNoun" || (last.type === "organization" && !!last.orgType);
     if (head && describesOrg && (head.type === "person" || head.type === "name") && tokens.slice(prev.from, prev.to).some((t) => t.kind === "word" && !t.cap && ["of", "at", "from"].includes(t.lower))) {
       return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
     }

@@ -7,7 +7,7 @@
  */
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { DocumentEntities, type Entity, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
+import { DocumentEntities, type Entity, isPersonalOutfit, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
@@ -403,7 +403,7 @@ export class MentionIndex {
         if (byGiven.length) return this.pickPerson(byGiven, at, phrase.gender);
         const organization = entities.knownOrganization(phrase.name);
         // `Murphy's campaign` named an organisation after a person: `said Murphy` is that person.
-        if (organization && !(organization.orgType && PERSONAL_OUTFITS.has(organization.orgType) && !phrase.name.includes(" "))) return sure(organization);
+        if (organization && !(isPersonalOutfit(organization) && !phrase.name.includes(" "))) return sure(organization);
         if (phrase.name.includes(" ")) return sure(entities.person(phrase.name, phrase.gender));
         // A single unknown name: a person when it speaks, else not yet known to be anyone.
         return sure(scanning ? entities.unknown(phrase.name) : entities.person(phrase.name, phrase.gender));
