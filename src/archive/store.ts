@@ -19,6 +19,7 @@ import { hashText, SourceDocument } from "../core/corpus/sourceDocument";
 import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
 import type { Alignment } from "../core/match/align";
 import { findPassages, type Passage, quoteAt } from "../core/match/passages";
+import { MAX_CANDIDATES, MAX_TIED } from "../core/match/windows";
 import { scanWords } from "../core/text/words";
 import type { QuoteWords } from "../core/match/quoteWords";
 import type { AttributedQuote, AttributionBasis, Confidence } from "../core/speakers/attribute";
@@ -36,7 +37,10 @@ export interface ArchiveStoreOptions {
   password?: string;
   /** Where "archive unavailable" and budget messages go (each outage reported once). */
   warn?: (msg: string) => void;
-  /** Documents a quotation's look-up may bring (default 8). */
+  /**
+   * Documents a quotation's look-up brings at least, best first (default `MAX_CANDIDATES`, as many
+   * as the engine aligns); beyond them, every one tying the best (up to `MAX_TIED` in all).
+   */
   documentsPerQuote?: number;
   /** Back-off after a failed connection, ms: first and longest (default 1,000 and 60,000). */
   backoffMs?: [number, number];
@@ -68,24 +72,30 @@ type Candidates = Map<string, Excerpt[]>;
  * whole draft's quotations at once:
  * - for each quotation ($1: its keys, as int[] literals; $4: which passages to consider, as a
  *   `query_int` over those keys, see `passageQuery`), the $2 documents whose passages share the
- *   most keys with it, best first, with each matching passage's range and shared-key count
- *   (rows with `q` set);
+ *   most keys with it, and beyond those every document sharing as many keys as the best one (up
+ *   to $5 in all: `MAX_TIED`, as the in-memory engine aligns every window tying its best one), with
+ *   each matching passage's range and shared-key count (rows with `q` set). A quotation reprinted
+ *   word for word in many documents ties in all of them, and a cut by id could drop the one
+ *   crediting the draft's speaker — and the check would call the draft misattributed;
  * - then the documents among those worth reading — sharing at least a quarter of the keys the
  *   quotation's best document shares (fewer: chance 3-grams, not this statement) — that the
  *   checker does not hold yet ($3: the ids it holds), with their text, metadata and quotations
  *   (rows with `q` null).
  */
 export const LOOKUP_SQL = `
-  WITH c AS MATERIALIZED (
-    SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares, max(c.shared) OVER (PARTITION BY q.ord) AS best
+  WITH ranked AS MATERIALIZED (
+    SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares, c.rank, max(c.shared) OVER (PARTITION BY q.ord) AS best
     FROM (SELECT ord, keys::int[] AS keys, query::query_int AS query FROM unnest($1::text[], $4::text[]) WITH ORDINALITY AS x(keys, query, ord)) q
     CROSS JOIN LATERAL (
-      SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares
+      SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares,
+        row_number() OVER (ORDER BY max(h.shared) DESC, h.document_id) AS rank
       FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams @@ q.query) h
       GROUP BY h.document_id
       ORDER BY shared DESC, h.document_id
-      LIMIT $2
+      LIMIT greatest($2::int, $5::int)
     ) c
+  ), c AS MATERIALIZED (
+    SELECT * FROM ranked WHERE rank <= $2::int OR shared = best
   ), wanted AS (
     SELECT DISTINCT document_id FROM c WHERE shared >= greatest(1, best * ${MIN_SHARE_OF_BEST}) AND NOT (document_id = ANY($3::bigint[]))
   )
@@ -384,7 +394,7 @@ export class ArchiveStore {
     options: ArchiveStoreOptions = {},
   ) {
     this.budgetMs = options.budgetMs ?? 2000;
-    this.perQuote = options.documentsPerQuote ?? 8;
+    this.perQuote = options.documentsPerQuote ?? MAX_CANDIDATES;
     this.backoff = options.backoffMs ?? [1000, 60_000];
     this.reuseMs = options.reuseMs ?? 60_000;
     this.delay = this.backoff[0];
@@ -464,9 +474,9 @@ export class ArchiveStore {
       try {
         this.spent.statements++;
         const r = await this.pool.query({
-          name: "verbatim-lookup-v4",
+          name: "verbatim-lookup-v5",
           text: LOOKUP_SQL,
-          values: [ask.map((k) => `{${k}}`), this.perQuote, `{${[...this.cache.keys()].join(",")}}`, ask.map((k) => passageQuery(keys.get(k)!))],
+          values: [ask.map((k) => `{${k}}`), this.perQuote, `{${[...this.cache.keys()].join(",")}}`, ask.map((k) => passageQuery(keys.get(k)!)), MAX_TIED],
         });
         const rowsOf = new Map<number, { id: string; shared: number; starts: number[]; ends: number[]; shares: number[] }[]>();
         for (const row of r.rows) {

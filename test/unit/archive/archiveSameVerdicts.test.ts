@@ -81,3 +81,57 @@ describe("archive: the same verdicts as the in-memory engine on the same sources
     assert.equal(archived.checks[0].source?.document.path, "archive:wire/depot-report.txt");
   });
 });
+
+/**
+ * A quotation reprinted word for word in more documents than a look-up's usual eight, only the
+ * last one added (the highest id: the one a cut by id drops) crediting the draft's speaker.
+ */
+const REPRINT = (speaker: string, role: string) =>
+  `Ferry crews gathered at the slipway on Monday morning.\n\n"The night crossing will run every day through the storm season," said ${speaker}, ${role}.\n\nThe first boat leaves at six.\n`;
+const REPRINT_DRAFT = (speaker: string) => ({ path: "draft.md", text: `“The night crossing will run every day through the storm season,” ${speaker} said on Monday.\n` });
+
+describe("archive: every document printing a quotation as well as the best one is compared, as in memory", function () {
+  this.timeout(120000);
+  let db: TestArchive;
+  let dir: string;
+  let store: ArchiveStore;
+
+  before(async () => {
+    db = await freshArchive("reprints");
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "verbatim-reprints-"));
+    fs.mkdirSync(path.join(dir, "wire"));
+    for (let i = 1; i <= 11; i++) fs.writeFileSync(path.join(dir, "wire", `ferry-${String(i).padStart(2, "0")}.txt`), REPRINT("Ilse Marrow", "the ferry company's director"));
+    fs.writeFileSync(path.join(dir, "wire", "ferry-12.txt"), REPRINT("Ruben Tasker", "the crews' union steward"));
+    await ingest(db.pool, [path.join(dir, "wire")], { base: dir });
+    store = new ArchiveStore(checkArchiveUrl(db.url, "command line"));
+  });
+  after(async () => {
+    await store?.close();
+    await db?.pool.end();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("a reprint crediting the draft's speaker is not cut, whatever its id: verified, as in memory; a third person is still misattributed", async () => {
+    // The crediting reprint is the one added last: the highest id.
+    const ids = await db.pool.query(`SELECT key FROM verbatim.document ORDER BY id DESC LIMIT 1`);
+    assert.equal(ids.rows[0].key, "wire/ferry-12.txt");
+    const sources = await readFolder(path.join(dir, "wire"));
+    for (const [speaker, verdict, credited] of [
+      ["Ruben Tasker", "verified", "Ruben Tasker"],
+      ["Ilse Marrow", "verified", "Ilse Marrow"],
+      ["Tomas Veld", "misattributed", undefined],
+    ] as const) {
+      const draft = REPRINT_DRAFT(speaker);
+      const [memory] = new QuoteChecker(sources).check([draft]);
+      const [archived] = await checkWithArchive(new QuoteChecker([]), [draft], store);
+      assert.equal(memory.checks.length, 1);
+      assert.equal(archived.checks.length, 1);
+      assert.equal(memory.checks[0].verdict, verdict, `memory, ${speaker}`);
+      assert.equal(archived.checks[0].verdict, verdict, `archive, ${speaker}`);
+      if (credited) {
+        assert.equal(memory.checks[0].source?.sourceQuote?.speaker?.name, credited);
+        assert.equal(archived.checks[0].source?.sourceQuote?.speaker?.name, credited);
+      }
+    }
+  });
+});
