@@ -1,9 +1,14 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
-import { tokenizePhrase } from "../../src/core/speakers/tokens";
+import { asciiShadow, tokenizePhrase } from "../../src/core/speakers/tokens";
 import { tokenizePhrase as reference } from "./reference/phraseTokensReference";
 
-const same = (text: string, start = 0, end = text.length) => assert.deepEqual(tokenizePhrase(text, start, end), reference(text, start, end), JSON.stringify([text, start, end]));
+const same = (text: string, start = 0, end = text.length) => {
+  const expected = reference(text, start, end);
+  assert.deepEqual(tokenizePhrase(text, start, end), expected, JSON.stringify([text, start, end]));
+  // ASCII words cut from the one-byte copy of the text (what prepareDocument passes) are the same.
+  assert.deepEqual(tokenizePhrase(text, start, end, undefined, asciiShadow(text)), expected, JSON.stringify([text, start, end, "shadow"]));
+};
 
 describe("the attribution tokenizer", () => {
   it("reads tokens exactly like the regular expression on tricky text", () => {
@@ -32,5 +37,15 @@ describe("the attribution tokenizer", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("cuts ASCII words from a copy of the text with a space for every other character", () => {
+    const text = "O’Brien said “Doe’s plan” costs 5 €, naïve";
+    const shadow = asciiShadow(text);
+    assert.equal(shadow, "O Brien said  Doe s plan  costs 5  , na ve");
+    assert.equal(asciiShadow("plain ASCII text"), "plain ASCII text");
+    // `Doe’s` holds a `’`: its words come from the text, not from the copy.
+    const words = tokenizePhrase(text, 0, text.length, undefined, shadow).map((t) => t.text);
+    assert.deepEqual(words, ["O’Brien", "said", "“", "Doe", "’s", "plan", "”", "costs", "5", "€", ",", "naïve"]);
   });
 });

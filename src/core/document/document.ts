@@ -7,7 +7,7 @@ import { splitSentences } from "./sentences";
 import { findQuotes } from "../quotes/findQuotes";
 import { spellDoubledMarks } from "../quotes/marks";
 import type { Quote } from "../quotes/quote";
-import { type Token, tokenizePhrase } from "../speakers/tokens";
+import { asciiShadow, type Token, tokenizePhrase } from "../speakers/tokens";
 
 export interface PreparedDocument {
   readonly path: string;
@@ -40,12 +40,13 @@ export function prepareDocument(path: string, original: string, markdown = isMar
   // For each sentence: its paragraph and the end of its tokens (the typed arrays are filled after).
   const sentenceParagraph: number[] = [];
   const sentenceTokenEnd: number[] = [];
+  const ascii = asciiShadow(text);
   paragraphs.forEach((para, p) => {
     if (para.kind === "code") return;
     for (const seg of para.segments) {
       for (const sentence of splitSentences(masked, seg.start, seg.end)) {
         sentences.push(sentence);
-        tokenizePhrase(text, sentence.start, sentence.end, tokens);
+        tokenizePhrase(text, sentence.start, sentence.end, tokens, ascii);
         sentenceParagraph.push(p);
         sentenceTokenEnd.push(tokens.length);
       }

@@ -22,8 +22,9 @@ const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|jr|sr|gen|sen|rep|gov
  * regular expression, from the same place. The result is the regular expression's, only faster on
  * long runs of punctuation (a 1 MB draft of `…`) and on ordinary English text.
  */
-export function tokenizePhrase(text: string, start = 0, end = text.length, into?: Token[]): Token[] {
+export function tokenizePhrase(text: string, start = 0, end = text.length, into?: Token[], ascii: string = text): Token[] {
   // `into`: the tokens are appended to it (a document's tokens without a copy per sentence).
+  // `ascii`: the same text with one byte a character (see `asciiShadow`), where ASCII words are cut from.
   const tokens: Token[] = into ?? [];
   const first = tokens.length;
   let body: string | undefined;
@@ -47,7 +48,9 @@ export function tokenizePhrase(text: string, start = 0, end = text.length, into?
     if (kind === ASCII_WORD) {
       const j = asciiWordEnd(text, i, end);
       if (j >= 0) {
-        word = text.slice(i, j);
+        word = ascii.slice(i, j);
+        // (`’` joins words too, `Doe’s`: the shadow has a space for it, and such a word is cut from the text.)
+        if (word.indexOf(" ") >= 0) word = text.slice(i, j);
         i = j;
       }
     }
@@ -92,6 +95,26 @@ export function tokenizePhrase(text: string, start = 0, end = text.length, into?
     }
   }
   return tokens;
+}
+
+/**
+ * `text` with every character above ASCII replaced by a space, so that it is stored with one byte
+ * a character: V8 keeps a piece cut from a two-byte string (a text holding a single `’` or `“`)
+ * two bytes a character, and such words are bigger and slower to lower-case, hash and compare with
+ * the word lists. The ASCII words cut from it are the same strings as cut from `text`. `text`
+ * itself when it is ASCII already.
+ */
+export function asciiShadow(text: string): string {
+  let first = 0;
+  while (first < text.length && text.charCodeAt(first) < 0x80) first++;
+  if (first === text.length) return text;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes[i] = c < 0x80 ? c : 0x20;
+  }
+  // UTF-8 of ASCII alone: a one-byte string.
+  return new TextDecoder().decode(bytes);
 }
 
 /** How a character starts a token: not at all (`\s`), as one punctuation token, as a word, or undecided (left to the regular expression). */
