@@ -44,8 +44,9 @@ for (const mb of sizes) {
   const cmd = ["--max-old-space-size=12000", join(out, "archive.js"), "--mb", String(mb), "--chunk-mb", opt("--chunk-mb", "500"), ...(mb === memoryAt ? ["--memory"] : [])];
   // --keep FILE: the cluster stays up (FILE says where); --reuse FILE: look-ups only, in that cluster.
   for (const name of ["--keep", "--reuse", "--warm-rounds"]) if (opt(name)) cmd.push(name, opt(name));
-  // --one-only: the single checker's look-ups only; --explain: the look-up statement's plans for three quotes.
-  for (const flag of ["--one-only", "--explain"]) if (args.includes(flag)) cmd.push(flag);
+  // --one-only: the single checker's look-ups only; --explain: the look-up statement's plans for three quotes;
+  // --no-sixteen: no 16-checker phase (the single checker's look-ups and the verdicts).
+  for (const flag of ["--one-only", "--explain", "--no-sixteen"]) if (args.includes(flag)) cmd.push(flag);
   const run = spawnSync(process.execPath, cmd, { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "inherit"] });
   if (run.status !== 0) {
     process.stderr.write(`bench:archive: the ${mb} MB run failed (exit ${run.status})\n`);
@@ -65,6 +66,7 @@ else {
     ["per quote, 1 checker: p50 / p95 ms", (r) => `${f(r.lookupOneP50)} / ${f(r.lookupOneP95)}`],
     ["per quote, 16 checkers: p50 / p95 ms", (r) => `${f(r.lookupSixteenP50)} / ${f(r.lookupSixteenP95)}`],
     ["  of which the look-up statement (round trip, rows read): p50 / p95 ms", (r) => (r.statementSixteenP50 === undefined ? "" : `${f(r.statementSixteenP50)} / ${f(r.statementSixteenP95)}`)],
+    ["  CPU a look-up while the 16 look quotes up one at a time: checkers / server ms", (r) => (r.sixteenSinglePhase ? `${f(r.sixteenSinglePhase.clientCpuMsPerLookup, 2)} / ${f(r.sixteenSinglePhase.serverCpuMsPerLookup, 2)}` : "")],
     ["per quote, 1 checker, where the time goes (ms): statement / excerpts laid out / alignment; client CPU", (r) => (r.oneBreakdown ? `${f(r.oneBreakdown.candidatesMs)} / ${f(r.oneBreakdown.matchesMs)} / ${f(r.oneBreakdown.passagesForMs)}; ${f(r.oneBreakdown.clientCpuMs)}` : "")],
     ["drafts of 10 quotes in one look-up, 16 checkers: p50 / p95 ms per draft", (r) => (r.draftSixteenP50 === undefined ? "" : `${f(r.draftSixteenP50)} / ${f(r.draftSixteenP95)}`)],
     ["right document first", (r) => `${r.rightDocument}/${r.quotes}`],

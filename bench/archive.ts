@@ -52,6 +52,24 @@ interface Job {
   seed: number;
   /** Rounds of the same look-ups made first, with a store of their own (see `compileWarm`). */
   warmRounds: number;
+  /** One Int32 counter shared by the checkers: see `arrive`. */
+  barrier: SharedArrayBuffer;
+}
+
+/**
+ * Waits until `target` arrivals have been counted at the shared counter (this one included):
+ * the checkers start each timed phase together, once every one of them is connected and warm,
+ * so no checker's timed look-ups run beside another's warm-up (V8 compiling the engine, a new
+ * connection planning its statements) — which a checker's figures would otherwise include at
+ * random, depending on when its neighbours finished warming up.
+ */
+function arrive(counter: Int32Array, target: number): void {
+  const now = Atomics.add(counter, 0, 1) + 1;
+  if (now >= target) {
+    Atomics.notify(counter, 0);
+    return;
+  }
+  for (let seen = now; seen < target; seen = Atomics.load(counter, 0)) Atomics.wait(counter, 0, seen, 1000);
 }
 
 /**
@@ -129,10 +147,12 @@ async function checkerThread(job: Job): Promise<{ single: number[]; statement: n
   /** The look-up statement alone (round trip and rows read), before the engine's alignment. */
   const statement: number[] = [];
   const drafts: number[] = [];
+  const counter = new Int32Array(job.barrier);
   await compileWarm(job.url, words, job.warmRounds);
   let store = new ArchiveStore(checkArchiveUrl(job.url, "settings"), { maxConnections: 1, budgetMs: 30000 });
   try {
     await warmUp(store);
+    arrive(counter, CHECKERS);
     for (const i of order) {
       const t = now();
       const matches = await store.lookup([words[i]]);
@@ -143,6 +163,7 @@ async function checkerThread(job: Job): Promise<{ single: number[]; statement: n
     await store.close();
     store = new ArchiveStore(checkArchiveUrl(job.url, "settings"), { maxConnections: 1, budgetMs: 30000 });
     await warmUp(store);
+    arrive(counter, 2 * CHECKERS);
     for (let at = 0; at < order.length; at += DRAFT_QUOTES) {
       const draft = order.slice(at, at + DRAFT_QUOTES).map((i) => words[i]);
       const t = now();
@@ -332,46 +353,73 @@ async function main(): Promise<void> {
       await store.close();
       return;
     }
-    // CPU of the 16-checker phase (the checkers' threads, this process, and the server), per look-up.
-    const cpuSixteen = process.cpuUsage();
-    const serverSixteen = serverCpuSeconds(dataDir);
-    const wallSixteen = now();
-    const threads = await Promise.all(
-      Array.from({ length: CHECKERS }, (_, k) =>
-        new Promise<{ single: number[]; statement: number[]; drafts: number[] }>((resolve, reject) => {
-          const w = new Worker(__filename, { workerData: { url, quotes: planted.map((q) => ({ text: q.text })), seed: k + 1, warmRounds } satisfies Job });
-          w.once("message", resolve);
-          w.once("error", reject);
-        }),
-      ),
-    );
-    const sixteen = threads.flatMap((t) => t.single);
-    {
-      const used = process.cpuUsage(cpuSixteen);
-      // Each checker made 70 single look-ups and 7 draft look-ups (and its warm-ups): CPU per single-quote look-up's worth.
-      const lookups = CHECKERS * planted.length * 2;
-      result.sixteenPhase = {
-        wallSeconds: (now() - wallSixteen) / 1000,
-        clientCpuSeconds: (used.user + used.system) / 1e6,
-        serverCpuSeconds: serverCpuSeconds(dataDir) - serverSixteen,
-        quoteLookups: lookups,
-        loadAverage: os.loadavg(),
+    if (args.includes("--no-sixteen")) {
+      Object.assign(result, { lookupOneP50: pct(one, 0.5), lookupOneP95: pct(one, 0.95), rightDocument, quotes: n });
+    } else {
+      // CPU of the 16-checker phase (the checkers' threads, this process, and the server), per look-up.
+      const cpuSixteen = process.cpuUsage();
+      const serverSixteen = serverCpuSeconds(dataDir);
+      const wallSixteen = now();
+      const barrier = new SharedArrayBuffer(4);
+      const counter = new Int32Array(barrier);
+      const threadsDone = Promise.all(
+        Array.from({ length: CHECKERS }, (_, k) =>
+          new Promise<{ single: number[]; statement: number[]; drafts: number[] }>((resolve, reject) => {
+            const w = new Worker(__filename, { workerData: { url, quotes: planted.map((q) => ({ text: q.text })), seed: k + 1, warmRounds, barrier } satisfies Job });
+            w.once("message", resolve);
+            w.once("error", reject);
+          }),
+        ),
+      );
+      // The timed single-quote phase: from every checker warm and connected to every one done
+      // with it (and connected again for its drafts); CPU of all threads and of the server.
+      let failed = false;
+      threadsDone.catch(() => (failed = true));
+      const until = async (n: number) => {
+        while (Atomics.load(counter, 0) < n && !failed) await new Promise((r) => setTimeout(r, 5));
       };
+      await until(CHECKERS);
+      const timed = { cpu: process.cpuUsage(), server: serverCpuSeconds(dataDir), wall: now() };
+      await until(2 * CHECKERS);
+      {
+        const used = process.cpuUsage(timed.cpu);
+        result.sixteenSinglePhase = {
+          wallSeconds: (now() - timed.wall) / 1000,
+          quoteLookups: CHECKERS * planted.length,
+          clientCpuMsPerLookup: (used.user + used.system) / 1000 / (CHECKERS * planted.length),
+          serverCpuMsPerLookup: ((serverCpuSeconds(dataDir) - timed.server) * 1000) / (CHECKERS * planted.length),
+          loadAverage: os.loadavg(),
+        };
+      }
+      const threads = await threadsDone;
+      const sixteen = threads.flatMap((t) => t.single);
+      {
+        const used = process.cpuUsage(cpuSixteen);
+        // Each checker made 70 single look-ups and 7 draft look-ups (and its warm-ups): CPU per single-quote look-up's worth.
+        const lookups = CHECKERS * planted.length * 2;
+        result.sixteenPhase = {
+          wallSeconds: (now() - wallSixteen) / 1000,
+          clientCpuSeconds: (used.user + used.system) / 1e6,
+          serverCpuSeconds: serverCpuSeconds(dataDir) - serverSixteen,
+          quoteLookups: lookups,
+          loadAverage: os.loadavg(),
+        };
+      }
+      const sixteenDrafts = threads.flatMap((t) => t.drafts);
+      Object.assign(result, {
+        draftQuotes: DRAFT_QUOTES,
+        draftSixteenP50: pct(sixteenDrafts, 0.5),
+        draftSixteenP95: pct(sixteenDrafts, 0.95),
+        lookupOneP50: pct(one, 0.5),
+        lookupOneP95: pct(one, 0.95),
+        lookupSixteenP50: pct(sixteen, 0.5),
+        lookupSixteenP95: pct(sixteen, 0.95),
+        statementSixteenP50: pct(threads.flatMap((t) => t.statement), 0.5),
+        statementSixteenP95: pct(threads.flatMap((t) => t.statement), 0.95),
+        rightDocument,
+        quotes: planted.length,
+      });
     }
-    const sixteenDrafts = threads.flatMap((t) => t.drafts);
-    Object.assign(result, {
-      draftQuotes: DRAFT_QUOTES,
-      draftSixteenP50: pct(sixteenDrafts, 0.5),
-      draftSixteenP95: pct(sixteenDrafts, 0.95),
-      lookupOneP50: pct(one, 0.5),
-      lookupOneP95: pct(one, 0.95),
-      lookupSixteenP50: pct(sixteen, 0.5),
-      lookupSixteenP95: pct(sixteen, 0.95),
-      statementSixteenP50: pct(threads.flatMap((t) => t.statement), 0.5),
-      statementSixteenP95: pct(threads.flatMap((t) => t.statement), 0.95),
-      rightDocument,
-      quotes: planted.length,
-    });
 
     // A draft quoting every planted quotation (as bench.ts writes it), checked against the archive alone.
     const cue = (q: Planted) => (q.speaker ? `“${q.text},” said ${q.speaker}.` : `We found “${q.text}” in the files.`);
@@ -413,7 +461,18 @@ async function main(): Promise<void> {
         memoryLookupP95: pct(times, 0.95),
         memoryVerdictsRight: planted.filter((q) => verdictOf(inMemory.checks, q) === expected(q)).length,
         sameVerdicts: same,
-        differentVerdicts: planted.filter((q) => verdictOf(inMemory.checks, q) !== verdictOf(archived.checks, q)).map((q) => `${q.kind}: memory ${verdictOf(inMemory.checks, q)}, archive ${verdictOf(archived.checks, q)}`),
+        differentVerdicts: planted
+          .filter((q) => verdictOf(inMemory.checks, q) !== verdictOf(archived.checks, q))
+          .map((q) => {
+            // Which passages each side judged on: path, exact or not, the source's speaker and how sure.
+            const seen = (checks: typeof archived.checks) => {
+              const c = checks.find((x) => x.text.replace(/,$/, "") === q.text);
+              if (!c) return "not found";
+              const p = (x: NonNullable<typeof c.source>) => `${x.document.path}${x.alignment.exact ? "" : " ~"} ${x.sourceQuote?.speaker?.name ?? "-"} (${x.sourceQuote?.confidence ?? "-"})`;
+              return `${c.verdict} [draft: ${c.speaker?.name ?? "-"} (${c.quote.confidence ?? "-"})] ${[c.source, ...c.corroboration].filter((x) => x).map((x) => p(x!)).join("; ")}`;
+            };
+            return `${q.kind} (planted in ${q.key}) "${q.text.slice(0, 60)}…": memory ${seen(inMemory.checks)} | archive ${seen(archived.checks)}`;
+          }),
       });
     }
     result.loadAverageAtEnd = os.loadavg();

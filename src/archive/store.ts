@@ -77,25 +77,28 @@ type Candidates = Map<string, Excerpt[]>;
  *   each matching passage's range and shared-key count (rows with `q` set). A quotation reprinted
  *   word for word in many documents ties in all of them, and a cut by id could drop the one
  *   crediting the draft's speaker — and the check would call the draft misattributed;
- * - then the documents among those worth reading — sharing at least a quarter of the keys the
+ *   The cut is made inside each quotation's `LATERAL` (ranked and filtered there), so no more
+ *   than the kept rows leave it;
+ * - then the documents among those worth reading — sharing at least half of the keys the
  *   quotation's best document shares (fewer: chance 3-grams, not this statement) — that the
  *   checker does not hold yet ($3: the ids it holds), with their text, metadata and quotations
  *   (rows with `q` null).
  */
 export const LOOKUP_SQL = `
-  WITH ranked AS MATERIALIZED (
-    SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares, c.rank, max(c.shared) OVER (PARTITION BY q.ord) AS best
+  WITH c AS MATERIALIZED (
+    SELECT q.ord AS q, c.document_id, c.shared, c.starts, c.ends, c.shares, max(c.shared) OVER (PARTITION BY q.ord) AS best
     FROM (SELECT ord, keys::int[] AS keys, query::query_int AS query FROM unnest($1::text[], $4::text[]) WITH ORDINALITY AS x(keys, query, ord)) q
     CROSS JOIN LATERAL (
-      SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares,
-        row_number() OVER (ORDER BY max(h.shared) DESC, h.document_id) AS rank
-      FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams @@ q.query) h
-      GROUP BY h.document_id
-      ORDER BY shared DESC, h.document_id
-      LIMIT greatest($2::int, $5::int)
+      SELECT t.document_id, t.shared, t.starts, t.ends, t.shares FROM (
+        SELECT h.document_id, max(h.shared) AS shared, array_agg(h.start_offset) AS starts, array_agg(h.end_offset) AS ends, array_agg(h.shared) AS shares,
+          row_number() OVER (ORDER BY max(h.shared) DESC, h.document_id) AS rank, max(max(h.shared)) OVER () AS top
+        FROM (SELECT p.document_id, p.start_offset, p.end_offset, icount(p.grams & q.keys) AS shared FROM verbatim.passage p WHERE p.grams @@ q.query) h
+        GROUP BY h.document_id
+        ORDER BY shared DESC, h.document_id
+        LIMIT greatest($2::int, $5::int)
+      ) t
+      WHERE t.rank <= $2::int OR t.shared = t.top
     ) c
-  ), c AS MATERIALIZED (
-    SELECT * FROM ranked WHERE rank <= $2::int OR shared = best
   ), wanted AS (
     SELECT DISTINCT document_id FROM c WHERE shared >= greatest(1, best * ${MIN_SHARE_OF_BEST}) AND NOT (document_id = ANY($3::bigint[]))
   )
@@ -474,7 +477,7 @@ export class ArchiveStore {
       try {
         this.spent.statements++;
         const r = await this.pool.query({
-          name: "verbatim-lookup-v5",
+          name: "verbatim-lookup-v6",
           text: LOOKUP_SQL,
           values: [ask.map((k) => `{${k}}`), this.perQuote, `{${[...this.cache.keys()].join(",")}}`, ask.map((k) => passageQuery(keys.get(k)!)), MAX_TIED],
         });
