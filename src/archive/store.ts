@@ -24,7 +24,7 @@ import { scanWords } from "../core/text/words";
 import type { QuoteWords } from "../core/match/quoteWords";
 import type { AttributedQuote, AttributionBasis, Confidence } from "../core/speakers/attribute";
 import type { EntityKind } from "../core/speakers/entity";
-import { type ArchiveUrl, CHECK_SESSION, describePgError, isOverBudget, isUnavailable, openPool } from "./connection";
+import { type ArchiveUrl, CHECK_IDLE_MS, CHECK_SESSION, describePgError, isOverBudget, isUnavailable, openPool } from "./connection";
 import { lookupKeys } from "./grams";
 import type { SourceMetadata } from "./metadata";
 
@@ -46,6 +46,8 @@ export interface ArchiveStoreOptions {
   backoffMs?: [number, number];
   /** How long a quotation's candidates are reused without asking the server again, ms (default 60,000; 0: always ask). */
   reuseMs?: number;
+  /** How long an unused connection stays open, ms (default `CHECK_IDLE_MS`, ten minutes). */
+  idleMs?: number;
 }
 
 /** What a host shows about an archive document. */
@@ -402,7 +404,7 @@ export class ArchiveStore {
     this.reuseMs = options.reuseMs ?? 60_000;
     this.delay = this.backoff[0];
     this.warn = options.warn ?? (() => {});
-    this.pool = openPool(url, { max: options.maxConnections ?? 4, statementTimeoutMs: this.budgetMs, connectTimeoutMs: options.connectTimeoutMs ?? 3000, password: options.password, applicationName: "verbatim check", sessionSettings: CHECK_SESSION });
+    this.pool = openPool(url, { max: options.maxConnections ?? 4, statementTimeoutMs: this.budgetMs, connectTimeoutMs: options.connectTimeoutMs ?? 3000, password: options.password, applicationName: "verbatim check", sessionSettings: CHECK_SESSION, idleMs: options.idleMs ?? CHECK_IDLE_MS });
   }
 
   get state(): ArchiveState {

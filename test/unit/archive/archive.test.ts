@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { QuoteChecker } from "../../../src/core/check";
 import { reportJson } from "../../../src/core/report/json";
-import { checkArchiveUrl } from "../../../src/archive/connection";
+import { CHECK_IDLE_MS, checkArchiveUrl } from "../../../src/archive/connection";
 import { checkWithArchive, draftQuoteWords } from "../../../src/archive/check";
 import { documentKey, ingest, removeDocuments } from "../../../src/archive/ingest";
 import { archiveStatus } from "../../../src/archive/status";
@@ -164,6 +164,37 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
       assert.equal(second.passagesFor(w)[0].windowStart, first.passagesFor(w)[0].windowStart);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it("keeps a checker's connection open between look-ups (ten minutes by default), closing it only after its idle time", async () => {
+    assert.equal(CHECK_IDLE_MS, 600_000);
+    // The checkers' backends (by when each started) other than those open before.
+    const others = new Set<string>();
+    const backends = async () => (await db.pool.query(`SELECT backend_start FROM pg_stat_activity WHERE application_name = 'verbatim check'`)).rows.map((r) => String(r.backend_start)).filter((b) => !others.has(b));
+    for (const b of await backends()) others.add(b);
+    const words = draftQuoteWords([draft()]);
+    const brief = new ArchiveStore(checkArchiveUrl(db.url, "command line"), { reuseMs: 0, idleMs: 200 });
+    try {
+      await brief.lookup(words);
+      assert.equal((await backends()).length, 1);
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.deepEqual(await backends(), [], "a short idle time lets the connection go");
+    } finally {
+      await brief.close();
+    }
+    const held = new ArchiveStore(checkArchiveUrl(db.url, "command line"), { reuseMs: 0 });
+    try {
+      await held.lookup(words);
+      const before = await backends();
+      assert.equal(before.length, 1);
+      await new Promise((r) => setTimeout(r, 1000));
+      // The same backend: no new connection, no statement planned again.
+      assert.deepEqual(await backends(), before);
+      await held.lookup(words);
+      assert.deepEqual(await backends(), before);
+    } finally {
+      await held.close();
     }
   });
 
