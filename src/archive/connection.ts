@@ -24,7 +24,7 @@ export interface PoolOptions {
 /**
  * How long a checker keeps an unused connection: a new one costs the server about 20 ms of CPU
  * to start and 50 ms more for the look-up's first statement (its plan and the catalog caches),
- * 150–200 ms of wall time in all on a loaded 2-core server, where a look-up on an open connection
+ * 160–210 ms of wall time in all on a loaded 2-core server, where a look-up on an open connection
  * takes a few. An editor checks now and again, with pauses longer than a minute; each check after
  * one paid that. Ten minutes keeps one idle backend per editor (its pool opens more only for
  * look-ups at once).
