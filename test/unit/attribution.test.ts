@@ -424,5 +424,11 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Ossi Berg's campaign shrugged off the attack, telling reporters, "Nobody asked for that endorsement."`, "Nobody asked");
     assert.deepEqual(q.speaker && summarize(q.speaker), { name: "Ossi Berg", kind: "organization", role: "campaign", organization: undefined });
   });
+  it("reads `a spokesman for the Harbours and Fisheries Commission` whole, so the person before it speaks", () => {
+    assert.equal(speakerOf(`Ossi Berg, a spokesman for the Harbours and Fisheries Commission, said: "We do not comment on inquiries."`, "We do not comment"), "Ossi Berg");
+    assert.equal(speakerOf(`The Harbours and Fisheries Commission said: "We do not comment on inquiries."`, "We do not comment"), "Harbours and Fisheries Commission");
+    // Two names joined by `and` are still two: the nearer one is read.
+    assert.equal(speakerOf(`Ada Moss and Acme Union said: "We do not comment on inquiries."`, "We do not comment"), "Acme Union");
+  });
 });
 

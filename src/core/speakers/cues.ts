@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { classifyName, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, classifyName, isNameWord, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -161,12 +161,21 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     if (isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?")) break;
     // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && !!roleAt(tokens, start, end);
-    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles) break;
+    // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
+    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && andJoinsOrg(tokens, start, end) && namedAfterArticle(tokens, start - 2);
+    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
     if (end - start > 24) break;
   }
   return start;
+}
+
+/** The run of name words ending at `last` follows `the`, `of` or `for` (an organisation's name, not a person's). */
+function namedAfterArticle(tokens: Token[], last: number): boolean {
+  let r = last;
+  while (r > 0 && isNameWord(tokens[r - 1]) && tokens[r - 1].lower !== "the") r--;
+  return ["the", "of", "for"].includes(tokens[r - 1]?.lower ?? "");
 }
 
 /** Strips adverbs and auxiliaries standing between a subject and its verb. */

@@ -191,7 +191,7 @@ export function capRunEnd(ws: Token[], i: number, end = ws.length): number {
 }
 
 /** `Harbour and Dockworkers Union`: `and` joins name words when the words after it end an organisation's name. */
-function andJoinsOrg(ws: Token[], from: number, end: number): boolean {
+export function andJoinsOrg(ws: Token[], from: number, end: number): boolean {
   let k = from;
   while (k < end && k < from + 5 && isNameWord(ws[k])) k++;
   return k > from && orgHeads.has(bare(ws[k - 1]));
