@@ -430,5 +430,11 @@ describe("attribution patterns from real news", () => {
     // Two names joined by `and` are still two: the nearer one is read.
     assert.equal(speakerOf(`Ada Moss and Acme Union said: "We do not comment on inquiries."`, "We do not comment"), "Acme Union");
   });
+  it("reads a role, a name and where it speaks from after a quotation (`\"…,\" Chief Inspector Jane Doe of Lisport Police said`)", () => {
+    const q = speakerEntity(`"I cannot comment on an open case," Chief Inspector Ada Moss of Lisport Harbour Police said.`, "I cannot comment");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Ada Moss"]);
+    assert.equal(speakerOf(`"We are not finished," former Gov. Ossi Berg of Northland said on Twitter.`, "We are not finished"), "Ossi Berg");
+    assert.equal(speakerOf(`"It was a quiet night," Sergeant Ossi Berg of the police said.`, "It was a quiet"), "Ossi Berg");
+  });
 });
 

@@ -44,7 +44,8 @@ export interface RoleRef {
 
 export type SpeakerPhrase =
   | { type: "pronoun"; word: string }
-  | { type: "person"; name: string; role?: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender }
+  /** `place`: where a person is from (`Sen. Jane Doe of Vermont`), no organisation of theirs. */
+  | { type: "person"; name: string; role?: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender; place?: string }
   /**
    * A bare name that may be a person's surname or an organisation (`Doe`, `Acme`); `weak` when
    * the word is also a place or a date (`West`, `May`): a speaker only if the document names a
@@ -362,6 +363,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
       const org = readOrgForward(after, 1);
       if (org) organization = org;
     } else if (after.length) {
+      const from = nameThenOrg(after);
+      if (from) return { type: "person", name: joinWords(from.who), role: found.role, organization: organization ?? from.org, orgNoun: from.org || from.place ? nominalOrg : from.noun, place: from.place, gender };
       const words = after.filter((w) => !isTitle(w) || !isNameWord(after[after.indexOf(w) + 1]));
       const titles = after.filter((w) => isTitle(w));
       if (words.length && words.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(words) !== "place" && classifyName(words) !== "time") {
@@ -527,6 +530,20 @@ const PREPOSITIONS = new Set(["in", "on", "at", "by", "of", "for", "with", "from
 const ROLE_MODIFIERS = new Set(["senior", "assistant", "associate", "lead", "principal", "executive", "managing", "acting", "interim", "chief", "deputy", "vice"]);
 
 /** The role in a segment: the last role phrase followed only by name words (or by nothing / `of X`). */
+/** `Jane Doe of Lisport Police`, `Jane Doe of the police` after a role: the name, then where it speaks from. */
+function nameThenOrg(after: Token[]): { who: Token[]; org?: string; noun?: string; place?: string } | undefined {
+  const link = after.findIndex((w) => w.kind === "word" && !w.cap && ["of", "at", "from"].includes(w.lower));
+  if (link <= 0) return undefined;
+  const who = after.slice(0, link);
+  const whoKind = classifyName(who);
+  if (!who.every(isNameWord) || who.some(isTitle) || whoKind === "organization" || whoKind === "place" || whoKind === "time" || whoKind === "group") return undefined;
+  const org = readOrgForward(after, link + 1, true);
+  // (an organisation only when its words say so: `of Lisport` is where the person is from)
+  if (org) return classifyName(after.slice(link + 1).filter((w) => w.lower !== "the")) === "organization" ? { who, org } : { who, place: org };
+  const tail = after.slice(link + 1).filter((w) => w.lower !== "the");
+  return after[link + 1]?.lower === "the" && tail.length === 1 && orgNouns.has(tail[0].lower) ? { who, noun: tail[0].lower } : undefined;
+}
+
 function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: number } } | undefined {
   let best: { at: number; found: { role: RoleRef; length: number } } | undefined;
   for (let i = 0; i < ws.length; i++) {
@@ -534,7 +551,7 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
     const found = roleAt(ws, i);
     if (!found) continue;
     const after = ws.slice(i + found.length);
-    const tailOk = after.length === 0 || LINKS.has(after[0].lower) || after.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || isTitle(w));
+    const tailOk = after.length === 0 || LINKS.has(after[0].lower) || !!nameThenOrg(after) || after.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || isTitle(w));
     // A capitalised role word at the start of a two-word name is a name (`Dean Baker`), unless a title.
     const w = ws[i];
     const nameLike = w.cap && isGivenName(w.text) && !isTitle(w) && !TITLE_ROLE_WORDS.has(w.lower) && found.length === 1 && after.length === 1 && i === 0;
@@ -630,7 +647,7 @@ function keyWords(p: SpeakerPhrase): string[] {
       texts.push(p.word);
       break;
     case "person":
-      texts.push(p.name, p.organization, p.role?.text, p.owner);
+      texts.push(p.name, p.organization, p.role?.text, p.owner, p.orgNoun, p.place);
       break;
     case "name":
       texts.push(p.name, p.organization);
