@@ -436,5 +436,13 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We are not finished," former Gov. Ossi Berg of Northland said on Twitter.`, "We are not finished"), "Ossi Berg");
     assert.equal(speakerOf(`"It was a quiet night," Sergeant Ossi Berg of the police said.`, "It was a quiet"), "Ossi Berg");
   });
+  it("never continues the last speaker into words a cue gives to someone it cannot name (`\"…,\" said one.`)", () => {
+    const text = `Inspector Ada Moss said the driver had fled. "We are appealing for witnesses," she said. Neighbours were shocked. "It is usually so quiet here," said one.`;
+    assert.equal(speakerOf(text, "We are appealing"), "Ada Moss");
+    assert.equal(speakerOf(text, "It is usually"), undefined);
+    assert.equal(speakerOf(text.replace("said one.", "another added."), "It is usually"), undefined);
+    // Without a cue the words still continue her.
+    assert.equal(speakerOf(text.replace(` Neighbours were shocked. "It is usually so quiet here," said one.`, ` "It is usually so quiet here."`), "It is usually"), "Ada Moss");
+  });
 });
 

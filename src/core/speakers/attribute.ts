@@ -85,7 +85,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
     const found = findCue(doc, index, quotes, k);
-    const previous = found ? undefined : continuedFrom(doc, result, quote);
+    const previous = found || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, result, quote);
     if (found) applyCue(doc, index, out, found);
     else if (previous?.speaker) {
       out.speaker = previous.speaker;
@@ -401,6 +401,26 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   }
   return undefined;
 }
+
+/**
+ * `"…," said one.`, `"…," another added.`: a cue right after the quotation whose speaker cannot be
+ * read still says the words are someone's — not a continuation of the last speaker's.
+ */
+function unreadCueAfter(doc: PreparedDocument, quote: Quote): boolean {
+  if (quote.form !== "marked") return false;
+  const para = doc.paragraphs[quote.lastParagraph];
+  const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
+  const end = Math.min(para.end, endSentence >= 0 ? Math.max(quote.end, doc.sentences[endSentence].end) : para.end);
+  const tokens = tokensOf(doc, visibleBetween(doc, quote.end, end));
+  let i = 0;
+  while (i < tokens.length && tokens[i].kind === "punct" && [",", "\u2014", "\u2013"].includes(tokens[i].text)) i++;
+  if (i >= tokens.length || tokens[i].kind !== "word") return false;
+  if (isCueVerb(tokens, i)) return true;
+  return UNREAD_SPEAKERS.has(tokens[i].lower) && isCueVerb(tokens, i + 1);
+}
+
+/** Words that stand for a speaker the text does not name (`said one`, `another added`). */
+const UNREAD_SPEAKERS = new Set(["one", "another", "someone", "somebody", "many", "some", "others"]);
 
 /** The quote whose speaker an unattributed quote continues, if any. */
 function continuedFrom(doc: PreparedDocument, done: AttributedQuote[], quote: Quote): AttributedQuote | undefined {
