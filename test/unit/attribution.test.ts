@@ -444,5 +444,19 @@ describe("attribution patterns from real news", () => {
     // Without a cue the words still continue her.
     assert.equal(speakerOf(text.replace(` Neighbours were shocked. "It is usually so quiet here," said one.`, ` "It is usually so quiet here."`), "It is usually"), "Ada Moss");
   });
+  it("takes `he`/`she` after `…, said Jane Doe, the director.` as the one named after the inverted verb (no quotation of hers before it)", () => {
+    const text = `"The port will be ready," said Ada Moss, the harbour spokeswoman.\n\nCrowds make residents nervous, said Lena Ortiz, director of the Lisport Tenants Union. "We were promised a quiet summer," she said.`;
+    assert.equal(speakerOf(text, "We were promised"), "Lena Ortiz");
+    // `told Doe`: the one told listens — the speaker before goes on.
+    const told = `"The port will be ready," Ada Moss, the harbour spokeswoman, told Ossi Berg.\n\n"We are on time," she said.`;
+    assert.equal(speakerOf(told, "We are on time"), "Ada Moss");
+    // `Doe, for example, said Roe wants …`: Roe is talked about, not speaking.
+    const about = `Ossi Berg spoke at the hearing.\n\nAda Moss, for example, said Berg wanted more time. "He is stalling," she said.`;
+    assert.equal(speakerOf(about, "He is stalling"), "Ada Moss");
+  });
+  it("reads `Jane Doe of digital consulting firm Acme` as the person, from that firm", () => {
+    const q = speakerEntity(`"The message resonates," said Ada Moss of digital consulting firm Korvex.`, "The message");
+    assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Ada Moss"]);
+  });
 });
 

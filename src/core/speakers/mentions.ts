@@ -50,6 +50,10 @@ const PREPOSITIONS = new Set(["of", "to", "with", "for", "by", "about", "against
 /** Marks after which a mention opens a clause: `…, Doe said`. */
 const CLAUSE_MARKS = new Set([",", ";", ":", "\u2014", "\u2013", "(", "-"]);
 /** Lower-case words after a mention that are no verb of it. */
+/** Speech verbs that invert with their speaker (`…, said Doe`); not `told Doe`, whose object listens. */
+const INVERTING_VERBS = new Set(["said", "says", "added", "adds", "wrote", "writes", "explained", "explains", "continued", "recalled", "recalls", "noted", "notes", "insisted", "argued", "argues", "replied", "answered", "admitted", "conceded", "observed", "remarked", "declared", "countered", "responded", "acknowledged", "concluded", "complained", "cautioned", "quipped", "joked", "agreed", "announced", "predicted", "stressed", "suggested"]);
+/** Marks before an inverted speech verb (`"…," said Doe`, `…, said Doe`). */
+const INVERSION_MARKS = new Set([",", "\u201d", '"', "\u2014", "\u2013"]);
 const NOT_VERBS = new Set(["and", "or", "'s"]);
 /** Link words before an organisation that ends a phrase: `a spokeswoman for Acme`. */
 const ORG_LINKS = new Set(["for", "of", "at"]);
@@ -337,6 +341,10 @@ export class MentionIndex {
     const next = tokens[after];
     const possessive = tokens[end]?.kind === "poss";
     const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !NOT_VERBS.has(next.lower);
+    // `…, said Jane Doe, the director.`: the one an inverted speech verb names is speaking.
+    const verbBefore = prevIndex - 1;
+    // (a name, with no verb of its own after it: `Doe, for example, said Roe continued …` is Doe speaking)
+    const inverted = kind === "name" && !verbNext && !modifier && !possessive && !!prev && prev.kind === "word" && !prev.cap && INVERTING_VERBS.has(prev.lower) && verbBefore >= 0 && (!!doc.tokenQuoted[verbBefore] || (tokens[verbBefore].kind === "punct" && INVERSION_MARKS.has(tokens[verbBefore].text)));
     const subject = !modifier && !possessive && opensClause && (verbNext || next === undefined) && start >= this.appositiveEnd;
     // The first subject of a sentence is its main clause's; later ones are embedded (`… that Doe may win`).
     const main = subject && this.lastSubjectSentence !== doc.tokenSentence[start];
@@ -345,7 +353,7 @@ export class MentionIndex {
     while (tokens[v]?.kind === "word" && /ly$/.test(tokens[v].lower)) v++;
     // `Doe continued to …` is not speech.
     const notSpeech = /^continu/.test(tokens[v]?.lower ?? "") && tokens[v + 1]?.lower === "to";
-    const speaking = !modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech;
+    const speaking = inverted || (!modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech);
     const asking = speaking && ASKING_VERBS.has(tokens[v].lower) && !!tokens[v + 1] && isNameWord(tokens[v + 1]);
     const asked = start > 0 && tokens[start - 1].kind === "word" && ASKING_VERBS.has(tokens[start - 1].lower) && !modifier && !possessive;
     this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking, asking, asked });

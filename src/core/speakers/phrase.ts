@@ -398,6 +398,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   // `the company`, `the campaign`, or `trading platform Acme`
   for (let i = ws.length - 1; i >= 0; i--) {
     if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
+    // `Jane Doe of digital consulting firm Acme`: the person, from the organisation (read below).
+    const link = ws.findIndex((w, k) => k > 0 && k < i && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
+    if (link > 0 && ws.slice(0, link).every(isNameWord) && describedOrg(ws, link + 1)) break;
     const rest = ws.slice(i + 1);
     if (rest.length && rest.every(isNameWord)) return { type: "organization", name: joinWords(rest), orgType: ws[i].lower };
     // `the bank's board`: the organisation `the bank` means (a common noun names no organisation).
@@ -409,7 +412,7 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
   if (link > 0) {
     const who = ws.slice(isTitle(ws[0]) ? 1 : 0, link);
-    const org = readOrgForward(ws, link + 1, true);
+    const org = readOrgForward(ws, link + 1, true) ?? describedOrg(ws, link + 1);
     // A name the given-name list does not know (`Meenakshi Ganguly of Human Rights Watch`) counts
     // when what follows is an organisation and the name holds no role, acronym or organisation word.
     const whoKind = classifyName(who);
@@ -594,6 +597,20 @@ function readOrgForward(ws: Token[], from: number, whole = false): string | unde
   if (end === i || (whole && end !== ws.length)) return undefined;
   const words = ws.slice(i, end);
   return classifyName(words) === "time" ? undefined : joinWords(words);
+}
+
+/** `digital consulting firm Acme`, `the law firm Doe & Roe` to the end of the phrase: the organisation's name. */
+function describedOrg(ws: Token[], from: number): string | undefined {
+  let i = from;
+  if (["the", "a", "an"].includes(ws[i]?.lower ?? "")) i++;
+  let noun = -1;
+  while (i < ws.length && ws[i].kind === "word" && !ws[i].cap && !verbForms.has(ws[i].lower)) {
+    if (orgNouns.has(ws[i].lower)) noun = i;
+    i++;
+  }
+  if (noun < 0 || noun !== i - 1 || i >= ws.length) return undefined;
+  const run = ws.slice(i);
+  return run.every((w) => isNameWord(w) || w.text === "&") && classifyName(run) !== "person" ? joinWords(run) : undefined;
 }
 
 function singular(s: string): string {
