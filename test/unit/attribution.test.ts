@@ -458,5 +458,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`"The message resonates," said Ada Moss of digital consulting firm Korvex.`, "The message");
     assert.deepEqual([q.speaker?.kind, q.speaker?.name], ["person", "Ada Moss"]);
   });
+  it("reads past a lead-in of place (`Here in Lisport, Doe stepped up …, saying, \"…\"`)", () => {
+    assert.equal(speakerOf(`Here in Lisport, Ada Moss stepped up her attacks on the port plan, saying, "We have to stop this before it starts."`, "We have to stop"), "Ada Moss");
+  });
 });
 

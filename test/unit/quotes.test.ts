@@ -52,6 +52,12 @@ describe("quote finding", () => {
     assert.deepEqual(quotes(text), ["We will not close a single school this year. That is a promise."]);
   });
 
+  it("reads a wire story's section heading between dashes (`– Old hands –`) as no attribution line", () => {
+    const text = `"The delay costs us a little," said port director Ada Moss, though she expected it to pass.\n\n\u2013 Old hands \u2013.\n\nThe port opens in May.\n`;
+    const doc = prepareDocument("d.txt", text);
+    assert.deepEqual(doc.quotes.map((q) => [q.form, text.slice(q.start, q.end)]), [["marked", "The delay costs us a little,"]]);
+  });
+
   it("reads a Markdown block quote with a dash attribution line", () => {
     const text = `Intro.\n\n> Build the pier first.\n> Then the market.\n>\n> \u2014 Ana Ortega, Mayor\n`;
     const doc = prepareDocument("d.md", text);

@@ -68,7 +68,8 @@ export function isAttributionLine(line: string): boolean {
   const t = line.trim();
   if (t.length === 0 || t.length > 120) return false;
   // `— Jesse Doe, CEO of Acme` / `-- Jesse Doe`
-  if (/^(?:\u2014|\u2015|\u2013|--?)\s*\p{Lu}/u.test(t)) return t.split(/\s+/).length <= 16;
+  // (`– Old hands –`, closed by a dash too, is a wire story's section heading)
+  if (/^(?:\u2014|\u2015|\u2013|--?)\s*\p{Lu}/u.test(t)) return t.split(/\s+/).length <= 16 && !/(?:\u2014|\u2015|\u2013|-)\s*[.!]?$/u.test(t);
   // `said Mr. Doe.` / `commented the company.`: a lower-case cue verb, a short noun phrase, a stop.
   const m = /^(\p{Ll}+)\s+([^"“”«»]{2,80}?)[.!]?$/u.exec(t);
   if (!m || !cueVerbForms.has(m[1])) return false;

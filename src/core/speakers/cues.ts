@@ -37,6 +37,7 @@ const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from"
 /** Words that start a new clause when reading a subject backwards from its verb. */
 const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
+const PLACE_ADVERBS = new Set(["here", "there", "elsewhere"]);
 const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
 const AUXILIARIES = new Set(["has", "have", "had", "would", "will", "was", "were", "is", "are", "been", "did", "does", "do", "could", "can", "should", "may", "might", "must", "later", "also", "then", "once", "recently", "previously", "earlier", "repeatedly", "reportedly", "simply", "flatly", "firmly", "publicly", "privately", "separately", "subsequently", "again", "further", "bluntly", "quickly", "angrily", "sarcastically", "jokingly", "proudly", "frankly", "candidly", "plainly", "openly", "loudly", "quietly", "softly", "calmly", "tersely", "curtly", "succinctly", "emphatically", "defiantly", "confidently", "cheerfully", "ruefully", "wryly", "dryly", "drily", "bitterly", "pointedly", "memorably", "famously", "not", "never", "often", "once", "even", "just", "only", "still", "already", "finally", "eventually", "ultimately", "immediately", "now", "first"]);
 
@@ -303,7 +304,9 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     const verbless = !segment.some((w) => w.kind === "word" && !w.cap && (verbForms.has(w.lower) || cueVerbForms.has(w.lower)));
     const nameless = segment.slice(1).every((w) => !isNameWordToken(w) || timeWords.has(w.lower.replace(/\.$/, "")));
     const opensAsLeadIn = NUMBER_WORDS.has(t.lower) || /^\p{N}/u.test(t.text) || timeWords.has(t.lower.replace(/\.$/, "")) || (notNameWords.has(t.lower) && !PRONOUNS.has(t.lower));
-    const leadIn = LEAD_INS.has(t.lower) || (segment.length >= 2 && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text)) || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
+    // `Here in Lisport,`, `There, …`: a place adverb opening a lead-in (not `Here's Doe:`, `There was …`).
+    const placeLeadIn = PLACE_ADVERBS.has(t.lower) && (isPunct(tokens[k + 1], ",") || LEAD_INS.has(tokens[k + 1]?.lower ?? ""));
+    const leadIn = placeLeadIn || LEAD_INS.has(t.lower) || (segment.length >= 2 && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text)) || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
     if (!leadIn) break;
     if (c >= to) return undefined;
     k = c + 1;
