@@ -47,6 +47,23 @@ describe("verdicts", () => {
     assert.equal(quoteWith(checkDraft(`"The harbour will stay open all winter," Tomas Veld said on Friday.`, sources), "harbour will stay").verdict, "misattributed");
   });
 
+  it("ranks candidate windows by the distinct quotation 3-grams they hold: boilerplate repeating a few of them never crowds out the exact copy", () => {
+    // Ten blocks of a notice repeating four of the quotation's 3-grams seven times (28 hits each,
+    // more than the exact copy's 19), each block farther from the next than a window reaches.
+    const filler = "Ticket offices open at seven and close at nine on weekdays, and at ten on Sundays. Lost property is kept at the harbour office for thirty days before it goes to charity. Dogs on leads are welcome on deck but not in the saloon.";
+    const block = Array.from({ length: 7 }, () => "Notice: the night ferry will carry bicycles.").join("\n");
+    const sources: Record<string, string> = {
+      "a-notices.txt": Array.from({ length: 10 }, () => `${block}\n\n${filler}`).join("\n\n"),
+      "b-report.txt": `The ferry company spoke on Monday.\n\n"The night ferry will carry bicycles free of charge from the first of May, and fares for children will not change," said Ines Marlowe, the company's spokeswoman.`,
+    };
+    const words = "The night ferry will carry bicycles free of charge from the first of May, and fares for children will not change";
+    const wrong = quoteWith(checkDraft(`"${words}," Pavel Renko said.`, sources), "free of charge");
+    assert.equal(wrong.verdict, "misattributed");
+    assert.equal(wrong.source?.document.path, "b-report.txt");
+    assert.equal(wrong.source?.sourceQuote?.speaker?.name, "Ines Marlowe");
+    assert.equal(quoteWith(checkDraft(`"${words}," Ines Marlowe said.`, sources), "free of charge").verdict, "verified");
+  });
+
   it("takes `her campaign` in a source and `Jane Doe's campaign` or `Doe's campaign` in a draft for one speaker, and Jane Doe herself as unclear", () => {
     const sources = { "email.txt": `Senator Ada Moss spoke in Lisport on Monday. Her campaign quickly sent an email to supporters stating, "Moss wins again, and the harbour wins with her."` };
     for (const draft of [`Ada Moss's campaign said in an email, "Moss wins again, and the harbour wins with her."`, `Moss's campaign said in an email, "Moss wins again, and the harbour wins with her."`]) {

@@ -41,6 +41,8 @@ export function wordWeight(word: string): number {
 
 /** Seed positions, reused by every query. */
 const hits = new HitBuffer();
+/** For each seed position, which of the quotation's 3-grams (or seed words) found it. */
+const hitKeys = new HitBuffer();
 /** Source word weights of the window being aligned, reused. */
 let sWeight = new Float64Array(256);
 const BOUNDARY = /[.!?\n\u201c\u201d"]/;
@@ -55,8 +57,9 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
   if (m === 0 || corpus.wordCount === 0) return [];
   const ids = quote.words.map((w) => corpus.vocabulary.find(w));
   hits.length = 0;
-  seedHits(corpus, ids, quote.gapBefore);
-  const windows = candidateWindows(corpus, hits, m);
+  hitKeys.length = 0;
+  const keyCount = seedHits(corpus, ids, quote.gapBefore);
+  const windows = candidateWindows(corpus, hits, hitKeys, keyCount, m);
   const qWeight = quote.words.map(wordWeight);
   const optionalFirst = quote.words[0] === "and" || quote.words[0] === "but";
   const stop = stopFlags(corpus);
@@ -141,22 +144,39 @@ function couldKeep(base: Alignment, quoteWords: readonly string[], sIds: Int32Ar
 }
 
 /** Global positions where the quote's trigrams (or, failing those, its rarer words) occur, into `hits`. */
-function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): void {
+/**
+ * Fills `hits` with seed positions and `hitKeys` with what found each one (a quotation 3-gram's
+ * index, or a seed word's rank); returns how many keys there can be.
+ */
+function seedHits(corpus: Corpus, ids: number[], gapBefore: boolean[]): number {
   const index = corpus.index;
   const usable = (i: number) => ids[i] >= 0 && ids[i + 1] >= 0 && ids[i + 2] >= 0 && !gapBefore[i + 1] && !gapBefore[i + 2];
-  for (let i = 0; i + 2 < ids.length; i++) if (usable(i)) index.trigramInto(ids[i], ids[i + 1], ids[i + 2], hits);
-  if (hits.length > 0) return;
+  const keyUpTo = (key: number) => {
+    while (hitKeys.length < hits.length) hitKeys.push(key);
+  };
+  for (let i = 0; i + 2 < ids.length; i++) {
+    if (usable(i)) index.trigramInto(ids[i], ids[i + 1], ids[i + 2], hits);
+    keyUpTo(i);
+  }
+  if (hits.length > 0) return ids.length;
   // Short quotes, or quotes so edited that no three words survive together: rarest words first.
   const words = [...new Set(ids.filter((id) => id >= 0 && !stopwordSet.has(corpus.vocabulary.word(id))))];
   if (words.length === 0 && ids.length <= 3) words.push(...new Set(ids.filter((id) => id >= 0)));
   words.sort((a, b) => index.wordCount(a) - index.wordCount(b));
-  for (const id of words.slice(0, 4)) {
+  const seedWords = words.slice(0, 4);
+  for (let k = 0; k < seedWords.length; k++) {
+    const id = seedWords[k];
     if (index.wordCount(id) > 5000) break;
     for (const p of index.word(id)) hits.push(p);
+    keyUpTo(k);
   }
-  if (hits.length > 0) return;
+  if (hits.length > 0) return seedWords.length;
   // Every 3-gram is over the cap (boilerplate repeated across the archive): their sampled positions.
-  for (let i = 0; i + 2 < ids.length; i++) if (usable(i)) index.cappedInto(ids[i], ids[i + 1], ids[i + 2], hits);
+  for (let i = 0; i + 2 < ids.length; i++) {
+    if (usable(i)) index.cappedInto(ids[i], ids[i + 1], ids[i + 2], hits);
+    keyUpTo(i);
+  }
+  return ids.length;
 }
 
 /** 1 for each vocabulary id that is a stopword (kept per vocabulary size: ids only grow). */

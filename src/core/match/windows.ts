@@ -1,8 +1,11 @@
 /**
  * From seed positions to the few source windows worth aligning a quote against: hits within one
- * quote length of each other in the same document are one window, voted for by each hit; the
- * windows with the most votes are kept (ties: earlier document, earlier position; every window
- * tying the best one, up to `MAX_TIED`), widened by a quote length each side.
+ * quote length of each other in the same document are one window, voted for by each of the
+ * quotation's 3-grams (or seed words) found in it — once, however often it recurs there, so a
+ * window over boilerplate repeating a few of the quote's 3-grams never outranks a window holding
+ * many of them (the exact copy); the windows with the most votes are kept (ties: earlier
+ * document, earlier position; every window tying the best one, up to `MAX_TIED`), widened by a
+ * quote length each side.
  */
 import type { Corpus } from "../corpus/corpus";
 import type { HitBuffer } from "../corpus/ngramIndex";
@@ -12,6 +15,7 @@ export interface Window {
   /** Global word positions, end exclusive once widened. */
   from: number;
   to: number;
+  /** How many distinct keys (quotation 3-grams or seed words) found it. */
   votes: number;
 }
 
@@ -25,8 +29,30 @@ export const MAX_CANDIDATES = 8;
  */
 export const MAX_TIED = 64;
 
-export function candidateWindows(corpus: Corpus, hits: HitBuffer, quoteLength: number): Window[] {
-  const sorted = hits.data.subarray(0, hits.length).sort();
+/** Packed (position, key) pairs, reused by every query. */
+let packed = new Float64Array(1024);
+/** The last window each key voted for (window numbers from `stamp`), reused. */
+let votedIn = new Int32Array(64);
+let stamp = 0;
+
+/**
+ * `keys[k]` says which of `keyCount` keys (quotation 3-grams or seed words) found `hits[k]`: a
+ * window gets one vote from each key found in it. Linear in the hits once they are sorted.
+ */
+export function candidateWindows(corpus: Corpus, hits: HitBuffer, keys: HitBuffer, keyCount: number, quoteLength: number): Window[] {
+  const n = hits.length;
+  // position × width + key stays below 2^53 for any position (< 2^31); keys past 2^22 (a quote of
+  // millions of words) share the last one.
+  const width = Math.min(Math.max(1, keyCount), 1 << 22);
+  if (packed.length < n) packed = new Float64Array(Math.max(n, packed.length * 2));
+  for (let k = 0; k < n; k++) packed[k] = hits.data[k] * width + Math.min(keys.data[k], width - 1);
+  const sorted = packed.subarray(0, n).sort();
+  if (votedIn.length < width) votedIn = new Int32Array(Math.max(width, votedIn.length * 2));
+  // Window numbers only grow; start afresh long before they could wrap.
+  if (stamp > 0x3fffffff) {
+    votedIn.fill(0);
+    stamp = 0;
+  }
   const reach = quoteLength + 8;
   const top: Window[] = [];
   let current: Window | undefined;
@@ -47,7 +73,8 @@ export function candidateWindows(corpus: Corpus, hits: HitBuffer, quoteLength: n
     if (out && out.votes === top[0].votes && tied.length < MAX_TIED - MAX_CANDIDATES) tied.push(out);
   };
   for (let k = 0; k < sorted.length; k++) {
-    const p = sorted[k];
+    const p = Math.floor(sorted[k] / width);
+    const key = sorted[k] - p * width;
     if (p < docStart || p >= docEnd) {
       doc = corpus.docAt(p);
       if (doc < 0) {
@@ -60,10 +87,14 @@ export function candidateWindows(corpus: Corpus, hits: HitBuffer, quoteLength: n
     }
     if (current && current.doc === doc && p - current.to <= reach) {
       current.to = p;
-      current.votes++;
     } else {
       close();
-      current = { doc, from: p, to: p, votes: 1 };
+      current = { doc, from: p, to: p, votes: 0 };
+      stamp++;
+    }
+    if (votedIn[key] !== stamp) {
+      votedIn[key] = stamp;
+      current.votes++;
     }
   }
   close();
