@@ -461,5 +461,17 @@ describe("attribution patterns from real news", () => {
   it("reads past a lead-in of place (`Here in Lisport, Doe stepped up …, saying, \"…\"`)", () => {
     assert.equal(speakerOf(`Here in Lisport, Ada Moss stepped up her attacks on the port plan, saying, "We have to stop this before it starts."`, "We have to stop"), "Ada Moss");
   });
+  it("names no one the story named for `a candidate said` or `I said` (someone new; the writer)", () => {
+    const text = `Ada Moss is the nominee. "We will win," a candidate said.`;
+    const q = speakerEntity(text, "We will win");
+    assert.notEqual(q.speaker?.name, "Ada Moss");
+    assert.equal(q.speaker?.kind, "anonymous");
+    assert.equal(speakerOf(`I tried to help Ossi Berg. "I am not shy," I said.`, "I am not shy"), undefined);
+    // A description after a name is still the name's.
+    assert.equal(speakerOf(`Ada Moss, a candidate for mayor, said: "We will win."`, "We will win"), "Ada Moss");
+  });
+  it("reads `Doe, the former governor and a Republican candidate, told CNN` as Doe", () => {
+    assert.equal(speakerOf(`"The plan has no strategy," Ossi Berg, the former Northland governor and a Republican presidential candidate, told CNN.`, "The plan has"), "Ossi Berg");
+  });
 });
 

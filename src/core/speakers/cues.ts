@@ -161,7 +161,7 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     }
     if (isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?")) break;
     // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
-    const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && !!roleAt(tokens, start, end);
+    const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
     const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && andJoinsOrg(tokens, start, end) && namedAfterArticle(tokens, start - 2);
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName) break;
@@ -170,6 +170,18 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     if (end - start > 24) break;
   }
   return start;
+}
+
+/** A role at `from`, or after an article and descriptions (`a Republican presidential candidate`). */
+function roleAhead(tokens: Token[], from: number, end: number): boolean {
+  let k = from;
+  if (["a", "an", "the"].includes(tokens[k]?.lower ?? "")) k++;
+  for (; k < end && k < from + 6; k++) {
+    if (roleAt(tokens, k, end)) return true;
+    const t = tokens[k];
+    if (t.kind !== "word" || !(t.cap || describingWords.has(t.lower))) return false;
+  }
+  return false;
 }
 
 /** The run of name words ending at `last` follows `the`, `of` or `for` (an organisation's name, not a person's). */

@@ -389,6 +389,8 @@ export class MentionIndex {
     }
     switch (phrase.type) {
       case "pronoun":
+        // `I said`, `you said` in a story are its writer and reader: no one this index can name.
+        if (phrase.word === "i" || phrase.word === "you") return undefined;
         return phrase.word === "he" || phrase.word === "she" || phrase.word === "him" || phrase.word === "her" ? this.resolvePronoun(phrase.word, at) : this.resolvePlural(phrase.word, at);
       case "person": {
         const owner = phrase.organization ? org(phrase.organization) : phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined;
@@ -429,6 +431,7 @@ export class MentionIndex {
         if (owner) {
                 return sure(entities.rolePerson(phrase.role, owner));
         }
+        if (phrase.indefinite) return sure(entities.anonymous(phrase.role.text));
         return this.resolveNominal(phrase.role.role, at, phrase.gender);
       }
       case "orgNoun": {

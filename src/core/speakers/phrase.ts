@@ -54,7 +54,8 @@ export type SpeakerPhrase =
   | { type: "name"; name: string; organization?: string; gender?: Gender; weak?: boolean }
   | { type: "organization"; name: string; orgType?: string }
   | { type: "spokesperson"; organization?: string; orgNoun?: string; owner?: string; noun: string; gender?: Gender }
-  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender }
+  /** `indefinite`: `a candidate`, someone the story has not named (no one to resolve to). */
+  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender; indefinite?: boolean }
   /** `the company`; `her campaign` (`possessor`: the pronoun whose person it belongs to). */
   | { type: "orgNoun"; noun: string; possessor?: "his" | "her" }
   | { type: "anonymous"; descriptor: string }
@@ -374,7 +375,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     }
     if (name) return { type: "person", name, role: found.role, organization, orgNoun: nominalOrg, owner: undefined, gender: nameGender ?? gender };
     if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
-    return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender };
+    // `a candidate`, `another senator`: someone new, never the candidate the story already named.
+    const indefinite = (det === "a" || det === "an" || det === "another") && !organization && !nominalOrg && !owner;
+    return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender, indefinite: indefinite || undefined };
   }
   // `Mr. Doe`, `Dr Jane Roe`
   if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
@@ -639,6 +642,9 @@ export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, eviden
   let head: SpeakerPhrase | undefined;
   while (first < parts.length && !(head = parseSegment(tokens.slice(parts[first].from, parts[first].to), atSentenceStart && first === 0, evidence))) first++;
   if (!head) return undefined;
+  // `master of ceremonies Jane Doe, a Syrian engineer`: a description after words that did not read
+  // as a name describes them — it does not bring someone new.
+  if (first > 0 && head.type === "role" && head.indefinite) head = { ...head, indefinite: undefined };
   let to = parts[first].to;
   const next = parts[first + 1];
   const app = next && parseSegment(tokens.slice(next.from, next.to));
