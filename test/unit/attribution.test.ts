@@ -473,5 +473,12 @@ describe("attribution patterns from real news", () => {
   it("reads `Doe, the former governor and a Republican candidate, told CNN` as Doe", () => {
     assert.equal(speakerOf(`"The plan has no strategy," Ossi Berg, the former Northland governor and a Republican presidential candidate, told CNN.`, "The plan has"), "Ossi Berg");
   });
+  it("reads a role word after a courtesy title as a surname (`Mr. Singer said` is Mark Singer), but `Mr. President` as the office", () => {
+    const text = `On his wall, the writer Mark Singer keeps a framed note.\n\n"People remembered this piece," Mr. Singer said.`;
+    assert.equal(speakerOf(text, "People remembered"), "Mark Singer");
+    const q = speakerEntity(`"Thank you," Mr. President said.`, "Thank you");
+    assert.notEqual(q.speaker?.name, "President");
+    assert.notEqual(q.speaker?.organization?.name, "Mr");
+  });
 });
 

@@ -205,6 +205,12 @@ function runLooksLikeOrgOrRole(ws: Token[], i: number, j: number): boolean {
   return orgHeads.has(bare(last)) || orgStarts.has(bare(last)) || rolePhrases.has(bare(last)) || personTitles.has(bare(last)) || !!roleAt(ws, j - 1, j);
 }
 
+/** Titles that only stand before a person's name (a role word after one is a surname). */
+const COURTESY_TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "mister", "madam", "mme", "m"]);
+
+/** Offices a courtesy title addresses (`Mr. President`, `Madam Secretary`): the role, not a surname. */
+const ADDRESSED_OFFICES = new Set(["president", "speaker", "chairman", "chairwoman", "chair", "secretary", "ambassador", "mayor", "governor", "senator", "minister", "justice", "commissioner", "director", "prosecutor"]);
+
 const SURNAME_PREFIX = /^(Vander|Vanden|Vande|Van|Von|Fitz|Della|Delle|Dela)\p{Lu}\p{Ll}/u;
 
 export type NameKind = "person" | "organization" | "place" | "group" | "time" | "unknown";
@@ -331,6 +337,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     // A sentence's opening conjunction is no part of an organisation (`But Sen. Jane Doe`, `As House Speaker Doe`).
     let lead = 0;
     while (lead < at && ws[lead].kind === "word" && notNameWords.has(ws[lead].lower)) lead++;
+    // (`Mr. President`, `Madam Secretary`: the courtesy title is no organisation)
+    while (lead < at && COURTESY_TITLES.has(bare(ws[lead]))) lead++;
     const before = ws.slice(lead, at).filter((w) => !(w.kind === "word" && isDescription(w)));
     const after = ws.slice(at + found.length);
     let organization = ownerName;
@@ -564,7 +572,8 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
     // Before a role, only descriptions, an organisation or an owner may stand.
     const beforeOk = ws.slice(0, i).every((b) => b.kind === "word" && (b.cap || describingWords.has(bare(b)) || rolePhrases.has(b.lower) || orgNouns.has(b.lower) || /^(then|ex|self)-/.test(b.lower) || ["its", "their", "then", "top", "new", "acting", "interim"].includes(b.lower) || /^\p{Ll}+$/u.test(b.text)));
     // A capitalised role word ending a run after a given name is a surname (`Julie Bishop`, `Mike Judge`).
-    const surname = w.cap && found.length === 1 && after.length === 0 && i > 0 && isGivenName(ws[i - 1].text) && ws[i - 1].cap && classifyName([ws[i - 1]]) !== "place";
+    // (and after a courtesy title: `Mr. Singer`, `Dr. Judge`)
+    const surname = w.cap && found.length === 1 && after.length === 0 && i > 0 && ((isGivenName(ws[i - 1].text) && ws[i - 1].cap && classifyName([ws[i - 1]]) !== "place") || (COURTESY_TITLES.has(bare(ws[i - 1])) && !ADDRESSED_OFFICES.has(w.lower)));
     if (tailOk && !nameLike && !surname && beforeOk) {
       // `chief engineer`, `senior adviser`: lower-case role words right before the role belong to its text.
       let k = i;
