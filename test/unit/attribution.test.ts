@@ -480,5 +480,9 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(q.speaker?.name, "President");
     assert.notEqual(q.speaker?.organization?.name, "Mr");
   });
+  it("reads past a wire story's dateline (`LISPORT, Nor. — Sen. Jane Doe …, calling it \"…\"`): the place names no one", () => {
+    assert.equal(speakerOf(`LISPORT, Nor. \u2014 Sen. Ada Moss weighed in on the harbour vote, calling the result a "shameful outcome."`, "shameful outcome"), "Ada Moss");
+    assert.equal(speakerOf(`LISPORT (Reuters) - Ada Moss weighed in, calling it "a disgrace."`, "a disgrace"), "Ada Moss");
+  });
 });
 

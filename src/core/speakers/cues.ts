@@ -304,7 +304,7 @@ function thingOwner(tokens: Token[], from: number, to: number, evidence: WordEvi
  * `When asked about it,`), the first phrase that names someone.
  */
 export function mainSubject(tokens: Token[], from: number, to: number, verb: string, kind: CueKind, evidence: WordEvidence): Cue | undefined {
-  let k = from;
+  let k = datelineEnd(tokens, from, to);
   for (let guard = 0; guard < 4; guard++) {
     const t = tokens[k];
     if (!t || t.kind !== "word") break;
@@ -339,6 +339,19 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
   }
   const cue = cueFrom(tokens, verb, kind, k, end, k === from, evidence);
   return cue && !isThing(tokens, cue) ? cue : undefined;
+}
+
+/**
+ * `DECATUR, Ill. — Sen. Jane Doe …`, `LISPORT (Reuters) - …`: a wire story's dateline (a place in
+ * capitals, then a dash within a few words) is no part of the subject; where the sentence goes on.
+ */
+function datelineEnd(tokens: Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!first || first.kind !== "word" || !/^\p{Lu}{2,}$/u.test(first.text.replace(/\.$/, ""))) return from;
+  for (let k = from + 1; k < to && k < from + 8; k++) {
+    if (isPunct(tokens[k], "\u2014", "\u2013", "-") && k + 1 < to) return k + 1;
+  }
+  return from;
 }
 
 /** A lower-case word that continues a noun phrase rather than starting its verb (`convention`, `campaign`). */

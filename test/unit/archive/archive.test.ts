@@ -174,11 +174,12 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
     const backends = async () => (await db.pool.query(`SELECT backend_start FROM pg_stat_activity WHERE application_name = 'verbatim check'`)).rows.map((r) => String(r.backend_start)).filter((b) => !others.has(b));
     for (const b of await backends()) others.add(b);
     const words = draftQuoteWords([draft()]);
-    const brief = new ArchiveStore(checkArchiveUrl(db.url, "command line"), { reuseMs: 0, idleMs: 200 });
+    // (an idle time long enough that a loaded machine still sees the connection before it goes)
+    const brief = new ArchiveStore(checkArchiveUrl(db.url, "command line"), { reuseMs: 0, idleMs: 3000 });
     try {
       await brief.lookup(words);
       assert.equal((await backends()).length, 1);
-      await new Promise((r) => setTimeout(r, 1000));
+      await new Promise((r) => setTimeout(r, 6000));
       assert.deepEqual(await backends(), [], "a short idle time lets the connection go");
     } finally {
       await brief.close();
