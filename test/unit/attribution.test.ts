@@ -427,6 +427,8 @@ describe("attribution patterns from real news", () => {
   it("reads `a spokesman for the Harbours and Fisheries Commission` whole, so the person before it speaks", () => {
     assert.equal(speakerOf(`Ossi Berg, a spokesman for the Harbours and Fisheries Commission, said: "We do not comment on inquiries."`, "We do not comment"), "Ossi Berg");
     assert.equal(speakerOf(`The Harbours and Fisheries Commission said: "We do not comment on inquiries."`, "We do not comment"), "Harbours and Fisheries Commission");
+    // A name closing an appositive, whatever its last word: `… at the Centre for Harbour and Coastal Studies, said`.
+    assert.equal(speakerOf(`Ossi Berg, who studies ports at the Centre for Harbour and Coastal Studies, said, "The pier is too short."`, "The pier"), "Ossi Berg");
     // Two names joined by `and` are still two: the nearer one is read.
     assert.equal(speakerOf(`Ada Moss and Acme Union said: "We do not comment on inquiries."`, "We do not comment"), "Acme Union");
   });

@@ -163,7 +163,7 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
-    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && andJoinsOrg(tokens, start, end) && namedAfterArticle(tokens, start - 2);
+    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && namedAfterArticle(tokens, start - 2);
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
@@ -182,6 +182,13 @@ function roleAhead(tokens: Token[], from: number, end: number): boolean {
     if (t.kind !== "word" || !(t.cap || describingWords.has(t.lower))) return false;
   }
   return false;
+}
+
+/** `… at the Center for Strategic and International Studies, said`: the name words from `from` close an appositive. */
+function closesAppositive(tokens: Token[], from: number, end: number): boolean {
+  let k = from;
+  while (k < end && k < from + 6 && isNameWord(tokens[k])) k++;
+  return k > from && k < end && isPunct(tokens[k], ",");
 }
 
 /** The run of name words ending at `last` follows `the`, `of` or `for` (an organisation's name, not a person's). */
