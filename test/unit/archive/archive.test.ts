@@ -171,7 +171,9 @@ describe("archive: ingest and check against a real PostgreSQL", function () {
     assert.equal(CHECK_IDLE_MS, 600_000);
     // The checkers' backends (by when each started) other than those open before.
     const others = new Set<string>();
-    const backends = async () => (await db.pool.query(`SELECT backend_start FROM pg_stat_activity WHERE application_name = 'verbatim check'`)).rows.map((r) => String(r.backend_start)).filter((b) => !others.has(b));
+    // (keyed by process id and the start to the microsecond: a Date's string is to the second, and
+    // another test's checker connection, kept ten minutes, may have started in the same second)
+    const backends = async () => (await db.pool.query(`SELECT pid::text || ' ' || backend_start::text AS id FROM pg_stat_activity WHERE application_name = 'verbatim check'`)).rows.map((r) => String(r.id)).filter((b) => !others.has(b));
     for (const b of await backends()) others.add(b);
     const words = draftQuoteWords([draft()]);
     // (an idle time long enough that a loaded machine still sees the connection before it goes)
