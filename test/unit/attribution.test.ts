@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { prepareDocument } from "../../src/core/document/document";
 import { attributeQuotes } from "../../src/core/speakers/attribute";
 import { summarize } from "../../src/core/speakers/entity";
+import { MentionIndex } from "../../src/core/speakers/mentions";
 
 /** Each quote's first words and its speaker's canonical name. */
 function speakers(text: string, path = "story.txt", aliases: Record<string, string> = {}): [string, string | undefined][] {
@@ -485,6 +486,12 @@ describe("attribution patterns from real news", () => {
   it("reads past a wire story's dateline (`LISPORT, Nor. — Sen. Jane Doe …, calling it \"…\"`): the place names no one", () => {
     assert.equal(speakerOf(`LISPORT, Nor. \u2014 Sen. Ada Moss weighed in on the harbour vote, calling the result a "shameful outcome."`, "shameful outcome"), "Ada Moss");
     assert.equal(speakerOf(`LISPORT (Reuters) - Ada Moss weighed in, calling it "a disgrace."`, "a disgrace"), "Ada Moss");
+  });
+  it("reads a name before a long appositive (`Jane Doe, a … host considered one of the most influential voices in the …, recalled`) as the subject", () => {
+    const text = `Ada Moss, a D.C.-based talk radio host considered one of the most influential in the harbour community, recalled in 2008 that the plan had failed.`;
+    const index = new MentionIndex(prepareDocument("story.txt", text));
+    const moss = index.mentions.find((m) => m.entity.name === "Ada Moss");
+    assert.equal(moss?.subject, true);
   });
 });
 

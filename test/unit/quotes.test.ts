@@ -58,6 +58,11 @@ describe("quote finding", () => {
     assert.deepEqual(doc.quotes.map((q) => [q.form, text.slice(q.start, q.end)]), [["marked", "The delay costs us a little,"]]);
   });
 
+  it("closes a quotation at an opening mark typed where the closing one belongs (`…, here,“ said Doe`)", () => {
+    const text = `“The reality is, that could create problems for her here,“ said Ada Moss. “We will see.”\n\nThe port asked for an “expedited review“ of the pier.\n`;
+    assert.deepEqual(quotes(text), ["The reality is, that could create problems for her here,", "We will see.", "expedited review"]);
+  });
+
   it("reads a Markdown block quote with a dash attribution line", () => {
     const text = `Intro.\n\n> Build the pier first.\n> Then the market.\n>\n> \u2014 Ana Ortega, Mayor\n`;
     const doc = prepareDocument("d.md", text);

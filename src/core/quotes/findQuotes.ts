@@ -87,7 +87,10 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
           else if (mark.role === "close" && current.nested > 0 && isClosingSingle(text, i)) current.nested--;
           continue;
         }
-        const role = mark.role === "either" ? straightQuoteRole(text, i, current !== null && current.family !== "single") : mark.role;
+        let role = mark.role === "either" ? straightQuoteRole(text, i, current !== null && current.family !== "single") : mark.role;
+        // `…, here,“ said Doe`: an opening mark typed where a closing one belongs — glued to the
+        // quoted words, before a space or punctuation, while a quotation is open — closes it.
+        if (role === "open" && mark.family === "double" && current && current.family === "double" && !/\s/.test(text[i - 1] ?? " ") && !isWordAt(text, i + 1) && !/["“”‘’']/.test(text[i + 1] ?? "")) role = "close";
         if (role === "open") {
           if (current && current.family !== "single") closeQuote(i, p, true); // a new opening mark: the last one never closed
           if (!open || (open as OpenQuote).family !== "single") {

@@ -334,7 +334,7 @@ export class MentionIndex {
     // skip an appositive: `Doe, the mayor, said`
     else if (tokens[after]?.text === ",") {
       let k = after + 1;
-      while (k < tokens.length && k < after + 16 && tokens[k].text !== "," && doc.tokenSentence[k] === doc.tokenSentence[start]) k++;
+      while (k < tokens.length && k < after + 24 && tokens[k].text !== "," && doc.tokenSentence[k] === doc.tokenSentence[start]) k++;
       if (tokens[k]?.text === ",") after = k + 1;
     }
     if (after > end && tokens[after]?.text === ",") after++;
