@@ -493,5 +493,9 @@ describe("attribution patterns from real news", () => {
     const moss = index.mentions.find((m) => m.entity.name === "Ada Moss");
     assert.equal(moss?.subject, true);
   });
+  it("reads a speaker named after an inverted verb at the very end of the text without failing (`,said Ana Ruiz.said`)", () => {
+    assert.doesNotThrow(() => attributeQuotes(prepareDocument("d.md", ",said Ana Ruiz.said")));
+    assert.doesNotThrow(() => attributeQuotes(prepareDocument("d.md", `"We will win," said Ana Ruiz`)));
+  });
 });
 

@@ -354,7 +354,8 @@ export class MentionIndex {
     // `Doe continued to …` is not speech.
     const notSpeech = /^continu/.test(tokens[v]?.lower ?? "") && tokens[v + 1]?.lower === "to";
     const speaking = inverted || (!modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech);
-    const asking = speaking && ASKING_VERBS.has(tokens[v].lower) && !!tokens[v + 1] && isNameWord(tokens[v + 1]);
+    // (an inverted speaker may end the text: no verb after it)
+    const asking = speaking && !!tokens[v] && ASKING_VERBS.has(tokens[v].lower) && !!tokens[v + 1] && isNameWord(tokens[v + 1]);
     const asked = start > 0 && tokens[start - 1].kind === "word" && ASKING_VERBS.has(tokens[start - 1].lower) && !modifier && !possessive;
     this.mentions.push({ start, end, sentence: doc.tokenSentence[start], paragraph: doc.tokenParagraph[start], entity, kind, subject, main, modifier: modifier || possessive, speaking, asking, asked });
     this.counts.set(entity, (this.counts.get(entity) ?? 0) + 1);
