@@ -357,7 +357,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // After the quote: to the end of its sentence or the next quote.
   const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
   const sentenceSpan = endSentence >= 0 ? doc.sentences[endSentence] : undefined;
-  let afterEnd = Math.min(para.end, sentenceSpan ? Math.max(quote.end, sentenceSpan.end) : para.end);
+  let afterEnd = quoteSentenceEnd(doc, quote);
   if (next && next.start < afterEnd) afterEnd = next.start;
   const afterIdx = visibleBetween(doc, quote.end, afterEnd);
   const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
@@ -408,15 +408,19 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
  */
 function unreadCueAfter(doc: PreparedDocument, quote: Quote): boolean {
   if (quote.form !== "marked") return false;
-  const para = doc.paragraphs[quote.lastParagraph];
-  const endSentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
-  const end = Math.min(para.end, endSentence >= 0 ? Math.max(quote.end, doc.sentences[endSentence].end) : para.end);
-  const tokens = tokensOf(doc, visibleBetween(doc, quote.end, end));
+  const tokens = tokensOf(doc, visibleBetween(doc, quote.end, quoteSentenceEnd(doc, quote)));
   let i = 0;
   while (i < tokens.length && tokens[i].kind === "punct" && [",", "\u2014", "\u2013"].includes(tokens[i].text)) i++;
   if (i >= tokens.length || tokens[i].kind !== "word") return false;
   if (isCueVerb(tokens, i)) return true;
   return UNREAD_SPEAKERS.has(tokens[i].lower) && isCueVerb(tokens, i + 1);
+}
+
+/** Where the sentence a quotation ends in ends (within its last paragraph): the words after it that may attribute it. */
+function quoteSentenceEnd(doc: PreparedDocument, quote: Quote): number {
+  const para = doc.paragraphs[quote.lastParagraph];
+  const sentence = sentenceOf(doc, Math.max(quote.start, quote.end - 1));
+  return Math.min(para.end, sentence >= 0 ? Math.max(quote.end, doc.sentences[sentence].end) : para.end);
 }
 
 /** Words that stand for a speaker the text does not name (`said one`, `another added`). */

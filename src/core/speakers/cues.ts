@@ -163,7 +163,7 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
-    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && namedAfterArticle(tokens, start - 2);
+    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && orgRunEndsAt(tokens, start - 2);
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
@@ -191,8 +191,8 @@ function closesAppositive(tokens: Token[], from: number, end: number): boolean {
   return k > from && k < end && isPunct(tokens[k], ",");
 }
 
-/** The run of name words ending at `last` follows `the`, `of` or `for` (an organisation's name, not a person's). */
-function namedAfterArticle(tokens: Token[], last: number): boolean {
+/** Whether the run of name words ending at `last` follows `the`, `of` or `for`: an organisation's name, not a person's. */
+function orgRunEndsAt(tokens: Token[], last: number): boolean {
   let r = last;
   while (r > 0 && isNameWord(tokens[r - 1]) && tokens[r - 1].lower !== "the") r--;
   return ["the", "of", "for"].includes(tokens[r - 1]?.lower ?? "");
