@@ -311,6 +311,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.name, "Richard Alder");
     assert.equal(q.speaker?.organization, undefined);
   });
+  it("keeps a sentence's opening word out of an organisation named as the speaker (`As Acme News reported`)", () => {
+    const q = speakerEntity(`As Lisport Daily News reported on Friday:\n\n"The city has not called the walkout a strike."`, "The city has");
+    assert.equal(q.speaker?.name, "Lisport Daily News");
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

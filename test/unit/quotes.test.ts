@@ -40,6 +40,14 @@ describe("quote finding", () => {
     assert.deepEqual(quotes(text), ["We will rebuild the pier. | And we will do it this year."]);
   });
 
+  it("does not run a typewriter-marked excerpt into a paragraph that opens a typographic quotation", () => {
+    // A pasted excerpt in `"…"` quoting someone in `“…”`: the inner quotation is its own.
+    const text = `Read the report below:\n\n"The minister arrived late on Monday.\n\n\u201cWe are close to a deal,\u201d Ada Moss said.\n\nMoss left at noon."`;
+    assert.deepEqual(quotes(text), ["The minister arrived late on Monday.", "We are close to a deal,"]);
+    // The same mark continues it, in either style.
+    assert.deepEqual(quotes(`"We will rebuild the pier.\n\n"And we will do it this year," she said.`), ["We will rebuild the pier. | And we will do it this year,"]);
+  });
+
   it("closes an unbalanced quote at the end of its paragraph and finds the next ones", () => {
     const text = `She said "the pier is closed.\n\nLater he said "it will reopen" on Monday.`;
     assert.deepEqual(quotes(text), ["the pier is closed.", "it will reopen"]);

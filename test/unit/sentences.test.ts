@@ -36,6 +36,12 @@ describe("sentence boundaries", () => {
     assert.equal(check.source?.sourceQuote?.speaker?.name, "Ossi Berg");
   });
 
+  it("ends a sentence run into the next with no space (scraped paragraphs), not an abbreviation or a domain", () => {
+    assert.deepEqual(sentences("See the results here.Read the updates below:"), ["See the results here.", "Read the updates below:"]);
+    assert.deepEqual(sentences("\u201cIt is over,\u201d Doe said.Doe left."), ["\u201cIt is over,\u201d Doe said.", "Doe left."]);
+    assert.deepEqual(sentences("Ask Gov.Smith at Amazon.com in St.Louis or the U.S.Senate."), ["Ask Gov.Smith at Amazon.com in St.Louis or the U.S.Senate."]);
+  });
+
   it("runs of one mark: a single sentence, split only where a capital follows a space", () => {
     assert.deepEqual(sentences("....."), ["....."]);
     assert.deepEqual(sentences("!!! ??? …… A"), ["!!! ??? ……", "A"]);

@@ -25,6 +25,21 @@ const SENTENCE_OPENERS = new Set(["the", "this", "that", "these", "those", "whil
 /** Abbreviations that join what follows even when it is such a word (`Doe vs. The State`). */
 const JOINING_ABBREVIATIONS = new Set(["vs", "v", "no", "st", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "rev", "prof", "hon", "pres", "supt", "messrs"]);
 
+/**
+ * `… results here.Read the latest:` — paragraphs run together when a page is scraped, so a
+ * sentence may end with no space before the next one: one stop after a lower-case word of two
+ * letters or more (not an abbreviation) and before a capitalised word (not `Amazon.com`,
+ * `St.Louis`, `U.S.A.`, `3.5`).
+ */
+const GLUED_BEFORE = /\p{L}*\p{Ll}{2}$/u;
+const GLUED_AFTER = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}.])/u;
+function glued(body: string, runStart: number, runEnd: number, next: number): boolean {
+  if (runEnd - runStart !== 1) return false;
+  const before = GLUED_BEFORE.exec(body.slice(Math.max(0, runStart - 24), runStart));
+  if (!before || abbreviationSet.has(before[0].toLowerCase())) return false;
+  return GLUED_AFTER.test(body.slice(next, next + 24));
+}
+
 /** Returns the sentence spans of `text.slice(start, end)`, as offsets into `text`. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
   const body = text.slice(start, end);
@@ -42,7 +57,7 @@ export function splitSentences(text: string, start: number, end: number): Span[]
     while (i < body.length && CLOSERS.has(body.charCodeAt(i))) i++;
     const closersEnd = i;
     while (i < body.length && SPACE.test(body[i])) i++;
-    if (i === closersEnd) continue; // no whitespace after: not a boundary
+    if (i === closersEnd && !glued(body, runStart, runEnd, i)) continue; // no whitespace after: not a boundary
     NEXT_STARTS_SENTENCE.lastIndex = i;
     if (!NEXT_STARTS_SENTENCE.test(body)) continue;
     if (runEnd - runStart === 1 && body.charCodeAt(runStart) === 0x2e && closersEnd === runEnd) {

@@ -19,6 +19,8 @@ interface OpenQuote {
   nested: number;
   /** Opened by a straight `'`, which may yet prove an apostrophe (`Sophie in 't Veld`). */
   straight?: boolean;
+  /** Opened by a typewriter `"` (not `“`): its next paragraph continues it only with the same mark. */
+  typewriter?: boolean;
 }
 
 export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
@@ -70,7 +72,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
         if (continuing) {
           // The paragraph must open with a mark to continue the quote; anything else ends it.
           continuing = false;
-          if (i === seg.start && (mark.role === "open" || mark.role === "either") && mark.family === open!.family) {
+          if (i === seg.start && (mark.role === "open" || mark.role === "either") && mark.family === open!.family && sameTyping(text, i, open!)) {
             open!.pieceStart = i + 1;
             continue;
           }
@@ -94,7 +96,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
         if (role === "open") {
           if (current && current.family !== "single") closeQuote(i, p, true); // a new opening mark: the last one never closed
           if (!open || (open as OpenQuote).family !== "single") {
-            open = { family: mark.family, pieceStart: i + 1, pieces: [], paragraph: p, nested: 0 };
+            open = { family: mark.family, pieceStart: i + 1, pieces: [], paragraph: p, nested: 0, typewriter: text.charCodeAt(i) === 0x22 };
           }
         } else if (role === "close" && current && current.family !== "single") {
           closeQuote(i, p, false);
@@ -109,7 +111,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
       continue;
     }
     const next = paragraphs[p + 1];
-    if (next && QUOTABLE.has(next.kind) && opensWithMark(text, next, still.family)) {
+    if (next && QUOTABLE.has(next.kind) && opensWithMark(text, next, still)) {
       if (para.kind !== "blockquote") finishPiece(para.end);
       continue; // carried into the next paragraph
     }
@@ -123,10 +125,19 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
   return quotes;
 }
 
-function opensWithMark(text: string, para: Paragraph, family: MarkFamily): boolean {
+function opensWithMark(text: string, para: Paragraph, open: OpenQuote): boolean {
   const i = para.segments[0]?.start ?? para.start;
   const mark = markAt(text, i);
-  return !!mark && mark.family === family && (mark.role === "open" || (mark.role === "either" && straightQuoteRole(text, i, false) === "open"));
+  return !!mark && mark.family === open.family && sameTyping(text, i, open) && (mark.role === "open" || (mark.role === "either" && straightQuoteRole(text, i, false) === "open"));
+}
+
+/**
+ * A paragraph continues an open double quotation only with the same kind of mark: a passage
+ * pasted in typewriter marks (`"…`) whose next paragraph opens a typographic quotation (`“…”
+ * Doe said.`) is an excerpt quoting someone, not one speaker's words running on.
+ */
+function sameTyping(text: string, i: number, open: OpenQuote): boolean {
+  return open.family !== "double" || (text.charCodeAt(i) === 0x22) === !!open.typewriter;
 }
 
 function hasWord(text: string, span: Span): boolean {

@@ -329,7 +329,11 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   const ownerName = owner && !ownerIsNominal ? ownerText(owner) : undefined;
   const ownerNoun = owner && ownerIsNominal ? owner.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).pop()?.lower : undefined;
   // `the Justice Department`: capitalised words ending in an organisation's head word are that organisation, whatever role word they hold.
-  if (!owner && ws.length >= 2 && ws.every(isNameWord) && orgHeads.has(bare(ws[ws.length - 1])) && classifyName(ws) === "organization") return { type: "organization", name: joinWords(ws) };
+  // (a sentence's opening word, `As Acme News reported`, `But Acme Bank`, is no part of it)
+  if (!owner && ws.length >= 2 && ws.every(isNameWord) && orgHeads.has(bare(ws[ws.length - 1]))) {
+    const named = ws[0].kind === "word" && notNameWords.has(ws[0].lower) ? ws.slice(1) : ws;
+    if (named.length >= 2 && classifyName(named) === "organization") return { type: "organization", name: joinWords(named) };
+  }
   // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`, `Sen. Jane Roe`.
   const roleIndex = findRole(ws);
   if (roleIndex) {
