@@ -315,6 +315,16 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`As Lisport Daily News reported on Friday:\n\n"The city has not called the walkout a strike."`, "The city has");
     assert.equal(q.speaker?.name, "Lisport Daily News");
   });
+  it("names the one a description calls by name (`said the base chief known as Bob`, `a freshman named Jo Lund`)", () => {
+    assert.equal(speakerOf(`"There was never an order to stand down," said the station chief known as Teodor, speaking for the first time.`, "There was never"), "Teodor");
+    assert.equal(speakerOf(`"We will not move," said a freshman named Jo Lund.`, "We will not"), "Jo Lund");
+    assert.equal(speakerOf(`"It is cold here," said a woman identified only as Mira.`, "It is cold"), "Mira");
+  });
+  it("reads a relative clause whose closing comma was left out (`\"…,\" Doe, who is chairman of Acme said`)", () => {
+    assert.equal(speakerOf(`"Voters cannot trust him,"Ines Varga, who is chairman of Our Future Fund said in a statement.`, "Voters cannot"), "Ines Varga");
+    // The relative clause's own speech verb leaves the quotation without a cue.
+    assert.equal(speakerOf(`"Voters cannot trust him," Ines Varga, who said she was tired.`, "Voters cannot"), undefined);
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

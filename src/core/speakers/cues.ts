@@ -136,7 +136,9 @@ function phraseForward(tokens: Token[], from: number): number {
         if (++commas > 2) break;
       } else if (!["-", "&", "(", ")", "\u2019", "'"].includes(t.text)) break;
     }
-    if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from) break;
+    // (`the chief known as Bob`, `a man identified only as Bob`: the name is part of the phrase)
+    const naming = t.lower === "as" && ["known", "identified", "only", "simply"].includes(tokens[end - 1]?.lower ?? "");
+    if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from && !naming) break;
     if (end > from && isCueVerb(tokens, end)) break;
     end++;
   }
@@ -252,6 +254,15 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       let close = v + 2;
       while (close < tokens.length && !isPunct(tokens[close], ",", ".", ";")) close++;
       if (isPunct(tokens[close], ",")) v = close;
+      else if (!next) {
+        // `"…," Doe, who is chairman of Acme said`: the closing comma left out — a speech verb after
+        // the relative clause's own verb is the sentence's.
+        const c = mainVerbAfterRelative(tokens, v + 2, close);
+        if (c > 0) {
+          const cue = cueFrom(tokens, tokens[c].text, "after", i, v, false, evidence);
+          if (cue && (cue.phrase.type === "name" || cue.phrase.type === "person") && cue.phraseEnd >= v) return cue;
+        }
+      }
       continue;
     }
     if (!isCueVerb(tokens, v)) continue;
@@ -265,6 +276,21 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     return cue;
   }
   return undefined;
+}
+
+/**
+ * In `who is chairman of Acme said`, the speech verb after the relative clause's own verb (`is`,
+ * `chairs`) — not its first verb (`who said`, `who has long said`: the clause's own).
+ */
+function mainVerbAfterRelative(tokens: Token[], from: number, to: number): number {
+  let k = from;
+  while (k < to && tokens[k].kind === "word" && (AUXILIARIES.has(tokens[k].lower) || cueAdverbs.has(tokens[k].lower)) && !["is", "was"].includes(tokens[k].lower)) k++;
+  if (k >= to || isCueVerb(tokens, k) || tokens[k].kind !== "word") return -1;
+  for (let c = k + 2; c < to; c++) {
+    if (tokens[c].kind === "word" && !tokens[c].cap && CLAUSE_STARTS.has(tokens[c].lower)) return -1;
+    if (isCueVerb(tokens, c) && !cueParticiples.has(tokens[c].lower)) return tokens[c - 1].kind === "word" && ["to", "not"].includes(tokens[c - 1].lower) ? -1 : c;
+  }
+  return -1;
 }
 
 /** Between a subject and its verb only an appositive or a relative clause may stand. */

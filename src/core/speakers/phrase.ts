@@ -290,6 +290,29 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
 }
 
 /** Reads one comma-free segment as a speaker phrase. */
+/**
+ * `… named Jo Doe`, `… known as Bob`, `… identified (only) as Bob`: where the naming word is and
+ * where the name (one to three capitalised words ending the phrase) starts, after a description
+ * opened by an article.
+ */
+function namedAs(ws: Token[]): { at: number; nameAt: number } | undefined {
+  if (ws.length < 4 || ws[0].kind !== "word" || !DETERMINERS.has(ws[0].lower)) return undefined;
+  for (let k = 2; k < ws.length - 1; k++) {
+    const w = ws[k].lower;
+    let nameAt = -1;
+    if (w === "named" && !ws[k].cap) nameAt = k + 1;
+    else if ((w === "known" || w === "identified") && !ws[k].cap) {
+      let j = k + 1;
+      if (["only", "simply"].includes(ws[j]?.lower ?? "")) j++;
+      if (ws[j]?.lower === "as") nameAt = j + 1;
+    }
+    if (nameAt < 0) continue;
+    const name = ws.slice(nameAt);
+    return name.length >= 1 && name.length <= 3 && name.every((t) => isNameWord(t) && !notNameWords.has(t.lower)) ? { at: k, nameAt } : undefined;
+  }
+  return undefined;
+}
+
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
@@ -299,6 +322,16 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   if (ws.length === 1 && ws[0].kind === "word") {
     const w = ws[0].lower;
     if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };
+  }
+  // `a freshman named Jo Doe`, `the base chief known as Bob`, `a man identified only as Bob`: the name given is who it is.
+  const naming = namedAs(ws);
+  if (naming) {
+    const head = parseSegment(ws.slice(0, naming.at), atSentenceStart, evidence);
+    const name = joinWords(ws.slice(naming.nameAt));
+    if (head?.type === "role") return { type: "person", name, role: head.role, organization: head.organization, gender: head.gender };
+    if (head?.type === "anonymous" || head?.type === "spokesperson") return { type: "person", name, gender: head.type === "spokesperson" ? head.gender : undefined };
+    // (`a freshman named …`: a description in plain nouns the lexicon does not list)
+    if (!head && ws.slice(1, naming.at).every((w) => w.kind === "word" && !w.cap && !verbForms.has(w.lower) && !stopwordSet.has(w.lower))) return { type: "person", name };
   }
   // `Democrat of Tennessee`, `Republican of New York`: a lawmaker's party and state, describing a person.
   if (ws.length >= 3 && PARTY_MEMBERS.has(ws[0].lower) && ws[0].cap && ws[1].lower === "of" && ws.slice(2).every(isNameWord)) {
