@@ -56,6 +56,8 @@ const entries = [
   { entryPoints: ["src/archive/archiveIngestWorker.ts"], outfile: "dist/archiveIngestWorker.js" },
   // A first index build reads, decodes and tokenizes sources in worker threads (src/node/prepareWorkers.ts).
   { entryPoints: ["src/node/prepareWorker.ts"], outfile: "dist/prepareWorker.js" },
+  // ... and builds the index on two threads (src/node/buildHelper.ts).
+  { entryPoints: ["src/node/buildWorker.ts"], outfile: "dist/buildWorker.js" },
 ];
 if (fs.existsSync("src/extension/extension.ts")) {
   entries.push({ entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });

@@ -18,7 +18,7 @@ import { hashText, type PriorIndex, type Region, type SourceDocument, type Sourc
 import { deserializeIndex, IndexFormatError, type IndexImage, priorFromCorpus } from "./corpus/persist";
 import type { PageSource } from "./corpus/pagedArrays";
 import { SavedAttributions } from "./corpus/savedAttributions";
-import { HitBuffer } from "./corpus/ngramIndex";
+import { type BuildHelper, HitBuffer } from "./corpus/ngramIndex";
 import { tokenizeInto } from "./corpus/tokenizeIds";
 import { WordMerger } from "./corpus/wordMerger";
 import { Vocabulary } from "./corpus/vocabulary";
@@ -87,6 +87,12 @@ export interface SourceWorkspace {
    * text)`) and gives the words with the file (`PreparedSource.words`).
    */
   prepare?(path: string, tokenize?: string): Promise<PreparedFile>;
+  /**
+   * Another thread to take part in a first index build (`corpus/ngramIndex.ts` `BuildHelper`),
+   * asked for when the build starts reading (so the thread is up when the index is built) and
+   * closed after it. Optional: without it the service's thread builds the index alone.
+   */
+  buildHelper?(): BuildHelper | undefined;
 }
 
 /** A source file as a host read and prepared it. */
@@ -363,7 +369,7 @@ class Project implements Verbatim {
    * During a first build with nothing saved, of files a host prepares: the vocabulary each file
    * is tokenized into as it arrives (its text then dropped), while the host reads the next ones.
    */
-  private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer; merger: WordMerger; key: string };
+  private firstWords?: { vocabulary: Vocabulary; ids: HitBuffer; merger: WordMerger; key: string; helper?: BuildHelper };
   /** The index being written (its arrays are not changed until it settles). */
   private saving?: Promise<void>;
   private readonly saveFirst: boolean;
@@ -484,7 +490,9 @@ class Project implements Verbatim {
     // memory), which the index then takes as it lies: no copy of 60 MB of word ids at the build.
     if (prepare && !this.checker && !this.saved && this.finished === 0 && !this.firstWords) {
       const vocabulary = new Vocabulary();
-      this.firstWords = { vocabulary, ids: new HitBuffer(Math.max(1 << 16, (totalBytes >> 1) + need.length + 1)), merger: new WordMerger(vocabulary), key: String(++firstBuildKeys) };
+      // A helper thread builds the index with this one: the words go into memory it is given too.
+      const helper = this.workspace.buildHelper?.();
+      this.firstWords = { vocabulary, ids: new HitBuffer(Math.max(1 << 16, (totalBytes >> 1) + need.length + 1), helper !== undefined), merger: new WordMerger(vocabulary), key: String(++firstBuildKeys), helper };
     }
     const first = this.firstWords;
     const ahead: (Promise<PreparedFile | undefined> | undefined)[] = [];
@@ -546,6 +554,7 @@ class Project implements Verbatim {
     // stamp) has nothing to save.
     const unchanged = checker.corpus.reusedIndex && need.length === 0 && this.loadedSources === this.held.size;
     this.saved = undefined;
+    this.firstWords?.helper?.close?.();
     this.firstWords = undefined;
     const skipped = files.flatMap((f) => {
       const e = this.entries.get(f.path);
@@ -704,7 +713,7 @@ class Project implements Verbatim {
 
   /** A first build's vocabulary, the one its files were tokenized into as they arrived (no saved index). */
   private mergedPrior(): PriorIndex | undefined {
-    return this.firstWords ? { vocabulary: this.firstWords.vocabulary, files: new Map() } : undefined;
+    return this.firstWords ? { vocabulary: this.firstWords.vocabulary, files: new Map(), helper: this.firstWords.helper } : undefined;
   }
 
   private readiness(): Readiness | undefined {
@@ -828,6 +837,7 @@ class Project implements Verbatim {
 
   dispose(): void {
     this.disposed = true;
+    this.firstWords?.helper?.close?.();
     this.build++;
     this.settle();
   }

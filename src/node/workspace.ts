@@ -12,6 +12,8 @@ import { decodeText } from "../core/formats/decode";
 import type { SourceMetadata } from "../core/formats/metadata";
 import { entryMetadata, pairSidecars, parseSidecar, type SourceEntry, sidecarPaths } from "../core/formats/sidecar";
 import type { CancellationToken, Logger, PreparedFile, ReadOutcome, SourceFile, SourceWorkspace } from "../core/service";
+import type { BuildHelper } from "../core/corpus/ngramIndex";
+import { ThreadBuildHelper } from "./buildHelper";
 import { DEFAULT_LIMITS, type LoadLimits, readStable } from "./files";
 import { PrepareWorkers } from "./prepareWorkers";
 import { type FsPath, type ListedFile, walkSources } from "./sourceWalk";
@@ -84,6 +86,15 @@ export class NodeWorkspace implements SourceWorkspace {
     this.log = options.logger;
     const pool = options.threads === false ? undefined : PrepareWorkers.shared();
     if (pool) this.prepare = (name, tokenize) => pool.prepare(this.byPath.get(name) ?? path.resolve(this.root, name), name, this.limits.maxFileBytes, tokenize);
+  }
+
+  /**
+   * A thread that builds a first index with the service's (`ThreadBuildHelper`), unless threads
+   * are off (`threads: false`, or `VERBATIM_BUILD_THREAD=0`).
+   */
+  buildHelper(): BuildHelper | undefined {
+    if (this.options.threads === false || process.env.VERBATIM_BUILD_THREAD === "0") return undefined;
+    return ThreadBuildHelper.start();
   }
 
   /** How reports name a source file: relative to the root (with `/`) when inside it, else its absolute path. */

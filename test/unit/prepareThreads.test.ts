@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { reportJson } from "../../src/core/report/json";
 import { createVerbatim, type IndexStore, type SaveParts } from "../../src/core/service";
+import { ThreadBuildHelper } from "../../src/node/buildHelper";
 import { NodeWorkspace } from "../../src/node/workspace";
 
 /** Texts with plain, capitalised, non-ASCII, apostrophe and `U.S.` words, repeated across files. */
@@ -33,14 +34,21 @@ describe("sources read in worker threads", () => {
         const warnings: string[] = [];
         const workspace = new NodeWorkspace({ root: dir, threads, logger: { info: () => {}, warn: (m) => warnings.push(m), error: () => {} } });
         assert.equal(workspace.prepare !== undefined, threads);
+        // The index built with a helper thread, however small the build.
+        let helper: ThreadBuildHelper | undefined;
+        const probe = workspace.buildHelper();
+        assert.equal(probe !== undefined, threads);
+        probe?.close?.();
+        workspace.buildHelper = () => (helper = ThreadBuildHelper.start()) && Object.assign(Object.create(helper), { minTrigrams: 0 });
         const service = createVerbatim({ workspace, store, settings: { sources: ["sources"] }, logger: { info: () => {}, warn: (m) => warnings.push(m), error: () => {} } });
         const stats = await service.refresh();
         const report = (await service.check(draft)).report;
         service.dispose();
-        return { stats, saved, warnings, json: JSON.stringify(reportJson([report])) };
+        return { stats, saved, warnings, json: JSON.stringify(reportJson([report])), helped: helper && helper.tasks.thread + helper.tasks.here };
       };
       const [here, threaded] = [await run(false), await run(true)];
       assert.deepEqual([threaded.stats?.files, threaded.stats?.tokenized, threaded.stats?.skipped.map((s) => s.path)], [13, 13, ["sources/binary.txt", "sources/empty.txt"]]);
+      assert.deepEqual([here.helped, threaded.helped], [undefined, 4]);
       assert.deepEqual(threaded.warnings.sort(), here.warnings.sort());
       assert.equal(threaded.json, here.json);
       assert.ok(threaded.json.includes('"misquote"') || threaded.json.includes('"exact"'));

@@ -6,7 +6,7 @@
  */
 import type { SourceMetadata } from "../formats/metadata";
 import { DocCache } from "./docCache";
-import { HitBuffer, type IndexArrays, NgramIndex } from "./ngramIndex";
+import { type BuildHelper, HitBuffer, type IndexArrays, int32s, NgramIndex } from "./ngramIndex";
 import type { PagedArrays } from "./pagedArrays";
 import { PositionMap } from "./positionMap";
 import { SegmentedIndex } from "./segmentedIndex";
@@ -85,6 +85,8 @@ export interface PriorIndex {
   files: Map<string, PriorFile>;
   /** The saved index itself: its segments are reused, and only new or changed files indexed. */
   index?: SavedIndex;
+  /** Another thread that takes part in building a main segment (see `BuildHelper`). */
+  helper?: BuildHelper;
 }
 
 export interface SavedIndex {
@@ -199,14 +201,15 @@ export class Corpus {
       total += ids.length;
     }
     const allFresh = perDoc.length > 0 && perDoc.every((ids, d) => ids.buffer === perDoc[0].buffer && ids.byteOffset === firstWords[d] * 4);
+    const helper = prior?.helper;
     if (allFresh) this.ids = new Int32Array(perDoc[0].buffer, 0, total);
     else {
-      this.ids = new Int32Array(total);
+      this.ids = int32s(total, helper !== undefined);
       perDoc.forEach((ids, d) => this.ids.set(ids, firstWords[d]));
     }
     if (prior) this.compactVocabulary();
     this.map = new PositionMap(firstWords, perDoc.map((x) => x.length), total);
-    const main = NgramIndex.build(this.ids, this.map.ranges(), this.vocabulary.size);
+    const main = NgramIndex.build(this.ids, this.map.ranges(), this.vocabulary.size, helper);
     this.index = new SegmentedIndex(main, total, undefined, this.map);
     return firstWords;
   }

@@ -48,12 +48,16 @@ export interface IndexArrays {
 export class HitBuffer {
   data: Int32Array;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+  /** `shared`: in memory another thread can be given (see `BuildHelper`), also when it grows. */
+  constructor(
+    capacity = 1024,
+    private readonly shared = false,
+  ) {
+    this.data = int32s(capacity, shared);
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(Math.ceil(this.data.length * 1.5));
+      const bigger = int32s(Math.ceil(this.data.length * 1.5), this.shared);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -62,11 +66,73 @@ export class HitBuffer {
   /** Makes room for `capacity` values. */
   reserve(capacity: number): void {
     if (capacity <= this.data.length) return;
-    const bigger = new Int32Array(Math.max(capacity, Math.ceil(this.data.length * 1.5)));
+    const bigger = int32s(Math.max(capacity, Math.ceil(this.data.length * 1.5)), this.shared);
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
   }
 }
+
+/** Is shared memory there (not in every JavaScript host)? */
+export const canShare = typeof SharedArrayBuffer === "function";
+
+/** `n` 32-bit integers, in shared memory when asked and possible. */
+export function int32s(n: number, shared = false): Int32Array {
+  return shared && canShare ? new Int32Array(new SharedArrayBuffer(4 * n)) : new Int32Array(n);
+}
+
+const uint32s = (n: number, shared: boolean) => (shared ? new Uint32Array(new SharedArrayBuffer(4 * n)) : new Uint32Array(n));
+const uint16s = (n: number, shared: boolean) => (shared ? new Uint16Array(new SharedArrayBuffer(2 * n)) : new Uint16Array(n));
+
+/**
+ * A part of building an index segment that another thread can do (`runBuildTask` there), over
+ * memory shared with the building thread (`SharedArrayBuffer`): the arrays it writes are the
+ * build's own, each task's share disjoint from the building thread's.
+ */
+export type BuildTask =
+  /** Count the 3-grams of `ranges` by their run (`hash >>> hShift`). Answer: the counts. */
+  | { kind: "count"; ids: Int32Array; ranges: Int32Array; hShift: number; runs: number }
+  /** Put the 3-grams of `ranges` into their runs of `values` from `fill` (see `groupTrigrams`). */
+  | { kind: "scatter"; ids: Int32Array; ranges: Int32Array; fill: Uint32Array; values: Uint32Array; digits?: Uint16Array; shape: GroupShape }
+  /** Group runs `from..to` of `values` by bucket, writing their buckets' starts. */
+  | { kind: "group"; values: Uint32Array; digits: Uint16Array; runStart: Uint32Array; from: number; to: number; low: number; bucketStart: Uint32Array }
+  /** Word counts and postings of `ranges` (see `wordPostings`). Answer: those arrays. */
+  | { kind: "postings"; ids: Int32Array; ranges: Int32Array; vocabularySize: number };
+
+export type BuildAnswer = Uint32Array | Pick<IndexArrays, "wordCounts" | "postingStart" | "postings"> | undefined;
+
+/**
+ * Another thread that takes part in a build (the host's; e.g. a worker thread): `begin` hands it
+ * a task and gives back the function that waits for the task's answer — or does the task on this
+ * thread if the other has not started it by then (a helper still starting up costs no waiting).
+ * The building thread blocks while it waits; tasks are pure and their arrays shared, so the index
+ * comes out the same, array for array, with a helper or without.
+ */
+export interface BuildHelper {
+  begin(task: BuildTask): () => BuildAnswer;
+  /** From how many 3-grams a build is shared (default `MIN_SHARED_TRIGRAMS`). */
+  readonly minTrigrams?: number;
+  /** The build is done: the helper's thread can go. */
+  close?(): void;
+}
+
+/** Does a task (on whichever thread has it). */
+export function runBuildTask(task: BuildTask): BuildAnswer {
+  switch (task.kind) {
+    case "count":
+      return countRuns(task.ids, task.ranges, task.hShift, task.runs);
+    case "scatter":
+      scatter(task.ids, task.ranges, task.fill, task.values, task.digits, task.shape);
+      return undefined;
+    case "group":
+      groupRuns(task.values, task.digits, task.runStart, task.from, task.to, task.low, task.bucketStart);
+      return undefined;
+    case "postings":
+      return wordPostings(task.ids, task.ranges, task.vocabularySize);
+  }
+}
+
+/** Below this many 3-grams a build is not shared with a helper (a message costs more than the work). */
+export const MIN_SHARED_TRIGRAMS = 1 << 20;
 
 export class NgramIndex {
   constructor(
@@ -78,15 +144,20 @@ export class NgramIndex {
   ) {}
 
   /** Indexes the ranges `[ranges[2k], ranges[2k + 1])` of `ids`; 3-grams never cross a range's end. */
-  static build(ids: Int32Array, ranges: Int32Array, vocabularySize: number): NgramIndex {
+  static build(ids: Int32Array, ranges: Int32Array, vocabularySize: number, helper?: BuildHelper): NgramIndex {
     let count = 0;
     for (let r = 0; r < ranges.length; r += 2) count += Math.max(0, ranges[r + 1] - ranges[r] - 2);
     // About four to eight positions a bucket: a small bucket table (4 bytes a bucket), short scans.
     const bucketBits = Math.max(4, Math.min(24, Math.ceil(Math.log2(count + 1)) - 3));
     const tagBits = tagRoom(ids.length, bucketBits);
-    const [values, bucketStart] = groupTrigrams(ids, ranges, count, bucketBits, tagBits);
+    // A helper thread (given the word ids in shared memory) does half of each pass of the
+    // grouping, then the word postings while this thread drops the common 3-grams.
+    const shared = helper !== undefined && canShare && ids.buffer instanceof SharedArrayBuffer && count >= (helper.minTrigrams ?? MIN_SHARED_TRIGRAMS) ? helper : undefined;
+    const [values, bucketStart] = groupTrigrams(ids, ranges, count, bucketBits, tagBits, shared);
+    const postings = shared?.begin({ kind: "postings", ids, ranges, vocabularySize });
     const grouped = dropCommon(ids, values, bucketStart, tagBits);
-    return new NgramIndex(ids, { bucketBits, tagBits, ...grouped, ...wordPostings(ids, ranges, vocabularySize) });
+    const words = (postings?.() as ReturnType<typeof wordPostings> | undefined) ?? wordPostings(ids, ranges, vocabularySize);
+    return new NgramIndex(ids, { bucketBits, tagBits, ...grouped, ...words });
   }
 
   /** Appends to `out` the positions where the 3-gram `a b c` starts (none when absent or too common). */
@@ -196,30 +267,89 @@ const RUN_BITS = 8;
  * radix-sorted by two passes over 2,048 places at once into two more arrays: four fresh 60 MB
  * arrays at 100 MB of sources, whose first writes (the kernel's page faults) and scattered stores
  * cost more than the sorting itself. The buckets come out the same, position for position.
+ *
+ * With a `helper` (another thread, the arrays in shared memory), each of the three passes is
+ * split in two: the helper counts and scatters the second half of the positions and groups the
+ * runs of the second half of the result, this thread the first; the same arrays come out.
  */
-function groupTrigrams(ids: Int32Array, ranges: Int32Array, count: number, bucketBits: number, tagBits: number): [Uint32Array, Uint32Array] {
+function groupTrigrams(ids: Int32Array, ranges: Int32Array, count: number, bucketBits: number, tagBits: number, helper?: BuildHelper): [Uint32Array, Uint32Array] {
   const high = Math.min(RUN_BITS, bucketBits);
   const hShift = 32 - high;
   const runs = 1 << high;
+  const shared = helper !== undefined;
+  // With a helper: this thread takes the ranges of the first half of the positions, the helper
+  // the rest; within a run the first half's positions come first, as one thread leaves them.
+  const cut = helper ? halfOfRanges(ranges, count) : ranges.length;
+  const mine = ranges.subarray(0, cut);
+  const theirs = ranges.subarray(cut);
+  const theirCount = helper?.begin({ kind: "count", ids, ranges: theirs, hShift, runs });
+  const myRuns = countRuns(ids, mine, hShift, runs);
+  const theirRuns = theirCount?.() as Uint32Array | undefined;
   const runStart = new Uint32Array(runs + 1);
-  for (let r = 0; r < ranges.length; r += 2) {
-    for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) runStart[(hash3(ids[i], ids[i + 1], ids[i + 2]) >>> hShift) + 1]++;
-  }
-  let longest = 0;
-  for (let b = 0; b < runs; b++) {
-    longest = Math.max(longest, runStart[b + 1]);
-    runStart[b + 1] += runStart[b];
-  }
+  for (let b = 0; b < runs; b++) runStart[b + 1] = runStart[b] + myRuns[b] + (theirRuns ? theirRuns[b] : 0);
   // The bucket number's bits below the run's (at most 24 - 8).
   const low = bucketBits - high;
-  const lShift = 32 - bucketBits;
-  const lMask = (1 << low) - 1;
-  const tShift = 32 - bucketBits - tagBits;
-  const tMask = (1 << tagBits) - 1;
-  const tagAt = 32 - tagBits;
-  const values = new Uint32Array(count);
-  const digits = low ? new Uint16Array(count) : undefined;
-  const fill = runStart.slice(0, runs);
+  const shape: GroupShape = { hShift, lShift: 32 - bucketBits, lMask: (1 << low) - 1, tShift: 32 - bucketBits - tagBits, tMask: (1 << tagBits) - 1, tagAt: 32 - tagBits, tagBits };
+  const values = uint32s(count, shared);
+  const digits = low ? uint16s(count, shared) : undefined;
+  const myFill = runStart.slice(0, runs);
+  let scattered: (() => BuildAnswer) | undefined;
+  if (helper && theirRuns) {
+    const theirFill = new Uint32Array(runs);
+    for (let b = 0; b < runs; b++) theirFill[b] = runStart[b] + myRuns[b];
+    scattered = helper.begin({ kind: "scatter", ids, ranges: theirs, fill: theirFill, values, digits, shape });
+  }
+  scatter(ids, mine, myFill, values, digits, shape);
+  scattered?.();
+  const bucketStart = uint32s((1 << bucketBits) + 1, shared);
+  if (!digits) {
+    bucketStart.set(runStart);
+    return [values, bucketStart];
+  }
+  // The runs are independent: the helper groups those of the second half of the positions.
+  let split = runs;
+  if (helper) for (split = 0; split < runs && runStart[split] < count >>> 1; ) split++;
+  const grouped = split < runs ? helper?.begin({ kind: "group", values, digits, runStart, from: split, to: runs, low, bucketStart }) : undefined;
+  groupRuns(values, digits, runStart, 0, split, low, bucketStart);
+  grouped?.();
+  if (!grouped && split < runs) groupRuns(values, digits, runStart, split, runs, low, bucketStart);
+  bucketStart[1 << bucketBits] = count;
+  return [values, bucketStart];
+}
+
+/** How `groupTrigrams` cuts a hash: its run, the rest of its bucket number, its tag. */
+export interface GroupShape {
+  hShift: number;
+  lShift: number;
+  lMask: number;
+  tShift: number;
+  tMask: number;
+  tagAt: number;
+  tagBits: number;
+}
+
+/** Where to cut `ranges` (an even index) so that the ranges before hold about half of the `count` 3-grams. */
+function halfOfRanges(ranges: Int32Array, count: number): number {
+  let seen = 0;
+  for (let r = 0; r < ranges.length; r += 2) {
+    if (seen >= count / 2) return r;
+    seen += Math.max(0, ranges[r + 1] - ranges[r] - 2);
+  }
+  return ranges.length;
+}
+
+/** How many 3-grams of the ranges fall into each run (the top bits of their hash). */
+function countRuns(ids: Int32Array, ranges: Int32Array, hShift: number, runs: number): Uint32Array {
+  const counts = new Uint32Array(runs);
+  for (let r = 0; r < ranges.length; r += 2) {
+    for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) counts[hash3(ids[i], ids[i + 1], ids[i + 2]) >>> hShift]++;
+  }
+  return counts;
+}
+
+/** Puts each 3-gram's position (with its tag) at `fill[run]++` of `values`, the rest of its bucket number beside it in `digits`. */
+function scatter(ids: Int32Array, ranges: Int32Array, fill: Uint32Array, values: Uint32Array, digits: Uint16Array | undefined, shape: GroupShape): void {
+  const { hShift, lShift, lMask, tShift, tMask, tagAt, tagBits } = shape;
   for (let r = 0; r < ranges.length; r += 2) {
     for (let i = ranges[r], end = ranges[r + 1]; i + 2 < end; i++) {
       const h = hash3(ids[i], ids[i + 1], ids[i + 2]);
@@ -228,30 +358,29 @@ function groupTrigrams(ids: Int32Array, ranges: Int32Array, count: number, bucke
       if (digits) digits[at] = (h >>> lShift) & lMask;
     }
   }
-  const bucketStart = new Uint32Array((1 << bucketBits) + 1);
-  if (!digits) {
-    bucketStart.set(runStart);
-    return [values, bucketStart];
-  }
+}
+
+/** Groups runs `from..to` of `values` by their `digits` (stable), writing where their buckets start. */
+function groupRuns(values: Uint32Array, digits: Uint16Array, runStart: Uint32Array, from: number, to: number, low: number, bucketStart: Uint32Array): void {
+  if (from >= to) return;
+  let longest = 0;
+  for (let b = from; b < to; b++) longest = Math.max(longest, runStart[b + 1] - runStart[b]);
   const size = 1 << low;
   const runValues = new Uint32Array(longest);
   const runDigits = new Uint16Array(longest);
   const counts = new Uint32Array(size + 1);
-  for (let b = 0; b < runs; b++) {
-    const from = runStart[b];
-    const to = runStart[b + 1];
-    const n = to - from;
-    runValues.set(values.subarray(from, to));
-    runDigits.set(digits.subarray(from, to));
+  for (let b = from; b < to; b++) {
+    const start = runStart[b];
+    const n = runStart[b + 1] - start;
+    runValues.set(values.subarray(start, start + n));
+    runDigits.set(digits.subarray(start, start + n));
     counts.fill(0);
     for (let i = 0; i < n; i++) counts[runDigits[i] + 1]++;
-    counts[0] = from;
+    counts[0] = start;
     for (let d = 0; d < size; d++) counts[d + 1] += counts[d];
     bucketStart.set(counts.subarray(0, size), b << low);
     for (let i = 0; i < n; i++) values[counts[runDigits[i]]++] = runValues[i];
   }
-  bucketStart[1 << bucketBits] = count;
-  return [values, bucketStart];
 }
 
 /** How many hash bits a position can carry (up to 8), when `length` positions leave room in 32 bits. */
