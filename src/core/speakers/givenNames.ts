@@ -7,19 +7,22 @@ import data from "../data/givenNames.json";
 
 export type Gender = "female" | "male";
 
-const genders = new Map<string, Gender | "either">();
-for (const n of data.female) genders.set(n, "female");
-for (const n of data.male) genders.set(n, "male");
-for (const n of data.either) genders.set(n, "either");
+// Sets built from the lists by the engine itself (21,000 names): a loop of `set` calls here was
+// compiled on the side by the optimising compiler at every start (~0.03 s of a small check's CPU).
+// A name in two lists counts as the later one says: `either` before `male` before `female`.
+const anyGender = new Set(data.female.concat(data.male, data.either));
+const male = new Set(data.male);
+const either = new Set(data.either);
 
 export function isGivenName(word: string): boolean {
-  return genders.has(word.toLowerCase());
+  return anyGender.has(word.toLowerCase());
 }
 
 /** The gender a given name suggests, if its bearers mostly share one. */
 export function genderOfGivenName(word: string): Gender | undefined {
-  const g = genders.get(word.toLowerCase());
-  return g === "either" ? undefined : g;
+  const w = word.toLowerCase();
+  if (either.has(w)) return undefined;
+  return male.has(w) ? "male" : anyGender.has(w) ? "female" : undefined;
 }
 
 const TITLE_GENDER: Record<string, Gender> = { mr: "male", sir: "male", lord: "male", fr: "male", mrs: "female", ms: "female", miss: "female", dame: "female", lady: "female" };
