@@ -83,6 +83,36 @@ describe("comparing speakers across documents", () => {
     assert.equal(compareSpeakers(spokes, ceo), "different");
   });
 
+  it("names in other conventions: a first surname, family name first, particles — never someone else", () => {
+    const person = (name: string) => new DocumentEntities().person(name);
+    const full = person("Tomás Ignacio Ferrer Baldoví");
+    assert.equal(compareSpeakers(person("Ferrer"), full), "same");
+    assert.equal(compareSpeakers(full, person("Ferrer Baldoví")), "same");
+    assert.equal(compareSpeakers(person("Tomás Ferrer"), full), "same");
+    assert.equal(compareSpeakers(person("Ignacio"), full), "unknown");
+    assert.equal(compareSpeakers(person("Park Seo-yun"), person("Seo-yun Park")), "same");
+    assert.equal(compareSpeakers(person("Greta van der Maas"), person("Van der Maas")), "same");
+    assert.equal(compareSpeakers(person("van der Maas"), person("Greta van der Maas")), "same");
+    assert.equal(compareSpeakers(person("Karim al-Nouri"), person("Karim Nouri")), "same");
+    assert.equal(compareSpeakers(person("Nouri"), person("Karim al-Nouri")), "same");
+    // A short form used alone, or a name inside a longer one, may be the person: never "different".
+    assert.equal(compareSpeakers(person("Hal"), person("Harold Brisbane")), "unknown");
+    assert.equal(compareSpeakers(person("Hal Brisbane"), person("Harold Hal Brisbane")), "same");
+    // Still strict where the words disagree.
+    assert.equal(compareSpeakers(person("Greta Ferrer"), person("Tomás Ignacio Ferrer Baldoví")), "different");
+    assert.equal(compareSpeakers(person("Dale Morgan"), person("Morgan Dale")), "unknown");
+    assert.equal(compareSpeakers(person("Robertson"), person("Robert Okafor")), "different");
+    assert.equal(compareSpeakers(person("Seo-yun Lee"), person("Park Seo-yun")), "different");
+  });
+
+  it("a person and an organisation of the very same name are never someone else", () => {
+    const shop = new DocumentEntities().organization("Martin Tierney");
+    const owner = new DocumentEntities().person("Martin Tierney");
+    assert.equal(compareSpeakers(owner, shop), "unknown");
+    assert.equal(compareSpeakers(shop, owner), "unknown");
+    assert.equal(compareSpeakers(new DocumentEntities().person("Ada Tierney"), shop), "different");
+  });
+
   it("an unnamed commenter is not a named chief executive", () => {
     assert.equal(compareSpeakers(entity("anonymous", "Twitter user"), entity("person", "Ines Baptiste")), "different");
   });

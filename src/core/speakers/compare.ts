@@ -29,21 +29,82 @@ export function givenNamesMayAgree(a: string, b: string): boolean {
   return short(a, b) || short(b, a) || (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a)));
 }
 
-function samePerson(a: Entity, b: Entity): SpeakerMatch {
+/** Particles of surnames (`von der Leyen`, `al-Rashidi`, `de la Cruz`), written or left out. */
+const PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von", "ten", "ter", "bin", "ibn", "al", "el", "st", "st."]);
+const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
+/**
+ * A person's name as folded words, without particles or suffixes: `Ursula von der Leyen` →
+ * `ursula leyen`; `given` tells, for each word as written (accents kept: `García` is a surname,
+ * `Garcia` may be a given name), whether it is a common given name.
+ */
+function nameWords(name: string): { words: string[]; given: boolean[] } {
+  const words: string[] = [];
+  const given: boolean[] = [];
+  for (const raw of name.replace(/\s+/g, " ").trim().split(" ")) {
+    const w = fold(raw)
+      .replace(/^(al|el|ad|an|as|ash|at|az|ar)-(?=\p{L}{2})/u, "")
+      .replace(/[.,]+$/, "");
+    if (!w || PARTICLES.has(w) || NAME_SUFFIXES.has(w)) continue;
+    words.push(w);
+    given.push(isGivenName(raw.replace(/[.,]+$/, "")));
+  }
+  return { words, given };
+}
+
+/** By the given/surname split: `Doe` is `Jane Doe`, `Bill Doe` is not `Jane Doe`. */
+function samePersonBySurname(a: Entity, b: Entity): SpeakerMatch {
   const sa = a.surname ? fold(a.surname) : fold(a.name);
   const sb = b.surname ? fold(b.surname) : fold(b.name);
   if (sa !== sb) {
     // `Doe` against `Jane Doe-Smith` or a first name used alone (`Jane`) against `Jane Doe`.
     const ga = firstGiven(a);
     const gb = firstGiven(b);
-    if (!a.given && gb === sa) return "unknown";
-    if (!b.given && ga === sb) return "unknown";
+    // `Hal` against `Harold Doe`: a short form of the given name, used alone.
+    const alone = (word: string, given?: string) => !!given && (word === given || (nicknames.get(word)?.includes(given) ?? false) || (nicknames.get(given)?.includes(word) ?? false));
+    if (!a.given && alone(sa, gb)) return "unknown";
+    if (!b.given && alone(sb, ga)) return "unknown";
     return "different";
   }
   const ga = firstGiven(a);
   const gb = firstGiven(b);
   if (!ga || !gb) return "same";
   return givenNamesMayAgree(ga, gb) ? "same" : "different";
+}
+
+/**
+ * Names are not always given names then one surname: `García` names `Juan Carlos García Márquez`
+ * (the first of two surnames), `Kim Ji-woo` is `Ji-woo Kim` (family name first or last), and
+ * `von der Leyen` is `Ursula von der Leyen`. Two names are never different people when every
+ * word of one is a word of the other; whether they are then the same is decided by where the
+ * shared words stand.
+ */
+function samePerson(a: Entity, b: Entity): SpeakerMatch {
+  const bySurname = samePersonBySurname(a, b);
+  if (bySurname !== "different") return bySurname;
+  const na = nameWords(a.name);
+  const nb = nameWords(b.name);
+  if (!na.words.length || !nb.words.length) return bySurname;
+  const [small, big] = na.words.length <= nb.words.length ? [na, nb] : [nb, na];
+  const at = small.words.map((w) => big.words.findIndex((x) => x === w || (w.length === 1 && x.startsWith(w))));
+  if (at.some((i) => i < 0) || new Set(at).size < at.length || small.words.every((w) => w.length === 1)) return bySurname;
+  if (small.words.length === 1) {
+    // A lone word: the last word of the other name is its surname; a word between may be a
+    // second surname (`García`) or a middle name (`Carlos`), which names no one for sure.
+    if (at[0] === big.words.length - 1) return "same";
+    if (at[0] === 0) return "unknown";
+    return small.given[0] ? "unknown" : "same";
+  }
+  if (small.words.length === big.words.length) {
+    // The same words in another order: `Kim Ji-woo` and `Ji-woo Kim` — unless both orders read
+    // as given name then surname (`Dale Morgan`, `Morgan Dale`).
+    if (at.every((i, k) => i === k)) return "same";
+    return small.given[0] && big.given[0] ? "unknown" : "same";
+  }
+  // Fewer words: `García Márquez`, `Abdullah Rashidi` or `Juan García` of `Juan Carlos García Márquez`.
+  if (at[0] === 0 || !small.given[0]) return at.every((i, k) => k === 0 || i > at[k - 1]) ? "same" : "unknown";
+  // `Rhys Morgan` of `Supt Rhys Morgan`, `Hal Brisco` of `Harold Hal Brisco`: maybe.
+  return "unknown";
 }
 
 function sameOrganization(a: Entity, b: Entity): boolean {
@@ -73,6 +134,10 @@ export function compareSpeakers(a: Entity, b: Entity): SpeakerMatch {
   // (or the organisation a spokesperson speaks for) is the same speaker.
   const named = (e: Entity) => (e.kind === "person" && e.given && isGivenName(e.given.split(" ")[0])) || e.kind === "anonymous" || e.kind === "group" ? undefined : fold(DocumentEntities.organizationCore((voiceOf(e) ?? e).name));
   if (a.kind !== b.kind && named(a) !== undefined && named(a) === named(b)) return "same";
+  // `Nils Eriksen` the person and `Nils Eriksen` read as an organisation (`Nils Eriksen's shop`):
+  // something named after the person — maybe their voice, never someone else.
+  const plainName = (e: Entity) => (e.kind === "anonymous" || e.kind === "group" ? undefined : fold(e.name));
+  if (a.kind !== b.kind && plainName(a) !== undefined && plainName(a) === plainName(b)) return "unknown";
   if (a.kind === "person" && b.kind === "person") {
     const persons = samePerson(a, b);
     if (persons !== "different") return persons;
