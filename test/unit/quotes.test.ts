@@ -99,6 +99,14 @@ describe("quote finding", () => {
     // An apostrophe opening a name (\`in 't Veld\`) never swallows the double-quoted words after it.
     assert.deepEqual(quotes(`"Europe is changing," said Sophie in 't Veld. "It's a risk everywhere."`), ["Europe is changing,", "It's a risk everywhere."]);
   });
+  it("reads a word cut short (`runnin’`, `o’`) inside single quotes as an apostrophe, not the closing mark", () => {
+    assert.deepEqual(quotes(`\u2018We were chasin\u2019 shadows all winter,\u2019 said Ewan Strachan. \u2018Nothin\u2019 left for the lambs.\u2019`), ["We were chasin\u2019 shadows all winter,", "Nothin\u2019 left for the lambs."]);
+    assert.deepEqual(quotes(`\u2018Twenty years o\u2019 waiting,\u2019 he said.`), ["Twenty years o\u2019 waiting,"]);
+    assert.deepEqual(quotes(`'We were chasin' shadows,' said Ewan Strachan.`), ["We were chasin' shadows,"]);
+    // A name or a lone closing mark still closes: scare quotes stay short.
+    assert.deepEqual(quotes(`He called it the \u2018Berlin\u2019 option and the \u2018Dublin\u2019 plan.`), ["Berlin", "Dublin"]);
+    assert.deepEqual(quotes(`Locals call the bend \u2018the coffin\u2019 and avoid it.`), ["the coffin"]);
+  });
   it("reads quote marks typed as two characters (two apostrophes, two backticks), offsets unchanged", () => {
     const text = "Mr. Hoenlein spoke. ''I said, 'The lesson is clear,''' he recalled. ``It is not core,'' said Mark Ortega.";
     assert.deepEqual(quotes(text), ["I said, 'The lesson is clear,'", "It is not core,"]);

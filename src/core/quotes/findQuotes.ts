@@ -5,7 +5,7 @@
  * their paragraph, so one stray mark never swallows the rest of the document.
  */
 import { type Paragraph, type Span, trimSpan } from "../document/layout";
-import { isClosingSingle, isWordAt, markAt, type MarkFamily, straightQuoteRole, straightSingleRole } from "./marks";
+import { isClosingSingle, isElisionApostrophe, isWordAt, markAt, type MarkFamily, straightQuoteRole, straightSingleRole } from "./marks";
 import { makeQuote, type Quote } from "./quote";
 
 const QUOTABLE = new Set(["text", "heading", "blockquote"]);
@@ -62,7 +62,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
           if (open && (open as OpenQuote).family !== "single") continue;
           const role = straightSingleRole(text, i, open !== null);
           if (role === "open") open = { family: "single", pieceStart: i + 1, pieces: [], paragraph: p, nested: 0, straight: true };
-          else if (role === "close") closeQuote(i, p, false);
+          else if (role === "close" && !isElisionApostrophe(text, i, seg.end)) closeQuote(i, p, false);
           continue;
         }
         const mark = markAt(text, i);
@@ -84,7 +84,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
               open = { family: "single", pieceStart: i + 1, pieces: [], paragraph: p, nested: 0 };
             }
           } else if (current.family === "single") {
-            if (mark.role === "close" && isClosingSingle(text, i)) closeQuote(i, p, false);
+            if (mark.role === "close" && isClosingSingle(text, i) && !isElisionApostrophe(text, i, seg.end)) closeQuote(i, p, false);
           } else if (mark.role === "open" && isWordAt(text, i + 1)) current.nested++;
           else if (mark.role === "close" && current.nested > 0 && isClosingSingle(text, i)) current.nested--;
           continue;

@@ -66,6 +66,35 @@ export function isClosingSingle(text: string, i: number): boolean {
   return !isWordAt(text, i + 1) && !isWordAt(text, i - 1) ? true : !isWordAt(text, i + 1) && !/s/i.test(text[i - 1] ?? "");
 }
 
+/** How far ahead (characters) a single quotation's own closing mark is looked for; keeps reading linear. */
+const ELISION_LOOKAHEAD = 2000;
+
+/**
+ * Is this `’` (or `'`), inside an open single quotation, the apostrophe of a word cut short —
+ * `runnin’ on empty`, `nothin’ left`, `ten years o’ promises` — rather than its closing mark?
+ * Only a lower-case word ending in `in` (or `o` alone, `an`) before a lower-case word, and only
+ * when a mark further on in the paragraph (before `end`) can close the quotation before another
+ * opens; a proper name or the last mark of the paragraph closes it (`the ‘Berlin’ option`).
+ */
+export function isElisionApostrophe(text: string, i: number, end: number): boolean {
+  if (text[i + 1] !== " " || !/\p{Ll}/u.test(text[i + 2] ?? "")) return false;
+  let s = i;
+  while (s > 0 && /\p{L}/u.test(text[s - 1])) s--;
+  const word = text.slice(s, i);
+  // Capitalised only as a quotation's or sentence's first word (`‘Nothin’ left`), never as a name.
+  const first = s === 0 || /[\u2018'"\u201c]/.test(text[s - 1]) || /[.!?]\s$/.test(text.slice(Math.max(0, s - 2), s));
+  if (!/^\p{Ll}/u.test(word) && !first) return false;
+  if (!/^(?:\p{L}{2,}in|o|an)$/iu.test(word)) return false;
+  const stop = Math.min(end, i + ELISION_LOOKAHEAD);
+  for (let j = i + 1; j < stop; j++) {
+    const c = text[j];
+    // Another quotation opening first (`the ‘Berlin’ option and the ‘Dublin’ plan`): this mark closed.
+    if ((c === "\u2018" || c === "'") && isSpaceAt(text, j - 1) && isWordAt(text, j + 1)) return false;
+    if ((c === "\u2019" || c === "'") && !isWordAt(text, j + 1) && (isWordAt(text, j - 1) || /[,.!?;:\u2026\u2014-]/.test(text[j - 1]))) return true;
+  }
+  return false;
+}
+
 /** Words that open with an apostrophe (`'em`, `'til`, `rock 'n' roll`), never a quotation. */
 const ELISIONS = new Set(["em", "til", "tis", "twas", "cause", "n", "round", "bout", "nuff", "ya", "im", "t", "s"]);
 
