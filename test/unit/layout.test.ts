@@ -47,4 +47,22 @@ describe("paragraph layout", () => {
     const [quote] = attributeQuotes(doc);
     assert.equal(quote.speaker?.name, "Mara Quist");
   });
+
+  it("each item of a bulleted list is a paragraph, and `- Name: \"…\"` quotes that name", () => {
+    const speakersOf = (path: string, text: string) => attributeQuotes(prepareDocument(path, text)).map((q) => [text.slice(q.start, q.end), q.speaker?.name]);
+    for (const bullet of ["-", "*", "+", "•"]) {
+      const text = ["The two hopefuls spoke at the depot:", `${bullet} Petra Holloway: "The night bus will come back."`, `${bullet} Anselm Drury: "Not with this budget it won't."`].join("\n");
+      for (const path of ["draft.md", "notes.txt"]) {
+        assert.deepEqual(speakersOf(path, text), [
+          ["The night bus will come back.", "Petra Holloway"],
+          ["Not with this budget it won't.", "Anselm Drury"],
+        ], `${bullet} in ${path}`);
+      }
+    }
+    // One dash line after a quotation still names its speaker.
+    assert.deepEqual(paragraphs("d.txt", `"The night bus will come back."\n— Petra Holloway, councillor`).map((p) => p.split(":")[0]), ["text", "attribution"]);
+    // A lone list item in Markdown is its own paragraph too.
+    const lone = `The depot hearing ran late.\n- Anselm Drury: "Not with this budget."`;
+    assert.deepEqual(speakersOf("draft.md", lone), [["Not with this budget.", "Anselm Drury"]]);
+  });
 });

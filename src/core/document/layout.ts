@@ -69,7 +69,8 @@ export function isAttributionLine(line: string): boolean {
   if (t.length === 0 || t.length > 120) return false;
   // `— Jesse Doe, CEO of Acme` / `-- Jesse Doe`
   // (`– Old hands –`, closed by a dash too, is a wire story's section heading)
-  if (/^(?:\u2014|\u2015|\u2013|--?)\s*\p{Lu}/u.test(t)) return t.split(/\s+/).length <= 16 && !/(?:\u2014|\u2015|\u2013|-)\s*[.!]?$/u.test(t);
+  // (`- Jane Doe: "…"`, a name, a colon and a quotation, is a list item that quotes her)
+  if (/^(?:\u2014|\u2015|\u2013|--?)\s*\p{Lu}/u.test(t)) return t.split(/\s+/).length <= 16 && !/(?:\u2014|\u2015|\u2013|-)\s*[.!]?$/u.test(t) && !/:\s*["\u201c\u201e\u00ab']/u.test(t);
   // `said Mr. Doe.` / `commented the company.`: a lower-case cue verb, a short noun phrase, a stop.
   const m = /^(\p{Ll}+)\s+([^"“”«»]{2,80}?)[.!]?$/u.exec(t);
   if (!m || !cueVerbForms.has(m[1])) return false;
@@ -218,10 +219,20 @@ function linesAreParagraphs(text: string, lines: Line[], markdown: boolean): boo
   return fits > 0.2 * body.length;
 }
 
+/** A list item's first line: `- `, `* `, `+ `, `• `, `1. `, `2) `. */
+const LIST_ITEM = /^(?:[-*+\u2022\u25aa\u25cf\u2043]|\d{1,3}[.)])[ \t]+\S/u;
+
 /** Turns a block of consecutive lines into paragraphs, splitting off attribution and furniture lines. */
 function emitBlock(text: string, block: Line[], out: Paragraph[], markdown: boolean): void {
   let run: Line[] = [];
   const quoted = block[0].quoted;
+  // Each item of a list is a paragraph of its own, so a name never runs on from one item into
+  // the next (`* Jane Doe: "…"` / `* John Roe: "…"`). Markdown says which lines are items; in
+  // plain text it takes two, as a hard-wrapped sentence may put one dash first on a line.
+  const isItem = (l: Line) => !l.blank && LIST_ITEM.test(text.slice(l.content.start, Math.min(l.content.end, l.content.start + 8)));
+  let items = 0;
+  for (const l of block) if (isItem(l)) items++;
+  const lists = items >= (markdown ? 1 : 2);
   const emitRun = () => {
     const content = run.filter((l) => !l.blank);
     if (content.length === 0) {
@@ -256,6 +267,7 @@ function emitBlock(text: string, block: Line[], out: Paragraph[], markdown: bool
     // `conceded in an interview.`): a line is an attribution line only after a line that ended.
     const attribution = !line.blank && isAttributionLine(raw) && (!previous || LINE_ENDED.test(text.slice(Math.max(previous.content.start, previous.content.end - 4), previous.content.end)));
     if (!line.blank) previous = line;
+    if (lists && !attribution && isItem(line)) emitRun();
     if (!line.blank && (attribution || isFurniture(raw))) {
       emitRun();
       out.push({
