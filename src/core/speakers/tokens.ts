@@ -13,7 +13,7 @@ export interface Token extends Span {
 }
 
 const tokenRe = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
-const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|jr|sr|gen|sen|rep|gov|capt|col|lt|sgt|rev|inc|corp|co|ltd|no|vs|feb|jan|aug|sept|sep|oct|nov|dec|apr|jun|jul|mar)\.$/iu;
+const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|jr|sr|gen|sen|rep|gov|capt|col|lt|sgt|rev|det|insp|supt|cllr|maj|brig|cpl|pvt|cmdr|atty|inc|corp|co|ltd|no|vs|feb|jan|aug|sept|sep|oct|nov|dec|apr|jun|jul|mar)\.$/iu;
 
 /**
  * The tokens of `text[start, end)`: what `tokenRe` matches, one after another. Spaces, ASCII
