@@ -46,7 +46,9 @@ export function prepareDocument(path: string, original: string, markdown = isMar
     for (const seg of para.segments) {
       for (const sentence of splitSentences(masked, seg.start, seg.end)) {
         sentences.push(sentence);
+        const from = tokens.length;
         tokenizePhrase(text, sentence.start, sentence.end, tokens, ascii);
+        if (markdown) dropInlineMarkup(text, tokens, from);
         sentenceParagraph.push(p);
         sentenceTokenEnd.push(tokens.length);
       }
@@ -128,3 +130,41 @@ export function firstStartingAt(items: readonly { start: number }[], at: number)
   }
   return lo;
 }
+
+/** The longest link target (`](…)`) skipped; keeps reading linear. */
+const MAX_LINK_TARGET = 2048;
+
+/**
+ * Markdown's inline markup is no word of a sentence: `said **Jane Doe**`, `said *Jane Doe*` and
+ * `said [Jane Doe](https://…)` read as `said Jane Doe`. Drops the emphasis markers (`*`, `_`) and a
+ * link's brackets and target from `tokens[from…]`; the tokens kept keep their offsets, so a
+ * speaker's mention still points at the name in the draft.
+ */
+function dropInlineMarkup(text: string, tokens: Token[], from: number): void {
+  let kept = from;
+  let bracket = -1; // where the last `[` was kept
+  for (let r = from; r < tokens.length; r++) {
+    const t = tokens[r];
+    if (t.kind === "punct") {
+      if (t.text === "*" || t.text === "_") continue;
+      if (t.text === "[") bracket = kept;
+      else if (t.text === "]" && text.charCodeAt(t.end) === 0x28) {
+        const target = /^\([^\s()]*\)/.exec(text.slice(t.end, t.end + MAX_LINK_TARGET));
+        if (target) {
+          if (bracket >= 0) {
+            // The link's text stays; its `[` goes.
+            for (let k = bracket; k < kept - 1; k++) tokens[k] = tokens[k + 1];
+            kept--;
+            bracket = -1;
+          }
+          const after = t.end + target[0].length;
+          while (r + 1 < tokens.length && tokens[r + 1].start < after) r++;
+          continue;
+        }
+      }
+    }
+    tokens[kept++] = t;
+  }
+  tokens.length = kept;
+}
+
