@@ -335,13 +335,13 @@ async function main(): Promise<void> {
     };
     if (args.includes("--explain")) {
       const { lookupKeys } = await import("../src/archive/grams");
-      const { LOOKUP_SQL, passageQuery } = await import("../src/archive/store");
+      const { LOOKUP_SQL, passageQuery, singleQuery } = await import("../src/archive/store");
       const { MAX_CANDIDATES, MAX_TIED } = await import("../src/core/match/windows");
       const c = await admin.connect();
       try {
         for (const i of [0, 1, 2]) {
           const k = lookupKeys(words[i].words, words[i].gapBefore);
-          const plan = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${LOOKUP_SQL}`, [[`{${k.join(",")}}`], MAX_CANDIDATES, "{}", [passageQuery(k)], MAX_TIED]);
+          const plan = await c.query(`EXPLAIN (ANALYZE, BUFFERS) ${LOOKUP_SQL}`, [[`{${k.join(",")}}`], MAX_CANDIDATES, "{}", [passageQuery(k)], MAX_TIED, [singleQuery(k)]]);
           process.stderr.write(plan.rows.map((r) => r["QUERY PLAN"]).join("\n") + "\n\n");
         }
       } finally {

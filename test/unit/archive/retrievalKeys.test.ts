@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { documentPassages, gramKeys, lookupKeys, MIN_LOOKUP_KEYS, winnow } from "../../../src/archive/grams";
-import { excerptsOf, PAIR_KEYS, passageQuery } from "../../../src/archive/store";
+import { excerptsOf, PAIR_KEYS, passageQuery, singleQuery } from "../../../src/archive/store";
 import { quoteWords } from "../../../src/core/match/quoteWords";
 import { tokenize } from "../../../src/core/text/words";
 
@@ -42,7 +42,12 @@ describe("archive: look-up keys and excerpts (no database)", () => {
   it("a quotation with several keys asks for passages holding two of them; one with few, any of them", () => {
     assert.equal(PAIR_KEYS, 4);
     assert.equal(passageQuery([7]), "7");
-    assert.equal(passageQuery([3, 9, 12]), "3|9|12");
+    assert.equal(passageQuery([5, 8]), "5|8");
+    assert.equal(singleQuery([5, 8]), null);
+    // Three keys: pairs first, the passages sharing one key asked apart (LOOKUP_SQL reads them only where they count).
+    assert.equal(passageQuery([3, 9, 12]), "(3&9)|(3&12)|(9&12)");
+    assert.equal(singleQuery([3, 9, 12]), "3|9|12");
+    assert.equal(singleQuery([1, 2, 3, 4]), null);
     assert.equal(passageQuery([1, 2, 3, 4]), "(1&2)|(1&3)|(1&4)|(2&3)|(2&4)|(3&4)");
     // Every pair once: n keys, n(n-1)/2 pairs.
     const q = words("Fishermen who had waited outside since the afternoon applauded when the vote was read out");
