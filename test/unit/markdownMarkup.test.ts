@@ -22,10 +22,8 @@ describe("Markdown inline markup around a speaker", () => {
     }
   });
 
-  it("leaves plain text alone: asterisks there are no markup", () => {
-    assert.deepEqual(
-      read("notes.txt", `"The flood came up through the floor," said Orla Penhaligon.`).map(([n]) => n),
-      ["Orla Penhaligon"],
-    );
+  it("reads the same markup in plain text, as drafts pasted from a Markdown editor keep it", () => {
+    assert.deepEqual(read("notes.txt", `"The flood came up through the floor," said **Orla Penhaligon**.`).map(([n]) => n), ["Orla Penhaligon"]);
+    assert.deepEqual(read("notes.txt", `"The flood came up through the floor," said [Orla Penhaligon](https://example.org/p).`).map(([n]) => n), ["Orla Penhaligon"]);
   });
 });

@@ -48,7 +48,7 @@ export function prepareDocument(path: string, original: string, markdown = isMar
         sentences.push(sentence);
         const from = tokens.length;
         tokenizePhrase(text, sentence.start, sentence.end, tokens, ascii);
-        if (markdown) dropInlineMarkup(text, tokens, from);
+        dropInlineMarkup(text, tokens, from);
         sentenceParagraph.push(p);
         sentenceTokenEnd.push(tokens.length);
       }
@@ -136,7 +136,8 @@ const MAX_LINK_TARGET = 2048;
 
 /**
  * Markdown's inline markup is no word of a sentence: `said **Jane Doe**`, `said *Jane Doe*` and
- * `said [Jane Doe](https://…)` read as `said Jane Doe`. Drops the emphasis markers (`*`, `_`) and a
+ * `said [Jane Doe](https://…)` read as `said Jane Doe` — in plain text too, where drafts pasted
+ * from a Markdown editor keep it. Drops the emphasis markers (`*`, `_`) and a
  * link's brackets and target from `tokens[from…]`; the tokens kept keep their offsets, so a
  * speaker's mention still points at the name in the draft.
  */
