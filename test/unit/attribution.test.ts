@@ -325,6 +325,16 @@ describe("attribution patterns from real news", () => {
     // The relative clause's own speech verb leaves the quotation without a cue.
     assert.equal(speakerOf(`"Voters cannot trust him," Ines Varga, who said she was tired.`, "Voters cannot"), undefined);
   });
+  it("reads a role serving someone's organisation (`vice chairwoman for Doe's campaign`) as a role, not the organisation", () => {
+    const q = speakerEntity(`Wenke Holm, vice chairwoman for Ossi Berg's presidential campaign, wrote to supporters on Monday, telling them, "I am proud of this campaign."`, "I am proud");
+    assert.equal(q.speaker?.name, "Wenke Holm");
+    assert.equal(q.speaker?.organization?.name, "Ossi Berg");
+    const role = speakerEntity(`"We will appeal," the chairman of Acme's board said.`, "We will appeal");
+    assert.equal(role.speaker?.name, undefined);
+  });
+  it("skips a name renaming the organisation that ends an appositive (`Doe, the editor of the city's newspaper, the Lisport Herald, said`)", () => {
+    assert.equal(speakerOf(`Nils Aune, the editor of the city's main newspaper, the Lisport Herald, said every mayor was "both kind and cruel."`, "both kind"), "Nils Aune");
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

@@ -506,6 +506,13 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   if (prev && describesOrg && ["a", "an"].includes(tokens[seg.from].lower) && !tokens.slice(seg.from, seg.to).some((t) => t.lower === "by")) {
     return subjectPhrase(tokens, verb, from, prev.to, evidence);
   }
+  // `Jane Doe, the editor of the city's newspaper, the Lisport Herald, said`: a name renaming the
+  // organisation that ends the appositive before it is no subject; the person before both speaks.
+  const prevLast = prev && tokens[prev.to - 1];
+  if (k >= 2 && (last.type === "organization" || last.type === "name") && prevLast?.kind === "word" && !prevLast.cap && orgNouns.has(prevLast.lower)) {
+    const whole = subjectPhrase(tokens, verb, from, prev.to, evidence);
+    if (whole && (whole.phrase.type === "person" || whole.phrase.type === "name")) return whole;
+  }
   if (prev) {
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
     const merged = head && withAppositive(head, last);

@@ -313,6 +313,9 @@ function namedAs(ws: Token[]): { at: number; nameAt: number } | undefined {
   return undefined;
 }
 
+/** Words joining a role to the organisation it serves (`spokeswoman for`, `chairman of`, `adviser to`). */
+const ROLE_LINKS = new Set(["for", "of", "at", "to", "with"]);
+
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
@@ -354,6 +357,18 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   let ownerIsNominal = false;
   const poss = lastIndex(ws, (w) => w.kind === "poss");
   if (poss > 0) {
+    // `vice chairwoman for Clinton's campaign`, `the chairman of Acme's board`: a role whose
+    // organisation is someone's — the possessive belongs to the organisation, not the role.
+    const prep = ws.findIndex((w, k) => k > 0 && k < poss && w.kind === "word" && !w.cap && ROLE_LINKS.has(w.lower));
+    if (prep > 0) {
+      const head = parseSegment(ws.slice(0, prep), atSentenceStart, evidence);
+      const outfit = parseSegment(ws.slice(prep + 1), false, evidence);
+      const organization = outfit?.type === "organization" ? outfit.name : undefined;
+      if (organization && head?.type === "role") return { type: "role", role: head.role, organization, gender: head.gender };
+      // (`the editor of the city's main newspaper`: an outfit named by a noun only)
+      if (outfit?.type === "orgNoun" && head?.type === "role") return head;
+      if (organization && head?.type === "spokesperson") return { type: "spokesperson", organization, noun: head.noun, gender: head.gender };
+    }
     owner = ws.slice(0, poss);
     ws = ws.slice(poss + 1);
     if (owner[0]?.kind === "word" && !owner[0].cap && (DETERMINERS.has(owner[0].lower) || owner.length === 1)) ownerIsNominal = true;
