@@ -335,6 +335,48 @@ describe("attribution patterns from real news", () => {
   it("skips a name renaming the organisation that ends an appositive (`Doe, the editor of the city's newspaper, the Lisport Herald, said`)", () => {
     assert.equal(speakerOf(`Nils Aune, the editor of the city's main newspaper, the Lisport Herald, said every mayor was "both kind and cruel."`, "both kind"), "Nils Aune");
   });
+  it("never gives a quotation to the subject of a clause a conjunction opens after it (`Doe said it was \"…,\" while Roe called …`)", () => {
+    const text = `Ilse Varga said she was "cautiously optimistic," while Yusuf Orhan called the results "premature at best."`;
+    assert.equal(speakerOf(text, "cautiously"), "Ilse Varga");
+    assert.equal(speakerOf(text, "premature"), "Yusuf Orhan");
+    // A clause that only finishes the quoted sentence keeps the cue after it.
+    assert.equal(speakerOf(`"Many would call that a loss" if she won by less, said Dag Lund, an analyst.`, "Many would"), "Dag Lund");
+  });
+  it("takes the one spoken to before a colon as the listener (`Doe told CNN's Jake Roe: \"…\"`), not the speaker", () => {
+    assert.equal(speakerOf(`Ada Moss told Lisport TV's Jake Porter: "I am not running."`, "I am not"), "Ada Moss");
+    assert.equal(speakerOf(`Ruth Kalnins wrote to Mayor Leo Brandt: "The bridge is unsafe."`, "The bridge"), "Ruth Kalnins");
+    assert.equal(speakerOf(`Kessler told his probation officer, Dana Whitcombe: "I will pay back every cent."`, "I will pay"), "Kessler");
+    // After a speech verb without a listener the name is its inverted subject.
+    assert.equal(speakerOf(`In other words, explained Lisport TV moderator Nancy Corde: "What does that have to do with it?"`, "What does"), "Nancy Corde");
+  });
+  it("gives `X quoted Y as saying` to Y, and `Y was quoted by X as saying` to Y", () => {
+    assert.equal(speakerOf(`The Courier quoted Police Chief Adaeze Nwosu as saying the area was "completely sealed off."`, "completely"), "Adaeze Nwosu");
+    assert.equal(speakerOf(`Ruth Kalnins was quoted by the Herald as saying the plan was "dead on arrival."`, "dead on"), "Ruth Kalnins");
+  });
+  it("gives `Roe lost to Doe, who said: \"…\"` to Doe, but not `Doe, an actor in Lisport, who runs a theatre, recalled` to Lisport", () => {
+    assert.equal(speakerOf(`Voronova lost to Serena Oduya, who said: "She was not herself today."`, "She was not"), "Serena Oduya");
+    assert.equal(speakerOf(`Kessler was represented by Gregory Hsu, who told the jury: "My client made mistakes."`, "My client"), "Gregory Hsu");
+    assert.notEqual(speakerOf(`Much of the anger was directed at Hsu, who Kessler on Wednesday called "a disgrace."`, "a disgrace"), "Gregory Hsu");
+    assert.equal(speakerOf(`Willem Moor, an actor in Lisport, who runs a small theatre, recalled that in 2009, "I called all my lenders."`, "I called"), "Willem Moor");
+  });
+  it("keeps a father and son with the same name apart (`Ossi Berg Jr.`), and a place before a title out of an owner's name", () => {
+    const text = `Ossi Berg spoke first. Later, Ossi Berg Jr. said the deal was "a mistake." "It was fine," Berg said.`;
+    const son = speakerEntity(text, "a mistake");
+    const father = speakerEntity(`Ossi Berg spoke first. "It was fine," Ossi Berg said. Later, Ossi Berg Jr. said the deal was "a mistake."`, "It was fine");
+    assert.notEqual(son.speaker?.id, undefined);
+    assert.equal(son.speaker?.suffix, "Jr");
+    assert.equal(father.speaker?.suffix, undefined);
+    assert.equal(speakerEntity(text, "It was fine").confidence, "low");
+    assert.equal(speakerEntity(`Northland Sen. Kelly Arne's campaign said she would "support the nominee."`, "support").speaker?.name, "Kelly Arne");
+  });
+  it("reads `\"…\" if she lost, said Doe` (an inverted cue after a clause ending the quoted sentence), and `…, reported the Examiner` as a relay", () => {
+    assert.equal(speakerOf(`"Many would call that a loss" if she won by less, said Dag Lund, an analyst.`, "Many would"), "Dag Lund");
+    assert.equal(speakerOf(`Acme's president Cecile Rand noted that the plan is "central" to the platform, reported the Lisport Examiner.`, "central"), "Cecile Rand");
+  });
+  it("does not take a name that is a preposition's object as speaking the inverted verb after it (`… to Mr. Roe, said Jane Doe`)", () => {
+    const text = `Lisport would do well to begin "building bridges" to Mr. Sando, said Dag Lund, a former strategist.\n"It seems certain Sando will run to the end," he said.`;
+    assert.equal(speakerOf(text, "It seems certain"), "Dag Lund");
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

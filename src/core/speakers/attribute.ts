@@ -363,7 +363,8 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
   const after = at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
   // `Doe said: "…," the Times reported`: an outlet reporting words a named speaker said.
-  const relaying = after && after.cue.phrase.type === "organization" && REPORTED.has(after.cue.verb.toLowerCase());
+  // (`…, reported the Lisport Examiner`: an outlet read as a bare name relays as well)
+  const relaying = after && (after.cue.phrase.type === "organization" || after.cue.phrase.type === "name") && REPORTED.has(after.cue.verb.toLowerCase());
   if (after && after.cue.phrase.type !== "pronoun" && !relaying) return after;
   // Before the quote: back to the start of its sentence or the previous quote.
   const startSentence = sentenceOf(doc, quote.start);

@@ -35,6 +35,12 @@ const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "ou
 /** Words that end a speaker phrase read forwards after an inverted cue (`said X in a statement`). */
 const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
 /** Words that start a new clause when reading a subject backwards from its verb. */
+/** Words after which a noun phrase is an object (`lost to Doe, who said`, `praised by Doe, who`). */
+const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "beat", "beats", "defeat", "defeats", "replace", "replaces", "succeed", "succeeds", "hired", "named", "appointed"]);
+/** Verbs of quoting someone: their object, not their subject, said the words (`quoted Doe as saying`). */
+const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"]);
+/** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
+const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
 const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
 const PLACE_ADVERBS = new Set(["here", "there", "elsewhere"]);
@@ -232,6 +238,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     i++;
   }
   if (i >= tokens.length) return undefined;
+  // `Doe said it was "…," while Roe called it …`: a conjunction opens a clause of someone else's
+  // (but `"…" if she lost, said Doe` only finishes the quoted sentence before its cue).
+  const conjunction = tokens[i].kind === "word" && !tokens[i].cap && NEW_CLAUSE.has(tokens[i].lower) ? i : -1;
   // `"…," according to X`
   const phraseLen = matchCuePhrase(tokens, i);
   if (phraseLen) return cueFrom(tokens, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), "according", i + phraseLen, phraseForward(tokens, i + phraseLen), false, evidence);
@@ -269,7 +278,13 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     if (cueParticiples.has(tokens[v].lower)) break;
     const end = subjectEnd(tokens, v, i);
     const cue = cueFrom(tokens, tokens[v].text, next ? "next" : "after", i, end, next, evidence);
+    // `"…" if she lost, said Jane Doe`: after a clause finishing the quoted sentence, an inverted cue.
+    if (!cue && !next && isPunct(tokens[v - 1], ",")) {
+      const inverted = cueFrom(tokens, tokens[v].text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
+      if (inverted && inverted.phrase.type !== "pronoun" && !isThing(tokens, inverted)) return inverted;
+    }
     if (!cue || isThing(tokens, cue)) return undefined;
+    if (conjunction >= 0 && !tokens.slice(conjunction, cue.phraseStart).some((t) => isPunct(t, ","))) return undefined;
     // The phrase must reach the verb (an appositive or relative clause may stand between).
     if (!reachesVerb(tokens, cue.phraseEnd, end)) return undefined;
     if (next && !attributionOnly(tokens, v + 1)) return undefined;
@@ -441,6 +456,19 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   }
   if (before && before.kind === "word" && !before.cap && ["who", "which", "that"].includes(before.lower)) {
     const antecedentEnd = isPunct(tokens[start - 2], ",") ? start - 2 : start - 1;
+    // `Roe lost to Jane Doe, who said`: the noun phrase ending at the relative pronoun, not the clause it ends.
+    // Only when the pronoun is the verb's subject (`who said`, `who later told`; not `who Doe
+    // called`) and the noun phrase is the object of a verb or of `to`/`by`/`with` (not `an actor in
+    // Lisport, who`: that place is no antecedent).
+    let np = antecedentEnd;
+    while (np > 0 && (isNameWordToken(tokens[np - 1]) || tokens[np - 1].kind === "poss" || inNounPhrase(tokens[np - 1]) || isCompoundNoun(tokens[np - 1])) && !isCueVerb(tokens, np - 1)) np--;
+    while (np < antecedentEnd && ["of", "for", "at"].includes(tokens[np].lower)) np++;
+    const link = tokens[np - 1];
+    const isObject = !!link && link.kind === "word" && !link.cap && (OBJECT_LINKS.has(link.lower) || (/ed$/.test(link.lower) && verbForms.has(link.lower)));
+    if (end <= start && isObject && np < antecedentEnd) {
+      const near = subjectPhrase(tokens, verb, np, antecedentEnd, evidence);
+      if (near && (near.phrase.type === "person" || near.phrase.type === "name") && !isThing(tokens, near)) return near;
+    }
     const antecedentStart = phraseBackward(tokens, antecedentEnd, 0);
     const cue = subjectPhrase(tokens, verb, antecedentStart, antecedentEnd, evidence);
     if (cue && !isThing(tokens, cue)) return cue;
@@ -552,9 +580,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phraseEnd === last && !(named.phrase.type === "name" && named.phrase.weak)) return { ...named, kind: "colon" };
+    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phraseEnd === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
-    if (trailing) return trailing;
+    if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
   for (let v = last; v >= 0; v--) {
     const t = tokens[v];
@@ -596,7 +624,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefi
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last) return { ...named, kind: "colon" };
+    if (named && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
@@ -659,6 +687,24 @@ function isPassive(tokens: Token[], v: number): boolean {
   return !!aux && aux.kind === "word" && ["was", "were", "is", "are", "been", "being", "be", "get", "got"].includes(aux.lower) && /(ed|en|told|said|asked)$/.test(tokens[v].lower);
 }
 
+/**
+ * `Doe told CNN's Jake Roe:`, `Doe wrote to Mayor Roe:`, `… released by her lawyer, Jake Roe:` —
+ * the phrase before a colon is the one spoken to (or the go-between), not the speaker, when a
+ * speech verb or a preposition stands right before it (or before the noun it renames).
+ */
+function addressed(tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  if (isPunct(tokens[k], ",")) {
+    k--;
+    while (k >= 0 && k > start - 8 && tokens[k].kind !== "punct" && (tokens[k].cap || inNounPhrase(tokens[k]) || isCompoundNoun(tokens[k]) || ["his", "her", "their", "its", "my", "our"].includes(tokens[k].lower)) && !isCueVerb(tokens, k)) k--;
+  }
+  const t = tokens[k];
+  return !!t && t.kind === "word" && !t.cap && (ADDRESSING.has(t.lower) || ADDRESSING_VERBS.has(cueVerbForms.get(t.lower) ?? ""));
+}
+const ADDRESSING = new Set(["to", "by", "with", "from", "at", "for"]);
+/** Speech verbs whose object is the one spoken to (`told X:`); after others the name is their inverted subject (`explained X:`). */
+const ADDRESSING_VERBS = new Set(["tell", "ask", "inform", "assure", "remind", "urge", "thank", "advise", "question", "press", "interview", "greet", "address"]);
+
 /** `… surprise Republican pollster Jane Doe:`: the person phrase that ends the words before a colon. */
 function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): Cue | undefined {
   let start = end;
@@ -687,6 +733,18 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
   };
   const own = withSubject(v);
   if (own) return { ...own, kind: "participle" };
+  // `Reuters quoted Chief Jane Doe as saying`: the one quoted speaks, not the one quoting; `Doe
+  // was quoted by the Herald as saying`: the subject speaks, the Herald only relays.
+  if (tokens[v - 1]?.lower === "as") {
+    for (let q = v - 2; q >= 0 && q > v - 16; q--) {
+      if (isStop(tokens[q])) break;
+      if (!QUOTING.has(tokens[q].lower)) continue;
+      const aux = tokens[q - 1];
+      if (aux && ["was", "were", "is", "are", "been", "being"].includes(aux.lower)) return mainSubject(tokens, 0, q - 1, verb, "participle", evidence);
+      const quoted = q + 1 < v - 1 ? cueFrom(tokens, verb, "participle", q + 1, v - 1, false, evidence) : undefined;
+      return quoted && quoted.phrase.type !== "pronoun" ? quoted : undefined;
+    }
+  }
   // `Doe said Monday, adding "…"`: the subject of the cue verb it follows; `with Doe tweeting … and asking`.
   for (let u = v - 1; u >= 0; u--) {
     if (isStop(tokens[u])) break;

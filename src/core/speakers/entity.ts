@@ -19,6 +19,8 @@ export interface Entity {
   /** Person names, split; the given name may be unknown (`Mr. Doe`). */
   given?: string;
   surname?: string;
+  /** `Jr.`, `III`: a father and son share the rest of the name, never this (kept apart from `name`, which names the person as people cite them). */
+  suffix?: string;
   /** Canonical role (`CEO`) and the words the document used for it (`chief executive`). */
   role?: string;
   roleText?: string;
@@ -135,8 +137,9 @@ export class DocumentEntities {
    */
   person(rawName: string, gender?: Gender): Entity {
     const name = this.expand(rawName);
-    const { given, surname } = splitPersonName(name);
-    const known = this.withSurname(surname);
+    const { given, surname, suffix } = splitPersonName(name);
+    // (`Donald Doe Jr.` and `Donald Doe` are two people: a suffix must agree when both names are full)
+    const known = this.withSurname(surname).filter((p) => !given || !p.given || (p.suffix ?? "").toLowerCase().replace(/\./g, "") === (suffix ?? "").toLowerCase().replace(/\./g, ""));
     let e = known.find((p) => p.given && given && givenNamesAgree(p.given, given)) ?? (given ? known.find((p) => !p.given) : known.length === 1 ? known[0] : undefined);
     if (!e) {
       const unknown = this.unknowns.get(name.toLowerCase()) ?? (!given ? undefined : this.unknowns.get(surname.toLowerCase()));
@@ -146,6 +149,7 @@ export class DocumentEntities {
         e = unknown;
       } else e = this.create("person", name);
       e.surname = surname;
+      if (given && suffix) e.suffix = suffix;
       const list = this.bySurname.get(surname.toLowerCase()) ?? [];
       list.push(e);
       this.bySurname.set(surname.toLowerCase(), list);

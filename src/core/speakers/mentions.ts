@@ -353,7 +353,9 @@ export class MentionIndex {
     while (tokens[v]?.kind === "word" && /ly$/.test(tokens[v].lower)) v++;
     // `Doe continued to …` is not speech.
     const notSpeech = /^continu/.test(tokens[v]?.lower ?? "") && tokens[v + 1]?.lower === "to";
-    const speaking = inverted || (!modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech);
+    // `… bridges to Doe, said Jane Roe`: a name that is a preposition's object does not speak the verb after the comma.
+    const othersVerb = after > end && !!prev && prev.kind === "word" && !prev.cap && PREPOSITIONS.has(prev.lower);
+    const speaking = inverted || (!modifier && !possessive && !!tokens[v] && tokens[v].kind === "word" && !tokens[v].cap && cueVerbForms.has(tokens[v].lower) && !notSpeech && !othersVerb);
     // (an inverted speaker may end the text: no verb after it)
     const asking = speaking && !!tokens[v] && ASKING_VERBS.has(tokens[v].lower) && !!tokens[v + 1] && isNameWord(tokens[v + 1]);
     const asked = start > 0 && tokens[start - 1].kind === "word" && ASKING_VERBS.has(tokens[start - 1].lower) && !modifier && !possessive;

@@ -640,14 +640,17 @@ function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: nu
   return best;
 }
 
-function lastIndex<T>(xs: T[], f: (x: T) => boolean): number {
-  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i])) return i;
+function lastIndex<T>(xs: T[], f: (x: T, i: number) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (f(xs[i], i)) return i;
   return -1;
 }
 
 function ownerText(owner: Token[]): string | undefined {
   // `Mrs. Clinton's campaign`: the owner is Clinton, not `Mrs Clinton`.
-  const words = owner.filter(isNameWord).filter((w, k, all) => !(isTitle(w) && k < all.length - 1));
+  // (`New Hampshire Sen. Jane Doe's campaign`: what stands before a title is where she serves, not her name)
+  const all = owner.filter(isNameWord);
+  const title = lastIndex(all, (w: Token, k: number) => isTitle(w) && k < all.length - 1);
+  const words = all.slice(title + 1);
   return words.length ? joinWords(words) : undefined;
 }
 
