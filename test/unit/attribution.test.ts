@@ -377,6 +377,14 @@ describe("attribution patterns from real news", () => {
     const text = `Lisport would do well to begin "building bridges" to Mr. Sando, said Dag Lund, a former strategist.\n"It seems certain Sando will run to the end," he said.`;
     assert.equal(speakerOf(text, "It seems certain"), "Dag Lund");
   });
+  it("knows a person named after an inverted speech verb whatever the given name (`\"…,\" said Wanjiru Kamau. \"…,\" she added`)", () => {
+    const text = `Ruth Kalnins runs the parish council.\n\n"We turn people away every night," said Wanjiru Kamau. "We have no choice," she added.\n\nShe has run the shelter since 2009. "It was never this bad," she said.`;
+    assert.equal(speakerOf(text, "We have no choice"), "Wanjiru Kamau");
+    assert.equal(speakerOf(text, "It was never"), "Wanjiru Kamau");
+    // `Name and her husband` is a person too: `she` is not the woman named before.
+    const q = speakerEntity(`Ruth Kalnins runs the council.\n\nNkechi Adeyemi and her husband run the shelter. "We have no beds," she says.`, "We have no beds");
+    assert.ok(q.speaker?.name !== "Ruth Kalnins" || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

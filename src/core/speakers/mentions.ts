@@ -264,7 +264,7 @@ export class MentionIndex {
     }
     this.innerNames(i, stop, parsed);
     if (!parsed) return end;
-    const phrase = this.scanReading(this.asSurname(parsed), stop);
+    const phrase = this.scanReading(this.asSurname(parsed), stop, i);
     if (!phrase) return stop;
     const resolved = this.resolveAt(phrase, i, true);
     if (resolved && !resolved.ambiguous) {
@@ -279,16 +279,29 @@ export class MentionIndex {
    * described by an appositive is a person; a name followed by `, which` is an organisation;
    * a single word is kept as an unknown name until the document says more.
    */
-  private scanReading(phrase: SpeakerPhrase, end: number): SpeakerPhrase | undefined {
+  private scanReading(phrase: SpeakerPhrase, end: number, start: number): SpeakerPhrase | undefined {
     if (phrase.type !== "name") return phrase;
     const { tokens } = this.doc;
+    // `"…," said Wanjiru Kamau.`: two name words an inverted speech verb names are a person,
+    // whatever the given name (most of the world's are in no list).
+    if (phrase.name.includes(" ") && this.afterInvertedVerb(start)) return { type: "person", name: phrase.name, gender: phrase.gender };
     const next = tokens[end];
     const after = tokens[end + 1];
     if (next?.text === "," && after?.kind === "word" && ["which", "whose"].includes(after.lower)) return { type: "organization", name: phrase.name };
     // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
     if (!phrase.name.includes(" ")) return next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
-    const described = next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower));
+    const described = (next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower))) ||
+      // `Nkechi Adeyemi and her husband run …`: someone with a husband is a person
+      (next?.lower === "and" && !!after && ["his", "her"].includes(after.lower));
     return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /** Whether the word at `start` follows an inverted speech verb right after a quotation or comma (`"…," said Doe`). */
+  private afterInvertedVerb(start: number): boolean {
+    const { doc } = this;
+    const verb = doc.tokens[start - 1];
+    const before = start - 2;
+    return !!verb && verb.kind === "word" && !verb.cap && INVERTING_VERBS.has(verb.lower) && before >= 0 && (!!doc.tokenQuoted[before] || (doc.tokens[before].kind === "punct" && INVERSION_MARKS.has(doc.tokens[before].text)));
   }
 
   /** Records person and organisation names that stand inside a phrase as modifiers. */
