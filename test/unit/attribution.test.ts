@@ -385,6 +385,11 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Ruth Kalnins runs the council.\n\nNkechi Adeyemi and her husband run the shelter. "We have no beds," she says.`, "We have no beds");
     assert.ok(q.speaker?.name !== "Ruth Kalnins" || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
   });
+  it("reads `Shares of Acme rose` as a mention of Acme (so `the company said` is Acme), and `Supporters of Doe argue` as a group", () => {
+    const q = speakerEntity(`Quillon makes chips for data centres. Shares of Quillon rose 6 percent on Friday. "We will not close any offices," the company said.`, "We will not close");
+    assert.equal(q.speaker?.name, "Quillon");
+    assert.notEqual(speakerOf(`Supporters of Ossi Berg argue that the country is on the "wrong track."`, "wrong track"), "Ossi Berg");
+  });
   it("gives a reply to the one asked, not the asker (`Doe asked Roe whether …` then `he said`)", () => {
     const text = `Radio host Karl Boyd asked Felix Marsh about the plan on Monday.\n\n"It was never going to work," he said.`;
     assert.equal(speakerOf(text, "It was never"), "Felix Marsh");

@@ -313,6 +313,11 @@ function namedAs(ws: Token[]): { at: number; nameAt: number } | undefined {
   return undefined;
 }
 
+/** Plural common nouns that open `Shares of Acme rose` and never begin an organisation's name. */
+const PLURAL_HEADS = new Set(["shares", "stocks", "sales", "profits", "revenues", "earnings", "customers", "employees", "workers", "members", "residents", "users", "investors", "shareholders", "executives", "officials", "supporters", "critics", "fans", "students", "parents", "owners", "analysts"]);
+
+const FINANCIAL_HEADS = new Set(["shares", "stocks", "sales", "profits", "revenues", "earnings"]);
+
 /** Words joining a role to the organisation it serves (`spokeswoman for`, `chairman of`, `adviser to`). */
 const ROLE_LINKS = new Set(["for", "of", "at", "to", "with"]);
 
@@ -325,6 +330,14 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   if (ws.length === 1 && ws[0].kind === "word") {
     const w = ws[0].lower;
     if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };
+  }
+  // `Shares of Acme rose`, `Employees of Acme`: a plural common noun opening a sentence is no part
+  // of a name; the phrase mentions the organisation after `of`.
+  if (ws.length >= 3 && ws[0].cap && PLURAL_HEADS.has(ws[0].lower) && ws[1].lower === "of" && !ws[1].cap) {
+    // (`Supporters of Doe argue`: people, a group; `Shares of Acme`: the company)
+    if (!FINANCIAL_HEADS.has(ws[0].lower)) return { type: "group", name: joinWords(ws) };
+    const owner = parseSegment(ws.slice(2), false, evidence);
+    return owner?.type === "organization" || owner?.type === "name" ? { type: "organization", name: owner.name } : undefined;
   }
   // `a freshman named Jo Doe`, `the base chief known as Bob`, `a man identified only as Bob`: the name given is who it is.
   const naming = namedAs(ws);
