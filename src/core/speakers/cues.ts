@@ -460,8 +460,7 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
     // Only when the pronoun is the verb's subject (`who said`, `who later told`; not `who Doe
     // called`) and the noun phrase is the object of a verb or of `to`/`by`/`with` (not `an actor in
     // Lisport, who`: that place is no antecedent).
-    let np = antecedentEnd;
-    while (np > 0 && (isNameWordToken(tokens[np - 1]) || tokens[np - 1].kind === "poss" || inNounPhrase(tokens[np - 1]) || isCompoundNoun(tokens[np - 1])) && !isCueVerb(tokens, np - 1)) np--;
+    let np = nounPhraseStart(tokens, antecedentEnd, 0);
     while (np < antecedentEnd && ["of", "for", "at"].includes(tokens[np].lower)) np++;
     const link = tokens[np - 1];
     const isObject = !!link && link.kind === "word" && !link.cap && (OBJECT_LINKS.has(link.lower) || (/ed$/.test(link.lower) && verbForms.has(link.lower)));
@@ -694,14 +693,18 @@ function isPassive(tokens: Token[], v: number): boolean {
  */
 function addressed(tokens: Token[], start: number): boolean {
   let k = start - 1;
-  if (isPunct(tokens[k], ",")) {
-    k--;
-    while (k >= 0 && k > start - 8 && tokens[k].kind !== "punct" && (tokens[k].cap || inNounPhrase(tokens[k]) || isCompoundNoun(tokens[k]) || ["his", "her", "their", "its", "my", "our"].includes(tokens[k].lower)) && !isCueVerb(tokens, k)) k--;
-  }
+  if (isPunct(tokens[k], ",")) k = nounPhraseStart(tokens, k, start - 8) - 1;
   const t = tokens[k];
   return !!t && t.kind === "word" && !t.cap && (ADDRESSING.has(t.lower) || ADDRESSING_VERBS.has(cueVerbForms.get(t.lower) ?? ""));
 }
 const ADDRESSING = new Set(["to", "by", "with", "from", "at", "for"]);
+
+/** Where the noun phrase ending at `end` starts (`CNN's chief political host`, `his probation officer`), no further back than `floor`. */
+function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
+  let k = end;
+  while (k > Math.max(0, floor) && tokens[k - 1].kind !== "punct" && (tokens[k - 1].cap || tokens[k - 1].kind === "poss" || inNounPhrase(tokens[k - 1]) || isCompoundNoun(tokens[k - 1]) || ["my", "our"].includes(tokens[k - 1].lower)) && !isCueVerb(tokens, k - 1)) k--;
+  return k;
+}
 /** Speech verbs whose object is the one spoken to (`told X:`); after others the name is their inverted subject (`explained X:`). */
 const ADDRESSING_VERBS = new Set(["tell", "ask", "inform", "assure", "remind", "urge", "thank", "advise", "question", "press", "interview", "greet", "address"]);
 

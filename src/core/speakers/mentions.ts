@@ -355,9 +355,8 @@ export class MentionIndex {
     const possessive = tokens[end]?.kind === "poss";
     const verbNext = !!next && next.kind === "word" && !next.cap && !PREPOSITIONS.has(next.lower) && !NOT_VERBS.has(next.lower);
     // `…, said Jane Doe, the director.`: the one an inverted speech verb names is speaking.
-    const verbBefore = prevIndex - 1;
     // (a name, with no verb of its own after it: `Doe, for example, said Roe continued …` is Doe speaking)
-    const inverted = kind === "name" && !verbNext && !modifier && !possessive && !!prev && prev.kind === "word" && !prev.cap && INVERTING_VERBS.has(prev.lower) && verbBefore >= 0 && (!!doc.tokenQuoted[verbBefore] || (tokens[verbBefore].kind === "punct" && INVERSION_MARKS.has(tokens[verbBefore].text)));
+    const inverted = kind === "name" && !verbNext && !modifier && !possessive && prevIndex === start - 1 && this.afterInvertedVerb(start);
     const subject = !modifier && !possessive && opensClause && (verbNext || next === undefined) && start >= this.appositiveEnd;
     // The first subject of a sentence is its main clause's; later ones are embedded (`… that Doe may win`).
     const main = subject && this.lastSubjectSentence !== doc.tokenSentence[start];
