@@ -576,5 +576,15 @@ describe("attribution patterns from real news", () => {
     assert.doesNotThrow(() => attributeQuotes(prepareDocument("d.md", ",said Ana Ruiz.said")));
     assert.doesNotThrow(() => attributeQuotes(prepareDocument("d.md", `"We will win," said Ana Ruiz`)));
   });
+  it("does not give a pronoun's quotation to the person it names (`\"Berg is finished,\" he said` is someone else, or no one)", () => {
+    const two = `Tomas Lind watched from the gallery. Ossi Berg lost the vote by nine.\n\n"Berg is finished," he said.`;
+    const q = speakerEntity(two, "Berg is finished");
+    assert.equal(q.speaker?.name, "Tomas Lind");
+    assert.equal(q.confidence, "low");
+    const one = `Ada Moss spoke for an hour on Monday.\n\n"Moss is the real boss here," she said.`;
+    assert.equal(speakerOf(one, "Moss is the real"), undefined);
+    // A namesake with another given name is not the speaker's own name.
+    const namesake = `Ada Moss spoke for an hour on Monday.\n\n"Rita Moss taught me everything," she said.`;
+    assert.equal(speakerOf(namesake, "Rita Moss taught"), "Ada Moss");
+  });
 });
-

@@ -12,6 +12,7 @@ import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
 import { clauseAfter, type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
+import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
@@ -167,7 +168,9 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   const first = found.tokens[cue.phraseStart];
   const last = found.tokens[cue.phraseEnd - 1];
   const at = first ?? found.tokens[0] ?? 0;
-  const resolved = index.resolveAt(cue.phrase, at);
+  const w = cue.phrase.type === "pronoun" ? cue.phrase.word : "";
+  const resolved =
+    w === "he" || w === "she" ? index.resolvePronoun(w, at, (e) => namedIn(doc.text.slice(out.start, out.end), e)) : index.resolveAt(cue.phrase, at);
   out.basis = cue.kind === "line" ? "line" : "cue";
   out.cueVerb = cue.verb;
   const link = cue.phrase.type === "pronoun" ? "pronoun" : cue.phrase.type === "role" || cue.phrase.type === "orgNoun" || (cue.phrase.type === "spokesperson" && !cue.phrase.organization) ? "nominal" : "name";
@@ -186,6 +189,20 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
     out.relayed = resolved.entity;
     out.speaker = via.entity;
   }
+}
+
+/**
+ * Whether quoted words name a person by surname (`"Doe is finished"`), which the speaker of a
+ * pronoun cue then is not. `Jane Doe` named in a quote is not `John Doe`.
+ */
+function namedIn(quoted: string, e: Entity): boolean {
+  if (e.kind !== "person" || !e.surname || e.surname.length < 2) return false;
+  const re = new RegExp(`(?:^|[^\\p{L}])(?:(\\p{Lu}[\\p{L}’'-]*)\\s+)?${e.surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu");
+  for (const m of quoted.matchAll(re)) {
+    const given = m[1];
+    if (!given || !e.given || given === e.given || !isGivenName(given)) return true;
+  }
+  return false;
 }
 
 function confidenceOf(cue: Cue, link: AttributionTrace["link"], resolved: Resolved): Confidence {

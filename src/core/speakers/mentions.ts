@@ -512,8 +512,8 @@ export class MentionIndex {
   }
 
   /** `he`/`she` at token `at`: see `resolve.ts` for the rules. */
-  resolvePronoun(word: string, at: number): Resolved | undefined {
-    return resolvePersonPronoun(this, word, at);
+  resolvePronoun(word: string, at: number, named?: (e: Entity) => boolean): Resolved | undefined {
+    return resolvePersonPronoun(this, word, at, named);
   }
 
   /** `they`/`it`: the last organisation, group or anonymous speaker. */

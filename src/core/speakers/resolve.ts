@@ -29,7 +29,12 @@ export interface QuoteSpeakerMark {
   entity: Entity;
 }
 
-export function resolvePersonPronoun(index: MentionIndex, word: string, at: number): Resolved | undefined {
+/**
+ * `named`, when given, says whether the quotation being attributed names a candidate: `"Doe is
+ * finished," he said` is not Doe speaking, so the pronoun gives way to the next reading (as a
+ * guess) or to none.
+ */
+export function resolvePersonPronoun(index: MentionIndex, word: string, at: number, named?: (e: Entity) => boolean): Resolved | undefined {
   const doc = index.doc;
   const gender = word === "she" || word === "her" ? "female" : word === "he" || word === "him" ? "male" : undefined;
   const sentence = index.sentenceOf(at);
@@ -78,5 +83,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   if (scores.size === 0) return undefined;
   const sorted = [...scores].sort((a, b) => b[1] - a[1]);
   const [best, second] = sorted;
+  if (named?.(best[0])) {
+    const other = sorted.find(([e]) => !named(e));
+    return other ? { entity: other[0], ambiguous: true } : undefined;
+  }
   return { entity: best[0], ambiguous: !!second && best[1] - second[1] < MARGIN };
 }
