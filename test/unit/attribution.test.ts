@@ -587,4 +587,17 @@ describe("attribution patterns from real news", () => {
     const namesake = `Ada Moss spoke for an hour on Monday.\n\n"Rita Moss taught me everything," she said.`;
     assert.equal(speakerOf(namesake, "Rita Moss taught"), "Ada Moss");
   });
+  it("reads a name before its descriptions as the speaker, not a name inside them (`Doe, a pollster who works with Acme, a super PAC, said`)", () => {
+    assert.equal(speakerOf(`Tomas Lind, a pollster who is working with Harbour Action, a dockworkers' fund, said the vote showed her as "tough and fair" today.`, "tough and fair"), "Tomas Lind");
+    assert.equal(speakerOf(`Ada Moss, a strategist who has feuded with Ossi Berg, wrote in an email: "This was the worst day."`, "This was the worst"), "Ada Moss");
+    assert.equal(speakerOf(`But Ada Moss, at a consulting firm called Quayside Partners, argues that the port's reach "will only grow," too.`, "will only grow"), "Ada Moss");
+    assert.equal(speakerOf(`Former Northland governor Ossi Berg (D), a Lind supporter, praised the crews, calling it "an incredible feat" on Monday.`, "an incredible feat"), "Ossi Berg");
+    assert.equal(speakerOf(`Ravi Menon, Acme's former chief spokesman, said: "The more it mounted, the harder she fought."`, "The more it"), "Ravi Menon");
+    assert.equal(speakerOf(`Still, Ada Moss, a senior adviser to Tomas Lind, said: "No way out."`, "No way out"), "Ada Moss");
+    assert.equal(speakerOf(`"We will win it," Ada Moss, 22, of Lexington, Ky., said.`, "We will win it"), "Ada Moss");
+    assert.equal(speakerOf(`Ada Moss, 22, of Lexington, Ky., said: "We will win."`, "We will win."), "Ada Moss");
+    // A list of names is no name and its descriptions; an organisation charging a fee does not speak.
+    assert.notEqual(speakerOf(`Ada Moss, Tomas Lind, and Ossi Berg said: "We stand together."`, "We stand together"), "Ada Moss");
+    assert.equal(speakerOf(`Under what Mr. Berg called "the old model," the Quayside Golf Club, a private course in Lisport, Fla., charged a $100,000 fee.`, "the old model"), undefined);
+  });
 });

@@ -59,6 +59,11 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   // pronoun, a modal or `to` (`they argue`, `will say`); `say` is a verb in any form.
   const lemma = cueVerbForms.get(t.lower)!;
   if (t.lower === lemma && lemma !== "say" && !BASE_FORM_BEFORE.has(tokens[i - 1]?.lower ?? "") && !/s$/.test(tokens[i - 1]?.lower ?? "")) return false;
+  // `charged a fee`, `charged $100`, `charged him with fraud`: a price or an indictment, not speech.
+  if (lemma === "charge") {
+    const next = tokens[i + 1];
+    if (next && (/^[$€£\p{N}]/u.test(next.text) || (next.kind === "word" && ["a", "an", "him", "her", "them", "us", "me", "each", "every", "customers", "members"].includes(next.lower)))) return false;
+  }
   // `press secretary`, `secretary of state`: part of a role, not a verb.
   for (let k = Math.max(0, i - 3); k <= i; k++) {
     const role = roleAt(tokens, k);
@@ -257,6 +262,7 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     else if (isPunct(tokens[v], ")")) bracketed = false;
     // `"…," Jane Doe (D-Vt.) said`: an abbreviation's full stop inside brackets.
     if (bracketed && isPunct(tokens[v], ".")) continue;
+    if (abbreviationStop(tokens, v)) continue;
     if (isPunct(tokens[v], ".", "!", "?", ";", ":", "\u2026")) break;
     // A relative clause between the subject and its verb has verbs of its own: skip it.
     if (isPunct(tokens[v], ",") && tokens[v + 1]?.kind === "word" && ["who", "which", "whose"].includes(tokens[v + 1].lower)) {
@@ -277,7 +283,7 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     if (!isCueVerb(tokens, v)) continue;
     if (cueParticiples.has(tokens[v].lower)) break;
     const end = subjectEnd(tokens, v, i);
-    const cue = cueFrom(tokens, tokens[v].text, next ? "next" : "after", i, end, next, evidence);
+    const cue = preferNamed(cueFrom(tokens, tokens[v].text, next ? "next" : "after", i, end, next, evidence), namedBeforeDescriptions(tokens, i, end, tokens[v].text, next ? "next" : "after", evidence));
     // `"…" if she lost, said Jane Doe`: after a clause finishing the quoted sentence, an inverted cue.
     if (!cue && !next && isPunct(tokens[v - 1], ",")) {
       const inverted = cueFrom(tokens, tokens[v].text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
@@ -385,7 +391,7 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
   if (end > k + 1 && end < to && ["the", "a", "an"].includes(tokens[k].lower) && tokens.slice(k + 1, end).every((t) => t.cap) && isCompoundNoun(tokens[end])) {
     while (end < to && tokens[end].kind === "word" && (tokens[end].cap || isCompoundNoun(tokens[end]) || inNounPhrase(tokens[end]))) end++;
   }
-  const cue = cueFrom(tokens, verb, kind, k, end, k === from, evidence);
+  const cue = preferNamed(cueFrom(tokens, verb, kind, k, end, k === from, evidence), namedBeforeDescriptions(tokens, k, end, verb, kind, evidence));
   return cue && !isThing(tokens, cue) ? cue : undefined;
 }
 
@@ -422,6 +428,39 @@ const inNounPhrase = (t: Token) =>
  * cheered and joked`), the subject of the clause.
  */
 function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
+  const usual = clauseSubject(tokens, v, verb, evidence);
+  const end = subjectEnd(tokens, v, 0);
+  const named = namedBeforeDescriptions(tokens, clauseStart(tokens, end), end, verb, "before", evidence);
+  return preferNamed(usual, named);
+}
+
+/** The name before its descriptions, unless the usual reading already is that name (with a role from them). */
+function preferNamed(usual: Cue | undefined, named: Cue | undefined): Cue | undefined {
+  if (!named || (usual && usual.phraseStart < named.phraseEnd && usual.phraseEnd > named.phraseStart)) return usual;
+  return named;
+}
+
+/** `of Lexington, Ky., said`: the full stop of a short capitalised abbreviation before a comma ends no sentence. */
+function abbreviationStop(tokens: Token[], k: number): boolean {
+  const before = tokens[k - 1];
+  return isPunct(tokens[k], ".") && isPunct(tokens[k + 1], ",") && before?.kind === "word" && before.cap && before.text.length <= 5;
+}
+
+/** Where the clause ending at `end` starts: after the sentence's last stop, colon or quotation mark (an abbreviation's full stop in brackets is none). */
+function clauseStart(tokens: Token[], end: number): number {
+  let start = end;
+  let bracketed = false;
+  while (start > 0) {
+    const t = tokens[start - 1];
+    if (isPunct(t, ")")) bracketed = true;
+    else if (isPunct(t, "(")) bracketed = false;
+    else if (!bracketed && !abbreviationStop(tokens, start - 1) && isPunct(t, ":", ";", "\u201c", "\u201d", '"', "\u00ab", "\u00bb", ".", "!", "?", "\u2014", "\u2013")) break;
+    start--;
+  }
+  return start;
+}
+
+function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
   // `Doe was asked by host Jane Roe, "…"`: the agent of a passive cue speaks.
   if (tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower)) {
     const agent = cueFrom(tokens, verb, "before", v + 2, phraseForward(tokens, v + 2), false, evidence);
@@ -492,6 +531,77 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
     }
   }
   return undefined;
+}
+
+/** Words that open a sentence before its subject without a comma (`But Doe, a …, said`). */
+const OPENERS = new Set(["but", "and", "still", "yet", "so", "meanwhile", "now", "also", "then"]);
+
+/**
+ * `Jane Doe, 22, of Lisport, said`, `Jane Doe, a pollster who works with Acme, a super PAC, said`,
+ * `John Roe, HP's former spokesman, said`: a name opening the clause (after lead-ins such as
+ * `Still,` or `In Lisport,`), then only descriptions of it, each set off by commas, up to the verb.
+ * The name speaks, not a name inside the descriptions (`Acme`, `HP`). `tokens[from, to)` is the
+ * clause before its verb; `to - 1` is the comma closing the last description.
+ */
+function namedBeforeDescriptions(tokens: Token[], from: number, to: number, verb: string, kind: CueKind, evidence: WordEvidence): Cue | undefined {
+  if (to - from < 4 || !isPunct(tokens[to - 1], ",")) return undefined;
+  // Segments between top-level commas (a bracketed aside, `(D-Pa.)`, stays in its segment).
+  const segments: { from: number; to: number }[] = [];
+  let depth = 0;
+  let s = from;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (isPunct(t, "(")) depth++;
+    else if (isPunct(t, ")")) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isPunct(t, ",")) {
+      if (i > s) segments.push({ from: s, to: i });
+      s = i + 1;
+    } else if (depth === 0 && t.kind === "punct" && !["-", "&", "\u2019", "'", "."].includes(t.text)) return undefined;
+  }
+  let n = 0;
+  // Lead-ins: `Still,`, `In Lisport,`, `On Tuesday,`.
+  while (n < segments.length - 2 && n < 3) {
+    const first = tokens[segments[n].from];
+    if (first.kind !== "word" || !(LEAD_INS.has(first.lower) || timeWords.has(first.lower) || (segments[n].to - segments[n].from === 1 && /ly$/.test(first.lower)))) break;
+    n++;
+  }
+  if (segments.length - n < 2) return undefined;
+  const nameSeg = { ...segments[n] };
+  if (tokens[nameSeg.from].kind === "word" && OPENERS.has(tokens[nameSeg.from].lower) && nameSeg.to - nameSeg.from > 1) nameSeg.from++;
+  // `Jane Doe (D-Pa.)`: the party and state in brackets are no part of the name.
+  if (isPunct(tokens[nameSeg.to - 1], ")")) {
+    let open = nameSeg.to - 1;
+    while (open > nameSeg.from && !isPunct(tokens[open], "(")) open--;
+    if (open > nameSeg.from) nameSeg.to = open;
+  }
+  const words = tokens.slice(nameSeg.from, nameSeg.to).filter((t) => t.kind === "word");
+  // A person's name (`the Acme Country Club, a private course, charged` is an organisation's doing, not speech).
+  if (["the", "a", "an"].includes(words[0]?.lower ?? "")) return undefined;
+  // The name segment is a name (with its titles and roles), no clause: every lower-case word a role or title word.
+  if (!words.some((t) => t.cap) || words.some((t) => !t.cap && !(rolePhrases.has(t.lower) || describingWords.has(t.lower) || LOWER_NP.has(t.lower)))) return undefined;
+  const phrase = parseSegment(tokens.slice(nameSeg.from, nameSeg.to), nameSeg.from === 0, evidence);
+  if (!phrase || !(phrase.type === "person" || (phrase.type === "name" && !phrase.weak))) return undefined;
+  for (let k = n + 1; k < segments.length; k++) {
+    if (!isDescription(tokens, segments[k], segments[k - 1])) return undefined;
+  }
+  return { verb, kind, phrase, phraseStart: nameSeg.from, phraseEnd: nameSeg.to };
+}
+
+/** Whether a comma-set segment after a name describes it (`a pollster`, `22`, `of Lisport`, `HP's spokesman`, `who …`). */
+function isDescription(tokens: Token[], seg: { from: number; to: number }, prev: { from: number; to: number }): boolean {
+  const span = tokens.slice(seg.from, seg.to);
+  const first = span[0];
+  if (first.kind === "punct") return isPunct(first, "(");
+  if (/^\p{N}/u.test(first.text)) return span.length <= 3;
+  if (!first.cap) return !["and", "or", "nor", "but"].includes(first.lower) && !isCueVerb(tokens, seg.from) && !verbForms.has(first.lower);
+  // `HP's former chief spokesman`, `Acme's founder`
+  const poss = span.findIndex((t) => t.kind === "poss");
+  if (poss > 0 && poss < 4 && span[poss + 1]?.kind === "word" && !span[poss + 1].cap) return true;
+  // `Lisport, Ky.` after `of Lisport`: the place's state.
+  if (["of", "from", "in"].includes(tokens[prev.from].lower) && span.filter((t) => t.kind === "word").length <= 2) return true;
+  // `GOP strategist`, `Democratic pollster`: capitalised words before a role noun ending the segment.
+  const last = span[span.length - 1];
+  return last.kind === "word" && !last.cap && rolePhrases.has(last.lower) && !span.some((t) => t.lower === "and");
 }
 
 /** Segment separators inside a phrase: commas, brackets, dashes. */
