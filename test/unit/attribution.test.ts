@@ -600,4 +600,20 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(speakerOf(`Ada Moss, Tomas Lind, and Ossi Berg said: "We stand together."`, "We stand together"), "Ada Moss");
     assert.equal(speakerOf(`Under what Mr. Berg called "the old model," the Quayside Golf Club, a private course in Lisport, Fla., charged a $100,000 fee.`, "the old model"), undefined);
   });
+  it("reads the agent of `was asked by X whether …` past the question's own clauses", () => {
+    assert.equal(speakerOf(`Lind was asked by Harbour TV moderator Gerard Baker whether his plan, which the Port Institute estimates would cost $170 billion a year, would risk "adding another expensive program to a strained budget."`, "adding another"), "Gerard Baker");
+  });
+  it("gives a quoted clause after `X says that Y's` to X, a quoted phrase naming Y's words to Y", () => {
+    assert.equal(speakerOf(`Union director Nihad Awad says in a statement that Lind's "reckless rhetoric has crossed the line from hatred to violence."`, "reckless rhetoric"), "Nihad Awad");
+    assert.equal(speakerOf(`Ossi Berg said that Lind's "Build It Now" rallying cry was tired.`, "Build It Now"), "Lind");
+    assert.equal(speakerOf(`Ossi Berg mocked Lind's "big beautiful bridge" promise.`, "big beautiful"), "Lind");
+  });
+  it("reads a name after an age (`81-year-old Jane Doe, a …, said`) and past a dateline in capitals", () => {
+    assert.equal(speakerOf(`For many, the answer is Lind. 81-year-old Parker Eaton, a nominal Republican who voted for Berg and Moss, said: "There is only one: Lind."`, "There is only one"), "Parker Eaton");
+    assert.equal(speakerOf(`JACKSON, Miss. - U.S. District Judge Carlton W. Reeves issued an injunction blocking a bill that would have allowed officials professing a "sincere belief" to refuse service.`, "sincere belief"), "Carlton W. Reeves");
+  });
+  it("keeps a name whole when its accents were garbled in transit (`PeÃ±a`, `FranÃ§ois`)", () => {
+    assert.equal(speakerOf(`"We choose the open road," President Enrique PeÃ±a Nieto said.`, "We choose"), "Enrique PeÃ±a Nieto");
+    assert.equal(speakerOf(`"We mourn with them," said FranÃ§ois Hollande, the president.`, "We mourn"), "FranÃ§ois Hollande");
+  });
 });

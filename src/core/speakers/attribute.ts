@@ -390,7 +390,9 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // subject still speak for this one (`Doe called it "a", adding "b"`).
   const beforeStart = startSentence >= 0 ? Math.max(first.start, doc.sentences[startSentence].start) : first.start;
   const beforeIdx = visibleBefore(doc, beforeStart, quote.start);
-  const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev));
+  // A quotation of five words or more is a clause of someone's, not a phrase naming something.
+  const clauseQuoted = doc.text.slice(quote.start, quote.end).split(/\s+/).filter(Boolean).length >= 5;
+  const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev, clauseQuoted));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
   if (after) return after;

@@ -33,7 +33,7 @@ export interface Cue {
 const THING_NOUNS = new Set(["ad", "ads", "advertisement", "video", "statement", "letter", "memo", "email", "e-mail", "tweet", "post", "message", "report", "book", "sign", "signs", "banner", "release", "column", "op-ed", "editorial", "article", "piece", "note", "text", "speech", "website", "site", "page", "document", "filing", "complaint", "lawsuit", "suit", "survey", "poll", "headline", "caption", "transcript", "spot", "commercial", "flyer", "mailer", "placard", "slogan", "petition", "resolution", "bill", "order", "ruling", "opinion", "brief", "study", "analysis", "story", "essay", "blog", "podcast", "interview", "show", "broadcast", "film", "movie", "song", "script", "card", "invitation", "notice", "platform", "manifesto", "pamphlet", "statute", "law", "amendment", "provision"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s"]);
 /** Words that end a speaker phrase read forwards after an inverted cue (`said X in a statement`). */
-const PHRASE_STOPS = new Set(["in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
+const PHRASE_STOPS = new Set(["whether", "why", "how", "what", "where", "in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
 /** Words that start a new clause when reading a subject backwards from its verb. */
 /** Words after which a noun phrase is an object (`lost to Doe, who said`, `praised by Doe, who`). */
 const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "beat", "beats", "defeat", "defeats", "replace", "replaces", "succeed", "succeeds", "hired", "named", "appointed"]);
@@ -64,6 +64,8 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1];
     if (next && (/^[$€£\p{N}]/u.test(next.text) || (next.kind === "word" && ["a", "an", "him", "her", "them", "us", "me", "each", "every", "customers", "members"].includes(next.lower)))) return false;
   }
+  // `allowed citizens to …`: permission; only `allowed that …` (or a quotation) reports speech.
+  if (lemma === "allow" && !(tokens[i + 1]?.lower === "that" || tokens[i + 1]?.kind === "punct")) return false;
   // `press secretary`, `secretary of state`: part of a role, not a verb.
   for (let k = Math.max(0, i - 3); k <= i; k++) {
     const role = roleAt(tokens, k);
@@ -578,7 +580,7 @@ function namedBeforeDescriptions(tokens: Token[], from: number, to: number, verb
   // A person's name (`the Acme Country Club, a private course, charged` is an organisation's doing, not speech).
   if (["the", "a", "an"].includes(words[0]?.lower ?? "")) return undefined;
   // The name segment is a name (with its titles and roles), no clause: every lower-case word a role or title word.
-  if (!words.some((t) => t.cap) || words.some((t) => !t.cap && !(rolePhrases.has(t.lower) || describingWords.has(t.lower) || LOWER_NP.has(t.lower)))) return undefined;
+  if (!words.some((t) => t.cap) || words.some((t) => !t.cap && !(rolePhrases.has(t.lower) || describingWords.has(t.lower) || LOWER_NP.has(t.lower) || /^\p{N}+-year-old$/u.test(t.lower)))) return undefined;
   const phrase = parseSegment(tokens.slice(nameSeg.from, nameSeg.to), nameSeg.from === 0, evidence);
   if (!phrase || !(phrase.type === "person" || (phrase.type === "name" && !phrase.weak))) return undefined;
   for (let k = n + 1; k < segments.length; k++) {
@@ -625,7 +627,9 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   }
   const noise = (g: { from: number; to: number }) => {
     const text = tokens.slice(g.from, g.to).map((t) => t.text).join("");
-    return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text);
+    // `JACKSON, Miss. - …`: a dateline's place in capitals opening the sentence.
+    const dateline = g.from === 0 && segments.length > 1 && /^\p{Lu}{2,}$/u.test(text);
+    return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text) || dateline;
   };
   const parts = segments.filter((g) => !noise(g));
   const k = parts.length - 1;
@@ -667,15 +671,23 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
  * The cue in the words before a quotation, back to the start of its sentence (quotations
  * earlier in the sentence left out): `X said: "…"`, `X told Reuters that "…"`, `X …, saying "…"`.
  */
-export function cueBefore(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted = false): Cue | undefined {
   let last = tokens.length - 1;
   while (last >= 0 && tokens[last].kind === "punct" && !isPunct(tokens[last], ":", ",")) last--;
   if (last < 0) return undefined;
   // `Doe's "…" promise`: a possessive right before the quotation names whose words they are.
+  // (Not a quoted clause reported after a speech verb: `Roe says in a statement that Doe's "…
+  // has crossed the line"` is Roe's account; a phrase, `stated that Doe's "…" rallying cry`, stays Doe's.)
   if (tokens[last].kind === "poss") {
     let start = last;
     while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
-    const owner = start < last ? subjectPhrase(tokens, "'s", start, last, evidence) : undefined;
+    // (`Roe mocked Doe's "…" promise` is still Doe's: only a clause reported with `that` is Roe's.)
+    let reported = false;
+    for (let k = start - 1, that = false; clauseQuoted && k >= 0 && !reported; k--) {
+      that ||= tokens[k].lower === "that";
+      reported = that && isCueVerb(tokens, k) && !cueParticiples.has(tokens[k].lower);
+    }
+    const owner = start < last && !reported ? subjectPhrase(tokens, "'s", start, last, evidence) : undefined;
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return owner;
   }
   // `Said Jane Doe, who …, "…"`: an inverted cue opening the sentence.

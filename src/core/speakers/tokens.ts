@@ -12,7 +12,8 @@ export interface Token extends Span {
   kind: "word" | "punct" | "poss";
 }
 
-const tokenRe = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
+// (`PeÃ±a`: UTF-8 read as Latin-1 leaves a symbol after `Ã` or `Â` inside a name; it stays in the word.)
+const tokenRe = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|(?<=[ÃÂ])[\u0080-\u00bf]|['’.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
 const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|jr|sr|gen|sen|rep|gov|capt|col|lt|sgt|rev|det|insp|supt|cllr|maj|brig|cpl|pvt|cmdr|atty|inc|corp|co|ltd|no|vs|feb|jan|aug|sept|sep|oct|nov|dec|apr|jun|jul|mar)\.$/iu;
 
 /**
