@@ -596,9 +596,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Still, Ada Moss, a senior adviser to Tomas Lind, said: "No way out."`, "No way out"), "Ada Moss");
     assert.equal(speakerOf(`"We will win it," Ada Moss, 22, of Lexington, Ky., said.`, "We will win it"), "Ada Moss");
     assert.equal(speakerOf(`Ada Moss, 22, of Lexington, Ky., said: "We will win."`, "We will win."), "Ada Moss");
-    // A list of names is no name and its descriptions; an organisation charging a fee does not speak.
+    // A list of names is no name and its descriptions; an organisation charging a fee does not speak (the one who named the words did).
     assert.notEqual(speakerOf(`Ada Moss, Tomas Lind, and Ossi Berg said: "We stand together."`, "We stand together"), "Ada Moss");
-    assert.equal(speakerOf(`Under what Mr. Berg called "the old model," the Quayside Golf Club, a private course in Lisport, Fla., charged a $100,000 fee.`, "the old model"), undefined);
+    assert.equal(speakerOf(`Under what Mr. Berg called "the old model," the Quayside Golf Club, a private course in Lisport, Fla., charged a $100,000 fee.`, "the old model"), "Berg");
   });
   it("reads the agent of `was asked by X whether …` past the question's own clauses", () => {
     assert.equal(speakerOf(`Lind was asked by Harbour TV moderator Gerard Baker whether his plan, which the Port Institute estimates would cost $170 billion a year, would risk "adding another expensive program to a strained budget."`, "adding another"), "Gerard Baker");
@@ -615,5 +615,30 @@ describe("attribution patterns from real news", () => {
   it("keeps a name whole when its accents were garbled in transit (`PeÃ±a`, `FranÃ§ois`)", () => {
     assert.equal(speakerOf(`"We choose the open road," President Enrique PeÃ±a Nieto said.`, "We choose"), "Enrique PeÃ±a Nieto");
     assert.equal(speakerOf(`"We mourn with them," said FranÃ§ois Hollande, the president.`, "We mourn"), "FranÃ§ois Hollande");
+  });
+  it("reads `said Lind ally Jane Doe`, `said Jane Doe of the Lisport delegation`, `remembered Jane Doe`", () => {
+    assert.equal(speakerOf(`"We won the whole thing today," said Lind ally Ravi Menon.`, "We won the whole"), "Ravi Menon");
+    assert.equal(speakerOf(`"There is a passion for Ossi, and his wife knocked it out of the park," said Robert Antonacci of the Lisport delegation.`, "There is a passion"), "Robert Antonacci");
+    assert.equal(speakerOf(`"She took it upon herself to prove them wrong," remembered Roy Verley, Acme's former chief spokesman.`, "She took it"), "Roy Verley");
+  });
+  it("reads an inverted cue after words finishing the quoted sentence (`\"…\" for the union, said Doe`), never the noun in them", () => {
+    assert.equal(speakerOf(`The vote signals "the beginning of the end" for the union, said Geert Wilders.`, "the beginning"), "Geert Wilders");
+    assert.equal(speakerOf(`"This will be a challenge" for Lind, said Ada Moss.`, "This will be"), "Ada Moss");
+  });
+  it("gives quotations joined by `and` the cue after the last (`Guns are \"a\" and \"b,\" Doe said`)", () => {
+    const text = `Guns are "the ultimate public health crisis" and "stunt children's growth," Ada Moss, the former governor, told a cheering crowd.`;
+    assert.equal(speakerOf(text, "the ultimate"), "Ada Moss");
+    assert.equal(speakerOf(text, "stunt children"), "Ada Moss");
+  });
+  it("reads `what Doe called \"…\"` as Doe's, `what we call \"…\"` as no one's", () => {
+    assert.equal(speakerOf(`A third would be what Ossi Berg called a "let a thousand flowers bloom" approach.`, "let a thousand"), "Ossi Berg");
+    assert.equal(speakerOf(`They funded roads and ports, what we call "infrastructure." But they split on trade.`, "infrastructure"), undefined);
+  });
+  it("makes a possessive after someone's speech verb a guess (`Doe joked about Roe's \"…\"`)", () => {
+    const q = speakerEntity(`In his speech he joked about Ada Moss's "interesting friendship" with an aide.`, "interesting friendship");
+    assert.equal(q.confidence, "low");
+    const plain = speakerEntity(`Ada Moss's "big plan" was back on the table.`, "big plan");
+    assert.equal(plain.speaker?.name, "Ada Moss");
+    assert.equal(plain.confidence, "high");
   });
 });

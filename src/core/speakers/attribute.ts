@@ -349,6 +349,19 @@ function tokensOf(doc: PreparedDocument, idx: number[]): Token[] {
   return out;
 }
 
+/** The last of the quotations after `k` joined to it by nothing but `and`, `or` and punctuation in one sentence (a few at most). */
+function lastJoined(doc: PreparedDocument, quotes: Quote[], k: number): number {
+  let j = k;
+  while (j + 1 < quotes.length && j < k + 4) {
+    const next = quotes[j + 1];
+    if (next.form !== "marked" || next.paragraph !== quotes[j].lastParagraph || sentenceOf(doc, next.start) !== sentenceOf(doc, quotes[j].end - 1)) break;
+    const between = visibleBetween(doc, quotes[j].end, next.start);
+    if (between.length > 3 || !between.every((i) => doc.tokens[i].kind === "punct" || ["and", "or"].includes(doc.tokens[i].lower))) break;
+    j++;
+  }
+  return j;
+}
+
 const REPORTED = new Set(["reported", "reports", "reporting"]);
 
 function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k: number): FoundCue | undefined {
@@ -396,6 +409,16 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
   if (after) return after;
+  // `Guns are "a crisis" and "a scandal," Doe said`: quotations joined only by `and` share the cue after the last of them.
+  const joined = lastJoined(doc, quotes, k);
+  if (joined > k) {
+    const last = quotes[joined];
+    let end = quoteSentenceEnd(doc, last);
+    if (quotes[joined + 1] && quotes[joined + 1].start < end) end = quotes[joined + 1].start;
+    const idx = visibleBetween(doc, last.end, end);
+    const shared = at(idx, cueAfter(tokensOf(doc, idx), ev));
+    if (shared && shared.cue.phrase.type !== "pronoun") return shared;
+  }
   // `"…?" Doe asked.`: the quotation ends its sentence and the next one only attributes it.
   if (!afterWords && sentenceSpan && endSentence + 1 < doc.sentences.length) {
     const nextSentence = doc.sentences[endSentence + 1];

@@ -40,8 +40,10 @@ const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "
 /** Verbs of quoting someone: their object, not their subject, said the words (`quoted Doe as saying`). */
 const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
+/** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
+const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
 const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
-const CLAUSE_STARTS = new Set(["that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
+const CLAUSE_STARTS = new Set(["what", "that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
 const PLACE_ADVERBS = new Set(["here", "there", "elsewhere"]);
 const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
@@ -160,7 +162,7 @@ function phraseForward(tokens: Token[], from: number): number {
 }
 
 /** The start of the subject that ends just before `verb`, going back to a clause boundary. */
-function phraseBackward(tokens: Token[], verb: number, floor: number): number {
+function phraseBackward(tokens: Token[], verb: number, floor: number, whatStarts = true): number {
   let start = verb;
   while (start > floor && tokens[start - 1].kind === "word" && (cueAdverbs.has(tokens[start - 1].lower) || AUXILIARIES.has(tokens[start - 1].lower))) start--;
   const end = start;
@@ -179,7 +181,7 @@ function phraseBackward(tokens: Token[], verb: number, floor: number): number {
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
     const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && orgRunEndsAt(tokens, start - 2);
-    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName) break;
+    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName && (whatStarts || t.lower !== "what")) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
     if (end - start > 24) break;
@@ -285,6 +287,11 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     if (!isCueVerb(tokens, v)) continue;
     if (cueParticiples.has(tokens[v].lower)) break;
     const end = subjectEnd(tokens, v, i);
+    // `"…" for the EU, said Doe`: words finishing the quoted sentence (opened by a preposition), then an inverted cue.
+    if (!next && QUOTE_TAIL_STARTS.has(tokens[i].lower) && tokens[i].kind === "word" && !tokens[i].cap && isPunct(tokens[v - 1], ",")) {
+      const inverted = cueFrom(tokens, tokens[v].text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
+      return inverted && inverted.phrase.type !== "pronoun" && !isThing(tokens, inverted) ? inverted : undefined;
+    }
     const cue = preferNamed(cueFrom(tokens, tokens[v].text, next ? "next" : "after", i, end, next, evidence), namedBeforeDescriptions(tokens, i, end, tokens[v].text, next ? "next" : "after", evidence));
     // `"…" if she lost, said Jane Doe`: after a clause finishing the quoted sentence, an inverted cue.
     if (!cue && !next && isPunct(tokens[v - 1], ",")) {
@@ -431,6 +438,12 @@ const inNounPhrase = (t: Token) =>
  */
 function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
   const usual = clauseSubject(tokens, v, verb, evidence);
+  // `what Doe called "…"` names Doe; `what we call "…"` names no one, and `what he called` is read
+  // as before `what` counted as a clause start (from the sentence's subject).
+  if (usual?.phrase.type === "pronoun" && tokens[usual.phraseStart - 1]?.lower === "what") {
+    if (usual.phrase.word === "we" || usual.phrase.word === "you" || usual.phrase.word === "i") return undefined;
+    return clauseSubject(tokens, v, verb, evidence, false);
+  }
   const end = subjectEnd(tokens, v, 0);
   const named = namedBeforeDescriptions(tokens, clauseStart(tokens, end), end, verb, "before", evidence);
   return preferNamed(usual, named);
@@ -462,13 +475,13 @@ function clauseStart(tokens: Token[], end: number): number {
   return start;
 }
 
-function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
+function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordEvidence, whatStarts = true): Cue | undefined {
   // `Doe was asked by host Jane Roe, "…"`: the agent of a passive cue speaks.
   if (tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower)) {
     const agent = cueFrom(tokens, verb, "before", v + 2, phraseForward(tokens, v + 2), false, evidence);
     if (agent && agent.phrase.type !== "pronoun") return agent;
   }
-  const start = phraseBackward(tokens, v, 0);
+  const start = phraseBackward(tokens, v, 0, whatStarts);
   const end = subjectEnd(tokens, v, start);
   const before = tokens[start - 1];
   // `Doe, who identifies as a moderate, told …`: a relative clause (with clause words of its own) before the verb.
@@ -683,12 +696,17 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
     // (`Roe mocked Doe's "…" promise` is still Doe's: only a clause reported with `that` is Roe's.)
     let reported = false;
-    for (let k = start - 1, that = false; clauseQuoted && k >= 0 && !reported; k--) {
+    let spoken = false;
+    for (let k = start - 1, that = false; k >= 0 && !reported; k--) {
       that ||= tokens[k].lower === "that";
-      reported = that && isCueVerb(tokens, k) && !cueParticiples.has(tokens[k].lower);
+      const verb = isCueVerb(tokens, k) && !cueParticiples.has(tokens[k].lower);
+      spoken ||= verb;
+      reported = clauseQuoted && that && verb;
     }
     const owner = start < last && !reported ? subjectPhrase(tokens, "'s", start, last, evidence) : undefined;
-    if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return owner;
+    // After someone's speech verb (`Doe joked about Roe's "…"`, `Doe mocked Roe's "…" promise`)
+    // the words may be either's: a guess, never a sure reading.
+    if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return spoken ? { ...owner, kind: "subject", verb: "" } : owner;
   }
   // `Said Jane Doe, who …, "…"`: an inverted cue opening the sentence.
   const first = tokens[0];

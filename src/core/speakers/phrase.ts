@@ -522,6 +522,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     // where the person is from (a plural, `Friends of the Earth`, or a word the text writes in
     // lower case, `Signs of …`, or only capitalises to open a sentence, `Footage of …`, starts an
     // organisation's name or is no name at all).
+    // `Robert Doe of the New York delegation`: a full name is a person wherever the words after `of` place them.
+    if (!det && !owner && who.length >= 2 && who.length <= 4 && who.every(isNameWord) && whoKind === "person") return { type: "person", name: joinWords(who), organization: org };
     const one = who[0];
     if (!det && !owner && link === 1 && who.length === 1 && isNameWord(one) && orgAhead && whoKind === "unknown" && !runLooksLikeOrgOrRole(ws, 0, 1) && !/^\p{Lu}{2,}/u.test(one.text) && !/s$/.test(one.lower) && !groupNouns.has(one.lower) && !evidence.writtenLower(one.lower) && (!atSentenceStart || evidence.capitalisedInside(one.lower)) && !notNameWords.has(one.lower) && !timeWords.has(one.lower)) {
       return { type: "person", name: joinWords(who), organization: orgAhead };
@@ -553,6 +555,18 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) === "person") {
       const text = lead.map((w) => w.text).join(" ");
       return { type: "person", name: joinWords(tail), role: { role: text.toLowerCase(), text }, organization: ownerName };
+    }
+  }
+  // `Clinton ally Jane Doe`, `Lind constituent Dan Roe`: whose someone is (capitalised), a plain noun, then a full name.
+  if (!det && !owner && nameStart === 0) {
+    let k = 0;
+    while (k < ws.length && k < 3 && isNameWord(ws[k])) k++;
+    let n = k;
+    while (n < ws.length && n < k + 2 && ws[n].kind === "word" && !ws[n].cap && /^\p{Ll}{3,}$/u.test(ws[n].text) && !verbForms.has(ws[n].lower) && !stopwordSet.has(ws[n].lower) && !LINKS.has(ws[n].lower) && !PREPOSITIONS.has(ws[n].lower)) n++;
+    const tail = ws.slice(n);
+    if (k > 0 && n > k && tail.length >= 2 && tail.length <= 3 && tail.every(isNameWord) && classifyName(tail) === "person" && classifyName(ws.slice(0, k)) !== "time") {
+      const text = ws.slice(0, n).map((w) => w.text).join(" ");
+      return { type: "person", name: joinWords(tail), role: { role: ws.slice(k, n).map((w) => w.lower).join(" "), text } };
     }
   }
   // `the Wisconsin Republican`, `the Democrat`: a party member (from a state) is a person, named elsewhere.
