@@ -641,4 +641,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(plain.speaker?.name, "Ada Moss");
     assert.equal(plain.confidence, "high");
   });
+  it("drops a bracketed party and state and a party word from a name (`ranking Democrat Jane Doe (D-Md.)`, `Rep. Jane Doe (R-S.C.):`)", () => {
+    const text = `"Republicans are frustrated with the ruling," said Oversight ranking Democrat Ada Moss (D-Md.). "They are spending their final days here."`;
+    assert.equal(speakerOf(text, "Republicans are"), "Ada Moss");
+    assert.equal(speakerOf(text, "They are spending"), "Ada Moss");
+    assert.equal(speakerOf(`Rep. Ravi Menon (R-S.C.):"I have not heard anyone cite that figure."`, "I have not heard"), "Ravi Menon");
+  });
 });

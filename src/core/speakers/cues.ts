@@ -455,6 +455,14 @@ function preferNamed(usual: Cue | undefined, named: Cue | undefined): Cue | unde
   return named;
 }
 
+/** Past a bracketed aside at `k` (`Jane Doe (R-S.C.):`), where the text goes on; `k` itself when there is none. */
+function afterBrackets(tokens: Token[], k: number): number {
+  if (!isPunct(tokens[k], "(")) return k;
+  let close = k + 1;
+  while (close < tokens.length && close < k + 8 && !isPunct(tokens[close], ")")) close++;
+  return isPunct(tokens[close], ")") ? close + 1 : k;
+}
+
 /** `of Lexington, Ky., said`: the full stop of a short capitalised abbreviation before a comma ends no sentence. */
 function abbreviationStop(tokens: Token[], k: number): boolean {
   const before = tokens[k - 1];
@@ -719,7 +727,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phraseEnd === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }

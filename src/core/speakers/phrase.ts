@@ -321,8 +321,28 @@ const FINANCIAL_HEADS = new Set(["shares", "stocks", "sales", "profits", "revenu
 /** Words joining a role to the organisation it serves (`spokeswoman for`, `chairman of`, `adviser to`). */
 const ROLE_LINKS = new Set(["for", "of", "at", "to", "with"]);
 
+/** `Jane Doe (D-Md.)`, `Acme (UNHCR)`: what stands in brackets is no part of a name. */
+function withoutBrackets(input: Token[]): Token[] {
+  if (!input.some((t) => t.kind === "punct" && t.text === "(")) return input;
+  const out: Token[] = [];
+  let depth = 0;
+  for (const t of input) {
+    if (t.kind === "punct" && t.text === "(") depth++;
+    else if (t.kind === "punct" && t.text === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out.push(t);
+  }
+  return out;
+}
+
+/** `ranking Democrat Jane Doe`: a party word before a full name describes the person. */
+function withoutParty(tail: Token[]): Token[] {
+  let k = 0;
+  while (tail.length - k > 2 && PARTY_MEMBERS.has(tail[k].lower)) k++;
+  return k ? tail.slice(k) : tail;
+}
+
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
-  let ws = input.filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
+  let ws = withoutBrackets(input).filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
   // `what her team calls "…"`: a free relative's `what` is no part of who speaks.
   if (ws.length > 2 && ws[0].kind === "word" && !ws[0].cap && ws[0].lower === "what") ws = ws.slice(1);
@@ -533,7 +553,7 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   let nameStart = 0;
   while (nameStart < ws.length && !isNameWord(ws[nameStart])) nameStart++;
   if (nameStart > 0 && ws.slice(0, nameStart).every((w) => w.kind === "word" && isDescription(w))) {
-    const tail = ws.slice(nameStart);
+    const tail = withoutParty(ws.slice(nameStart));
     if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) !== "organization" && classifyName(tail) !== "place" && classifyName(tail) !== "time") {
       return { type: "person", name: joinWords(tail), organization: ownerName };
     }
@@ -563,9 +583,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     while (k < ws.length && k < 3 && isNameWord(ws[k])) k++;
     let n = k;
     while (n < ws.length && n < k + 2 && ws[n].kind === "word" && !ws[n].cap && /^\p{Ll}{3,}$/u.test(ws[n].text) && !verbForms.has(ws[n].lower) && !stopwordSet.has(ws[n].lower) && !LINKS.has(ws[n].lower) && !PREPOSITIONS.has(ws[n].lower)) n++;
-    const tail = ws.slice(n);
+    const tail = withoutParty(ws.slice(n));
     if (k > 0 && n > k && tail.length >= 2 && tail.length <= 3 && tail.every(isNameWord) && classifyName(tail) === "person" && classifyName(ws.slice(0, k)) !== "time") {
-      const text = ws.slice(0, n).map((w) => w.text).join(" ");
+      const text = ws.slice(0, ws.length - tail.length).map((w) => w.text).join(" ");
       return { type: "person", name: joinWords(tail), role: { role: ws.slice(k, n).map((w) => w.lower).join(" "), text } };
     }
   }
