@@ -647,4 +647,17 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "They are spending"), "Ada Moss");
     assert.equal(speakerOf(`Rep. Ravi Menon (R-S.C.):"I have not heard anyone cite that figure."`, "I have not heard"), "Ravi Menon");
   });
+  it("reads `a longtime adviser to Doe`, `a person close to Doe`, `one Democrat familiar with the talks` as someone unnamed, never Doe", () => {
+    const adviser = speakerEntity(`"He does not know the new media," said a longtime adviser to Ossi Berg.`, "He does not know");
+    assert.equal(adviser.speaker?.kind, "anonymous");
+    assert.equal(adviser.speaker?.name, "longtime adviser to Ossi Berg");
+    const close = speakerEntity(`"We have a ton of work to do," said a person close to the governor.`, "We have a ton");
+    assert.equal(close.speaker?.kind, "anonymous");
+    const party = speakerEntity(`"It will all disappear," said one well-connected Democrat familiar with the Lind campaign's organization, who requested anonymity.`, "It will all");
+    assert.equal(party.speaker?.kind, "anonymous");
+    assert.equal(party.speaker?.name, "well-connected Democrat familiar with the Lind campaign's organization");
+    // A definite description is someone the story has named: never the person after `to`.
+    const text = `Ari Fleischer said the report still stands. "Certainly he has gone the other way," said the former top aide to President Ossi Berg.`;
+    assert.notEqual(speakerOf(text, "Certainly he"), "Ossi Berg");
+  });
 });

@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, classifyName, isNameWord, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ASSOCIATE_HEADS, classifyName, isNameWord, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -153,7 +153,11 @@ function phraseForward(tokens: Token[], from: number): number {
     }
     // (`the chief known as Bob`, `a man identified only as Bob`: the name is part of the phrase)
     const naming = t.lower === "as" && ["known", "identified", "only", "simply"].includes(tokens[end - 1]?.lower ?? "");
-    if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from && !naming) break;
+    // (`an adviser to Doe`, `a source close to Doe`, `a person familiar with the talks`: whom the unnamed speaker is close to)
+    const prev = tokens[end - 1]?.lower ?? "";
+    const indefinite = ["a", "an", "one", "another"].includes(tokens[from]?.lower ?? "");
+    const associate = indefinite && ((t.lower === "to" && (ASSOCIATE_HEADS.has(prev) || prev === "close" || prev === "loyal")) || (t.lower === "with" && prev === "familiar"));
+    if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from && !naming && !associate) break;
     if (end > from && isCueVerb(tokens, end)) break;
     end++;
   }

@@ -385,6 +385,22 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     det = ws[0].lower;
     ws = ws.slice(1);
   }
+  // `a longtime adviser to Doe`, `a source close to the governor`, `an aide to Sen. Doe`: someone
+  // unnamed around a person — never that person, nor anyone the story names.
+  if (det && ANONYMOUS_DETERMINERS.has(det)) {
+    let h = 0;
+    while (h < ws.length && h < 3 && ws[h].kind === "word" && !ws[h].cap && !ASSOCIATE_HEADS.has(ws[h].lower) && !verbForms.has(ws[h].lower)) h++;
+    const head = ws[h];
+    // (`one well-connected Democrat familiar with the campaign`: a party member unnamed)
+    const party = head?.kind === "word" && head.cap && PARTY_MEMBERS.has(head.lower);
+    const link = ws[h + 1]?.lower === "close" || ws[h + 1]?.lower === "familiar" || ws[h + 1]?.lower === "loyal" ? h + 2 : h + 1;
+    const linkWord = ws[link - 1]?.lower;
+    const linked = (linkWord === "to" || (ws[link]?.lower === "to" && linkWord !== "familiar") || (linkWord === "familiar" && ws[link]?.lower === "with"));
+    const principal = ws.slice(ws[link]?.lower === "to" || ws[link]?.lower === "with" ? link + 1 : link);
+    if (head && head.kind === "word" && ((!head.cap && ASSOCIATE_HEADS.has(head.lower)) || party) && linked && principal.length && !principal.some((w) => w.lower === "and")) {
+      return { type: "anonymous", descriptor: ws.map((w, i) => (i && w.kind !== "poss" ? " " : "") + w.text).join("") };
+    }
+  }
   // A possessive owner: `Clinton's campaign manager`, `the company's chief executive`, `Acme's Jane Doe`.
   let owner: Token[] | undefined;
   let ownerIsNominal = false;
@@ -635,6 +651,10 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
 
 /** Finite forms of speech verbs that no name, role or organisation contains. */
 const SPEECH_FORMS = new Set(["said", "says", "told", "tells", "wrote", "writes", "asked", "asks", "added", "adds", "stated", "states", "explained", "explains", "declared", "declares", "tweeted", "tweets"]);
+/** Determiners of someone not named (`a`, `one`, `another`). */
+const ANONYMOUS_DETERMINERS = new Set(["a", "an", "another", "one"]);
+/** People known only by whom they are close to (`a longtime adviser to Doe`). */
+export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
 
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
