@@ -660,4 +660,22 @@ describe("attribution patterns from real news", () => {
     const text = `Ari Fleischer said the report still stands. "Certainly he has gone the other way," said the former top aide to President Ossi Berg.`;
     assert.notEqual(speakerOf(text, "Certainly he"), "Ossi Berg");
   });
+  it("does not carry a speaker over a sentence about someone else (`\"…,\" said A. B was not convinced. \"…\"`)", () => {
+    const text = `"The port is safe," said Ravi Menon. Ossi Berg was not convinced. "It is a mess."`;
+    assert.notEqual(speakerOf(text, "It is a mess"), "Ravi Menon");
+    assert.equal(speakerOf(`"The port is safe," said Ravi Menon. Menon was firm. "It is a mess."`, "It is a mess"), "Ravi Menon");
+    // A relative clause in the cue's own sentence names no new speaker.
+    const own = `"His supporters are keen," said Rep. Ada Moss, a Lind endorser who suggested that Berg could win. "In Lisport, she crushed him."`;
+    assert.equal(speakerOf(own, "In Lisport"), "Ada Moss");
+  });
+  it("does not read `and her ally, Doe, said` after a quotation as its cue, but does read `\"…\" and against the law, Doe said`", () => {
+    const text = `Ada Moss called it "a shambles" and her ally, Tomas Lind, said it was "a disgrace."`;
+    assert.equal(speakerOf(text, "a shambles"), "Ada Moss");
+    assert.equal(speakerOf(text, "a disgrace"), "Tomas Lind");
+    assert.equal(speakerOf(`"I have made it clear that he has voted with the gun lobby" and against the harbour law, Ada Moss said.`, "I have made"), "Ada Moss");
+    assert.equal(speakerOf(`"People were celebrating" before the crash, Ada Moss said.`, "People were"), "Ada Moss");
+  });
+  it("reads `Doe recalled Roe saying \"…\"` as Roe's words", () => {
+    assert.equal(speakerOf(`Ada Moss recalled Tomas Lind saying "we are done here" at the meeting.`, "we are done"), "Tomas Lind");
+  });
 });

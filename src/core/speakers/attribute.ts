@@ -86,7 +86,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
     const found = findCue(doc, index, quotes, k);
-    const previous = found || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, result, quote);
+    const previous = found || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, result, quote);
     if (found) applyCue(doc, index, out, found);
     else if (previous?.speaker) {
       out.speaker = previous.speaker;
@@ -470,10 +470,10 @@ function quoteSentenceEnd(doc: PreparedDocument, quote: Quote): number {
 const UNREAD_SPEAKERS = new Set(["one", "another", "someone", "somebody", "many", "some", "others"]);
 
 /** The quote whose speaker an unattributed quote continues, if any. */
-function continuedFrom(doc: PreparedDocument, done: AttributedQuote[], quote: Quote): AttributedQuote | undefined {
+function continuedFrom(doc: PreparedDocument, index: MentionIndex, done: AttributedQuote[], quote: Quote): AttributedQuote | undefined {
   const previous = done[done.length - 1];
   if (!previous) return undefined;
-  if (previous.lastParagraph === quote.paragraph) return previous;
+  if (previous.lastParagraph === quote.paragraph) return newSubjectBetween(doc, index, previous, quote) ? undefined : previous;
   // A paragraph that is only this quotation continues the last quote of the previous story paragraph.
   const para = doc.paragraphs[quote.paragraph];
   const outside = doc.text.slice(para.start, quote.start) + doc.text.slice(quote.end, para.end);
@@ -481,6 +481,22 @@ function continuedFrom(doc: PreparedDocument, done: AttributedQuote[], quote: Qu
   let p = quote.paragraph - 1;
   while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
   return p >= 0 && previous.lastParagraph === p ? previous : undefined;
+}
+
+/**
+ * `"…," said Doe. Roe was not convinced. "…"`: a sentence between the two quotations about another
+ * person (its main subject) means the second is no longer plainly Doe's.
+ */
+function newSubjectBetween(doc: PreparedDocument, index: MentionIndex, previous: AttributedQuote, quote: Quote): boolean {
+  const from = tokenIndexAt(doc, previous.end);
+  const sentence = index.sentenceOf(Math.max(0, from - 1));
+  for (let mi = index.lastBefore(tokenIndexAt(doc, quote.start)); mi >= 0; mi--) {
+    const m = index.mentions[mi];
+    // (only a sentence of its own: `said Doe, who suggested that Roe could win` is still Doe's)
+    if (m.start < from || m.sentence <= sentence) break;
+    if (m.subject && m.main && m.entity !== previous.speaker && m.entity.kind === "person" && !previous.speaker?.aliases.has(m.entity.name.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** `"First part," she said, "second part."` → one quote with two pieces. */

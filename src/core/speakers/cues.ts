@@ -40,6 +40,8 @@ const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "
 /** Verbs of quoting someone: their object, not their subject, said the words (`quoted Doe as saying`). */
 const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
+/** Verbs whose object is then heard speaking (`recalled Doe saying`). */
+const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
 const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
@@ -303,7 +305,11 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       if (inverted && inverted.phrase.type !== "pronoun" && !isThing(tokens, inverted)) return inverted;
     }
     if (!cue || isThing(tokens, cue)) return undefined;
-    if (conjunction >= 0 && !tokens.slice(conjunction, cue.phraseStart).some((t) => isPunct(t, ","))) return undefined;
+    // (A comma after a clause finishing the quoted sentence, `if she lost, Doe said`, lets the cue
+    // through; one inside a noun phrase, `and her ally, Doe, said`, does not.)
+    const lead = tokens.slice(conjunction, cue.phraseStart);
+    const coordinated = conjunction >= 0 && ["and", "but", "or"].includes(tokens[conjunction].lower) && DETERMINERS.has(tokens[conjunction + 1]?.lower ?? "") && !lead.some((t) => t.kind === "word" && !t.cap && (verbForms.has(t.lower) || cueVerbForms.has(t.lower)));
+    if (conjunction >= 0 && (!lead.some((t) => isPunct(t, ",")) || coordinated)) return undefined;
     // The phrase must reach the verb (an appositive or relative clause may stand between).
     if (!reachesVerb(tokens, cue.phraseEnd, end)) return undefined;
     if (next && !attributionOnly(tokens, v + 1)) return undefined;
@@ -888,6 +894,15 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
   };
   const own = withSubject(v);
   if (own) return { ...own, kind: "participle" };
+  // `Doe recalled Roe saying "…"`, `Doe heard Roe say`: the one remembered or heard speaks.
+  {
+    const start = phraseBackward(tokens, v, 0);
+    const perceiver = tokens[start - 1];
+    if (start < v && perceiver?.kind === "word" && PERCEIVING.has(perceiver.lower)) {
+      const heard = subjectPhrase(tokens, verb, start, v, evidence);
+      if (heard && (heard.phrase.type === "person" || heard.phrase.type === "name")) return { ...heard, kind: "participle" };
+    }
+  }
   // `Reuters quoted Chief Jane Doe as saying`: the one quoted speaks, not the one quoting; `Doe
   // was quoted by the Herald as saying`: the subject speaks, the Herald only relays.
   if (tokens[v - 1]?.lower === "as") {
