@@ -678,4 +678,10 @@ describe("attribution patterns from real news", () => {
   it("reads `Doe recalled Roe saying \"…\"` as Roe's words", () => {
     assert.equal(speakerOf(`Ada Moss recalled Tomas Lind saying "we are done here" at the meeting.`, "we are done"), "Tomas Lind");
   });
+  it("reads names with an Arabic article (`Ahmed al-Rashid`, `el-Baradei`) and a couple (`Mr. and Mrs. Doe`)", () => {
+    assert.equal(speakerOf(`"We were wrong," said Ahmed al-Rashid, the minister.`, "We were wrong"), "Ahmed al-Rashid");
+    assert.equal(speakerOf(`Mohamed el-Baradei said: "We disagree."`, "We disagree"), "Mohamed el-Baradei");
+    assert.equal(speakerOf(`"We love this town," said Mr. and Mrs. Lind, who moved here in 1990.`, "We love this"), "Mr. and Mrs. Lind");
+    assert.equal(speakerOf(`Tomas Lind spoke first.\n\nMr. and Mrs. Lind said: "We love it here."`, "We love it"), "Mr. and Mrs. Lind");
+  });
 });

@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ASSOCIATE_HEADS, classifyName, isNameWord, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ASSOCIATE_HEADS, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -158,6 +158,12 @@ function phraseForward(tokens: Token[], from: number): number {
     // (`an adviser to Doe`, `a source close to Doe`, `a person familiar with the talks`: whom the unnamed speaker is close to)
     const prev = tokens[end - 1]?.lower ?? "";
     const indefinite = ["a", "an", "one", "another"].includes(tokens[from]?.lower ?? "");
+    // (`Mr. and Mrs. Doe`: one phrase)
+    const couple = t.lower === "and" && isTitle(tokens[end - 1]) && isTitle(tokens[end + 1]);
+    if (couple) {
+      end++;
+      continue;
+    }
     const associate = indefinite && ((t.lower === "to" && (ASSOCIATE_HEADS.has(prev) || prev === "close" || prev === "loyal")) || (t.lower === "with" && prev === "familiar"));
     if (t.kind === "word" && !t.cap && PHRASE_STOPS.has(t.lower) && end > from && !naming && !associate) break;
     if (end > from && isCueVerb(tokens, end)) break;
@@ -187,7 +193,8 @@ function phraseBackward(tokens: Token[], verb: number, floor: number, whatStarts
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
     const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && orgRunEndsAt(tokens, start - 2);
-    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName && (whatStarts || t.lower !== "what")) break;
+    const couple = t.lower === "and" && isTitle(tokens[start - 2]) && isTitle(tokens[start]);
+    if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName && !couple && (whatStarts || t.lower !== "what")) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
     start--;
     if (end - start > 24) break;
@@ -737,7 +744,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    // (`Q:` and `A:` label an interview's turns, naming no one)
+    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phrase.name.length > 1 && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }

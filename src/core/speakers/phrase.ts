@@ -347,6 +347,10 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   // `what her team calls "…"`: a free relative's `what` is no part of who speaks.
   if (ws.length > 2 && ws[0].kind === "word" && !ws[0].cap && ws[0].lower === "what") ws = ws.slice(1);
   if (ws.length === 0) return undefined;
+  // `Mr. and Mrs. Doe`: a couple, not one of them (and not `Mr`).
+  if (ws.length >= 4 && isTitle(ws[0]) && ws[1].lower === "and" && isTitle(ws[2]) && ws.slice(3).every(isNameWord)) {
+    return { type: "group", name: ws.map((w) => w.text).join(" ") };
+  }
   if (ws.length === 1 && ws[0].kind === "word") {
     const w = ws[0].lower;
     if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };

@@ -179,11 +179,14 @@ function asciiWordEnd(text: string, i: number, end: number): number {
   return j;
 }
 
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|ben|bint)-\p{Lu}/u;
+
 function makeWord(word: string, s: number): Token {
   const bare = word.charCodeAt(word.length - 1) === 0x2e ? word.slice(0, -1) : word;
   const c = word.charCodeAt(0);
   // ASCII answered from the character code; the Unicode property test only for the rest.
-  const cap = c < 0x80 ? c >= 0x41 && c <= 0x5a : /^\p{Lu}/u.test(word);
+  // (`al-Rashid`, `el-Baradei`, `bin-Salman`: an Arabic article before a capitalised name is part of a name)
+  const cap = c < 0x80 ? (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && word.length > 3 && ARTICLE_PREFIX.test(word)) : /^\p{Lu}/u.test(word);
   return { start: s, end: s + word.length, text: word, lower: bare.toLowerCase(), cap, kind: "word" };
 }
 
