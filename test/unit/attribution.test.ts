@@ -684,4 +684,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We love this town," said Mr. and Mrs. Lind, who moved here in 1990.`, "We love this"), "Mr. and Mrs. Lind");
     assert.equal(speakerOf(`Tomas Lind spoke first.\n\nMr. and Mrs. Lind said: "We love it here."`, "We love it"), "Mr. and Mrs. Lind");
   });
+  it("reads no speaker from an interview's one-letter label (`Q: \"…\"`)", () => {
+    assert.equal(speakerOf(`Q: "Will you run again?"\n\nAda Moss: "Yes."`, "Will you run"), undefined);
+    assert.equal(speakerOf(`Q: "Will you run again?"\n\nAda Moss: "Yes."`, "Yes."), "Ada Moss");
+  });
 });
