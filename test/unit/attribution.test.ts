@@ -688,4 +688,13 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Q: "Will you run again?"\n\nAda Moss: "Yes."`, "Will you run"), undefined);
     assert.equal(speakerOf(`Q: "Will you run again?"\n\nAda Moss: "Yes."`, "Yes."), "Ada Moss");
   });
+  it("reads a contracted pronoun as the pronoun (`I'm old enough to remember …` names no speaker) and drops an opening `As`", () => {
+    assert.equal(speakerOf(`I'm old enough to remember President Ossi Berg going on TV in 1977, declaring a "moral equivalent of war" on oil.`, "moral equivalent"), undefined);
+    const q = speakerEntity(`As one employee told the Weekly, "She wants to put fear in our hearts."`, "She wants");
+    assert.equal(q.speaker?.kind, "anonymous");
+    assert.ok(!/^As\b/.test(q.speaker?.name ?? ""), q.speaker?.name);
+  });
+  it("does not read a clause of others after words going on with the quotation (`his \"…\" rating — while his supporters have said`)", () => {
+    assert.equal(speakerOf(`Tomas Lind has said that critics are unfair, pointing to his "D-minus" rating from the rifle group — while his supporters have accused Moss of lying.`, "D-minus"), "Tomas Lind");
+  });
 });

@@ -312,6 +312,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       if (inverted && inverted.phrase.type !== "pronoun" && !isThing(tokens, inverted)) return inverted;
     }
     if (!cue || isThing(tokens, cue)) return undefined;
+    // `his "…" rating — while his supporters have said`: a clause of others after words that go on with the quotation.
+    const opener = tokens[cue.phraseStart];
+    if (cue.phraseStart > i && opener?.kind === "word" && !opener.cap && NEW_CLAUSE.has(opener.lower)) return undefined;
     // (A comma after a clause finishing the quoted sentence, `if she lost, Doe said`, lets the cue
     // through; one inside a noun phrase, `and her ally, Doe, said`, does not.)
     const lead = tokens.slice(conjunction, cue.phraseStart);

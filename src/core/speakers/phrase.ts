@@ -344,6 +344,8 @@ function withoutParty(tail: Token[]): Token[] {
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   let ws = withoutBrackets(input).filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  // `As one employee told …`, `But a spokesman said`: a sentence's opening word is no part of who speaks.
+  if (ws.length > 2 && ws[0].kind === "word" && ws[0].cap && OPENING_WORDS.has(ws[0].lower) && ["one", "a", "an", "the", "another", "some"].includes(ws[1].lower)) ws = ws.slice(1);
   // `what her team calls "…"`: a free relative's `what` is no part of who speaks.
   if (ws.length > 2 && ws[0].kind === "word" && !ws[0].cap && ws[0].lower === "what") ws = ws.slice(1);
   if (ws.length === 0) return undefined;
@@ -352,7 +354,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     return { type: "group", name: ws.map((w) => w.text).join(" ") };
   }
   if (ws.length === 1 && ws[0].kind === "word") {
-    const w = ws[0].lower;
+    // (`I'm`, `we've`: a contracted pronoun is the pronoun)
+    const w = ws[0].lower.replace(/^(i|we|you|he|she|they)['’](?:m|ve|d|ll|re|s)$/, "$1");
     if (personPronouns.has(w) || pluralPronouns.has(w) || thingPronouns.has(w) || w === "we" || w === "i") return { type: "pronoun", word: w };
   }
   // `Shares of Acme rose`, `Employees of Acme`: a plural common noun opening a sentence is no part
@@ -655,6 +658,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
 
 /** Finite forms of speech verbs that no name, role or organisation contains. */
 const SPEECH_FORMS = new Set(["said", "says", "told", "tells", "wrote", "writes", "asked", "asks", "added", "adds", "stated", "states", "explained", "explains", "declared", "declares", "tweeted", "tweets"]);
+/** Capitalised words opening a sentence before its subject. */
+const OPENING_WORDS = new Set(["as", "but", "and", "when", "while", "though", "although", "so", "yet", "still", "then", "now", "because", "if"]);
 /** Determiners of someone not named (`a`, `one`, `another`). */
 const ANONYMOUS_DETERMINERS = new Set(["a", "an", "another", "one"]);
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
