@@ -697,4 +697,19 @@ describe("attribution patterns from real news", () => {
   it("does not read a clause of others after words going on with the quotation (`his \"…\" rating — while his supporters have said`)", () => {
     assert.equal(speakerOf(`Tomas Lind has said that critics are unfair, pointing to his "D-minus" rating from the rifle group — while his supporters have accused Moss of lying.`, "D-minus"), "Tomas Lind");
   });
+  it("reads `Doe said, quoting Roe` as Roe's words relayed by Doe", () => {
+    const q = speakerEntity(`"This is the end," Tomas Lind said, quoting Ada Moss.`, "This is the end");
+    assert.equal(q.speaker?.name, "Tomas Lind");
+    assert.equal(q.relayed?.name, "Ada Moss");
+  });
+  it("keeps two speakers apart: `\"…,\" he added, before Doe interrupted: \"…\"`, `\"…,\" Doe said as the heckler yelled: \"…\"`", () => {
+    const text = `"It was a mistake," said Tomas Lind. "A big one," he added, before Ada Moss interrupted: "A huge one."`;
+    assert.equal(speakerOf(text, "A huge one"), "Ada Moss");
+    assert.equal(speakerOf(text, "A big one"), "Tomas Lind");
+    const heckled = `"There is a young man with problems," Ossi Berg said as the heckler yelled: "You suck!"`;
+    assert.equal(speakerOf(heckled, "There is a young"), "Ossi Berg");
+    assert.equal(speakerOf(heckled, "You suck"), undefined);
+    // One speaker's two pieces still make one quotation.
+    assert.equal(speakerOf(`"If she wins, nothing you can do," Ossi Berg said before adding: "Maybe there is."`, "Maybe there is"), "Ossi Berg");
+  });
 });

@@ -86,7 +86,8 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
     const found = findCue(doc, index, quotes, k);
-    const previous = found || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, result, quote);
+    const unread = !found && unreadCueBefore(doc, quote);
+    const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, result, quote);
     if (found) applyCue(doc, index, out, found);
     else if (previous?.speaker) {
       out.speaker = previous.speaker;
@@ -95,7 +96,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
       out.confidence = previous.confidence === "high" ? "medium" : previous.confidence;
       out.trace = { link: "continued" };
     } else {
-      const subject = quote.form === "marked" ? subjectCue(doc, index, quote) : undefined;
+      const subject = quote.form === "marked" && !unread ? subjectCue(doc, index, quote) : undefined;
       if (subject) applyCue(doc, index, out, subject);
     }
     // A short continued quote that is a whole sentence (`"Finals are different."`) is speech, not emphasis.
@@ -186,8 +187,9 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   if (resolved.ambiguous) out.candidates = candidatesOf(index, resolved, at);
   const via = cue.via && index.resolveAt(cue.via.phrase, found.tokens[cue.via.phraseStart] ?? at);
   if (via && !via.ambiguous && via.entity.kind === "person" && via.entity !== resolved.entity && !resolved.ambiguous) {
-    out.relayed = resolved.entity;
-    out.speaker = via.entity;
+    // (`Doe said, quoting Roe`: Doe is on record, Roe the one first quoted)
+    out.relayed = cue.via?.quoting ? via.entity : resolved.entity;
+    out.speaker = cue.via?.quoting ? resolved.entity : via.entity;
   }
 }
 
@@ -459,6 +461,30 @@ function unreadCueAfter(doc: PreparedDocument, quote: Quote): boolean {
   return UNREAD_SPEAKERS.has(tokens[i].lower) && isCueVerb(tokens, i + 1);
 }
 
+/**
+ * `"…," Doe said as the heckler yelled: "…"`: a speech verb right before the quotation (its
+ * clause ending in a colon) whose speaker could not be read — someone is named as speaking, so
+ * the quotation does not simply continue the last speaker's.
+ */
+function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
+  if (quote.form !== "marked") return false;
+  const sentence = sentenceOf(doc, quote.start);
+  const para = doc.paragraphs[quote.paragraph];
+  const from = sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
+  const tokens = tokensOf(doc, visibleBefore(doc, from, quote.start));
+  const last = tokens.length - 1;
+  if (last < 1 || !(tokens[last].kind === "punct" && tokens[last].text === ":")) return false;
+  // (`as the heckler yelled:`, `while a man shouted:` — a clause with a subject of its own)
+  for (let k = last - 1; k >= 1 && k >= last - 3; k--) {
+    if (!isCueVerb(tokens, k)) continue;
+    for (let c = k - 1; c >= 0 && c >= k - 4; c--) {
+      const t = tokens[c];
+      if (t.kind === "word" && !t.cap && ["as", "while", "when", "before", "after", "until"].includes(t.lower)) return c < k - 1 && ["the", "a", "an", "one", "another", "some"].includes(tokens[c + 1].lower);
+    }
+  }
+  return false;
+}
+
 /** Where the sentence a quotation ends in ends (within its last paragraph): the words after it that may attribute it. */
 function quoteSentenceEnd(doc: PreparedDocument, quote: Quote): number {
   const para = doc.paragraphs[quote.lastParagraph];
@@ -510,12 +536,15 @@ function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
       const idx = visibleBetween(doc, a.end, b.start);
       const between = tokensOf(doc, idx);
       const words = between.filter((t) => t.kind === "word");
+      // (`"…," he added, before Doe interrupted: "…"`: two speakers' words, not one quotation split)
+      const conj = between.findIndex((t) => t.kind === "word" && ["before", "while", "as", "when", "after", "but", "and", "until", "then"].includes(t.lower));
+      const secondCue = conj >= 0 && between.some((t, i) => i > conj && isCueVerb(between, i));
       const inner = doc.text.slice(Math.max(a.start, a.end - 2), a.end);
       const lastBetween = between[between.length - 1];
       // One sentence only: `"…," she said, "…"` — not `"…," she said. She added: "…"`.
       const oneSentence = !between.some((t, i) => t.kind === "punct" && /^[.!?]$/.test(t.text) && between[i + 1]?.kind === "word" && between[i + 1].cap);
       const openedWithComma = /[,—–-]\s*$/.test(inner) || between[0]?.text === "," || between[0]?.text === "\u2014";
-      if (oneSentence && openedWithComma && lastBetween && [",", ":"].includes(lastBetween.text) && words.length >= 1 && words.length <= 12) {
+      if (oneSentence && openedWithComma && !secondCue && lastBetween && [",", ":"].includes(lastBetween.text) && words.length >= 1 && words.length <= 12) {
         if (cueAfter(between, index.evidence)) {
           const merged = makeQuote([...a.pieces, ...b.pieces], "marked", a.paragraph, b.lastParagraph, b.unclosed);
           merged.attributionLine = b.attributionLine;

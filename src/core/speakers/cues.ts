@@ -26,7 +26,8 @@ export interface Cue {
   phraseStart: number;
   phraseEnd: number;
   /** `"…," Doe said, according to Roe`: the person on record for Doe's words (Roe). */
-  via?: { phrase: SpeakerPhrase; phraseStart: number; phraseEnd: number };
+  /** `according to Roe` (Roe is on record for the words), or with `quoting`, `quoting Roe` (the words are Roe's, the cue's speaker relays them). */
+  via?: { phrase: SpeakerPhrase; phraseStart: number; phraseEnd: number; quoting?: boolean };
 }
 
 /** Nouns for things that "say" (`the ad said`): their speaker is whoever made them. */
@@ -247,6 +248,11 @@ function withVia(tokens: Token[], cue: Cue, evidence: WordEvidence): Cue {
   // `Doe said` leaves the verb after the phrase; `said Doe` ends with the phrase.
   while (i < tokens.length && tokens[i].kind === "word" && (isCueVerb(tokens, i) || cueAdverbs.has(tokens[i].lower))) i++;
   if (!isPunct(tokens[i], ",")) return cue;
+  // `Doe said, quoting Roe`, `Doe said, citing Roe`: Roe's words, which Doe relays.
+  if (["quoting", "citing"].includes(tokens[i + 1]?.lower ?? "")) {
+    const quoted = cueFrom(tokens, tokens[i + 1].text, "according", i + 2, phraseForward(tokens, i + 2), false, evidence);
+    return quoted && (quoted.phrase.type === "name" || quoted.phrase.type === "person") ? { ...cue, via: { phrase: quoted.phrase, phraseStart: quoted.phraseStart, phraseEnd: quoted.phraseEnd, quoting: true } } : cue;
+  }
   const n = matchCuePhrase(tokens, i + 1);
   if (!n || tokens[i + 1].lower !== "according") return cue;
   const via = cueFrom(tokens, "according to", "according", i + 1 + n, phraseForward(tokens, i + 1 + n), false, evidence);
@@ -788,6 +794,12 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     }
     const cue = subjectOf(tokens, v, t.text, evidence);
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
+    // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
+    // is someone else speaking — not the earlier verb's subject.
+    const start = subjectEnd(tokens, v, 0);
+    let conj = start - 1;
+    while (conj >= 0 && conj > start - 5 && !(tokens[conj].kind === "word" && !tokens[conj].cap && ["as", "while", "when", "before", "after", "until", "and", "but"].includes(tokens[conj].lower))) conj--;
+    if (conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word") && DETERMINERS.has(tokens[conj + 1].lower)) return undefined;
   }
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
