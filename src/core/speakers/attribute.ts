@@ -171,7 +171,7 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   const at = first ?? found.tokens[0] ?? 0;
   const w = cue.phrase.type === "pronoun" ? cue.phrase.word : "";
   const resolved =
-    w === "he" || w === "she" ? index.resolvePronoun(w, at, (e) => namedIn(doc.text.slice(out.start, out.end), e)) : index.resolveAt(cue.phrase, at);
+    w === "he" || w === "she" ? index.resolvePronoun(w, at, (e) => namedIn(quotedText(doc, out), e)) : index.resolveAt(cue.phrase, at);
   out.basis = cue.kind === "line" ? "line" : "cue";
   out.cueVerb = cue.verb;
   const link = cue.phrase.type === "pronoun" ? "pronoun" : cue.phrase.type === "role" || cue.phrase.type === "orgNoun" || (cue.phrase.type === "spokesperson" && !cue.phrase.organization) ? "nominal" : "name";
@@ -193,12 +193,19 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   }
 }
 
+/** The words a quotation quotes (its pieces, without what stands between them). */
+function quotedText(doc: PreparedDocument, quote: Quote): string {
+  return quote.pieces.map((p) => doc.text.slice(p.start, p.end)).join(" … ");
+}
+
 /**
  * Whether quoted words name a person by surname (`"Doe is finished"`), which the speaker of a
  * pronoun cue then is not. `Jane Doe` named in a quote is not `John Doe`.
  */
 function namedIn(quoted: string, e: Entity): boolean {
   if (e.kind !== "person" || !e.surname || e.surname.length < 2) return false;
+  // (most quotations do not hold the name at all: no pattern to build or run)
+  if (!quoted.includes(e.surname)) return false;
   const re = new RegExp(`(?:^|[^\\p{L}])(?:(\\p{Lu}[\\p{L}’'-]*)\\s+)?${e.surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu");
   for (const m of quoted.matchAll(re)) {
     const given = m[1];
