@@ -712,4 +712,11 @@ describe("attribution patterns from real news", () => {
     // One speaker's two pieces still make one quotation.
     assert.equal(speakerOf(`"If she wins, nothing you can do," Ossi Berg said before adding: "Maybe there is."`, "Maybe there is"), "Ossi Berg");
   });
+  it("reads `Doe issued a statement, \"…\"`, `an angry Doe retaliated`, and a rank with its ordinal (`Air Force 1st Lt. Jane Doe`)", () => {
+    assert.equal(speakerOf(`Immediately after the attacks, Ossi Berg issued a statement, "Last night, our city was attacked."`, "Last night"), "Ossi Berg");
+    const text = `"Lisport will always be Lisport," an angry Moss retaliated. "It never gives up."`;
+    assert.equal(speakerOf(text, "Lisport will"), "Moss");
+    assert.equal(speakerOf(text, "It never gives"), "Moss");
+    assert.equal(speakerOf(`"I really do not understand it," said Air Force 1st Lt. Tyler Livingston.`, "I really do not"), "Tyler Livingston");
+  });
 });

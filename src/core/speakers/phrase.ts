@@ -342,7 +342,8 @@ function withoutParty(tail: Token[]): Token[] {
 }
 
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
-  let ws = withoutBrackets(input).filter((t) => t.kind !== "punct" || t.text === "-" || t.text === "&");
+  // (`1st Lt. Jane Doe`: the ordinal is part of the rank)
+  let ws = withoutBrackets(input).filter((t, k, all) => (t.kind !== "punct" || t.text === "-" || t.text === "&") && !(/^\d+(?:st|nd|rd|th)$/.test(t.lower) && isTitle(all[k + 1])));
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
   // `As one employee told …`, `But a spokesman said`: a sentence's opening word is no part of who speaks.
   if (ws.length > 2 && ws[0].kind === "word" && ws[0].cap && OPENING_WORDS.has(ws[0].lower) && ["one", "a", "an", "the", "another", "some"].includes(ws[1].lower)) ws = ws.slice(1);
