@@ -719,4 +719,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "It never gives"), "Moss");
     assert.equal(speakerOf(`"I really do not understand it," said Air Force 1st Lt. Tyler Livingston.`, "I really do not"), "Tyler Livingston");
   });
+  it("reads an inverted cue set off by commas inside the sentence (`The paradox, says Jane Doe, a historian, is that …`), never a listener (`Doe, who …, told POLITICO, \"…\"`)", () => {
+    assert.equal(speakerOf(`The paradox of it, says Carl Anthony, historian at the Lisport Library, is that she was "one of the most powerful first ladies."`, "one of the most"), "Carl Anthony");
+    assert.equal(speakerOf(`The lesson, argues Ada Moss, is "never trust a poll."`, "never trust"), "Ada Moss");
+    assert.equal(speakerOf(`Dick Dever, who was listed on the Lind slate, told HERALD, "Of the three, I like Moss the best."`, "Of the three"), "Dick Dever");
+  });
 });

@@ -41,6 +41,8 @@ const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "
 /** Verbs of quoting someone: their object, not their subject, said the words (`quoted Doe as saying`). */
 const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
+/** Verbs that can stand inverted between commas inside a sentence (`The lesson, says Doe, is …`) — never `told`, whose object listens. */
+const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain", "insist", "contend", "observe", "suggest", "warn", "claim", "recall", "believe", "think", "reckon", "concede", "admit"]);
 /** Verbs whose object is then heard speaking (`recalled Doe saying`). */
 const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
@@ -791,6 +793,14 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
       const cue = participleSubject(tokens, v, evidence);
       if (cue) return cue;
       continue;
+    }
+    // `The paradox of it, says Jane Doe, a historian, is that she was "…"`: an inverted cue set off by commas inside the sentence.
+    if (isPunct(tokens[v - 1], ",") && v >= 2 && tokens[v + 1]?.kind === "word" && tokens[v + 1].cap && ASIDE_LEMMAS.has(cueVerbForms.get(t.lower) ?? "")) {
+      const aside = cueFrom(tokens, t.text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
+      let close = afterBrackets(tokens, aside?.phraseEnd ?? v);
+      // (past the rest of its appositive: `says Jane Doe, historian at the Lisport Library,`)
+      while (close < tokens.length && close < (aside?.phraseEnd ?? v) + 10 && !isPunct(tokens[close], ",") && !isStop(tokens[close]) && !isCueVerb(tokens, close)) close++;
+      if (aside && (aside.phrase.type === "person" || aside.phrase.type === "name") && isPunct(tokens[close], ",")) return aside;
     }
     const cue = subjectOf(tokens, v, t.text, evidence);
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
