@@ -724,4 +724,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The lesson, argues Ada Moss, is "never trust a poll."`, "never trust"), "Ada Moss");
     assert.equal(speakerOf(`Dick Dever, who was listed on the Lind slate, told HERALD, "Of the three, I like Moss the best."`, "Of the three"), "Dick Dever");
   });
+  it("reads `Doe went on to say`, `a spokesman for Doe could only quip:`, but not `Doe declined to say`", () => {
+    assert.equal(speakerOf(`Ada Moss went on to say, "From the bottom of my soul, I know this to be true."`, "From the bottom"), "Ada Moss");
+    assert.equal(speakerOf(`The timing was so odd that a spokesman for Ossi Berg could only quip: "I guess the holiday was booked."`, "I guess the"), "Ossi Berg spokesman");
+    const declined = speakerEntity(`Ada Moss declined to say whether "the plan" was dead.`, "the plan");
+    assert.notEqual(declined.confidence, "high");
+  });
 });

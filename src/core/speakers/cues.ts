@@ -54,6 +54,10 @@ const PLACE_ADVERBS = new Set(["here", "there", "elsewhere"]);
 const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
 const AUXILIARIES = new Set(["has", "have", "had", "would", "will", "was", "were", "is", "are", "been", "did", "does", "do", "could", "can", "should", "may", "might", "must", "later", "also", "then", "once", "recently", "previously", "earlier", "repeatedly", "reportedly", "simply", "flatly", "firmly", "publicly", "privately", "separately", "subsequently", "again", "further", "bluntly", "quickly", "angrily", "sarcastically", "jokingly", "proudly", "frankly", "candidly", "plainly", "openly", "loudly", "quietly", "softly", "calmly", "tersely", "curtly", "succinctly", "emphatically", "defiantly", "confidently", "cheerfully", "ruefully", "wryly", "dryly", "drily", "bitterly", "pointedly", "memorably", "famously", "not", "never", "often", "once", "even", "just", "only", "still", "already", "finally", "eventually", "ultimately", "immediately", "now", "first"]);
 
+/** Verbs taking `to` and another verb (`went on to say`, `continued to insist`). */
+const TO_VERBS = new Set(["went", "goes", "go", "continued", "continues", "tried", "tries", "wanted", "wants", "used", "had", "has", "have", "appeared", "appears", "seemed", "seems", "moved", "moves", "rushed", "hastened", "took", "takes", "is", "was", "are", "were", "came"]);
+/** Adverbs standing between a modal and its verb (`could only quip`). */
+const BETWEEN_MODAL = new Set(["only", "just", "also", "simply", "merely", "then", "later", "still", "even", "never", "not", "always", "often", "probably", "certainly"]);
 const BASE_FORM_BEFORE = new Set(["i", "we", "you", "they", "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "do", "does", "not", "never", "also", "always", "often", "people", "critics", "experts", "officials", "supporters", "analysts", "democrats", "republicans"]);
 const isPunct = (t: Token | undefined, ...texts: string[]) => !!t && t.kind === "punct" && (texts.length === 0 || texts.includes(t.text));
 const isStop = (t: Token) => isPunct(t, ".", "!", "?", ";", "\u2026");
@@ -65,7 +69,10 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   // A bare base form (`state`, `post`, `comment`) is far more often a noun, except after a
   // pronoun, a modal or `to` (`they argue`, `will say`); `say` is a verb in any form.
   const lemma = cueVerbForms.get(t.lower)!;
-  if (t.lower === lemma && lemma !== "say" && !BASE_FORM_BEFORE.has(tokens[i - 1]?.lower ?? "") && !/s$/.test(tokens[i - 1]?.lower ?? "")) return false;
+  // (`could only quip`, `will simply say`: adverbs between the modal and the verb)
+  let b = i - 1;
+  while (b > 0 && b > i - 3 && tokens[b].kind === "word" && BETWEEN_MODAL.has(tokens[b].lower)) b--;
+  if (t.lower === lemma && lemma !== "say" && !BASE_FORM_BEFORE.has(tokens[b]?.lower ?? "") && !/s$/.test(tokens[i - 1]?.lower ?? "")) return false;
   // `charged a fee`, `charged $100`, `charged him with fraud`: a price or an indictment, not speech.
   if (lemma === "charge") {
     const next = tokens[i + 1];
@@ -234,6 +241,12 @@ function orgRunEndsAt(tokens: Token[], last: number): boolean {
 /** Strips adverbs and auxiliaries standing between a subject and its verb. */
 function subjectEnd(tokens: Token[], verb: number, floor: number): number {
   let end = verb;
+  // `Doe went on to say`, `Doe continued to insist`: the verb before `to` has the subject.
+  if (end - 2 > floor && tokens[end - 1]?.lower === "to") {
+    let k = end - 2;
+    if (tokens[k].lower === "on" && k - 1 > floor) k--;
+    if (tokens[k].kind === "word" && !tokens[k].cap && TO_VERBS.has(tokens[k].lower)) end = k;
+  }
   while (end > floor && tokens[end - 1].kind === "word" && (cueAdverbs.has(tokens[end - 1].lower) || AUXILIARIES.has(tokens[end - 1].lower))) end--;
   return end;
 }
