@@ -10,7 +10,7 @@
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { clauseAfter, type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, unevidencedWord } from "./cues";
+import { clauseAfter, clauseOfItsOwn, type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
@@ -482,13 +482,7 @@ function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
   const last = tokens.length - 1;
   if (last < 1 || !(tokens[last].kind === "punct" && tokens[last].text === ":")) return false;
   // (`as the heckler yelled:`, `while a man shouted:` — a clause with a subject of its own)
-  for (let k = last - 1; k >= 1 && k >= last - 3; k--) {
-    if (!isCueVerb(tokens, k)) continue;
-    for (let c = k - 1; c >= 0 && c >= k - 4; c--) {
-      const t = tokens[c];
-      if (t.kind === "word" && !t.cap && ["as", "while", "when", "before", "after", "until"].includes(t.lower)) return c < k - 1 && ["the", "a", "an", "one", "another", "some"].includes(tokens[c + 1].lower);
-    }
-  }
+  for (let k = last - 1; k >= 1 && k >= last - 3; k--) if (isCueVerb(tokens, k) && clauseOfItsOwn(tokens, k)) return true;
   return false;
 }
 

@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ASSOCIATE_HEADS, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -25,7 +25,6 @@ export interface Cue {
   /** Tokens of the speaker phrase (indices into the slice given), end exclusive. */
   phraseStart: number;
   phraseEnd: number;
-  /** `"…," Doe said, according to Roe`: the person on record for Doe's words (Roe). */
   /** `according to Roe` (Roe is on record for the words), or with `quoting`, `quoting Roe` (the words are Roe's, the cue's speaker relays them). */
   via?: { phrase: SpeakerPhrase; phraseStart: number; phraseEnd: number; quoting?: boolean };
 }
@@ -40,13 +39,13 @@ const PHRASE_STOPS = new Set(["whether", "why", "how", "what", "where", "in", "o
 const OBJECT_LINKS = new Set(["to", "by", "with", "against", "from", "behind", "beat", "beats", "defeat", "defeats", "replace", "replaces", "succeed", "succeeds", "hired", "named", "appointed"]);
 /** Verbs of quoting someone: their object, not their subject, said the words (`quoted Doe as saying`). */
 const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites", "citing"]);
-/** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
 /** Verbs that can stand inverted between commas inside a sentence (`The lesson, says Doe, is …`) — never `told`, whose object listens. */
 const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain", "insist", "contend", "observe", "suggest", "warn", "claim", "recall", "believe", "think", "reckon", "concede", "admit"]);
 /** Verbs whose object is then heard speaking (`recalled Doe saying`). */
 const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
+/** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
 const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
 const CLAUSE_STARTS = new Set(["what", "that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
@@ -167,7 +166,7 @@ function phraseForward(tokens: Token[], from: number): number {
     const naming = t.lower === "as" && ["known", "identified", "only", "simply"].includes(tokens[end - 1]?.lower ?? "");
     // (`an adviser to Doe`, `a source close to Doe`, `a person familiar with the talks`: whom the unnamed speaker is close to)
     const prev = tokens[end - 1]?.lower ?? "";
-    const indefinite = ["a", "an", "one", "another"].includes(tokens[from]?.lower ?? "");
+    const indefinite = ANONYMOUS_DETERMINERS.has(tokens[from]?.lower ?? "");
     // (`Mr. and Mrs. Doe`: one phrase)
     const couple = t.lower === "and" && isTitle(tokens[end - 1]) && isTitle(tokens[end + 1]);
     if (couple) {
@@ -496,6 +495,27 @@ function preferNamed(usual: Cue | undefined, named: Cue | undefined): Cue | unde
   return named;
 }
 
+/** `Q:` and `A:` label an interview's turns, naming no one. */
+function turnLabel(tokens: Token[], named: Cue): boolean {
+  return named.phraseEnd - named.phraseStart === 1 && tokens[named.phraseStart].text.length === 1;
+}
+
+/** Conjunctions opening a clause whose own subject speaks (`as the heckler yelled`). */
+const SUBORDINATING = ["as", "while", "when", "before", "after", "until"];
+
+/**
+ * Whether the cue verb at `v` has a subject of its own in a clause opened by a conjunction and a
+ * determiner (`as the heckler yelled`, `while a man shouted`; with `coordinated`, `and the crowd
+ * cheered` too): someone other than the sentence's subject speaks.
+ */
+export function clauseOfItsOwn(tokens: Token[], v: number, coordinated = false): boolean {
+  const start = subjectEnd(tokens, v, 0);
+  let conj = start - 1;
+  const opens = (t: Token) => t.kind === "word" && !t.cap && (SUBORDINATING.includes(t.lower) || (coordinated && (t.lower === "and" || t.lower === "but")));
+  while (conj >= 0 && conj > start - 5 && !opens(tokens[conj])) conj--;
+  return conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word") && DETERMINERS.has(tokens[conj + 1].lower);
+}
+
 /** Past a bracketed aside at `k` (`Jane Doe (R-S.C.):`), where the text goes on; `k` itself when there is none. */
 function afterBrackets(tokens: Token[], k: number): number {
   if (!isPunct(tokens[k], "(")) return k;
@@ -768,8 +788,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    // (`Q:` and `A:` label an interview's turns, naming no one)
-    if (named && (named.phrase.type === "person" || named.phrase.type === "name") && named.phrase.name.length > 1 && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    if (named && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
@@ -819,16 +838,12 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
     // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
     // is someone else speaking — not the earlier verb's subject.
-    const start = subjectEnd(tokens, v, 0);
-    let conj = start - 1;
-    while (conj >= 0 && conj > start - 5 && !(tokens[conj].kind === "word" && !tokens[conj].cap && ["as", "while", "when", "before", "after", "until", "and", "but"].includes(tokens[conj].lower))) conj--;
-    if (conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word") && DETERMINERS.has(tokens[conj + 1].lower)) return undefined;
+    if (clauseOfItsOwn(tokens, v, true)) return undefined;
   }
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    const label = named && named.phraseEnd - named.phraseStart === 1 && tokens[named.phraseStart].text.length === 1;
-    if (named && !label && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;

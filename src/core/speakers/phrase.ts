@@ -662,7 +662,7 @@ const SPEECH_FORMS = new Set(["said", "says", "told", "tells", "wrote", "writes"
 /** Capitalised words opening a sentence before its subject. */
 const OPENING_WORDS = new Set(["as", "but", "and", "when", "while", "though", "although", "so", "yet", "still", "then", "now", "because", "if"]);
 /** Determiners of someone not named (`a`, `one`, `another`). */
-const ANONYMOUS_DETERMINERS = new Set(["a", "an", "another", "one"]);
+export const ANONYMOUS_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "another", "one"]);
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
 export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
