@@ -730,4 +730,15 @@ describe("attribution patterns from real news", () => {
     const declined = speakerEntity(`Ada Moss declined to say whether "the plan" was dead.`, "the plan");
     assert.notEqual(declined.confidence, "high");
   });
+  it("reads a surname opening with its particle (`de Blasio said`) as the person named in full, also through a pronoun", () => {
+    const text = `Mayor Ivo de Lanza spoke on the radio on Friday.\n\n"We are, in effect, at war," de Lanza said. "Loose lips sink ships," he added.\n\nAsked about it, van Hollen said, "I have not heard that concern."`;
+    assert.equal(speakerOf(text, "We are, in effect"), "Ivo de Lanza");
+    assert.equal(speakerOf(text, "Loose lips"), "Ivo de Lanza");
+    assert.equal(speakerOf(text, "I have not heard"), "van Hollen");
+  });
+  it("reads a participle modifying a role (`organizing director Jane Doe told`) and skips `began to rise` for the cue after it", () => {
+    assert.equal(speakerOf(`"They have to decide," organizing director Kendall Fells told the station.`, "They have to"), "Kendall Fells");
+    const text = `Dana Gilbert runs the group.\n\n"There is a sense of stability now," and donations began to rise last week, Gilbert said.`;
+    assert.equal(speakerOf(text, "There is a sense"), "Dana Gilbert");
+  });
 });

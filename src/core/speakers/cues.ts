@@ -77,6 +77,9 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1];
     if (next && (/^[$€£\p{N}]/u.test(next.text) || (next.kind === "word" && ["a", "an", "him", "her", "them", "us", "me", "each", "every", "customers", "members"].includes(next.lower)))) return false;
   }
+  // `began to rise`, `continued to grow`: a verb taking another verb, not speech (`continued to
+  // insist` reads its subject from the verb after `to`).
+  if ((lemma === "begin" || lemma === "start" || lemma === "continue") && tokens[i + 1]?.lower === "to") return false;
   // `allowed citizens to …`: permission; only `allowed that …` (or a quotation) reports speech.
   if (lemma === "allow" && !(tokens[i + 1]?.lower === "that" || tokens[i + 1]?.kind === "punct")) return false;
   // `press secretary`, `secretary of state`: part of a role, not a verb.

@@ -76,7 +76,8 @@ export function splitPersonName(name: string): { given?: string; surname: string
   while (words.length > 1 && SUFFIXES.has(words[words.length - 1].toLowerCase().replace(/,$/, ""))) suffixes.unshift(words.pop()!);
   let s = words.length - 1;
   // `de la Cruz`, `van Hollen`: lower-case particles belong to the surname.
-  while (s > 1 && /^(de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el|st\.?)$/.test(words[s - 1])) s--;
+  // (`de Blasio` alone: the particle opens the surname, it is no given name)
+  while (s > 0 && /^(de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el|st\.?)$/.test(words[s - 1])) s--;
   const surname = words.slice(s).join(" ");
   const given = s > 0 ? words.slice(0, s).join(" ") : undefined;
   return { given, surname, suffix: suffixes.length ? suffixes.join(" ") : undefined };

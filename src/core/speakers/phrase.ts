@@ -79,6 +79,8 @@ const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
 const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"]);
+/** Particles that open a surname written without the given name (`de Blasio`, `van Hollen`, `di Maio`). */
+export const LEADING_PARTICLES = new Set(["de", "del", "della", "di", "da", "du", "van", "von"]);
 
 export const isWord = (t: Token | undefined): boolean => !!t && t.kind === "word";
 const bare = (t: Token) => (t.lower.charCodeAt(t.lower.length - 1) === 0x2e ? t.lower.slice(0, -1) : t.lower);
@@ -383,7 +385,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   }
   // A clause, not a noun phrase: `playing the mayor on TV`, `said in a statement`.
   const opener = ws[0];
-  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower)) return undefined;
+  // (`organizing director Jane Doe`, `founding partner …`: a participle modifying a role is part of it)
+  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower) && !(/ing$/.test(opener.lower) && roleAt(ws, 1))) return undefined;
   // A finite verb makes it a clause (`the season had tried to organize a campaign`), not a name for anyone.
   if (ws.some((w) => w.kind === "word" && !w.cap && (AUXILIARY_VERBS.has(w.lower) || (/ed$/.test(w.lower) && verbForms.has(w.lower) && !rolePhrases.has(w.lower) && !describingWords.has(w.lower))))) return undefined;
   // `the committee said about its … Acme's platform`: a speech verb inside makes it a clause, whatever ends it.
@@ -622,7 +625,8 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     let words = ws.slice(from);
     // A link word ends no name (`Obama for`, `Signs of`): the phrase stopped inside one.
     if (words.length && !words[words.length - 1].cap) return undefined;
-    if (!words.length || !isNameWord(words[0])) return undefined;
+    // (`de Blasio`, `van Hollen`: a surname may open with its lower-case particle)
+    if (!words.length || !(isNameWord(words[0]) || (LEADING_PARTICLES.has(words[0].lower) && words.length >= 2 && isNameWord(words[1])))) return undefined;
     // `SHORT READS`, `BREAKING NEWS`: a heading in capitals made of words the text writes in lower
     // case (or of common words) names no one.
     if (ws.length >= 2 && ws.every((w) => /^\p{Lu}{2,}$/u.test(w.text) && (evidence.writtenLower(w.lower) || verbForms.has(w.lower) || notNameWords.has(w.lower) || stopwordSet.has(w.lower)))) return undefined;
