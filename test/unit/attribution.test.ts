@@ -741,4 +741,10 @@ describe("attribution patterns from real news", () => {
     const text = `Dana Gilbert runs the group.\n\n"There is a sense of stability now," and donations began to rise last week, Gilbert said.`;
     assert.equal(speakerOf(text, "There is a sense"), "Dana Gilbert");
   });
+  it("reads a person described in plain nouns and named in full, then where from (`said undecided Republican voter Jane Doe of Derry, N.H., before …`)", () => {
+    const text = `"I do not know where he stands," said undecided Republican voter Mira Solberg of Westhaven, N.H., before the barn event, a "no-nonsense" barbecue hosted by Tomas Lind. "Some sort of amnesty, I think, is part of his plan."`;
+    assert.equal(speakerOf(text, "I do not know"), "Mira Solberg");
+    assert.equal(speakerOf(text, "Some sort of amnesty"), "Mira Solberg");
+    assert.equal(speakerOf(`"We need a new road," retired teacher Ada Moss from Lisport said.`, "We need a new"), "Ada Moss");
+  });
 });

@@ -343,6 +343,9 @@ function withoutParty(tail: Token[]): Token[] {
   return k ? tail.slice(k) : tail;
 }
 
+/** A role word or a plain noun for a person (`director`, `voter`) at `k`. */
+const describedNoun = (ws: Token[], k: number) => !!roleAt(ws, k) || (ws[k]?.kind === "word" && !ws[k].cap && anonymousNouns.has(ws[k].lower));
+
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   // (`1st Lt. Jane Doe`: the ordinal is part of the rank)
   let ws = withoutBrackets(input).filter((t, k, all) => (t.kind !== "punct" || t.text === "-" || t.text === "&") && !(/^\d+(?:st|nd|rd|th)$/.test(t.lower) && isTitle(all[k + 1])));
@@ -385,8 +388,13 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   }
   // A clause, not a noun phrase: `playing the mayor on TV`, `said in a statement`.
   const opener = ws[0];
-  // (`organizing director Jane Doe`, `founding partner …`: a participle modifying a role is part of it)
-  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower) && !(/ing$/.test(opener.lower) && roleAt(ws, 1))) return undefined;
+  // (`organizing director Jane Doe`, `undecided Republican voter …`: a participle modifying a role is part of it)
+  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower) && !(/(ing|ed)$/.test(opener.lower) && (describedNoun(ws, 1) || (isNameWord(ws[1]) && describedNoun(ws, 2))))) return undefined;
+  // (`undecided Republican voter Jane Doe`: the person the rest names)
+  if (opener.kind === "word" && !opener.cap && /(ing|ed)$/.test(opener.lower) && isNameWord(ws[1]) && describedNoun(ws, 2)) {
+    const rest = parseSegment(ws.slice(1), false, evidence);
+    if (rest?.type === "person") return rest;
+  }
   // A finite verb makes it a clause (`the season had tried to organize a campaign`), not a name for anyone.
   if (ws.some((w) => w.kind === "word" && !w.cap && (AUXILIARY_VERBS.has(w.lower) || (/ed$/.test(w.lower) && verbForms.has(w.lower) && !rolePhrases.has(w.lower) && !describingWords.has(w.lower))))) return undefined;
   // `the committee said about its … Acme's platform`: a speech verb inside makes it a clause, whatever ends it.
@@ -534,6 +542,15 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
   const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
   if (link > 0) {
+    // `undecided voter Jane Doe of Derry`, `retired teacher Jane Doe from Lisport`: a person described
+    // in plain nouns and named in full, then where they are from.
+    if (!det && !owner && ws[0].kind === "word" && !ws[0].cap && isNameWord(ws[link - 1])) {
+      const head = parseSegment(ws.slice(0, link), false, evidence);
+      if (head?.type === "person" && head.name.includes(" ")) {
+        const from = readOrgForward(ws, link + 1) ?? describedOrg(ws, link + 1);
+        return from && !head.organization ? { ...head, organization: from } : head;
+      }
+    }
     const who = ws.slice(isTitle(ws[0]) ? 1 : 0, link);
     const org = readOrgForward(ws, link + 1, true) ?? describedOrg(ws, link + 1);
     // A name the given-name list does not know (`Meenakshi Ganguly of Human Rights Watch`) counts
