@@ -747,4 +747,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Some sort of amnesty"), "Mira Solberg");
     assert.equal(speakerOf(`"We need a new road," retired teacher Ada Moss from Lisport said.`, "We need a new"), "Ada Moss");
   });
+  it("skips a participial adjunct between the subject and its verb (`Doe, responding to Roe, said`): whoever it names does not speak", () => {
+    assert.equal(speakerOf(`Mara Okonjo, responding to Tom Ashby, said the plan was "bold and careless".`, "bold and"), "Mara Okonjo");
+    assert.equal(speakerOf(`Spokesman Pavel Gromov, quoted by the state news agency Lisport Wire, said the president had "no plans to travel".`, "no plans"), "Pavel Gromov");
+    assert.equal(speakerOf(`Novelist Peter Grech, writing in the Sunday Herald, praised its "complete absence of sentimentality".`, "complete absence"), "Peter Grech");
+    assert.equal(speakerOf(`"We are done here," Mara Okonjo, speaking to Tom Ashby, said.`, "We are done"), "Mara Okonjo");
+    // (a thing before the adjunct: no one, never the person it cites)
+    assert.equal(speakerOf(`The report, citing Tom Ashby, said the plan was "a total failure of nerve".`, "a total failure"), undefined);
+  });
 });

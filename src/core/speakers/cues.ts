@@ -321,8 +321,19 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       continue;
     }
     if (!isCueVerb(tokens, v)) continue;
-    if (cueParticiples.has(tokens[v].lower)) break;
-    const end = subjectEnd(tokens, v, i);
+    if (cueParticiples.has(tokens[v].lower)) {
+      // (`"…," Doe, speaking to Roe, said`: a participial adjunct, then the verb)
+      let close = v + 1;
+      while (close < tokens.length && close < v + 14 && tokens[close].kind !== "punct") close++;
+      if (isPunct(tokens[v - 1], ",") && isPunct(tokens[close], ",") && isCueVerb(tokens, close + 1) && !cueParticiples.has(tokens[close + 1].lower)) {
+        v = close;
+        continue;
+      }
+      break;
+    }
+    // (`"…," Doe, speaking to Roe, said`: the subject ends where a participial adjunct opens)
+    const adjunct = participialAdjunct(tokens, subjectEnd(tokens, v, i));
+    const end = adjunct > i ? adjunct : subjectEnd(tokens, v, i);
     // `"…" for the EU, said Doe`: words finishing the quoted sentence (opened by a preposition), then an inverted cue.
     if (!next && QUOTE_TAIL_STARTS.has(tokens[i].lower) && tokens[i].kind === "word" && !tokens[i].cap && isPunct(tokens[v - 1], ",")) {
       const inverted = cueFrom(tokens, tokens[v].text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
@@ -503,6 +514,22 @@ function turnLabel(tokens: Token[], named: Cue): boolean {
   return named.phraseEnd - named.phraseStart === 1 && tokens[named.phraseStart].text.length === 1;
 }
 
+/**
+ * Where a participial adjunct set off by commas opens (its first comma), when one ends at `end`
+ * (`, responding to Roe,`, `, speaking in Arabic,`, `, asked about the deal,`); otherwise -1.
+ */
+function participialAdjunct(tokens: Token[], end: number): number {
+  if (!isPunct(tokens[end - 1], ",")) return -1;
+  let open = end - 2;
+  while (open > 0 && open > end - 16 && tokens[open].kind !== "punct") open--;
+  if (open <= 0 || !isPunct(tokens[open], ",") || open >= end - 2) return -1;
+  const first = tokens[open + 1];
+  if (first.kind !== "word" || first.cap || describingWords.has(first.lower) || rolePhrases.has(first.lower)) return -1;
+  const participle = /^\p{Ll}{3,}ing$/u.test(first.text) ? !["according", "including", "during", "something", "nothing", "anything", "everything"].includes(first.lower) : /^\p{Ll}{3,}ed$/u.test(first.text) && verbForms.has(first.lower);
+  // (the subject before the adjunct must be a phrase of its own: `Doe, speaking …, said`)
+  return participle && tokens[open - 1]?.kind === "word" ? open : -1;
+}
+
 /** Conjunctions opening a clause whose own subject speaks (`as the heckler yelled`). */
 const SUBORDINATING = ["as", "while", "when", "before", "after", "until"];
 
@@ -568,6 +595,13 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
       const subject = subjectPhrase(tokens, verb, subjectStart, open, evidence);
       if (subject && !isThing(tokens, subject)) return subject;
     }
+  }
+  // `Doe, responding to Roe, said`, `Doe, writing in the Herald, said`, `Doe, pressed by Roe, said`:
+  // a participial adjunct between the subject and its verb — whoever it names does not speak.
+  const adjunct = participialAdjunct(tokens, end);
+  if (adjunct > 0) {
+    const subject = subjectPhrase(tokens, verb, phraseBackward(tokens, adjunct, 0), adjunct, evidence);
+    return subject && !isThing(tokens, subject) ? subject : undefined;
   }
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) : undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
