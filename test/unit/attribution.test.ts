@@ -755,4 +755,31 @@ describe("attribution patterns from real news", () => {
     // (a thing before the adjunct: no one, never the person it cites)
     assert.equal(speakerOf(`The report, citing Tom Ashby, said the plan was "a total failure of nerve".`, "a total failure"), undefined);
   });
+  it("gives a passive report to its agent (`\"…,\" Doe was told by Roe`), never to the one told", () => {
+    assert.equal(speakerOf(`"We need answers," Mara Okonjo was told by Declan Fahy.`, "We need answers"), "Declan Fahy");
+    assert.equal(speakerOf(`"Stand down," Mara Okonjo was urged by Declan Fahy.`, "Stand down"), "Declan Fahy");
+    assert.equal(speakerOf(`Mara Okonjo spoke first. Then Declan Fahy was asked by reporters: "Will you stand?"`, "Will you stand"), undefined);
+    // (no passive report of these words: the words were the subject's)
+    assert.equal(speakerOf(`I told Ashby that his "endorsement" of me was mentioned by the Lisport Echo.`, "endorsement"), undefined);
+  });
+  it("gives words in a claim's `that` clause to the claim's owner (`Doe denied Roe's allegation that he had \"…\"`)", () => {
+    assert.equal(speakerOf(`Tom Ashby denied Harriet Vane's allegation that he had "lied to parliament".`, "lied to parliament"), "Harriet Vane");
+    assert.equal(speakerOf(`Tom Ashby dismissed suggestions by Harriet Vane that he had "misled the house".`, "misled the house"), "Harriet Vane");
+    assert.equal(speakerOf(`Tom Ashby repeated his claim that the budget was "a fantasy of numbers".`, "a fantasy"), "Tom Ashby");
+    // (a plain speech verb reports its subject's account; an answered claim with no owner is not the answerer's)
+    assert.equal(speakerOf(`Spokeswoman Jane Frazier said that Vane's claim that Ashby backs it is "simply not true."`, "simply not true"), "Jane Frazier");
+    assert.notEqual(speakerEntity(`Tom Ashby denied the allegation that he had "lied to the house".`, "lied to the house").confidence, "high");
+  });
+  it("keeps a question put to the speaker apart from the answer (`Asked \"…?\", Doe said: \"…\"`)", () => {
+    const text = `Asked "Will you resign?", Mara Okonjo said: "Absolutely not."`;
+    assert.equal(speakerOf(text, "Will you resign"), undefined);
+    assert.equal(speakerOf(text, "Absolutely not"), "Mara Okonjo");
+    assert.equal(speakerOf(`Asked about the plan, "It is dead," Mara Okonjo said.`, "It is dead"), "Mara Okonjo");
+  });
+  it("gives `\"…,\" Doe quoted Roe as saying` and `Doe recalled Roe telling her` to the one quoted or remembered", () => {
+    assert.equal(speakerOf(`"The pool is safe," Mara Okonjo quoted Declan Fahy as saying.`, "The pool"), "Declan Fahy");
+    assert.equal(speakerOf(`"The pool is safe," Mara Okonjo recalled Declan Fahy telling her.`, "The pool"), "Declan Fahy");
+    assert.equal(speakerOf(`"The pool is safe," Mara Okonjo recalled, saying it twice.`, "The pool"), "Mara Okonjo");
+    assert.equal(speakerOf(`"Our method succeeds," Matt Lindqvist is quoted as saying.`, "Our method"), "Matt Lindqvist");
+  });
 });

@@ -400,7 +400,8 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   if (next && next.start < afterEnd) afterEnd = next.start;
   const afterIdx = visibleBetween(doc, quote.end, afterEnd);
   const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
-  const after = at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
+  // (`Asked "…?", Doe said`: the cue after is the answer's, not the question's)
+  const after = askedBefore(doc, quote) ? undefined : at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
   // `Doe said: "…," the Times reported`: an outlet reporting words a named speaker said.
   // (`…, reported the Lisport Examiner`: an outlet read as a bare name relays as well)
   const relaying = after && (after.cue.phrase.type === "organization" || after.cue.phrase.type === "name") && REPORTED.has(after.cue.verb.toLowerCase());
@@ -526,6 +527,26 @@ function newSubjectBetween(doc: PreparedDocument, index: MentionIndex, previous:
   return false;
 }
 
+/** Words putting a question to someone (`Asked "…?", Doe said`). */
+const ASKING = new Set(["asked", "asking", "questioned", "wondered", "wondering", "question"]);
+
+/** `Asked "Will you resign?", Doe said: "…"`: a question put to the speaker, no first piece of their words. */
+function askedBefore(doc: PreparedDocument, quote: Quote): boolean {
+  // (a question only: `Asked about it, "It is dead," Doe said` is Doe's)
+  if (!/\?\W*$/u.test(doc.text.slice(quote.start, quote.end))) return false;
+  const at = tokenIndexAt(doc, quote.start);
+  for (let i = at - 1, words = 0; i >= 0 && words < 4; i--) {
+    const t = doc.tokens[i];
+    if (t.kind !== "word") {
+      if (/^[.!?;]$/.test(t.text)) return false;
+      continue;
+    }
+    if (ASKING.has(t.lower)) return true;
+    words++;
+  }
+  return false;
+}
+
 /** `"First part," she said, "second part."` → one quote with two pieces. */
 function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
   const out: Quote[] = [];
@@ -533,7 +554,7 @@ function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
   for (let k = 0; k < quotes.length; k++) {
     const a = quotes[k];
     const b = quotes[k + 1];
-    if (b && a.form === "marked" && b.form === "marked" && a.lastParagraph === b.paragraph && !a.unclosed) {
+    if (b && a.form === "marked" && b.form === "marked" && a.lastParagraph === b.paragraph && !a.unclosed && !askedBefore(doc, a)) {
       const idx = visibleBetween(doc, a.end, b.start);
       const between = tokensOf(doc, idx);
       const words = between.filter((t) => t.kind === "word");

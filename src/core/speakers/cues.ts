@@ -331,6 +331,18 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       }
       break;
     }
+    // `"…," Doe was told by Roe`: the agent speaks, never the one told.
+    // (Only with the one told right after the quotation: `his "…" was mentioned by Roe`, `a
+    // measure being pushed by Roe` are no passive report of these words.)
+    if (passiveAgent(tokens, v) && tokens[v - 1].lower !== "being") {
+      let be = v - 1;
+      while (be > i && ["was", "were", "is", "are", "been", "has", "had", "have"].includes(tokens[be - 1].lower)) be--;
+      const told = be > i ? cueFrom(tokens, tokens[v].text, "after", i, be, false, evidence) : undefined;
+      if (told && told.phraseStart === i && told.phraseEnd === be && ["person", "name", "pronoun", "role", "anonymous", "spokesperson"].includes(told.phrase.type)) {
+        const agent = cueFrom(tokens, tokens[v].text, "inverted", v + 2, phraseForward(tokens, v + 2), false, evidence);
+        return agent && agent.phrase.type !== "pronoun" && !isThing(tokens, agent) ? agent : undefined;
+      }
+    }
     // (`"…," Doe, speaking to Roe, said`: the subject ends where a participial adjunct opens)
     const adjunct = participialAdjunct(tokens, subjectEnd(tokens, v, i));
     const end = adjunct > i ? adjunct : subjectEnd(tokens, v, i);
@@ -357,6 +369,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     // The phrase must reach the verb (an appositive or relative clause may stand between).
     if (!reachesVerb(tokens, cue.phraseEnd, end)) return undefined;
     if (next && !attributionOnly(tokens, v + 1)) return undefined;
+    // `"…," Doe quoted Roe as saying`, `"…," Doe recalled Roe telling her`: the one quoted or remembered speaks.
+    const object = objectSpeaking(tokens, v, evidence);
+    if (object !== undefined) return object ?? undefined;
     return cue;
   }
   return undefined;
@@ -515,6 +530,28 @@ function turnLabel(tokens: Token[], named: Cue): boolean {
 }
 
 /**
+ * After a quoting or remembering verb at `v`, an object and a speech participle (`quoted Roe as
+ * saying`, `recalled Roe telling her`): that object's cue, `null` when it names no one readable,
+ * `undefined` when the verb has no such object.
+ */
+function objectSpeaking(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
+  if (!QUOTING.has(tokens[v].lower) && !PERCEIVING.has(tokens[v].lower)) return undefined;
+  for (let p = v + 1; p < tokens.length && p < v + 10; p++) {
+    if (tokens[p].kind === "punct") return undefined;
+    if (p === v + 1 || !cueParticiples.has(tokens[p].lower)) continue;
+    const end = tokens[p - 1].lower === "as" ? p - 1 : p;
+    // (`Doe is quoted as saying`: no object, the subject speaks)
+    if (end <= v + 1) return undefined;
+    const object = cueFrom(tokens, tokens[p].text, "participle", v + 1, end, false, evidence);
+    return object && (object.phrase.type === "person" || object.phrase.type === "name") ? object : null;
+  }
+  return undefined;
+}
+
+/** `was told by`, `were urged by`: a passive cue verb at `v` with its agent after `by`. */
+const passiveAgent = (tokens: Token[], v: number) => tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower);
+
+/**
  * Where a participial adjunct set off by commas opens (its first comma), when one ends at `end`
  * (`, responding to Roe,`, `, speaking in Arabic,`, `, asked about the deal,`); otherwise -1.
  */
@@ -576,9 +613,10 @@ function clauseStart(tokens: Token[], end: number): number {
 
 function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordEvidence, whatStarts = true): Cue | undefined {
   // `Doe was asked by host Jane Roe, "…"`: the agent of a passive cue speaks.
-  if (tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower)) {
+  // (`Doe was asked by reporters: "…"`: an agent read as no one leaves no speaker — never the one asked)
+  if (passiveAgent(tokens, v)) {
     const agent = cueFrom(tokens, verb, "before", v + 2, phraseForward(tokens, v + 2), false, evidence);
-    if (agent && agent.phrase.type !== "pronoun") return agent;
+    return agent && agent.phrase.type !== "pronoun" ? agent : undefined;
   }
   const start = phraseBackward(tokens, v, 0, whatStarts);
   const end = subjectEnd(tokens, v, start);
@@ -814,6 +852,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     // the words may be either's: a guess, never a sure reading.
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return spoken ? { ...owner, kind: "subject", verb: "" } : owner;
   }
+  // `Doe denied Roe's allegation that he had "…"`: the claim's owner said those words.
+  const claim = claimOwner(tokens, last, evidence);
+  if (claim !== undefined) return claim ?? undefined;
   // `Said Jane Doe, who …, "…"`: an inverted cue opening the sentence.
   const first = tokens[0];
   const second = tokens[1];
@@ -884,6 +925,59 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
+  }
+  return undefined;
+}
+
+/** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
+const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments"]);
+/** Verbs that answer a claim (`denied`, `dismissed`): its words are not their subject's. */
+const ANSWERING_LEMMAS = new Set(["deny", "reject", "dismiss", "dispute", "rebut", "refute", "respond", "counter", "challenge", "laugh", "question", "contest", "ridicule", "mock", "slam", "blast", "criticize", "criticise", "condemn", "attack"]);
+
+/**
+ * `Doe denied Roe's allegation that he had "…"`, `dismissed suggestions by Roe that …`: between
+ * the nearest cue verb and the quotation, a claim noun with a `that` clause — its owner spoke the
+ * words. `null` when the claim is answered but its owner unread (`denied the allegation that …`:
+ * not the denier's words); `undefined` when there is no such claim (`Doe repeated her claim that …`
+ * stays the subject's).
+ */
+function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue | null | undefined {
+  for (let c = last; c >= 1; c--) {
+    const t = tokens[c];
+    if (isStop(t) || isPunct(t, ":", ";")) return undefined;
+    if (isCueVerb(tokens, c) && !cueParticiples.has(t.lower)) return undefined;
+    if (t.kind !== "word" || t.cap || !CLAIM_NOUNS.has(t.lower)) continue;
+    // (`Doe said Roe's claim that … is "…"`: what a plain speech verb reports is its subject's account)
+    for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
+      if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) {
+        if (SPEECH_LEMMAS.has(cueVerbForms.get(tokens[v].lower) ?? "")) return undefined;
+        break;
+      }
+    }
+    const next = tokens[c + 1]?.lower;
+    if (next !== "that" && next !== "by") continue;
+    let owner: Cue | undefined;
+    if (next === "by") {
+      let thatAt = c + 2;
+      while (thatAt <= last && thatAt < c + 10 && tokens[thatAt].lower !== "that" && !isPunct(tokens[thatAt])) thatAt++;
+      if (tokens[thatAt]?.lower !== "that") continue;
+      owner = cueFrom(tokens, "by", "before", c + 2, thatAt, false, evidence);
+    } else {
+      // (past a describing word or two: `Roe's latest allegation`)
+      let p = c - 1;
+      while (p > c - 3 && p > 0 && tokens[p].kind === "word" && !tokens[p].cap && !DETERMINERS.has(tokens[p].lower)) p--;
+      if (tokens[p]?.kind === "poss") {
+        let start = p;
+        while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
+        owner = start < p ? subjectPhrase(tokens, "'s", start, p, evidence) : undefined;
+      } else if (tokens[p]?.kind === "word" && ["his", "her", "their", "its", "my", "our"].includes(tokens[p].lower)) return undefined;
+    }
+    if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return owner;
+    // The claim answered, its owner unread: not the answering subject's words.
+    for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
+      if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) return ANSWERING_LEMMAS.has(cueVerbForms.get(tokens[v].lower) ?? "") ? null : undefined;
+    }
+    return undefined;
   }
   return undefined;
 }
