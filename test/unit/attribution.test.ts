@@ -782,4 +782,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"The pool is safe," Mara Okonjo recalled, saying it twice.`, "The pool"), "Mara Okonjo");
     assert.equal(speakerOf(`"Our method succeeds," Matt Lindqvist is quoted as saying.`, "Our method"), "Matt Lindqvist");
   });
+  it("gives `he said` after a sentence about someone unnamed (`A man nearby was blunter.`) to no named person further back; `One cabinet minister said` is no minister named before", () => {
+    const text = `Spokesman Li Qiang said the city supported "all efforts toward a ceasefire".\n\nA man selling newspapers nearby was blunter. "Lies," he said.`;
+    assert.equal(speakerOf(text, "Lies"), undefined);
+    assert.equal(speakerOf(`Prime Minister Harriet Vane said: "We will fight on."\n\nOne cabinet minister said: "Colin has been briefing against her for weeks."`, "Colin has"), "minister");
+    // (a sentence naming a person as well keeps the usual reading)
+    assert.equal(speakerOf(`Ravi Menon spoke first. A reporter asked Menon about the strike. "It is over," he said.`, "It is over"), "Ravi Menon");
+  });
 });

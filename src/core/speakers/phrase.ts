@@ -504,7 +504,7 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
     if (name) return { type: "person", name, role: found.role, organization, orgNoun: nominalOrg, owner: undefined, gender: nameGender ?? gender };
     if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
     // `a candidate`, `another senator`: someone new, never the candidate the story already named.
-    const indefinite = (det === "a" || det === "an" || det === "another") && !organization && !nominalOrg && !owner;
+    const indefinite = (det === "a" || det === "an" || det === "another" || det === "one") && !organization && !nominalOrg && !owner;
     return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender, indefinite: indefinite || undefined };
   }
   // `Mr. Doe`, `Dr Jane Roe`

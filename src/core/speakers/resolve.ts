@@ -14,6 +14,9 @@ import type { MentionIndex, Resolved } from "./mentions";
 /** Verbs of asking: `Doe asked Roe …` (whose reply follows), `"…?" he asked`. */
 export const ASKING_VERBS: ReadonlySet<string> = new Set(["asked", "asks", "asking", "pressed", "questioned", "quizzed"]);
 
+/** Pronouns for a person, which a sentence may name someone by. */
+const PERSONAL = new Set(["he", "she", "him", "her", "his", "i", "we"]);
+
 /** How many paragraphs back (before the pronoun's own) a pronoun may reach. */
 const PARAGRAPHS_BACK = 2;
 /** How many sentences back, at most. */
@@ -45,10 +48,19 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const fits = (e: Entity) => (e.kind === "person" || (e.kind === "unknown" && !!e.role) || e.kind === "spokesperson") && (!gender || e.gender !== (gender === "female" ? "male" : "female"));
   // `"…?" he asked` goes on with the asker; any other verb answers the one asked.
   const asks = ASKING_VERBS.has(doc.tokens[at + 1]?.lower ?? "");
+  let nearestSubject = true;
   for (let mi = index.lastBefore(at); mi >= 0; mi--) {
     const m = index.mentions[mi];
     if (sentence - m.sentence > SENTENCES_BACK || paragraph - m.paragraph > PARAGRAPHS_BACK) break;
     const e = m.entity;
+    // `A man nearby was blunter. "…," he said`: the nearest subject, in this sentence or the one
+    // before, is someone unnamed — the pronoun is theirs, never a named person further back.
+    if (nearestSubject && m.subject && m.main && m.paragraph === paragraph && sentence - m.sentence <= 1) {
+      nearestSubject = false;
+      // (Not when that sentence names a person too: `One local woman, Jane Doe, …`, `A reporter
+      // asked Doe …`, `he agreed that a president should …`.)
+      if (e.kind === "anonymous" && !personInSentence(index, mi)) return undefined;
+    }
     if (!fits(e)) continue;
     let s = scores.get(e) ?? 0;
     const distance = sentence - m.sentence;
@@ -88,4 +100,15 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
     return other ? { entity: other[0], ambiguous: true } : undefined;
   }
   return { entity: best[0], ambiguous: !!second && best[1] - second[1] < MARGIN };
+}
+
+/** Whether the sentence of mention `mi` mentions a person besides it (by name or pronoun). */
+function personInSentence(index: MentionIndex, mi: number): boolean {
+  const { mentions } = index;
+  const sentence = mentions[mi].sentence;
+  const { tokens, tokenSentence } = index.doc;
+  for (let k = mentions[mi].start - 1; k >= 0 && tokenSentence[k] === sentence; k--) if (PERSONAL.has(tokens[k].lower)) return true;
+  for (let k = mi - 1; k >= 0 && mentions[k].sentence === sentence; k--) if (mentions[k].entity.kind === "person") return true;
+  for (let k = mi + 1; k < mentions.length && mentions[k].sentence === sentence; k++) if (mentions[k].entity.kind === "person") return true;
+  return false;
 }
