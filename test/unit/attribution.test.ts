@@ -789,4 +789,17 @@ describe("attribution patterns from real news", () => {
     // (a sentence naming a person as well keeps the usual reading)
     assert.equal(speakerOf(`Ravi Menon spoke first. A reporter asked Menon about the strike. "It is over," he said.`, "It is over"), "Ravi Menon");
   });
+  it("reads a bracketed aside after a name as part of it (`Jane Lamb (Lab, Haddon North) said`), and a bracket the phrase does not close as no aside", () => {
+    assert.equal(speakerOf(`Jane Lamb (Lab, Haddon North) said: "This bill is a disgrace."`, "This bill"), "Jane Lamb");
+    assert.equal(speakerOf(`Jane Lamb (Green Party, Lisport Central) said the bill was "a disgrace".`, "a disgrace"), "Jane Lamb");
+    assert.equal(speakerOf(`Sen. Jane Doe (D-Ore.) said it was "deeply worrying".`, "deeply"), "Jane Doe");
+    assert.equal(speakerOf(`Historians agree (Ossi Berg, who coined the term, once said, "It happened so many times.")`, "It happened"), "Ossi Berg");
+  });
+  it("gives no one a quotation in a contrasting clause of someone else's with no cue (`Acme called it \"…\", while Doe found it \"…\"`)", () => {
+    const text = `Variety called it "a quiet masterpiece", while the Lisport Gazette's Ben Haskell found it "slow, even by his standards".`;
+    assert.equal(speakerOf(text, "a quiet"), "Variety");
+    assert.notEqual(speakerOf(text, "slow, even"), "Variety");
+    assert.equal(speakerOf(`Mara Okonjo said the plan was "bold"; Declan Fahy thought it "reckless".`, "reckless"), undefined);
+    assert.equal(speakerOf(`Mara Okonjo said the plan was "bold", but Fahy said it was "reckless".`, "reckless"), "Fahy");
+  });
 });

@@ -774,11 +774,22 @@ const isSeparator = (t: Token) => t.kind === "punct" && [",", "(", ")", "\u2014"
 function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, evidence: WordEvidence): Cue | undefined {
   const segments: { from: number; to: number }[] = [];
   let s = from;
+  // `(UNHCR)`, `(R-Ohio)`, `(Lab, Haddon North)`: a bracketed aside belongs to the phrase before
+  // it — none of its parts is a segment of its own.
+  let depth = 0;
   for (let i = from; i <= to; i++) {
+    // (a bracket the phrase does not close, `(Jane Doe, who …, once said`, opens no aside)
+    if (i < to && isPunct(tokens[i], "(") && closesBefore(tokens, i, to)) {
+      if (depth === 0 && tokens.slice(s, i).some((t) => t.kind === "word")) segments.push({ from: s, to: i });
+      depth++;
+    }
+    if (depth > 0) {
+      if (isPunct(tokens[i], ")")) depth--;
+      s = i + 1;
+      continue;
+    }
     if (i === to || isSeparator(tokens[i])) {
-      // `(UNHCR)`, `(R-Ohio)`: a bracketed aside belongs to the phrase before it.
-      const bracketed = isPunct(tokens[s - 1], "(") && isPunct(tokens[i], ")");
-      if (tokens.slice(s, i).some((t) => t.kind === "word") && !bracketed) segments.push({ from: s, to: i });
+      if (tokens.slice(s, i).some((t) => t.kind === "word")) segments.push({ from: s, to: i });
       s = i + 1;
     }
   }
@@ -870,6 +881,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
+  if (contrastingClauseBefore(tokens, last)) return undefined;
   for (let v = last; v >= 0; v--) {
     const t = tokens[v];
     if (isStop(t)) break;
@@ -927,6 +939,42 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
+}
+
+/** Whether the bracket opened at `open` closes before `to`. */
+function closesBefore(tokens: Token[], open: number, to: number): boolean {
+  for (let k = open + 1; k < to; k++) if (isPunct(tokens[k], ")")) return true;
+  return false;
+}
+
+/** Conjunctions opening a contrasting clause (`while Roe found it …`). */
+const CONTRASTING = new Set(["while", "whereas", "but"]);
+
+/**
+ * `Acme called it "…", while Jane Doe found it "…"`: a clause of someone else's, with no cue verb
+ * of its own, opens between the sentence's cue and the quotation — neither that cue nor the
+ * speaker before is the quotation's.
+ */
+export function contrastingClauseBefore(tokens: Token[], last = tokens.length - 1): boolean {
+  for (let v = last; v >= 0; v--) {
+    const t = tokens[v];
+    if (((t.kind === "word" && !t.cap && CONTRASTING.has(t.lower)) || isPunct(t, ";")) && namedClauseAfter(tokens, v + 1, last + 1)) return true;
+    if (isStop(t) || (isCueVerb(tokens, v) && !cueParticiples.has(t.lower))) return false;
+  }
+  return false;
+}
+
+/** A capitalised subject, then a finite verb that is no cue (`Jane Doe found`, `the Herald's Roe thought`), in `[from, to)`. */
+function namedClauseAfter(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && tokens[k].kind === "word" && !tokens[k].cap && DETERMINERS.has(tokens[k].lower)) k++;
+  let named = false;
+  while (k < to && (isNameWordToken(tokens[k]) || tokens[k].kind === "poss" || (named && isPunct(tokens[k], "-")))) {
+    named ||= isNameWordToken(tokens[k]);
+    k++;
+  }
+  const verb = tokens[k];
+  return named && k < to && verb.kind === "word" && !verb.cap && verbForms.has(verb.lower) && !/ing$/.test(verb.lower) && !isCueVerb(tokens, k) && !AUXILIARIES.has(verb.lower);
 }
 
 /** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
