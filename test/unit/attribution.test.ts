@@ -802,4 +802,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Mara Okonjo said the plan was "bold"; Declan Fahy thought it "reckless".`, "reckless"), undefined);
     assert.equal(speakerOf(`Mara Okonjo said the plan was "bold", but Fahy said it was "reckless".`, "reckless"), "Fahy");
   });
+  it("reads live-blog and press-conference layouts: a time stamp is no part of a name, a topic heading names no speaker, a caption's label is no subject", () => {
+    const blog = `**10:44** A reader, Graham in Kessa, emails: "Our garden fence has gone."\n\n11:02 Tom Ashby tweeted: "We are on our way."`;
+    assert.equal(speakerOf(blog, "Our garden"), "reader");
+    assert.equal(speakerOf(blog, "We are on"), "Tom Ashby");
+    assert.equal(speakerOf(`Coach Dale Harker spoke to reporters after the defeat.\n\nOn the injury to halfback Josh Tamihana:\n\n"It does not look good. He will have scans tomorrow."`, "It does not"), undefined);
+    assert.equal(speakerOf(`*Caption: Mara Okonjo speaks to supporters outside the town hall.*\n\n> "This is not the end."`, "This is not"), "Mara Okonjo");
+  });
 });

@@ -437,6 +437,8 @@ function thingOwner(tokens: Token[], from: number, to: number, evidence: WordEvi
  */
 export function mainSubject(tokens: Token[], from: number, to: number, verb: string, kind: CueKind, evidence: WordEvidence): Cue | undefined {
   let k = datelineEnd(tokens, from, to);
+  // `Caption: Jane Doe speaks …`, `Update: …`: a label before the sentence is no subject.
+  if (tokens[k]?.kind === "word" && LABELS.has(tokens[k].lower) && isPunct(tokens[k + 1], ":") && k + 2 < to) k += 2;
   for (let guard = 0; guard < 4; guard++) {
     const t = tokens[k];
     if (!t || t.kind !== "word") break;
@@ -947,6 +949,12 @@ function closesBefore(tokens: Token[], open: number, to: number): boolean {
   return false;
 }
 
+/** Labels of captions and live updates (`Caption:`, `Update:`). */
+const LABELS = new Set(["caption", "image", "photo", "picture", "pictured", "update", "updated", "watch", "video", "above", "top", "below", "credit", "correction", "clarification", "editor's", "note"]);
+
+/** Words opening a topic heading (`On the injury to …:`). */
+const TOPIC_OPENERS = new Set(["on", "about", "regarding", "concerning", "re", "asked"]);
+
 /** Conjunctions opening a contrasting clause (`while Roe found it …`). */
 const CONTRASTING = new Set(["while", "whereas", "but"]);
 
@@ -1091,6 +1099,8 @@ function isPassive(tokens: Token[], v: number): boolean {
  * speech verb or a preposition stands right before it (or before the noun it renames).
  */
 function addressed(tokens: Token[], start: number): boolean {
+  // `On the injury to halfback Jane Doe:`, `About Doe:`: a topic heading a press conference's answers names whom it is about.
+  if (tokens[0]?.kind === "word" && TOPIC_OPENERS.has(tokens[0].lower) && start > 0) return true;
   let k = start - 1;
   if (isPunct(tokens[k], ",")) k = nounPhraseStart(tokens, k, start - 8) - 1;
   const t = tokens[k];

@@ -350,6 +350,9 @@ export function parseSegment(input: Token[], atSentenceStart = false, evidence: 
   // (`1st Lt. Jane Doe`: the ordinal is part of the rank)
   let ws = withoutBrackets(input).filter((t, k, all) => (t.kind !== "punct" || t.text === "-" || t.text === "&") && !(/^\d+(?:st|nd|rd|th)$/.test(t.lower) && isTitle(all[k + 1])));
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
+  // `**10:44** A reader emails`: a live blog's time stamp before a phrase opening a sentence is no part of it.
+  // (`11:02 Tom Doe tweeted`: the minutes, two digits, before a capitalised word)
+  while (ws.length > 1 && (/^\d{2}$/.test(ws[0].text) || (/^\d{1,4}$/.test(ws[0].text) && DETERMINERS.has(ws[1].lower))) && ws[1].kind === "word" && ws[1].cap) ws = ws.slice(1);
   // `As one employee told …`, `But a spokesman said`: a sentence's opening word is no part of who speaks.
   if (ws.length > 2 && ws[0].kind === "word" && ws[0].cap && OPENING_WORDS.has(ws[0].lower) && ["one", "a", "an", "the", "another", "some"].includes(ws[1].lower)) ws = ws.slice(1);
   // `what her team calls "…"`: a free relative's `what` is no part of who speaks.
