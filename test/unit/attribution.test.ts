@@ -809,4 +809,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Coach Dale Harker spoke to reporters after the defeat.\n\nOn the injury to halfback Josh Tamihana:\n\n"It does not look good. He will have scans tomorrow."`, "It does not"), undefined);
     assert.equal(speakerOf(`*Caption: Mara Okonjo speaks to supporters outside the town hall.*\n\n> "This is not the end."`, "This is not"), "Mara Okonjo");
   });
+  it("reads a British single-quoted quotation holding a double-quoted one as one quotation (`'He told me \"never again\",' she said`)", () => {
+    const text = `Agnes Toomey was at the meeting. 'He told me "never again" and I believed him,' she said.\n\n'It's the parents' choice, not the teachers',' said Ms Harlow.`;
+    assert.deepEqual(speakers(text).map(([w]) => w), ["He told me \"never ag", "It's the parents' ch"]);
+    assert.equal(speakerOf(text, "He told me"), "Agnes Toomey");
+    assert.equal(speakerOf(text, "It's the parents"), "Harlow");
+  });
 });

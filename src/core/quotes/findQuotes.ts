@@ -5,7 +5,7 @@
  * their paragraph, so one stray mark never swallows the rest of the document.
  */
 import { type Paragraph, type Span, trimSpan } from "../document/layout";
-import { isClosingSingle, isElisionApostrophe, isWordAt, markAt, type MarkFamily, straightQuoteRole, straightSingleRole } from "./marks";
+import { isClosingSingle, isElisionApostrophe, isWordAt, markAt, type MarkFamily, straightQuoteRole, straightSingleClosesLater, straightSingleRole } from "./marks";
 import { makeQuote, type Quote } from "./quote";
 
 const QUOTABLE = new Set(["text", "heading", "blockquote"]);
@@ -21,6 +21,21 @@ interface OpenQuote {
   straight?: boolean;
   /** Opened by a typewriter `"` (not `“`): its next paragraph continues it only with the same mark. */
   typewriter?: boolean;
+  /** In a straight single quotation, where a nested double quotation closes (its marks are no quotation of their own). */
+  nestedUntil?: number;
+}
+
+/** How far ahead (characters) a nested double quotation's closing mark is looked for. */
+const NESTED_CLOSE_WINDOW = 300;
+
+/** The closing mark of a double quotation nested in a single one and opened before `from`, or -1. */
+function nestedDoubleClose(text: string, from: number, end: number): number {
+  const stop = Math.min(end, from + NESTED_CLOSE_WINDOW);
+  for (let k = from; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x22 || c === 0x201d) return k;
+  }
+  return -1;
 }
 
 export function findQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
@@ -67,8 +82,21 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
         }
         const mark = markAt(text, i);
         if (!mark) continue;
-        // A double or curly mark inside a straight-single "quotation": that `'` was an apostrophe.
-        if (open && (open as OpenQuote).straight && mark.family !== "single") open = null;
+        // A double or curly mark inside a straight-single "quotation": that `'` was an apostrophe —
+        // unless the single quotation closes as one later (`'He told me "never again",' she said`).
+        if (open && (open as OpenQuote).straight && mark.family !== "single") {
+          const single = open as OpenQuote;
+          if (mark.family === "double" && (single.nestedUntil ?? -1) >= i) continue;
+          if (mark.family === "double" && straightSingleClosesLater(text, i + 1, seg.end)) {
+            // (skip to the nested quotation's own closing mark; its words stay part of the outer one)
+            const close = nestedDoubleClose(text, i + 1, seg.end);
+            if (close > i) {
+              single.nestedUntil = close;
+              continue;
+            }
+          }
+          open = null;
+        }
         if (continuing) {
           // The paragraph must open with a mark to continue the quote; anything else ends it.
           continuing = false;

@@ -114,7 +114,25 @@ export function straightSingleRole(text: string, i: number, open: boolean): "ope
   if (isWordAt(text, i + 1) || isSpaceAt(text, i - 1)) return "none";
   // `the players' union`: an `s'` before a lower-case word is a possessive.
   if (/s/i.test(text[i - 1]) && text[i + 1] === " " && /\p{Ll}/u.test(text[i + 2] ?? "")) return "none";
+  // `not the teachers',' said Doe`: a possessive right before the quotation's own closing mark.
+  if (/s/i.test(text[i - 1]) && /[,.!?]/.test(text[i + 1] ?? "") && text[i + 2] === "'") return "none";
   return "close";
+}
+
+/** How far ahead (characters) a straight single quotation's closing mark is looked for. */
+const SINGLE_CLOSE_WINDOW = 600;
+
+/**
+ * Whether a straight single quotation open before `from` closes later in `[from, end)` the way a
+ * quotation ends — a `'` right after `,` `.` `!` or `?` (`…him,' she said`): then a double
+ * quotation inside it is nested (British style), not a sign that the `'` was an apostrophe.
+ */
+export function straightSingleClosesLater(text: string, from: number, end: number): boolean {
+  const stop = Math.min(end, from + SINGLE_CLOSE_WINDOW);
+  for (let k = text.indexOf("'", from); k >= 0 && k < stop; k = text.indexOf("'", k + 1)) {
+    if (/[,.!?]/.test(text[k - 1]) && !isWordAt(text, k + 1)) return true;
+  }
+  return false;
 }
 
 /**
