@@ -346,7 +346,56 @@ function withoutParty(tail: Token[]): Token[] {
 /** A role word or a plain noun for a person (`director`, `voter`) at `k`. */
 const describedNoun = (ws: Token[], k: number) => !!roleAt(ws, k) || (ws[k]?.kind === "word" && !ws[k].cap && anonymousNouns.has(ws[k].lower));
 
+/**
+ * A document's segments read so far, by the evidence they were read with (one document's: see
+ * `wordEvidence`) and their words (`segmentKey`). A reading depends on nothing else, and a
+ * document names the same people and roles again and again (`Jane Doe`, `the company`, `Doe`):
+ * over a 1 MB news source most segments were read before (61 % of them over 250 train
+ * articles joined). `null`: read as no phrase. Readings are shared, so they are never changed
+ * by their users (none does: a reading completed or adjusted is a copy).
+ */
+const segmentReadings = new WeakMap<WordEvidence, Map<string, SpeakerPhrase | null>>();
+/** Readings kept for one evidence at most (then forgotten and read again): bounds the memory of a huge document. */
+const MAX_READINGS = 20000;
+/**
+ * The longest key remembered, in characters: a phrase is a few words; a longer segment (a run of
+ * hundreds of capitalised words) is read each time, so the readings of a document stay within
+ * 20,000 short keys whatever its text.
+ */
+const MAX_KEY = 256;
+
+/**
+ * What `parseSegment` reads of its tokens, as one string: each token's kind, case, text and
+ * lower-case form (each text preceded by its length, so no two token lists share a key), and
+ * whether the segment opens its sentence. Undefined for a segment too long to remember.
+ */
+function segmentKey(input: Token[], atSentenceStart: boolean): string | undefined {
+  let key = atSentenceStart ? "S" : "s";
+  for (let k = 0; k < input.length; k++) {
+    const t = input[k];
+    if (key.length + 3 + t.text.length + t.lower.length > MAX_KEY) return undefined;
+    key += (t.kind === "word" ? (t.cap ? "W" : "w") : t.kind === "punct" ? "p" : "o") + String.fromCharCode(t.text.length) + t.text + String.fromCharCode(t.lower.length) + t.lower;
+  }
+  return key;
+}
+
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
+  // (No memo for the shared `NO_EVIDENCE`: it would outlive every document.)
+  if (evidence === NO_EVIDENCE) return readSegment(input, atSentenceStart, evidence);
+  const key = segmentKey(input, atSentenceStart);
+  if (key === undefined) return readSegment(input, atSentenceStart, evidence);
+  let readings = segmentReadings.get(evidence);
+  if (!readings) segmentReadings.set(evidence, (readings = new Map()));
+  const known = readings.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const read = readSegment(input, atSentenceStart, evidence);
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, read ?? null);
+  return read;
+}
+
+/** Reads one comma-free segment as a speaker phrase (`parseSegment` without its memo). */
+function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvidence): SpeakerPhrase | undefined {
   // (`1st Lt. Jane Doe`: the ordinal is part of the rank)
   let ws = withoutBrackets(input).filter((t, k, all) => (t.kind !== "punct" || t.text === "-" || t.text === "&") && !(/^\d+(?:st|nd|rd|th)$/.test(t.lower) && isTitle(all[k + 1])));
   while (ws.length && ws[0].kind === "word" && !ws[0].cap && CONNECTORS.has(ws[0].lower)) ws = ws.slice(1);
