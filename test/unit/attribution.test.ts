@@ -815,4 +815,13 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "He told me"), "Agnes Toomey");
     assert.equal(speakerOf(text, "It's the parents"), "Harlow");
   });
+  it("takes no next sentence's cue that introduces a quotation of its own, nor one after this sentence's own unread cue; the one asked does not speak the question", () => {
+    const text = `The Lisport Fiscal Analysis said the figures made tax rises "more likely than not". Its director, Prof Gideon Lamb, said: "There is no painless way."`;
+    assert.notEqual(speakerOf(text, "more likely"), "Gideon Lamb");
+    assert.equal(speakerOf(text, "There is no"), "Gideon Lamb");
+    assert.equal(speakerOf(`"Is it over?" Jane Roe asked.`, "Is it over"), "Jane Roe");
+    const asked = `Adviser Ossi Berg spoke on Wednesday.\n\nBerg was asked, "Would you have told her?" He answered, "I have no idea."`;
+    assert.equal(speakerOf(asked, "Would you"), undefined);
+    assert.equal(speakerOf(asked, "I have no"), "Ossi Berg");
+  });
 });

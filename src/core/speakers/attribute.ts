@@ -239,8 +239,10 @@ function subjectCue(doc: PreparedDocument, index: MentionIndex, quote: Quote): F
   if (words.length >= 2) {
     const tokens = tokensOf(doc, beforeIdx);
     const cue = mainSubject(tokens, 0, tokens.length, "", "subject", ev);
+    // (`Doe was asked, "…"`: the one asked does not speak the question)
+    const asked = cue && tokens.slice(cue.phraseEnd, cue.phraseEnd + 3).some((t, i, w) => ["was", "were", "is", "are", "been"].includes(t.lower) && ASKED.has(w[i + 1]?.lower ?? ""));
     // The subject must be followed by a verb of its own before the quotation.
-    if (cue && isSpeakerPhrase(cue.phrase) && !unevidencedWord(cue, ev) && clauseAfter(tokens, cue.phraseEnd, tokens.length)) {
+    if (cue && !asked && isSpeakerPhrase(cue.phrase) && !unevidencedWord(cue, ev) && clauseAfter(tokens, cue.phraseEnd, tokens.length)) {
       const introduced = /[:,]$/.test(tokens[tokens.length - 1]?.text ?? "");
       return { cue: { ...cue, verb: introduced ? tokens[tokens.length - 1].text : "" }, tokens: beforeIdx };
     }
@@ -435,7 +437,13 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
     if (nextSentence.start < para.end && (!next || next.start > nextSentence.start)) {
       const end = next && next.start < nextSentence.end ? next.start : nextSentence.end;
       const idx = visibleBetween(doc, quote.end, end);
-      const found = at(idx, cueAfter(tokensOf(doc, idx), ev, true));
+      const nextTokens = tokensOf(doc, idx);
+      // (Not a sentence introducing a quotation of its own, `Its director, Jane Doe, said: "…"`,
+      // nor after a cue of this quotation's own sentence whose subject was unread.)
+      const introduces = next && next.start < nextSentence.end && nextTokens[nextTokens.length - 1]?.text === ":";
+      const before = tokensOf(doc, beforeIdx);
+      const ownCue = before.some((t, i) => isCueVerb(before, i));
+      const found = introduces || ownCue ? undefined : at(idx, cueAfter(nextTokens, ev, true));
       if (found && found.cue.phraseStart <= 1) return found;
     }
   }
@@ -527,6 +535,9 @@ function newSubjectBetween(doc: PreparedDocument, index: MentionIndex, previous:
   }
   return false;
 }
+
+/** Passive forms of asking (`was asked`, `was pressed`). */
+const ASKED = new Set(["asked", "pressed", "questioned", "quizzed", "challenged", "told"]);
 
 /** Words putting a question to someone (`Asked "…?", Doe said`). */
 const ASKING = new Set(["asked", "asking", "questioned", "wondered", "wondering", "question"]);
