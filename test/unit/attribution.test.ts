@@ -824,4 +824,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(asked, "Would you"), undefined);
     assert.equal(speakerOf(asked, "I have no"), "Ossi Berg");
   });
+  it("reads an organisation named by its head word and a link (`the Institute for Justice`, `the Council on Foreign Relations`), never a judge or a person inside", () => {
+    assert.equal(speakerOf(`"The law is clear," the Institute for Justice said.`, "The law"), "Institute for Justice");
+    assert.equal(speakerOf(`"The law is clear," the Council on Foreign Relations said.`, "The law"), "Council on Foreign Relations");
+    assert.equal(speakerOf(`"The law is clear," Council on Foreign Relations President Ada Moss said.`, "The law"), "Ada Moss");
+  });
 });

@@ -502,6 +502,15 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     const named = ws[0].kind === "word" && notNameWords.has(ws[0].lower) ? ws.slice(1) : ws;
     if (named.length >= 2 && classifyName(named) === "organization") return { type: "organization", name: joinWords(named) };
   }
+  // `the Institute for Justice`, `the Council on Foreign Relations`: an organisation's head word, a
+  // link, then capitalised words name that organisation (`Justice` is no judge here).
+  if (!owner && ws.length >= 3 && isNameWord(ws[0]) && orgHeads.has(bare(ws[0])) && ["for", "of", "on"].includes(ws[1].lower) && !ws[1].cap && isNameWord(ws[2]) && ws.slice(2).every((w) => isNameWord(w) || (!w.cap && ["and", "the", "of", "for", "&"].includes(w.lower)))) {
+    // (no person inside: `Bank of America CEO Jane Doe`, `… Foreign Relations President` — a role
+    // word only as the one word after the link, `for Justice`)
+    const rest = ws.slice(2);
+    const personal = rest.some((w, k) => (isGivenName(w.text) || isTitle(w) || !!roleAt(rest, k, k + 1)) && !(ws.length === 3 && k === 0));
+    if (isNameWord(ws[ws.length - 1]) && !personal) return { type: "organization", name: joinWords(ws) };
+  }
   // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`, `Sen. Jane Roe`.
   const roleIndex = findRole(ws);
   if (roleIndex) {
