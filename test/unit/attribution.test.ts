@@ -766,6 +766,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Tom Ashby denied Harriet Vane's allegation that he had "lied to parliament".`, "lied to parliament"), "Harriet Vane");
     assert.equal(speakerOf(`Tom Ashby dismissed suggestions by Harriet Vane that he had "misled the house".`, "misled the house"), "Harriet Vane");
     assert.equal(speakerOf(`Tom Ashby repeated his claim that the budget was "a fantasy of numbers".`, "a fantasy"), "Tom Ashby");
+    assert.equal(speakerOf(`Tom Ashby scoffed at Harriet Vane's warning that the economy was "on the brink".`, "on the brink"), "Harriet Vane");
+    assert.notEqual(speakerEntity(`Tom Ashby rejected claims that he was "out of touch".`, "out of touch").confidence, "high");
+    assert.equal(speakerOf(`Harriet Vane claims that the economy is "on the brink of ruin".`, "on the brink"), "Harriet Vane");
     // (a plain speech verb reports its subject's account; an answered claim with no owner is not the answerer's)
     assert.equal(speakerOf(`Spokeswoman Jane Frazier said that Vane's claim that Ashby backs it is "simply not true."`, "simply not true"), "Jane Frazier");
     assert.notEqual(speakerEntity(`Tom Ashby denied the allegation that he had "lied to the house".`, "lied to the house").confidence, "high");

@@ -986,9 +986,9 @@ function namedClauseAfter(tokens: Token[], from: number, to: number): boolean {
 }
 
 /** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
-const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments"]);
+const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments", "warning", "warnings", "prediction", "predictions", "promise", "promises", "pledge", "pledges", "threat", "threats"]);
 /** Verbs that answer a claim (`denied`, `dismissed`): its words are not their subject's. */
-const ANSWERING_LEMMAS = new Set(["deny", "reject", "dismiss", "dispute", "rebut", "refute", "respond", "counter", "challenge", "laugh", "question", "contest", "ridicule", "mock", "slam", "blast", "criticize", "criticise", "condemn", "attack"]);
+const ANSWERING_LEMMAS = new Set(["scoff", "deride", "deny", "reject", "dismiss", "dispute", "rebut", "refute", "respond", "counter", "challenge", "laugh", "question", "contest", "ridicule", "mock", "slam", "blast", "criticize", "criticise", "condemn", "attack"]);
 
 /**
  * `Doe denied Roe's allegation that he had "…"`, `dismissed suggestions by Roe that …`: between
@@ -1001,8 +1001,11 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
   for (let c = last; c >= 1; c--) {
     const t = tokens[c];
     if (isStop(t) || isPunct(t, ":", ";")) return undefined;
-    if (isCueVerb(tokens, c) && !cueParticiples.has(t.lower)) return undefined;
-    if (t.kind !== "word" || t.cap || !CLAIM_NOUNS.has(t.lower)) continue;
+    // (`rejected claims that`, `Roe's claims that`: the noun; `Roe claims that`: the verb)
+    const prev = tokens[c - 1];
+    const noun = t.kind === "word" && !t.cap && CLAIM_NOUNS.has(t.lower) && (prev.kind === "poss" || DETERMINERS.has(prev.lower) || (prev.kind === "word" && !prev.cap && (isCueVerb(tokens, c - 1) || (!verbForms.has(prev.lower) && !PRONOUNS.has(prev.lower)))));
+    if (!noun && isCueVerb(tokens, c) && !cueParticiples.has(t.lower)) return undefined;
+    if (!noun) continue;
     // (`Doe said Roe's claim that … is "…"`: what a plain speech verb reports is its subject's account)
     for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
       if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) {
