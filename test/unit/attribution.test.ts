@@ -832,4 +832,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"The law is clear," the Council on Foreign Relations said.`, "The law"), "Council on Foreign Relations");
     assert.equal(speakerOf(`"The law is clear," Council on Foreign Relations President Ada Moss said.`, "The law"), "Ada Moss");
   });
+  it("reads a capitalised title as a nominal (`\"…,\" the Prime Minister said`, `the Chancellor told MPs`), never a noun's `the Twitter post said`", () => {
+    const text = `Prime Minister Harriet Vane visited the port on Monday.\n\n"We will rebuild," the Prime Minister said.\n\nChancellor Tom Ashby spoke later. "The books balance," the Chancellor told MPs.`;
+    assert.equal(speakerOf(text, "We will rebuild"), "Harriet Vane");
+    assert.equal(speakerOf(text, "The books"), "Tom Ashby");
+    assert.equal(speakerOf(`Ossi Berg posted on Monday. "It is over," the Twitter post said.`, "It is over"), undefined);
+  });
 });

@@ -103,7 +103,9 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     // verb of saying is a verb whatever the name (`that Doe begged`, `that Doe posted the "…"` stay
     // inside the outer speaker's account).
     if (!nounForm && tokens[k].lower === "that" && ["say", "tell", "write", "add"].includes(lemma)) return true;
-    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place");
+    // (`the Prime Minister said`, `the Mayor told`: a capitalised role is someone, its past form a verb)
+    const role = roleAt(tokens, k + 1, i);
+    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || role?.length === i - k - 1);
   }
   return true;
 }
