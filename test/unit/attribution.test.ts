@@ -838,4 +838,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "The books"), "Tom Ashby");
     assert.equal(speakerOf(`Ossi Berg posted on Monday. "It is over," the Twitter post said.`, "It is over"), undefined);
   });
+  it("reads a dash signing a quotation standing alone (`\"…\" — Jess Harlow MP`, `– Mara Okonjo, 1998`), never a byline after someone's quotation", () => {
+    assert.equal(speakerOf(`"A good night for local democracy." — Jess Harlow`, "A good night"), "Jess Harlow");
+    assert.equal(speakerOf(`"Stay strong." – Mara Okonjo, 1998.`, "Stay strong"), "Mara Okonjo");
+    assert.equal(speakerOf(`Ossi Berg said Monday that his party was "still the first force in Lisland."--Kim Lindqvist.`, "still the first"), "Ossi Berg");
+    assert.equal(speakerOf(`"We will fight on," she wrote — and then the line went dead.`, "We will fight"), undefined);
+  });
 });

@@ -407,7 +407,10 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // `Doe said: "…," the Times reported`: an outlet reporting words a named speaker said.
   // (`…, reported the Lisport Examiner`: an outlet read as a bare name relays as well)
   const relaying = after && (after.cue.phrase.type === "organization" || after.cue.phrase.type === "name") && REPORTED.has(after.cue.verb.toLowerCase());
-  if (after && after.cue.phrase.type !== "pronoun" && !relaying) return after;
+  // (`"…" — Jane Doe` signs a quotation standing alone; after `Roe said "…."--Jane Doe` it is a byline)
+  const signed = after?.cue.verb === "\u2014";
+  const wordsBefore = signed && visibleBefore(doc, doc.paragraphs[quote.paragraph].start, quote.start).some((i) => doc.tokens[i].kind === "word");
+  if (after && after.cue.phrase.type !== "pronoun" && !relaying && !wordsBefore) return after;
   // Before the quote: back to the start of its sentence or the previous quote.
   const startSentence = sentenceOf(doc, quote.start);
   const first = doc.paragraphs[quote.paragraph];
@@ -420,7 +423,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev, clauseQuoted));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
-  if (after) return after;
+  if (after && !wordsBefore) return after;
   // `Guns are "a crisis" and "a scandal," Doe said`: quotations joined only by `and` share the cue after the last of them.
   const joined = lastJoined(doc, quotes, k);
   if (joined > k) {

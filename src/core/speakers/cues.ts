@@ -285,6 +285,14 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     i++;
   }
   if (i >= tokens.length) return undefined;
+  // `"…" — Jane Doe`, `– Jane Doe, 1998` (a dash, then only a name and its description to the end
+  // of the sentence): the name signs the words.
+  if (!next && tokens.slice(0, i).some((t) => isPunct(t, "\u2014", "\u2013", "-"))) {
+    let end = i;
+    while (end < tokens.length && !isStop(tokens[end])) end++;
+    const signed = cueFrom(tokens, "\u2014", "after", i, end, true, evidence);
+    if (signed && (signed.phrase.type === "person" || signed.phrase.type === "name") && (afterBrackets(tokens, signed.phraseEnd) >= end || isPunct(tokens[signed.phraseEnd], ","))) return signed;
+  }
   // `Doe said it was "…," while Roe called it …`: a conjunction opens a clause of someone else's
   // (but `"…" if she lost, said Doe` only finishes the quoted sentence before its cue).
   const conjunction = tokens[i].kind === "word" && !tokens[i].cap && NEW_CLAUSE.has(tokens[i].lower) ? i : -1;
