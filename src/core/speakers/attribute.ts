@@ -420,7 +420,8 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const beforeIdx = visibleBefore(doc, beforeStart, quote.start);
   // A quotation of five words or more is a clause of someone's, not a phrase naming something.
   const clauseQuoted = doc.text.slice(quote.start, quote.end).split(/\s+/).filter(Boolean).length >= 5;
-  const before = at(beforeIdx, cueBefore(tokensOf(doc, beforeIdx), ev, clauseQuoted));
+  const beforeTokens = tokensOf(doc, beforeIdx);
+  const before = at(beforeIdx, cueBefore(beforeTokens, ev, clauseQuoted));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
   if (after && !wordsBefore) return after;
@@ -444,8 +445,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
       // (Not a sentence introducing a quotation of its own, `Its director, Jane Doe, said: "…"`,
       // nor after a cue of this quotation's own sentence whose subject was unread.)
       const introduces = next && next.start < nextSentence.end && nextTokens[nextTokens.length - 1]?.text === ":";
-      const before = tokensOf(doc, beforeIdx);
-      const ownCue = before.some((t, i) => isCueVerb(before, i));
+      const ownCue = beforeTokens.some((t, i) => isCueVerb(beforeTokens, i));
       const found = introduces || ownCue ? undefined : at(idx, cueAfter(nextTokens, ev, true));
       if (found && found.cue.phraseStart <= 1) return found;
     }

@@ -354,8 +354,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
       }
     }
     // (`"…," Doe, speaking to Roe, said`: the subject ends where a participial adjunct opens)
-    const adjunct = participialAdjunct(tokens, subjectEnd(tokens, v, i));
-    const end = adjunct > i ? adjunct : subjectEnd(tokens, v, i);
+    const verbEnd = subjectEnd(tokens, v, i);
+    const adjunct = participialAdjunct(tokens, verbEnd);
+    const end = adjunct > i ? adjunct : verbEnd;
     // `"…" for the EU, said Doe`: words finishing the quoted sentence (opened by a preposition), then an inverted cue.
     if (!next && QUOTE_TAIL_STARTS.has(tokens[i].lower) && tokens[i].kind === "word" && !tokens[i].cap && isPunct(tokens[v - 1], ",")) {
       const inverted = cueFrom(tokens, tokens[v].text, "inverted", v + 1, phraseForward(tokens, v + 1), false, evidence);
@@ -561,7 +562,9 @@ function objectSpeaking(tokens: Token[], v: number, evidence: WordEvidence): Cue
 }
 
 /** `was told by`, `were urged by`: a passive cue verb at `v` with its agent after `by`. */
-const passiveAgent = (tokens: Token[], v: number) => tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && ["was", "were", "is", "are", "been", "being"].includes(tokens[v - 1].lower);
+const passiveAgent = (tokens: Token[], v: number) => tokens[v + 1]?.lower === "by" && tokens[v - 1]?.kind === "word" && BE_FORMS.has(tokens[v - 1].lower);
+/** Forms of `be` that make a participle passive (`was told`, `being quoted`). */
+const BE_FORMS: ReadonlySet<string> = new Set(["was", "were", "is", "are", "been", "being"]);
 
 /**
  * Where a participial adjunct set off by commas opens (its first comma), when one ends at `end`
@@ -1017,12 +1020,8 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     if (!noun && isCueVerb(tokens, c) && !cueParticiples.has(t.lower)) return undefined;
     if (!noun) continue;
     // (`Doe said Roe's claim that … is "…"`: what a plain speech verb reports is its subject's account)
-    for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
-      if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) {
-        if (SPEECH_LEMMAS.has(cueVerbForms.get(tokens[v].lower) ?? "")) return undefined;
-        break;
-      }
-    }
+    const governing = cueLemmaBefore(tokens, c);
+    if (governing && SPEECH_LEMMAS.has(governing)) return undefined;
     const next = tokens[c + 1]?.lower;
     if (next !== "that" && next !== "by") continue;
     let owner: Cue | undefined;
@@ -1043,10 +1042,15 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     }
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return owner;
     // The claim answered, its owner unread: not the answering subject's words.
-    for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
-      if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) return ANSWERING_LEMMAS.has(cueVerbForms.get(tokens[v].lower) ?? "") ? null : undefined;
-    }
-    return undefined;
+    return governing && ANSWERING_LEMMAS.has(governing) ? null : undefined;
+  }
+  return undefined;
+}
+
+/** The lemma of the nearest finite cue verb before token `c` in its sentence (`denied` → `deny`). */
+function cueLemmaBefore(tokens: Token[], c: number): string | undefined {
+  for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
+    if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) return cueVerbForms.get(tokens[v].lower) ?? "";
   }
   return undefined;
 }
@@ -1174,7 +1178,7 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
       if (isStop(tokens[q])) break;
       if (!QUOTING.has(tokens[q].lower)) continue;
       const aux = tokens[q - 1];
-      if (aux && ["was", "were", "is", "are", "been", "being"].includes(aux.lower)) return mainSubject(tokens, 0, q - 1, verb, "participle", evidence);
+      if (aux && BE_FORMS.has(aux.lower)) return mainSubject(tokens, 0, q - 1, verb, "participle", evidence);
       const quoted = q + 1 < v - 1 ? cueFrom(tokens, verb, "participle", q + 1, v - 1, false, evidence) : undefined;
       return quoted && quoted.phrase.type !== "pronoun" ? quoted : undefined;
     }

@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
 import { type Gender } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, LEADING_PARTICLES, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, LEADING_PARTICLES, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 

@@ -441,9 +441,11 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   // A clause, not a noun phrase: `playing the mayor on TV`, `said in a statement`.
   const opener = ws[0];
   // (`organizing director Jane Doe`, `undecided Republican voter …`: a participle modifying a role is part of it)
-  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || /(ing|ed)$/.test(opener.lower)) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower) && !(/(ing|ed)$/.test(opener.lower) && (describedNoun(ws, 1) || (isNameWord(ws[1]) && describedNoun(ws, 2))))) return undefined;
+  const participle = opener.kind === "word" && !opener.cap && /(ing|ed)$/.test(opener.lower);
+  const describedAfterName = participle && isNameWord(ws[1]) && describedNoun(ws, 2);
+  if (opener.kind === "word" && !opener.cap && (verbForms.has(opener.lower) || participle) && !rolePhrases.has(opener.lower) && !describingWords.has(opener.lower) && !roleAt(ws, 0) && !orgNouns.has(opener.lower) && !(participle && (describedNoun(ws, 1) || describedAfterName))) return undefined;
   // (`undecided Republican voter Jane Doe`: the person the rest names)
-  if (opener.kind === "word" && !opener.cap && /(ing|ed)$/.test(opener.lower) && isNameWord(ws[1]) && describedNoun(ws, 2)) {
+  if (describedAfterName) {
     const rest = parseSegment(ws.slice(1), false, evidence);
     if (rest?.type === "person") return rest;
   }
