@@ -54,6 +54,8 @@ export const orgStarts: ReadonlySet<string> = new Set(names.orgStarts);
 export const groupNouns: ReadonlySet<string> = new Set(names.groups);
 /** Adjectives of nations, parties and rank that describe a person rather than name them. */
 export const describingWords: ReadonlySet<string> = new Set(names.nationalities);
+/** Nouns for one person of a nation, region or city (`Argentine`, `Frenchman`). */
+export const demonyms: ReadonlySet<string> = new Set(names.demonyms);
 
 export const personPronouns: ReadonlySet<string> = new Set(pronouns.person);
 export const pluralPronouns: ReadonlySet<string> = new Set(pronouns.plural);

@@ -844,4 +844,25 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Ossi Berg said Monday that his party was "still the first force in Lisland."--Kim Lindqvist.`, "still the first"), "Ossi Berg");
     assert.equal(speakerOf(`"We will fight on," she wrote — and then the line went dead.`, "We will fight"), undefined);
   });
+  it("reads an epithet after `the` (`the Argentine`, `the 21-year-old`, `the veteran Frenchman`) as someone named before, never sure of whom; a position names its holder", () => {
+    const text = `Forge striker Tomas Ilvane scored from the spot.\n\nIlvane was frustrated. "We had the better of the first half," the Argentine said through an interpreter.\n\nHawks goalkeeper Sam Whitfell was named man of the match. "I was just trying not to mess it up," the 21-year-old said.\n\nCoach Dieter Walm refused to blame the referee. "We are not good enough," the German said.`;
+    assert.equal(speakerOf(text, "We had the better"), "Tomas Ilvane");
+    assert.equal(speakerEntity(text, "We had the better").confidence, "low");
+    assert.equal(speakerOf(text, "I was just trying"), "Sam Whitfell");
+    assert.equal(speakerOf(text, "We are not good"), "Dieter Walm");
+    // `the Portuguese defender`: a nationality describes the defender, it is no organisation.
+    const captain = `Rovers captain Luis Fereira headed the winner.\n\nFereira dedicated the goal to his grandfather. "This one was for him," said the Portuguese defender.`;
+    assert.equal(speakerOf(captain, "This one"), "Luis Fereira");
+    // `the Tigers skipper` is the captain named before; `a Tigers skipper` someone else.
+    const skipper = `Kelsey Tigers led at stumps, with captain Rob Pardell on 88.\n\nPardell praised his partner. "He has everything," the Tigers skipper said.`;
+    assert.equal(speakerOf(skipper, "He has"), "Rob Pardell");
+    assert.notEqual(speakerOf(skipper.replace("the Tigers skipper", "a Tigers skipper"), "He has"), "Rob Pardell");
+  });
+  it("reads a topic heading's person as the one spoken about (`On the injury to halfback Jo Tamm:`), but `Asked about it, he said:` as its speaker", () => {
+    const text = `Wolves coach Dale Harkin spoke to reporters.\n\nOn the injury to halfback Josh Tamm:\n\n"It doesn't look good. He will have a scan."`;
+    assert.notEqual(speakerOf(text, "It doesn't"), "Josh Tamm");
+    const asked = `Ada Moss toured the county on Tuesday. Asked which county was her favourite, she demurred: "Whichever one I am in."`;
+    assert.equal(speakerOf(asked, "Whichever"), "Ada Moss");
+    assert.equal(speakerEntity(asked, "Whichever").confidence, "medium");
+  });
 });

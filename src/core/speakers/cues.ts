@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, isEpithet, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -105,7 +105,8 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     if (!nounForm && tokens[k].lower === "that" && ["say", "tell", "write", "add"].includes(lemma)) return true;
     // (`the Prime Minister said`, `the Mayor told`: a capitalised role is someone, its past form a verb)
     const role = roleAt(tokens, k + 1, i);
-    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || role?.length === i - k - 1);
+    // (`the Argentine said`: a nationality for someone named before)
+    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || role?.length === i - k - 1 || isEpithet(named[named.length - 1]));
   }
   return true;
 }
@@ -951,7 +952,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
-    if (subject && subject.phrase.type !== "anonymous" && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
+    if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
 }
@@ -1117,7 +1118,8 @@ function isPassive(tokens: Token[], v: number): boolean {
  */
 function addressed(tokens: Token[], start: number): boolean {
   // `On the injury to halfback Jane Doe:`, `About Doe:`: a topic heading a press conference's answers names whom it is about.
-  if (tokens[0]?.kind === "word" && TOPIC_OPENERS.has(tokens[0].lower) && start > 0) return true;
+  // (`Asked about it, he said:` is a clause before its subject, no heading)
+  if (tokens[0]?.kind === "word" && TOPIC_OPENERS.has(tokens[0].lower) && !tokens.slice(0, start).some((t) => isPunct(t, ","))) return true;
   let k = start - 1;
   if (isPunct(tokens[k], ",")) k = nounPhraseStart(tokens, k, start - 8) - 1;
   const t = tokens[k];

@@ -264,6 +264,11 @@ export class DocumentEntities {
     return this.unknowns.get(this.expand(name).toLowerCase());
   }
 
+  /** Whoever already holds a role at an organisation, named or only described; no one new. */
+  roleHolder(role: { role: string; text: string }, organization: Entity): Entity | undefined {
+    return this.holders.get(organization)?.get(role.role) ?? this.byDescriptor.get(`unknown:${`${organization.name} ${role.text}`.toLowerCase()}`);
+  }
+
   /** Someone the document describes only by role (`Acme's chief executive`, `the senator`). */
   rolePerson(role: { role: string; text: string }, organization?: Entity): Entity {
     const holder = organization && this.holders.get(organization)?.get(role.role);

@@ -6,7 +6,7 @@
  * pronoun. Later passes ask this index who was mentioned before a given token.
  */
 import { firstStartingAt, type PreparedDocument } from "../document/document";
-import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
+import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, LEADING_PARTICLES, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
@@ -446,7 +446,16 @@ export class MentionIndex {
       case "role": {
         const owner = org(phrase.organization) ?? (phrase.owner ? this.ownerEntity(phrase.owner, at) : undefined) ?? (phrase.orgNoun ? this.recentOrganization(at, phrase.orgNoun) : undefined);
         if (owner) {
-                return sure(entities.rolePerson(phrase.role, owner));
+          // `captain Jane Doe … "…," the Tigers skipper said`: the person the story gave that role
+          // (at no organisation or this one), now placed there — not someone new. (Not `a Tigers
+          // skipper`, `Doe's lawyer`, nor `the Ohio senator`: a place tells senators apart.)
+          const placed = phrase.definite && owner.kind === "organization" && !places.has(owner.name.toLowerCase());
+          const held = entities.roleHolder(phrase.role, owner) ?? (placed ? this.recentRoleHolder(phrase.role.role, at, phrase.gender, owner) : undefined);
+          if (held) {
+            entities.describe(held, phrase.role, owner);
+            return sure(held);
+          }
+          return sure(entities.rolePerson(phrase.role, owner));
         }
         if (phrase.indefinite) return sure(entities.anonymous(phrase.role.text));
         return this.resolveNominal(phrase.role.role, at, phrase.gender);
@@ -576,15 +585,22 @@ export class MentionIndex {
    * never given).
    */
   resolveNominal(role: string, at: number, gender?: Gender): Resolved | undefined {
+    const held = this.recentRoleHolder(role, at, gender);
+    if (held) return { entity: held, ambiguous: false };
+    const likely = resolvePersonPronoun(this, gender === "female" ? "she" : gender === "male" ? "he" : "", at);
+    return likely && { entity: likely.entity, ambiguous: true };
+  }
+
+  /** The last person given `role` in the twelve sentences before `at` (at no organisation or at `organization`, when given). */
+  private recentRoleHolder(role: string, at: number, gender?: Gender, organization?: Entity): Entity | undefined {
     const sentence = this.sentenceOf(at);
     for (let mi = this.lastBefore(at); mi >= 0; mi--) {
       const m = this.mentions[mi];
       if (sentence - m.sentence > 12) break;
       const e = m.entity;
-      if (e.kind === "person" && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender)) return { entity: e, ambiguous: false };
+      if (e.kind === "person" && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender) && (!organization || !e.organization || e.organization === organization)) return e;
     }
-    const likely = resolvePersonPronoun(this, gender === "female" ? "she" : gender === "male" ? "he" : "", at);
-    return likely && { entity: likely.entity, ambiguous: true };
+    return undefined;
   }
 
   private spoke: QuoteSpeakerMark[] = [];

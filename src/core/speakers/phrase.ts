@@ -13,6 +13,7 @@ import {
   anonymousDeterminers,
   anonymousNouns,
   corporateSuffixes,
+  demonyms,
   describingWords,
   genderedWords,
   groupNouns,
@@ -54,8 +55,8 @@ export type SpeakerPhrase =
   | { type: "name"; name: string; organization?: string; gender?: Gender; weak?: boolean }
   | { type: "organization"; name: string; orgType?: string }
   | { type: "spokesperson"; organization?: string; orgNoun?: string; owner?: string; noun: string; gender?: Gender }
-  /** `indefinite`: `a candidate`, someone the story has not named (no one to resolve to). */
-  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender; indefinite?: boolean }
+  /** `indefinite`: `a candidate`, someone the story has not named (no one to resolve to); `definite`: `the Acme skipper`, someone it may have. */
+  | { type: "role"; role: RoleRef; organization?: string; orgNoun?: string; owner?: string; gender?: Gender; indefinite?: boolean; definite?: boolean }
   /** `the company`; `her campaign` (`possessor`: the pronoun whose person it belongs to). */
   | { type: "orgNoun"; noun: string; possessor?: "his" | "her" }
   | { type: "anonymous"; descriptor: string }
@@ -154,6 +155,10 @@ function placeAt(words: Token[], i: number, end: number): number {
   }
   return 0;
 }
+
+/** Nouns that, after `the`, describe a person the story has named: an age, a nationality, `the youngster`. */
+const EPITHET_NOUNS = new Set(["youngster", "teenager", "teen", "newcomer", "pensioner", "retiree", "octogenarian", "nonagenarian", "centenarian"]);
+export const isEpithet = (w: Token | undefined) => !!w && w.kind === "word" && (/^\d+-year-old$/.test(w.lower) || (w.cap && demonyms.has(w.lower)) || (!w.cap && EPITHET_NOUNS.has(w.lower)));
 
 /** Words that describe a person without naming them: `former`, `Republican`, `54-year-old`. */
 export const isDescription = (w: Token) => describingWords.has(bare(w)) || w.lower === "then" || /^(then|ex|self)-/.test(w.lower) || /^\d+-(year|month)-old$/.test(w.lower);
@@ -474,6 +479,13 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       return { type: "anonymous", descriptor: ws.map((w, i) => (i && w.kind !== "poss" ? " " : "") + w.text).join("") };
     }
   }
+  // `the Argentine`, `the 21-year-old`, `the veteran Frenchman`: a description of someone the
+  // story has named, never a name or an organisation (sports and features copy name a person
+  // once, then describe them).
+  if (det === "the" && isEpithet(ws[ws.length - 1]) && ws.slice(0, -1).every((w) => w.kind === "word" && (isDescription(w) || (!w.cap && !verbForms.has(w.lower) && !stopwordSet.has(w.lower))))) {
+    const head = ws[ws.length - 1].lower;
+    return { type: "role", role: { role: "epithet", text: ws.map((w) => w.text).join(" ") }, gender: head.endsWith("woman") ? "female" : head.endsWith("man") && head !== "german" ? "male" : undefined };
+  }
   // A possessive owner: `Clinton's campaign manager`, `the company's chief executive`, `Acme's Jane Doe`.
   let owner: Token[] | undefined;
   let ownerIsNominal = false;
@@ -568,7 +580,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
     // `a candidate`, `another senator`: someone new, never the candidate the story already named.
     const indefinite = (det === "a" || det === "an" || det === "another" || det === "one") && !organization && !nominalOrg && !owner;
-    return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender, indefinite: indefinite || undefined };
+    return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender, indefinite: indefinite || undefined, definite: (det === "the" && !owner) || undefined };
   }
   // `Mr. Doe`, `Dr Jane Roe`
   if (isTitle(ws[0]) && ws.length > 1 && ws.slice(1).every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower))) {
