@@ -865,4 +865,15 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(asked, "Whichever"), "Ada Moss");
     assert.equal(speakerEntity(asked, "Whichever").confidence, "medium");
   });
+  it("takes no gender from a given name whose gender differs between cultures (Italian `Andrea`, Sikh `Gurpreet`, `Wei`, `Jess`): `he` may be Andrea, `she` Gurpreet", () => {
+    const text = (given: string, pronoun: string, other: string) =>
+      `${other} opened the debate.\n\n${given} Varkonyi, the committee's chair, rose next. "Nobody in this chamber voted for this," ${pronoun} said.`;
+    assert.equal(speakerOf(text("Andrea", "he", "Derek Whitlow"), "Nobody"), "Andrea Varkonyi");
+    assert.equal(speakerOf(text("Michele", "he", "Derek Whitlow"), "Nobody"), "Michele Varkonyi");
+    assert.equal(speakerOf(text("Gurpreet", "she", "Pernilla Nystrand"), "Nobody"), "Gurpreet Varkonyi");
+    assert.equal(speakerOf(text("Wei", "she", "Pernilla Nystrand"), "Nobody"), "Wei Varkonyi");
+    assert.equal(speakerOf(text("Jess", "she", "Pernilla Nystrand"), "Nobody"), "Jess Varkonyi");
+    // A name that is one gender everywhere still rules a pronoun out.
+    assert.notEqual(speakerOf(text("Margaret", "he", "Derek Whitlow"), "Nobody"), "Margaret Varkonyi");
+  });
 });
