@@ -876,4 +876,21 @@ describe("attribution patterns from real news", () => {
     // A name that is one gender everywhere still rules a pronoun out.
     assert.notEqual(speakerOf(text("Margaret", "he", "Derek Whitlow"), "Nobody"), "Margaret Varkonyi");
   });
+  it("reads the subject after an opening adverbial with no comma (`Later she said:`, `In a 1998 interview Doe said:`), never a subject inside it (`In what he called …`)", () => {
+    const text = `Jane Dorran spoke on Monday.\n\nLater she said: "We will win again."\n\nOn Tuesday she said: "We will win that."\n\nIn a 1998 interview Dorran said: "Nobody gave me permission."`;
+    assert.equal(speakerOf(text, "We will win again"), "Jane Dorran");
+    assert.equal(speakerOf(text, "We will win that"), "Jane Dorran");
+    assert.equal(speakerOf(text, "Nobody gave"), "Jane Dorran");
+    const inside = `Tom Ashby spoke first.\n\nIn what he acknowledged as a "rant," President Harriet Vane took a whack at the plan.`;
+    assert.notEqual(speakerOf(inside, "rant"), "Tom Ashby");
+  });
+  it("counts a pronoun surely someone's against the other pronoun later (`Dr Raghavan Iyer … he said`, then `she said` is not him)", () => {
+    const text = `Dr Meenakshi Venkatesan, who died last week, was a physicist.\n\nShe returned to India in 1966. Her colleague, Dr Raghavan Iyer, recalled her early starts. "She used to say the instruments were calmer," he said.\n\nIn a 1998 interview she said: "Nobody gave me permission to be a scientist."`;
+    assert.equal(speakerOf(text, "She used to"), "Raghavan Iyer");
+    // (She was last named three paragraphs up, out of reach: no sure speaker rather than him.)
+    const q = speakerEntity(text, "Nobody gave");
+    assert.ok(q.speaker?.name !== "Raghavan Iyer" || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+    const near = text.replace("In a 1998 interview she said", "Venkatesan was unbowed. In a 1998 interview she said");
+    assert.equal(speakerOf(near, "Nobody gave"), "Meenakshi Venkatesan");
+  });
 });

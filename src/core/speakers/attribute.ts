@@ -182,6 +182,10 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
     out.speakerMention = { start, end, text: doc.text.slice(start, end), phrase: cue.phrase };
   }
   if (!resolved) return;
+  // `Dr Raghavan Iyer … "…," he said`: a pronoun surely his says what a name could not (a later
+  // `she` is then not him).
+  // (Only a hint, never a filter: a wrong reading must not rule the person out for good.)
+  if ((w === "he" || w === "she") && !resolved.ambiguous && resolved.entity.kind === "person" && !resolved.entity.gender) resolved.entity.pronounGender ??= w === "he" ? "male" : "female";
   out.speaker = resolved.entity;
   out.confidence = confidenceOf(cue, link, resolved);
   if (resolved.ambiguous) out.candidates = candidatesOf(index, resolved, at);

@@ -532,6 +532,35 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   return preferNamed(usual, named);
 }
 
+/** Adverbs that open a sentence before its subject, often with no comma (`Later she said`). */
+const LEAD_ADVERBS = new Set(["later", "earlier", "then", "now", "also", "previously", "separately", "afterwards", "afterward", "yesterday", "today", "tonight", "recently", "meanwhile", "again", "finally", "eventually", "instead", "subsequently", "initially", "originally", "privately", "publicly", "elsewhere"]);
+/** Prepositions and determiners that open an adverbial before the subject (`In a 1998 interview she said`, `Last week Doe told`). */
+const LEAD_OPENERS = new Set(["in", "on", "at", "during", "after", "before", "since", "over", "last", "this", "following", "throughout"]);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+const LEAD_CLAUSE_WORDS = new Set(["what", "which", "who", "whom", "whose", "that", "where", "when", "whether", "if", "as", "because", "while", "although", "though", "how", "why", "than"]);
+
+/**
+ * `Later she said:`, `In a 1998 interview she said:`, `On Tuesday Doe told …`: an adverbial
+ * opening the sentence without a comma is no part of its subject — the subject starts after its
+ * last word (a lower-case word, a number or a day; never after a capitalised name, which could
+ * be the subject's own first word).
+ */
+function afterLeadIn(tokens: Token[], verb: string, start: number, end: number, evidence: WordEvidence): Cue | undefined {
+  const first = tokens[start];
+  if (first.kind !== "word" || !(LEAD_ADVERBS.has(first.lower) || LEAD_OPENERS.has(first.lower))) return undefined;
+  for (let k = start + 1; k < end && k <= start + 8; k++) {
+    const prev = tokens[k - 1];
+    // (`In what he called …`, `At the rally where she spoke …`: the subject of a clause inside the lead-in)
+    if (prev.kind === "punct" || LEAD_CLAUSE_WORDS.has(prev.lower)) return undefined;
+    const closesLead = k === start + 1 ? LEAD_ADVERBS.has(first.lower) : !prev.cap || /^\p{N}/u.test(prev.text) || timeWords.has(prev.lower);
+    const t = tokens[k];
+    if (!closesLead || t.kind !== "word" || !(t.cap || SUBJECT_PRONOUNS.has(t.lower))) continue;
+    const subject = subjectPhrase(tokens, verb, k, end, evidence);
+    if (subject && ["pronoun", "person", "name", "role", "spokesperson"].includes(subject.phrase.type) && !isThing(tokens, subject)) return subject;
+  }
+  return undefined;
+}
+
 /** The name before its descriptions, unless the usual reading already is that name (with a role from them). */
 function preferNamed(usual: Cue | undefined, named: Cue | undefined): Cue | undefined {
   if (!named || (usual && usual.phraseStart < named.phraseEnd && usual.phraseEnd > named.phraseStart)) return usual;
@@ -657,7 +686,7 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     const subject = subjectPhrase(tokens, verb, phraseBackward(tokens, adjunct, 0), adjunct, evidence);
     return subject && !isThing(tokens, subject) ? subject : undefined;
   }
-  const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) : undefined;
+  const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) ?? afterLeadIn(tokens, verb, start, end, evidence) : undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
   if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
   if (direct && !isThing(tokens, direct)) return direct;

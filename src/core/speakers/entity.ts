@@ -31,6 +31,8 @@ export interface Entity {
   aliases: Set<string>;
   /** For people: from a title, a gendered noun or a given name. */
   gender?: Gender;
+  /** For people of no known gender: the one a pronoun surely theirs suggested (`Dr Raghavan Iyer … he said`). */
+  pronounGender?: Gender;
   /** For organisations: what kind (`company`, `union`), so `the company` skips a union. */
   orgType?: string;
 }

@@ -68,6 +68,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
       // The most recent mention sets the base: nearer is likelier.
       s += 2 - 0.45 * distance - (m.modifier ? 1 : 0);
       if (gender && e.gender === gender) s += 0.75;
+      // (a gender only a pronoun suggested: it counts against the other pronoun, never rules it out)
+      else if (gender && e.pronounGender && e.pronounGender !== gender) s -= 1.5;
       seen.add(e);
     }
     // `Doe asked Roe whether …` then `"…," he said`: the reply is Roe's, not the asker's.
@@ -99,7 +101,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
     const other = sorted.find(([e]) => !named(e));
     return other ? { entity: other[0], ambiguous: true } : undefined;
   }
-  return { entity: best[0], ambiguous: !!second && best[1] - second[1] < MARGIN };
+  // (`he said` surely meant someone earlier: that someone as the only `she` in reach is a guess)
+  const against = !!gender && !best[0].gender && !!best[0].pronounGender && best[0].pronounGender !== gender;
+  return { entity: best[0], ambiguous: against || (!!second && best[1] - second[1] < MARGIN) };
 }
 
 /** Whether the sentence of mention `mi` mentions a person besides it (by name or pronoun). */
