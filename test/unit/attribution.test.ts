@@ -893,4 +893,14 @@ describe("attribution patterns from real news", () => {
     const near = text.replace("In a 1998 interview she said", "Venkatesan was unbowed. In a 1998 interview she said");
     assert.equal(speakerOf(near, "Nobody gave"), "Meenakshi Venkatesan");
   });
+  it("reads a surname opening with two particles (`de la Vega told`, `van der Berg said`, `dos Santos`), `the PM` and a trade (`the publican told reporters`) as someone named before", () => {
+    const text = `Pieter van der Berg spoke next. "Not one litre less," van der Berg said.\n\nThe minister, José Luis de la Vega, rejected the claims. "The dam is fine," de la Vega told local radio.\n\nMaria dos Santos was ill. "We will wait," dos Santos said.`;
+    assert.equal(speakerOf(text, "Not one litre"), "Pieter van der Berg");
+    assert.equal(speakerOf(text, "The dam is fine"), "José Luis de la Vega");
+    assert.equal(speakerOf(text, "We will wait"), "Maria dos Santos");
+    const british = `Prime Minister Daniel Okafor said he was confident. "We have got the numbers," the PM said.\n\nOutside the court, Mr Ó Briain said he would appeal. "I have done nothing different in 30 years," the publican told reporters.\n\nAt 9 pm Ada Roe said: "Good night."`;
+    assert.equal(speakerOf(british, "We have got"), "Daniel Okafor");
+    assert.equal(speakerOf(british, "I have done"), "Ó Briain");
+    assert.equal(speakerOf(british, "Good night"), "Ada Roe");
+  });
 });

@@ -79,7 +79,7 @@ export function splitPersonName(name: string): { given?: string; surname: string
   let s = words.length - 1;
   // `de la Cruz`, `van Hollen`: lower-case particles belong to the surname.
   // (`de Blasio` alone: the particle opens the surname, it is no given name)
-  while (s > 0 && /^(de|del|della|der|den|di|da|du|la|le|van|von|bin|al|el|st\.?)$/.test(words[s - 1])) s--;
+  while (s > 0 && /^(de|del|della|der|den|di|da|du|la|las|los|le|van|von|bin|ibn|dos|das|al|el|st\.?)$/.test(words[s - 1])) s--;
   const surname = words.slice(s).join(" ");
   const given = s > 0 ? words.slice(0, s).join(" ") : undefined;
   return { given, surname, suffix: suffixes.length ? suffixes.join(" ") : undefined };

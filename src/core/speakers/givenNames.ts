@@ -14,13 +14,19 @@ const anyGender = new Set(data.female.concat(data.male, data.either));
 const male = new Set(data.male);
 const either = new Set(data.either);
 
+/** A name as the lists spell it: lower case, accents dropped (`José` is listed as `jose`). */
+function key(word: string): string {
+  const w = word.toLowerCase();
+  return /[^\x00-\x7f]/.test(w) ? w.normalize("NFD").replace(/\p{M}/gu, "") : w;
+}
+
 export function isGivenName(word: string): boolean {
-  return anyGender.has(word.toLowerCase());
+  return anyGender.has(key(word));
 }
 
 /** The gender a given name suggests, if its bearers mostly share one. */
 export function genderOfGivenName(word: string): Gender | undefined {
-  const w = word.toLowerCase();
+  const w = key(word);
   if (either.has(w)) return undefined;
   return male.has(w) ? "male" : anyGender.has(w) ? "female" : undefined;
 }

@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
 import { type Gender } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, LEADING_PARTICLES, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -158,10 +158,12 @@ export class MentionIndex {
     if (personPronouns.has(t.lower) && (t.lower === "he" || t.lower === "she")) return i + 1;
     const det = PHRASE_DETERMINERS.has(t.lower);
     // (`de Blasio said`: a surname opening with its particle)
-    const particle = !t.cap && LEADING_PARTICLES.has(t.lower) && this.inPhrase(i + 1, s) && isNameWord(tokens[i + 1]);
+    const particles = leadingParticles(tokens, i);
+    const particle = particles > 0 && this.inPhrase(i + particles, s);
     const startsPhrase = isNameWord(t) || det || particle || !!roleAt(tokens, i, this.sentenceEnd(i)) || describingWords.has(t.lower);
     if (!startsPhrase) return i;
-    if (det || particle) j++;
+    if (det) j++;
+    else if (particle) j += particles;
     let sawHead = false;
     let afterName = false;
     while (this.inPhrase(j, s)) {

@@ -79,9 +79,20 @@ const TITLE_ROLE_WORDS = new Set(["mayor", "judge", "justice", "general", "colon
 const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
-const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"]);
+const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das"]);
 /** Particles that open a surname written without the given name (`de Blasio`, `van Hollen`, `di Maio`). */
-export const LEADING_PARTICLES = new Set(["de", "del", "della", "di", "da", "du", "van", "von"]);
+export const LEADING_PARTICLES = new Set(["de", "del", "della", "di", "da", "du", "van", "von", "dos", "das", "ibn", "bin"]);
+/** Particles that may follow a first one (`de la Vega`, `van der Berg`, `de los Santos`). */
+const SECOND_PARTICLES = new Set(["la", "las", "los", "le", "der", "den", "de", "del"]);
+
+/** How many lower-case particles open a surname at `ws[i]` (`de`, `de la`, `van der`) when a name word follows them; else 0. */
+export function leadingParticles(ws: readonly Token[], i: number): number {
+  const t = ws[i];
+  if (!t || t.kind !== "word" || t.cap || !LEADING_PARTICLES.has(t.lower)) return 0;
+  const next = ws[i + 1];
+  const n = next && next.kind === "word" && !next.cap && SECOND_PARTICLES.has(next.lower) ? 2 : 1;
+  return isNameWord(ws[i + n]) ? n : 0;
+}
 
 export const isWord = (t: Token | undefined): boolean => !!t && t.kind === "word";
 const bare = (t: Token) => (t.lower.charCodeAt(t.lower.length - 1) === 0x2e ? t.lower.slice(0, -1) : t.lower);
@@ -135,6 +146,8 @@ export function roleAt(words: Token[], i: number, end = words.length): { role: R
     if (!ok) continue;
     // A hyphenated compound of roles (`secretary-treasurer`, `co-chair`) is a role.
     const compound = n === 1 && key.includes("-") ? key.split("-").map((k) => rolePhrases.get(k)).find(Boolean) : undefined;
+    // (`the PM`: only in capitals — `9 pm` is a time)
+    if (key === "pm" && words[i].text !== "PM") continue;
     const role = rolePhrases.get(key) ?? (personTitles.has(key) ? titleRole(key) : undefined) ?? compound;
     if (role) return { role: { role, text: words.slice(i, i + n).map((w) => w.text.replace(/\.$/, "")).join(" ") }, length: n };
   }
@@ -184,6 +197,11 @@ export function capRunEnd(ws: Token[], i: number, end = ws.length): number {
     const t = ws[j];
     if (isNameWord(t)) {
       j++;
+      continue;
+    }
+    // (`Pieter van der Berg`, `José de la Vega`: two particles inside a name)
+    if (j > i && leadingParticles(ws, j) === 2) {
+      j += 2;
       continue;
     }
     // a hyphen inside a name: `Chicago - Kent` when tokenised apart
@@ -718,7 +736,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // A link word ends no name (`Obama for`, `Signs of`): the phrase stopped inside one.
     if (words.length && !words[words.length - 1].cap) return undefined;
     // (`de Blasio`, `van Hollen`: a surname may open with its lower-case particle)
-    if (!words.length || !(isNameWord(words[0]) || (LEADING_PARTICLES.has(words[0].lower) && words.length >= 2 && isNameWord(words[1])))) return undefined;
+    if (!words.length || !(isNameWord(words[0]) || leadingParticles(words, 0) > 0)) return undefined;
     // `SHORT READS`, `BREAKING NEWS`: a heading in capitals made of words the text writes in lower
     // case (or of common words) names no one.
     if (ws.length >= 2 && ws.every((w) => /^\p{Lu}{2,}$/u.test(w.text) && (evidence.writtenLower(w.lower) || verbForms.has(w.lower) || notNameWords.has(w.lower) || stopwordSet.has(w.lower)))) return undefined;
