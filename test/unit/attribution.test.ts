@@ -903,4 +903,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(british, "I have done"), "Ó Briain");
     assert.equal(speakerOf(british, "Good night"), "Ada Roe");
   });
+  it("keeps a patronymic whole (`Khalid bin Saeed al-Mansouri said`), and gives a claim's words to its owner for any claim noun (`Roe's assessment that he was \"…\"`), never the words describing it (`describing Roe's statement that … as \"…\"`)", () => {
+    assert.equal(speakerOf(`Khalid bin Saeed al-Mansouri said: "We intend to be first."`, "We intend"), "Khalid bin Saeed al-Mansouri");
+    for (const noun of ["assessment", "verdict", "statement", "view"]) {
+      assert.equal(speakerOf(`Tom Ashby dismissed Harriet Vane's ${noun} that he was "out of touch".`, "out of touch"), "Harriet Vane", noun);
+    }
+    assert.equal(speakerOf(`Actor Jon Ferrel issued a statement by his agent. Ossi Berg knocked a statement by actor Jon Ferrel that an "obscene amount of money" was raised.`, "obscene"), "Jon Ferrel");
+    assert.notEqual(speakerOf(`He recalled Tom Ashby's remark describing Harriet Vane's statement that she opposed the war as "the biggest fairy tale I have ever seen."`, "the biggest"), "Harriet Vane");
+  });
 });

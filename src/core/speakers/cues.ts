@@ -1029,7 +1029,7 @@ function namedClauseAfter(tokens: Token[], from: number, to: number): boolean {
 }
 
 /** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
-const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments", "warning", "warnings", "prediction", "predictions", "promise", "promises", "pledge", "pledges", "threat", "threats"]);
+const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments", "warning", "warnings", "prediction", "predictions", "promise", "promises", "pledge", "pledges", "threat", "threats", "admission", "admissions", "argument", "arguments", "assessment", "assessments", "characterisation", "characterization", "description", "descriptions", "statement", "statements", "verdict", "verdicts", "view", "views", "conclusion", "conclusions", "declaration", "observation", "belief", "criticism", "criticisms", "confession", "announcement", "insinuations", "contentions", "retort", "quip", "boasts", "denial", "denials", "theory", "portrayal"]);
 /** Verbs that answer a claim (`denied`, `dismissed`): its words are not their subject's. */
 const ANSWERING_LEMMAS = new Set(["scoff", "deride", "deny", "reject", "dismiss", "dispute", "rebut", "refute", "respond", "counter", "challenge", "laugh", "question", "contest", "ridicule", "mock", "slam", "blast", "criticize", "criticise", "condemn", "attack"]);
 
@@ -1041,6 +1041,8 @@ const ANSWERING_LEMMAS = new Set(["scoff", "deride", "deny", "reject", "dismiss"
  * stays the subject's).
  */
 function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue | null | undefined {
+  // (`describing Roe's statement that he opposed the war as "…"`: the words describe the claim, they are none of it)
+  if (tokens[last]?.kind === "word" && tokens[last].lower === "as") return undefined;
   for (let c = last; c >= 1; c--) {
     const t = tokens[c];
     if (isStop(t) || isPunct(t, ":", ";")) return undefined;

@@ -719,7 +719,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     let k = 0;
     while (k < ws.length && k < 3 && isNameWord(ws[k])) k++;
     let n = k;
-    while (n < ws.length && n < k + 2 && ws[n].kind === "word" && !ws[n].cap && /^\p{Ll}{3,}$/u.test(ws[n].text) && !verbForms.has(ws[n].lower) && !stopwordSet.has(ws[n].lower) && !LINKS.has(ws[n].lower) && !PREPOSITIONS.has(ws[n].lower)) n++;
+    // (`Khalid bin Saeed al-Mansouri`: a particle inside a name is no plain noun)
+    while (n < ws.length && n < k + 2 && ws[n].kind === "word" && !ws[n].cap && /^\p{Ll}{3,}$/u.test(ws[n].text) && !NAME_PARTICLES.has(ws[n].lower) && !verbForms.has(ws[n].lower) && !stopwordSet.has(ws[n].lower) && !LINKS.has(ws[n].lower) && !PREPOSITIONS.has(ws[n].lower)) n++;
     const tail = withoutParty(ws.slice(n));
     if (k > 0 && n > k && tail.length >= 2 && tail.length <= 3 && tail.every(isNameWord) && classifyName(tail) === "person" && classifyName(ws.slice(0, k)) !== "time") {
       const text = ws.slice(0, ws.length - tail.length).map((w) => w.text).join(" ");
