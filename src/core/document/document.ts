@@ -91,15 +91,12 @@ function maskQuotes(text: string, quotes: Quote[]): string {
       for (let i = p.start + 1; i < p.end; i++) if (isLetterOrDigitUnit(text.charCodeAt(i))) masked[i] = 1;
   const parts: string[] = [];
   let from = 0;
-  for (let i = 0; i < text.length; ) {
-    if (!masked[i]) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < text.length && masked[j]) j++;
+  // The runs found by the typed array's own search, not a loop in JavaScript over every character.
+  for (let i = masked.indexOf(1); i >= 0; i = masked.indexOf(1, from)) {
+    let j = masked.indexOf(0, i + 1);
+    if (j < 0) j = text.length;
     parts.push(text.slice(from, i), "x".repeat(j - i));
-    from = i = j;
+    from = j;
   }
   parts.push(text.slice(from));
   return parts.join("");
@@ -166,6 +163,7 @@ function dropInlineMarkup(text: string, tokens: Token[], from: number): void {
     }
     tokens[kept++] = t;
   }
-  tokens.length = kept;
+  // (Only when something was dropped: setting a long array's length is not free.)
+  if (kept !== tokens.length) tokens.length = kept;
 }
 
