@@ -9,6 +9,8 @@
  *
  * Exit status of check: 0 no findings, 1 findings, 2 the check could not be done.
  */
+// First: sets how eagerly V8 optimises before the rest of the engine loads (see jitBudget.ts).
+import "./jitBudget";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
