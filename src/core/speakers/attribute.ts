@@ -337,7 +337,8 @@ function visibility(doc: PreparedDocument): Visibility {
   const prev = new Int32Array(n);
   next[n] = n;
   for (let i = n - 1; i >= 0; i--) next[i] = isVisible(doc, i) ? i : next[i + 1];
-  for (let i = 0; i < n; i++) prev[i] = isVisible(doc, i) ? i : i > 0 ? prev[i - 1] : -1;
+  // (`next[i] === i` exactly when token i is visible: each token is tested once.)
+  for (let i = 0; i < n; i++) prev[i] = next[i] === i ? i : i > 0 ? prev[i - 1] : -1;
   v = { next, prev };
   visibilities.set(doc, v);
   return v;
