@@ -911,4 +911,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Actor Jon Ferrel issued a statement by his agent. Ossi Berg knocked a statement by actor Jon Ferrel that an "obscene amount of money" was raised.`, "obscene"), "Jon Ferrel");
     assert.notEqual(speakerOf(`He recalled Tom Ashby's remark describing Harriet Vane's statement that she opposed the war as "the biggest fairy tale I have ever seen."`, "the biggest"), "Harriet Vane");
   });
+  it("gives no one a quotation in a clause of someone else's after `, and` or with a verb the list lacks (`Acme praised it as \"…\", and Ben Haskin deemed it \"…\"`), but keeps `and that …` and joined subjects with the cue", () => {
+    for (const clause of [", while Ben Haskin deemed it", ", whereas Ben Haskin rated it", ", and Ben Haskin found it", ", but Ben Haskin thought it"]) {
+      assert.notEqual(speakerOf(`The Lisport Examiner praised it as "luminous"${clause} "dull".`, "dull"), "Lisport Examiner", clause);
+    }
+    assert.equal(speakerOf(`Sam Gorrell said it was "absolutely clear", and that Ada Moss faced a "slam-dunk" indictment.`, "slam-dunk"), "Sam Gorrell");
+    assert.equal(speakerOf(`Ada Moss pushed back, arguing that she and Ben Haskin shared "almost all the same views."`, "almost all"), "Ada Moss");
+  });
 });

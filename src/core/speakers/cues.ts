@@ -998,8 +998,8 @@ const LABELS = new Set(["caption", "image", "photo", "picture", "pictured", "upd
 /** Words opening a topic heading (`On the injury to …:`). */
 const TOPIC_OPENERS = new Set(["on", "about", "regarding", "concerning", "re", "asked"]);
 
-/** Conjunctions opening a contrasting clause (`while Roe found it …`). */
-const CONTRASTING = new Set(["while", "whereas", "but"]);
+/** Conjunctions opening a clause of someone else's (`while Roe found it …`, `and Roe thought it …`). */
+const CONTRASTING = new Set(["while", "whereas", "but", "and"]);
 
 /**
  * `Acme called it "…", while Jane Doe found it "…"`: a clause of someone else's, with no cue verb
@@ -1009,7 +1009,10 @@ const CONTRASTING = new Set(["while", "whereas", "but"]);
 export function contrastingClauseBefore(tokens: Token[], last = tokens.length - 1): boolean {
   for (let v = last; v >= 0; v--) {
     const t = tokens[v];
-    if (((t.kind === "word" && !t.cap && CONTRASTING.has(t.lower)) || isPunct(t, ";")) && namedClauseAfter(tokens, v + 1, last + 1)) return true;
+    // (`, and Roe found it`: a clause of its own only after a comma — `Doe and Roe saw`, `he and
+    // Roe shared` join subjects — and not `, and that Roe faced`, more of what was said)
+    const conjunction = t.kind === "word" && !t.cap && CONTRASTING.has(t.lower) && (t.lower !== "and" || (isPunct(tokens[v - 1], ",") && tokens[v + 1]?.lower !== "that"));
+    if ((conjunction || isPunct(t, ";")) && namedClauseAfter(tokens, v + 1, last + 1)) return true;
     if (isStop(t) || (isCueVerb(tokens, v) && !cueParticiples.has(t.lower))) return false;
   }
   return false;
@@ -1025,7 +1028,8 @@ function namedClauseAfter(tokens: Token[], from: number, to: number): boolean {
     k++;
   }
   const verb = tokens[k];
-  return named && k < to && verb.kind === "word" && !verb.cap && verbForms.has(verb.lower) && !/ing$/.test(verb.lower) && !isCueVerb(tokens, k) && !AUXILIARIES.has(verb.lower);
+  // (a past form the verb list lacks, `deemed`, `rated`, is a finite verb too)
+  return named && k < to && verb.kind === "word" && !verb.cap && (verbForms.has(verb.lower) || /^\p{Ll}{3,}ed$/u.test(verb.lower)) && !/ing$/.test(verb.lower) && !isCueVerb(tokens, k) && !AUXILIARIES.has(verb.lower);
 }
 
 /** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
