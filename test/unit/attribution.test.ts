@@ -918,4 +918,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Sam Gorrell said it was "absolutely clear", and that Ada Moss faced a "slam-dunk" indictment.`, "slam-dunk"), "Sam Gorrell");
     assert.equal(speakerOf(`Ada Moss pushed back, arguing that she and Ben Haskin shared "almost all the same views."`, "almost all"), "Ada Moss");
   });
+  it("never gives an unnamed spokesperson to the news outlet that asked for comment, and reads `a spokesman for the council` as the council's", () => {
+    assert.notEqual(speakerOf(`Norrland Ferries, which owns the vessel, was contacted by Reuters.\n\nA spokeswoman said the vessel was "safe".`, "safe"), "Reuters spokeswoman");
+    assert.equal(speakerOf(`Norrland Ferries, which owns the vessel, was contacted by Reuters.\n\nA spokeswoman said the vessel was "safe".`, "safe"), "Norrland Ferries spokeswoman");
+    const council = `The Hallorn Echo asked Mara Okonjo for comment on Friday.\n\nA spokesman for the council said the decision was "final".`;
+    assert.notEqual(speakerOf(council, "final"), "Hallorn Echo spokesman");
+    assert.equal(speakerOf(`Lisport City Council met on Monday. The Hallorn Echo asked about the vote.\n\nA spokesman for the council said the decision was "final".`, "final"), "Lisport City Council spokesman");
+  });
 });

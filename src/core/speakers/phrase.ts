@@ -569,6 +569,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     }
     // `a company spokesman`, `its regional officer`: the organisation is a nominal to resolve.
     const prev = before[before.length - 1];
+    let forNoun: string | undefined;
     const nominalOrg = !organization && prev?.kind === "word" && !prev.cap && (orgNouns.has(prev.lower) || prev.lower === "its" || prev.lower === "their") ? prev.lower : det === "its" || det === "their" ? det : orgNoun;
     const gender = genderedWords.get(found.role.text.toLowerCase()) ?? genderedWords.get(bare(ws[at]));
     let name: string | undefined;
@@ -584,6 +585,9 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       }
       const org = readOrgForward(after, 1);
       if (org) organization = org;
+      // `a spokesman for the council`, `for the family`: an outfit named by a common noun, to
+      // resolve as one (never simply the last organisation mentioned).
+      else if (!nominalOrg && after.length >= 2 && after.slice(1).every((w) => w.kind === "word" && !w.cap)) forNoun = after[after.length - 1].lower;
     } else if (after.length) {
       const from = nameThenOrg(after);
       if (from) return { type: "person", name: joinWords(from.who), role: found.role, organization: organization ?? from.org, orgNoun: from.org || from.place ? nominalOrg : from.noun, place: from.place, gender };
@@ -595,7 +599,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       } else if (!words.every((w) => isNameWord(w))) return undefined;
     }
     if (name) return { type: "person", name, role: found.role, organization, orgNoun: nominalOrg, owner: undefined, gender: nameGender ?? gender };
-    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
+    if (spokesRoles.has(found.role.role)) return { type: "spokesperson", organization, orgNoun: nominalOrg ?? forNoun, owner: ownerName && !organization ? ownerName : undefined, noun: found.role.text, gender };
     // `a candidate`, `another senator`: someone new, never the candidate the story already named.
     const indefinite = (det === "a" || det === "an" || det === "another" || det === "one") && !organization && !nominalOrg && !owner;
     return { type: "role", role: found.role, organization, orgNoun: nominalOrg, gender, indefinite: indefinite || undefined, definite: (det === "the" && !owner) || undefined };
