@@ -925,4 +925,12 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(speakerOf(council, "final"), "Hallorn Echo spokesman");
     assert.equal(speakerOf(`Lisport City Council met on Monday. The Hallorn Echo asked about the vote.\n\nA spokesman for the council said the decision was "final".`, "final"), "Lisport City Council spokesman");
   });
+  it("gives `\"…,\" he said` after a sentence about someone unnamed (`His brother was blunter.`, `The boy's teacher was blunter.`) to no named person further back, but keeps a name in that sentence", () => {
+    const before = `Chinese spokesman Li Qiao said Beijing supported "all efforts".\n\nIn Tallmark, Marta Kask, a teacher, was sceptical. "I will believe it when my son comes home," she said.\n\n`;
+    for (const subject of ["His brother", "Her neighbour", "The boy's teacher", "Her elderly neighbour"]) {
+      assert.equal(speakerOf(`${before}${subject} was blunter. "Words," he said.`, "Words"), undefined, subject);
+    }
+    assert.equal(speakerOf(`${before}Her neighbour, Jon Tamm, was blunter. "Words," he said.`, "Words"), "Jon Tamm");
+    assert.equal(speakerOf(`${before}The senator was blunter. "Words," she said.`, "Words"), "Marta Kask");
+  });
 });

@@ -8,6 +8,7 @@
  * evidence; when the best is not clearly ahead of the next, the reading is ambiguous and the
  * caller says so instead of guessing.
  */
+import { anonymousNouns, rolePhrases } from "../lexicon";
 import type { Entity } from "./entity";
 import type { MentionIndex, Resolved } from "./mentions";
 
@@ -42,6 +43,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const gender = word === "she" || word === "her" ? "female" : word === "he" || word === "him" ? "male" : undefined;
   const sentence = index.sentenceOf(at);
   const paragraph = at < doc.tokenParagraph.length ? doc.tokenParagraph[at] : doc.paragraphs.length;
+  // `His brother was blunter. "Words," he said.`: the sentence before names someone unnamed as
+  // its subject — the pronoun is theirs, never a named person further back.
+  if (afterUnnamedSubject(index, at)) return undefined;
   const scores = new Map<Entity, number>();
   const last = index.lastSpeakerBefore(at);
   const seen = new Set<Entity>();
@@ -115,4 +119,52 @@ function personInSentence(index: MentionIndex, mi: number): boolean {
   for (let k = mi - 1; k >= 0 && mentions[k].sentence === sentence; k--) if (mentions[k].entity.kind === "person") return true;
   for (let k = mi + 1; k < mentions.length && mentions[k].sentence === sentence; k++) if (mentions[k].entity.kind === "person") return true;
   return false;
+}
+
+/** Determiners opening an unnamed person's description (`His brother`, `The boy's teacher`). */
+const UNNAMED_OPENERS = new Set(["the", "his", "her", "their", "my", "our"]);
+/** Nouns for someone known by whom they are to someone (`her neighbour`, `the boy's teacher`). */
+const RELATION_HEADS = new Set(["teacher", "lawyer", "attorney", "doctor", "driver", "friend", "colleague", "partner", "boss", "landlord", "landlady", "employer", "boyfriend", "girlfriend", "coach", "pastor", "priest", "carer", "neighbour", "neighbor", "flatmate", "roommate", "classmate", "teammate"]);
+/** How far back a sentence's first token is looked for (a longer sentence is no plain `X was blunter.`). */
+const SENTENCE_REACH = 80;
+
+/**
+ * Whether the pronoun at `at` follows only a quotation in its sentence (`"Words," he said`) and
+ * the sentence before, in the same paragraph, opens with someone unnamed as its subject (`Her
+ * neighbour was blunter.`, `The victim's mother told the court …`) and names no one.
+ */
+function afterUnnamedSubject(index: MentionIndex, at: number): boolean {
+  const { tokens, tokenSentence, tokenParagraph, tokenQuoted } = index.doc;
+  if (at >= tokens.length) return false;
+  const s = tokenSentence[at];
+  let k = at;
+  for (let n = 0; k > 0 && tokenSentence[k - 1] === s && n < SENTENCE_REACH; n++) k--;
+  if (k > 0 && tokenSentence[k - 1] === s) return false;
+  for (let j = k; j < at; j++) if (!tokenQuoted[j] && tokens[j].kind === "word") return false;
+  if (k === 0 || tokenParagraph[k - 1] !== tokenParagraph[at]) return false;
+  // The sentence before: its first token, then `the`/a possessive, an owner, describing words, the noun.
+  const prev = s - 1;
+  let f = k - 1;
+  for (let n = 0; f > 0 && tokenSentence[f - 1] === prev && n < SENTENCE_REACH; n++) f--;
+  if (f > 0 && tokenSentence[f - 1] === prev) return false;
+  const opener = tokens[f];
+  if (opener.kind !== "word" || !UNNAMED_OPENERS.has(opener.lower)) return false;
+  let j = f + 1;
+  let owned = opener.lower !== "the";
+  if (tokens[j]?.kind === "word" && !tokens[j].cap && tokens[j + 1]?.kind === "poss") {
+    j += 2;
+    owned = true;
+  }
+  const personal = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.get(w) === "family" || RELATION_HEADS.has(w)));
+  for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && !tokens[j].cap && !personal(tokens[j].lower); n++) j++;
+  const head = tokens[j];
+  const next = tokens[j + 1];
+  if (j + 1 >= k || head.kind !== "word" || head.cap || !personal(head.lower)) return false;
+  if (!((next.kind === "word" && !next.cap) || (next.kind === "punct" && next.text === ","))) return false;
+  // (`Her neighbour, Jane Doe, was blunter.`: a name in the sentence is who it is)
+  for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
+    const m = index.mentions[mi];
+    if (m.sentence === prev && m.kind === "name" && m.entity.kind === "person") return false;
+  }
+  return true;
 }
