@@ -933,4 +933,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`${before}Her neighbour, Jon Tamm, was blunter. "Words," he said.`, "Words"), "Jon Tamm");
     assert.equal(speakerOf(`${before}The senator was blunter. "Words," she said.`, "Words"), "Marta Kask");
   });
+  it("reads the name someone gave (`said a man who gave only his first name, Karim`, `A man who gave his name only as Karim said`), never `man`", () => {
+    assert.equal(speakerOf(`"I have a sick child at home," said a man who gave only his first name, Karim.`, "I have a sick"), "Karim");
+    assert.equal(speakerOf(`"We waited all day," said a woman who gave her name only as Leila.`, "We waited"), "Leila");
+    assert.equal(speakerOf(`A man who gave his name only as Karim said: "We waited."`, "We waited"), "Karim");
+    assert.equal(speakerOf(`"It was fine," said a man who lives nearby.`, "It was fine"), "man");
+  });
 });

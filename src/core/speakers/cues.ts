@@ -303,6 +303,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
   // `"…," said X` (inverted), `"…," asked one reader`
   if (isCueVerb(tokens, i) && !cueParticiples.has(tokens[i].lower)) {
     const cue = cueFrom(tokens, tokens[i].text, "inverted", i + 1, phraseForward(tokens, i + 1), false, evidence);
+    // (`said a man who gave only his first name, Karim`: the name he gave)
+    const given = cue?.phrase.type === "anonymous" ? nameGivenAfter(tokens, cue.phraseEnd) : undefined;
+    if (cue && given) return { ...cue, phrase: { type: "name", name: joinWords(tokens.slice(given.from, given.to)) }, phraseStart: given.from, phraseEnd: given.to };
     if (cue && cue.phrase.type !== "pronoun" && !isThing(tokens, cue)) return cue;
     return undefined;
   }
@@ -559,6 +562,23 @@ function afterLeadIn(tokens: Token[], verb: string, start: number, end: number, 
     if (subject && ["pronoun", "person", "name", "role", "spokesperson"].includes(subject.phrase.type) && !isThing(tokens, subject)) return subject;
   }
   return undefined;
+}
+
+/** `who gave only his first name, Karim`, `who gave her name only as Leila`: where the name given stands. */
+function nameGivenAfter(tokens: Token[], from: number): { from: number; to: number } | undefined {
+  if (tokens[from]?.lower !== "who") return undefined;
+  let k = from + 1;
+  while (k < tokens.length && k < from + 8 && tokens[k].lower !== "name") {
+    if (tokens[k].kind !== "word") return undefined;
+    k++;
+  }
+  if (tokens[k]?.lower !== "name" || !tokens.slice(from + 1, k).some((t) => ["gave", "give", "gives", "would"].includes(t.lower))) return undefined;
+  k++;
+  if (tokens[k]?.lower === "only") k++;
+  if (tokens[k]?.lower === "as" || isPunct(tokens[k], ",")) k++;
+  let end = k;
+  while (end < tokens.length && end < k + 3 && isNameWordToken(tokens[end])) end++;
+  return end > k ? { from: k, to: end } : undefined;
 }
 
 /** The name before its descriptions, unless the usual reading already is that name (with a role from them). */

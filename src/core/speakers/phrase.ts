@@ -320,12 +320,20 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
  * where the name (one to three capitalised words ending the phrase) starts, after a description
  * opened by an article.
  */
+/** `who gave only his first name`, `giving her name`: words ending in the name someone gave. */
+function givesName(ws: Token[]): boolean {
+  const last = ws[ws.length - 1];
+  return !!last && last.lower === "name" && ws.some((w) => ["gave", "give", "gives", "giving", "would"].includes(w.lower));
+}
+
 function namedAs(ws: Token[]): { at: number; nameAt: number } | undefined {
   if (ws.length < 4 || ws[0].kind !== "word" || !DETERMINERS.has(ws[0].lower)) return undefined;
   for (let k = 2; k < ws.length - 1; k++) {
     const w = ws[k].lower;
     let nameAt = -1;
     if (w === "named" && !ws[k].cap) nameAt = k + 1;
+    // (`a man who gave his name only as Karim`)
+    else if (w === "as" && k >= 3 && (ws[k - 1].lower === "name" || (ws[k - 1].lower === "only" && ws[k - 2].lower === "name")) && givesName(ws.slice(0, ws[k - 1].lower === "name" ? k : k - 1))) nameAt = k + 1;
     else if ((w === "known" || w === "identified") && !ws[k].cap) {
       let j = k + 1;
       if (["only", "simply"].includes(ws[j]?.lower ?? "")) j++;
@@ -908,6 +916,10 @@ export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, eviden
   let to = parts[first].to;
   const next = parts[first + 1];
   const app = next && parseSegment(tokens.slice(next.from, next.to));
+  // `a man who gave only his first name, Karim`: the name given is who it is.
+  if (app && head.type === "anonymous" && (app.type === "name" || app.type === "person") && givesName(tokens.slice(parts[first].from, parts[first].to))) {
+    return { phrase: { type: "person", name: app.name, gender: app.gender }, from: parts[first].from, to: next.to };
+  }
   if (app) {
     const merged = withAppositive(head, app);
     if (merged !== head) {
