@@ -932,6 +932,9 @@ describe("attribution patterns from real news", () => {
     }
     assert.equal(speakerOf(`${before}Her neighbour, Jon Tamm, was blunter. "Words," he said.`, "Words"), "Jon Tamm");
     assert.equal(speakerOf(`${before}The senator was blunter. "Words," she said.`, "Words"), "Marta Kask");
+    // The sentence may end the paragraph before; a noun of the other gender is someone else.
+    assert.equal(speakerOf(`Kieran Marlow, 19, was charged on Monday.\n\nThe victim's mother, who asked not to be named, said her son had been at training.\n\n"He's a good lad," she told the Gazette.`, "He's a good"), undefined);
+    assert.equal(speakerOf(`${before}His brother was blunter. "Words," she said.`, "Words"), "Marta Kask");
   });
   it("reads the name someone gave (`said a man who gave only his first name, Karim`, `A man who gave his name only as Karim said`), never `man`", () => {
     assert.equal(speakerOf(`"I have a sick child at home," said a man who gave only his first name, Karim.`, "I have a sick"), "Karim");

@@ -8,7 +8,7 @@
  * evidence; when the best is not clearly ahead of the next, the reading is ambiguous and the
  * caller says so instead of guessing.
  */
-import { anonymousNouns, rolePhrases } from "../lexicon";
+import { anonymousNouns, genderedWords, rolePhrases } from "../lexicon";
 import type { Entity } from "./entity";
 import type { MentionIndex, Resolved } from "./mentions";
 
@@ -45,7 +45,7 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const paragraph = at < doc.tokenParagraph.length ? doc.tokenParagraph[at] : doc.paragraphs.length;
   // `His brother was blunter. "Words," he said.`: the sentence before names someone unnamed as
   // its subject — the pronoun is theirs, never a named person further back.
-  if (afterUnnamedSubject(index, at)) return undefined;
+  if (afterUnnamedSubject(index, at, gender)) return undefined;
   const scores = new Map<Entity, number>();
   const last = index.lastSpeakerBefore(at);
   const seen = new Set<Entity>();
@@ -133,7 +133,7 @@ const SENTENCE_REACH = 80;
  * the sentence before, in the same paragraph, opens with someone unnamed as its subject (`Her
  * neighbour was blunter.`, `The victim's mother told the court …`) and names no one.
  */
-function afterUnnamedSubject(index: MentionIndex, at: number): boolean {
+function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["gender"]): boolean {
   const { tokens, tokenSentence, tokenParagraph, tokenQuoted } = index.doc;
   if (at >= tokens.length) return false;
   const s = tokenSentence[at];
@@ -141,7 +141,8 @@ function afterUnnamedSubject(index: MentionIndex, at: number): boolean {
   for (let n = 0; k > 0 && tokenSentence[k - 1] === s && n < SENTENCE_REACH; n++) k--;
   if (k > 0 && tokenSentence[k - 1] === s) return false;
   for (let j = k; j < at; j++) if (!tokenQuoted[j] && tokens[j].kind === "word") return false;
-  if (k === 0 || tokenParagraph[k - 1] !== tokenParagraph[at]) return false;
+  // (the sentence before may end the paragraph before: `The victim's mother said …` ¶ `"…," she told …`)
+  if (k === 0 || tokenParagraph[k - 1] < tokenParagraph[at] - 1) return false;
   // The sentence before: its first token, then `the`/a possessive, an owner, describing words, the noun.
   const prev = s - 1;
   let f = k - 1;
@@ -160,6 +161,9 @@ function afterUnnamedSubject(index: MentionIndex, at: number): boolean {
   const head = tokens[j];
   const next = tokens[j + 1];
   if (j + 1 >= k || head.kind !== "word" || head.cap || !personal(head.lower)) return false;
+  // (`His brother was blunter. "…," she said`: someone else)
+  const headGender = genderedWords.get(head.lower);
+  if (gender && headGender && headGender !== gender) return false;
   if (!((next.kind === "word" && !next.cap) || (next.kind === "punct" && next.text === ","))) return false;
   // (`Her neighbour, Jane Doe, was blunter.`: a name in the sentence is who it is)
   for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
