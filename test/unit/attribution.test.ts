@@ -809,7 +809,7 @@ describe("attribution patterns from real news", () => {
     const blog = `**10:44** A reader, Graham in Kessa, emails: "Our garden fence has gone."\n\n11:02 Tom Ashby tweeted: "We are on our way."`;
     assert.equal(speakerOf(blog, "Our garden"), "reader");
     assert.equal(speakerOf(blog, "We are on"), "Tom Ashby");
-    assert.equal(speakerOf(`Coach Dale Harker spoke to reporters after the defeat.\n\nOn the injury to halfback Josh Tamihana:\n\n"It does not look good. He will have scans tomorrow."`, "It does not"), undefined);
+    assert.equal(speakerOf(`Coach Dale Harker spoke to reporters after the defeat.\n\nOn the injury to halfback Josh Tamihana:\n\n"It does not look good. He will have scans tomorrow."`, "It does not"), "Dale Harker");
     assert.equal(speakerOf(`*Caption: Mara Okonjo speaks to supporters outside the town hall.*\n\n> "This is not the end."`, "This is not"), "Mara Okonjo");
   });
   it("reads a British single-quoted quotation holding a double-quoted one as one quotation (`'He told me \"never again\",' she said`)", () => {
@@ -941,5 +941,19 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We waited all day," said a woman who gave her name only as Leila.`, "We waited"), "Leila");
     assert.equal(speakerOf(`A man who gave his name only as Karim said: "We waited."`, "We waited"), "Karim");
     assert.equal(speakerOf(`"It was fine," said a man who lives nearby.`, "It was fine"), "man");
+  });
+  it("gives a quotation standing alone after a question or a topic heading to the person an interview presents, and a feature's question about someone to them as a guess", () => {
+    const transcript = `## Interview: the mayor on housing\n\n*Edited transcript of a conversation with Mayor Teodora Brankova, recorded at City Hall.*\n\n**How many homes will the city build this year?**\n\n"We're on track for about 2,400."\n\n**Your opponents say most of them aren't affordable.**\n\n"My opponents voted against every one of those schemes."\n\nAfter the interview, Callum Deaker dismissed the figures. "Starts are not completions," Deaker said.`;
+    assert.equal(speakerOf(transcript, "We're on track"), "Teodora Brankova");
+    assert.equal(speakerEntity(transcript, "We're on track").confidence, "medium");
+    assert.equal(speakerOf(transcript, "My opponents"), "Teodora Brankova");
+    assert.equal(speakerOf(transcript, "Starts are not"), "Callum Deaker");
+    const presser = `Wolves coach Dale Harkin spoke to reporters after the defeat. Edited excerpts:\n\nOn the defeat:\n\n"We were second best in every part of the game."`;
+    assert.equal(speakerOf(presser, "We were second"), "Dale Harkin");
+    const feature = `Ada Akinwale nods when I repeat this to her. "The cleaners saw everything," she says.\n\nWould she go back to intensive care?\n\n"Never say never. But not yet."`;
+    assert.equal(speakerOf(feature, "Never say"), "Ada Akinwale");
+    assert.equal(speakerEntity(feature, "Never say").confidence, "low");
+    // No question before it: no one's answer.
+    assert.equal(speakerOf(`Wolves coach Dale Harkin spoke to reporters after the defeat.\n\nThe club said nothing.\n\n"Never again."`, "Never again"), undefined);
   });
 });

@@ -81,6 +81,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
   const index = new MentionIndex(doc, aliases);
   const quotes = mergeSplitQuotes(doc, index);
   const result: AttributedQuote[] = [];
+  const interview: InterviewCache = {};
   for (let k = 0; k < quotes.length; k++) {
     const quote = quotes[k];
     const wordCount = countWords(doc, quote);
@@ -98,6 +99,16 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     } else {
       const subject = quote.form === "marked" && !unread ? subjectCue(doc, index, quote) : undefined;
       if (subject) applyCue(doc, index, out, subject);
+      else if (quote.form === "marked" && !unread) {
+        // `**How many homes will you build?**` ¶ `"About 2,400."` in an interview with one person.
+        const answer = interviewAnswer(doc, index, quote, interview);
+        if (answer) {
+          out.speaker = answer.entity;
+          out.basis = "label";
+          out.confidence = answer.sure ? "medium" : "low";
+          out.trace = { link: "label" };
+        }
+      }
     }
     // A short continued quote that is a whole sentence (`"Finals are different."`) is speech, not emphasis.
     const sentence = out.basis === "continued" && isWholeSentence(doc.text.slice(quote.start, quote.end));
@@ -513,6 +524,70 @@ function quoteSentenceEnd(doc: PreparedDocument, quote: Quote): number {
 
 /** Words that stand for a speaker the text does not name (`said one`, `another added`). */
 const UNREAD_SPEAKERS = new Set(["one", "another", "someone", "somebody", "many", "some", "others"]);
+
+/** Words of an introduction that presents what follows as one person's answers. */
+const INTERVIEW_INTRO = /\b(?:interview(?:ed)? with|conversation with|in conversation|Q&A with|spoke (?:to|with) (?:reporters|the press|journalists)|sat down with|talked (?:to|with)|edited (?:excerpts|transcript)|excerpts|transcript of)\b/i;
+/** How many paragraphs from the top an interview's introduction may stand. */
+const INTRO_PARAGRAPHS = 6;
+
+interface InterviewCache {
+  /** The one person an introduction presents (`null`: none); read once a document. */
+  subject?: { entity: Entity; sure: boolean } | null;
+}
+
+/**
+ * A quotation that is a whole paragraph, right after a question (`**What about the estate?**`)
+ * or a topic heading (`On the defeat:`), in a document introduced as an interview with someone
+ * (`Edited transcript of a conversation with Mayor Jane Doe`, `Doe spoke to reporters …`): that
+ * person's answer. Sure (medium) when the introduction names one person only.
+ */
+function interviewAnswer(doc: PreparedDocument, index: MentionIndex, quote: Quote, cache: InterviewCache): { entity: Entity; sure: boolean } | undefined {
+  const para = doc.paragraphs[quote.paragraph];
+  const outside = doc.text.slice(para.start, quote.start) + doc.text.slice(quote.end, para.end);
+  if (/[\p{L}\p{N}]/u.test(outside.replace(/["“”«»‘’]/g, ""))) return undefined;
+  let p = quote.paragraph - 1;
+  while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
+  if (p < 0) return undefined;
+  const raw = doc.text.slice(doc.paragraphs[p].start, doc.paragraphs[p].end).trim();
+  const prompt = raw.replace(/[*_#>\s]+$/u, "").replace(/^[*_#>\s]+/u, "");
+  const heading = /^(?:on|about|regarding|asked about)\b/i.test(prompt) && prompt.endsWith(":");
+  // (an interviewer's words set in bold, `**Your opponents say they aren't affordable.**`, prompt an answer too)
+  const bold = /^\*\*[^*]+\*\*$/.test(raw) || /^__[^_]+__$/.test(raw);
+  if (!prompt.endsWith("?") && !heading && !bold) return undefined;
+  if (cache.subject === undefined) cache.subject = interviewSubject(doc, index);
+  if (cache.subject) return cache.subject;
+  // A feature's own question about someone (`Would she go back to intensive care?`): theirs, as a guess.
+  if (!prompt.endsWith("?")) return undefined;
+  const from = tokenIndexAt(doc, doc.paragraphs[p].start);
+  for (let i = from; i < doc.tokens.length && doc.tokens[i].start < doc.paragraphs[p].end && i < from + 4; i++) {
+    const w = doc.tokens[i].lower;
+    if (w !== "he" && w !== "she") continue;
+    const who = index.resolvePronoun(w, i);
+    return who && who.entity.kind === "person" ? { entity: who.entity, sure: false } : undefined;
+  }
+  return undefined;
+}
+
+/** The person an interview's introduction (in the first paragraphs) presents, if any. */
+function interviewSubject(doc: PreparedDocument, index: MentionIndex): { entity: Entity; sure: boolean } | null {
+  for (let p = 0; p < Math.min(doc.paragraphs.length, INTRO_PARAGRAPHS); p++) {
+    const para = doc.paragraphs[p];
+    if (!INTERVIEW_INTRO.test(doc.text.slice(para.start, Math.min(para.end, para.start + 2000)))) continue;
+    // (the subject who `spoke to reporters`, else the first person named; sure only if no one else is)
+    const people = new Set<Entity>();
+    let subject: Entity | undefined;
+    for (const m of index.mentions) {
+      if (m.paragraph > p) break;
+      if (m.paragraph !== p || m.entity.kind !== "person") continue;
+      people.add(m.entity);
+      if (m.subject && m.main) subject ??= m.entity;
+    }
+    const [first] = people;
+    const who = subject ?? first;
+    return who ? { entity: who, sure: people.size === 1 } : null;
+  }
+  return null;
+}
 
 /** The quote whose speaker an unattributed quote continues, if any. */
 function continuedFrom(doc: PreparedDocument, index: MentionIndex, done: AttributedQuote[], quote: Quote): AttributedQuote | undefined {
