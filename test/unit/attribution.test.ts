@@ -956,4 +956,8 @@ describe("attribution patterns from real news", () => {
     // No question before it: no one's answer.
     assert.equal(speakerOf(`Wolves coach Dale Harkin spoke to reporters after the defeat.\n\nThe club said nothing.\n\n"Never again."`, "Never again"), undefined);
   });
+  it("reads capitalised words after `the` that name no person as an outfit speaking (`The Kessa Fertility Clinic said`), but not one title (`the Taoiseach said` is no organisation)", () => {
+    assert.equal(speakerOf(`The Kessa Fertility Clinic said the results were "worrying".`, "worrying"), "Kessa Fertility Clinic");
+    assert.notEqual(speakerOf(`Taoiseach Aoife Dálaigh met unions on Monday. "We will not be rushed," the Taoiseach said.`, "We will not"), "Taoiseach");
+  });
 });

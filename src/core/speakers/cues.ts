@@ -106,7 +106,8 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     // (`the Prime Minister said`, `the Mayor told`: a capitalised role is someone, its past form a verb)
     const role = roleAt(tokens, k + 1, i);
     // (`the Argentine said`: a nationality for someone named before)
-    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || role?.length === i - k - 1 || isEpithet(named[named.length - 1]));
+    // (`the Lisport Fiscal Analysis said`: capitalised words after `the` that name no person are an outfit)
+    return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || (kind === "unknown" && named.length >= 2 && named.every((w) => w.cap)) || role?.length === i - k - 1 || isEpithet(named[named.length - 1]));
   }
   return true;
 }
