@@ -960,4 +960,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The Kessa Fertility Clinic said the results were "worrying".`, "worrying"), "Kessa Fertility Clinic");
     assert.notEqual(speakerOf(`Taoiseach Aoife Dálaigh met unions on Monday. "We will not be rushed," the Taoiseach said.`, "We will not"), "Taoiseach");
   });
+  it("reads an outfit named after whom it serves (`\"…,\" the Okafor campaign said`, `the Sanders campaign rejected it as \"…\"`) like `Okafor's campaign`, never a nation's (`the Mexican government`)", () => {
+    const text = `Ada Okafor spoke in Lisport.\n\n"We will win again," the Okafor campaign said.\n\nThe Okafor campaign rejected the idea as "ludicrous".`;
+    const q = speakerEntity(text, "We will win");
+    assert.equal(q.speaker?.kind, "organization");
+    assert.equal(q.speaker?.name, "Okafor");
+    assert.equal(speakerOf(text, "ludicrous"), "Okafor");
+    assert.notEqual(speakerOf(`Tom Ashby sent a memo. He would hold the money until the Mexican government agreed to pay "$5-10 billion."`, "$5-10"), "Mexican");
+  });
 });

@@ -641,6 +641,12 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (rest.length && rest.every(isNameWord)) return { type: "organization", name: joinWords(rest), orgType: ws[i].lower };
     // `the bank's board`: the organisation `the bank` means (a common noun names no organisation).
     if (i === ws.length - 1 && ownerIsNominal && ownerNoun && orgNouns.has(ownerNoun) && !ws.slice(0, i).some(isNameWord)) return { type: "orgNoun", noun: ownerNoun };
+    // `the Clinton campaign`, `the Obama administration`: the outfit named after whom it serves (as
+    // `Clinton's campaign` is; not `the Mexican government`, a nation's).
+    const namer = ws.slice(0, i);
+    if (i === ws.length - 1 && !owner && (!det || det === "the") && namer.length >= 1 && namer.length <= 4 && namer.every((w) => isNameWord(w) && !describingWords.has(w.lower)) && classifyName(namer) !== "time") {
+      return { type: "organization", name: joinWords(namer), orgType: ws[i].lower };
+    }
     if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerNoun ?? ws[i].lower, orgType: ws[i].lower } : det === "his" || det === "her" ? { type: "orgNoun", noun: ws[i].lower, possessor: det } : { type: "orgNoun", noun: ws[i].lower };
     break;
   }
@@ -948,6 +954,9 @@ function keyWords(p: SpeakerPhrase): string[] {
       texts.push(p.name, p.organization);
       break;
     case "organization":
+      // (`the Clinton campaign`: the outfit's noun ends the phrase)
+      texts.push(p.name, p.orgType);
+      break;
     case "group":
       texts.push(p.name);
       break;
