@@ -468,9 +468,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   }
   // `Jane Doe said:` ending the previous paragraph introduces a quote that opens this one.
   if (beforeIdx.every((i) => doc.tokens[i].kind === "punct")) {
-    let p = quote.paragraph - 1;
-    while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
-    const intro = doc.paragraphs[p];
+    const intro = doc.paragraphs[storyParagraphBefore(doc, quote.paragraph)];
     if (intro && intro.kind === "text" && /:\s*$/.test(doc.text.slice(intro.start, intro.end))) {
       const introSentence = sentenceOf(doc, intro.end - 1);
       const from = introSentence >= 0 ? Math.max(intro.start, doc.sentences[introSentence].start) : intro.start;
@@ -542,11 +540,8 @@ interface InterviewCache {
  * person's answer. Sure (medium) when the introduction names one person only.
  */
 function interviewAnswer(doc: PreparedDocument, index: MentionIndex, quote: Quote, cache: InterviewCache): { entity: Entity; sure: boolean } | undefined {
-  const para = doc.paragraphs[quote.paragraph];
-  const outside = doc.text.slice(para.start, quote.start) + doc.text.slice(quote.end, para.end);
-  if (/[\p{L}\p{N}]/u.test(outside.replace(/["“”«»‘’]/g, ""))) return undefined;
-  let p = quote.paragraph - 1;
-  while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
+  if (!standsAlone(doc, quote)) return undefined;
+  const p = storyParagraphBefore(doc, quote.paragraph);
   if (p < 0) return undefined;
   const raw = doc.text.slice(doc.paragraphs[p].start, doc.paragraphs[p].end).trim();
   const prompt = raw.replace(/[*_#>\s]+$/u, "").replace(/^[*_#>\s]+/u, "");
@@ -595,12 +590,23 @@ function continuedFrom(doc: PreparedDocument, index: MentionIndex, done: Attribu
   if (!previous) return undefined;
   if (previous.lastParagraph === quote.paragraph) return newSubjectBetween(doc, index, previous, quote) ? undefined : previous;
   // A paragraph that is only this quotation continues the last quote of the previous story paragraph.
+  if (!standsAlone(doc, quote)) return undefined;
+  const p = storyParagraphBefore(doc, quote.paragraph);
+  return p >= 0 && previous.lastParagraph === p ? previous : undefined;
+}
+
+/** Whether a quotation is its paragraph's only words (quote marks aside). */
+function standsAlone(doc: PreparedDocument, quote: Quote): boolean {
   const para = doc.paragraphs[quote.paragraph];
   const outside = doc.text.slice(para.start, quote.start) + doc.text.slice(quote.end, para.end);
-  if (/[\p{L}\p{N}]/u.test(outside.replace(/["“”«»‘’]/g, ""))) return undefined;
-  let p = quote.paragraph - 1;
-  while (p >= 0 && (doc.paragraphs[p].kind === "caption" || doc.paragraphs[p].kind === "furniture")) p--;
-  return p >= 0 && previous.lastParagraph === p ? previous : undefined;
+  return !/[\p{L}\p{N}]/u.test(outside.replace(/["“”«»‘’]/g, ""));
+}
+
+/** The paragraph of the story before paragraph `p`, past captions and page furniture (-1: none). */
+function storyParagraphBefore(doc: PreparedDocument, p: number): number {
+  let q = p - 1;
+  while (q >= 0 && (doc.paragraphs[q].kind === "caption" || doc.paragraphs[q].kind === "furniture")) q--;
+  return q;
 }
 
 /**

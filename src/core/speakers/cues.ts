@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, isEpithet, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -573,7 +573,7 @@ function nameGivenAfter(tokens: Token[], from: number): { from: number; to: numb
     if (tokens[k].kind !== "word") return undefined;
     k++;
   }
-  if (tokens[k]?.lower !== "name" || !tokens.slice(from + 1, k).some((t) => ["gave", "give", "gives", "would"].includes(t.lower))) return undefined;
+  if (tokens[k]?.lower !== "name" || !givesName(tokens.slice(from + 1, k + 1))) return undefined;
   k++;
   if (tokens[k]?.lower === "only") k++;
   if (tokens[k]?.lower === "as" || isPunct(tokens[k], ",")) k++;

@@ -577,7 +577,7 @@ export class MentionIndex {
       if (++seen > MENTION_WINDOW) break;
       const e = m.entity;
       // (`… was contacted by Reuters. A spokeswoman said`: the outlet asking is not whose spokeswoman speaks)
-      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e)) && (isNewsOutlet(e.name) ? !!noun && MEDIA_NOUNS.has(noun) : true)) return e;
+      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e)) && (!isNewsOutlet(e.name) || (!!noun && MEDIA_NOUNS.has(noun)))) return e;
     }
     return undefined;
   }
@@ -629,17 +629,17 @@ export class MentionIndex {
   }
 }
 
-/**
- * Can `the board` (a nominal) mean this organisation? When its kind is known, if the kinds fit;
- * when not, only a business noun (`the company`) or the organisation's own last word
- * (`the board` for `Lisport Health Board`) — a newspaper is not `the board`.
- */
 /** Last words of a news outlet's name (`the Lisport Echo`), and outlets known by name alone. */
 const OUTLET_HEADS = new Set(["echo", "times", "post", "herald", "gazette", "journal", "news", "tribune", "telegraph", "guardian", "chronicle", "observer", "courier", "mirror", "express", "examiner", "inquirer", "independent", "sun", "star", "bulletin", "dispatch", "press", "review", "reuters", "bloomberg", "politico", "axios", "bbc", "cnn", "msnbc", "npr", "afp", "ap", "upi", "radio", "television", "tv"]);
 const OUTLET_NAMES = new Set(["associated press", "agence france-presse", "agence france presse", "fox news", "sky news", "al jazeera", "nbc", "abc", "cbs", "itv", "rte", "cbc"]);
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "broadcaster", "network", "channel", "station", "outlet", "magazine", "agency", "site", "publication"]);
 const isNewsOutlet = (name: string) => OUTLET_NAMES.has(name.toLowerCase()) || OUTLET_HEADS.has(name.split(" ").pop()!.toLowerCase());
 
+/**
+ * Can `the board` (a nominal) mean this organisation? When its kind is known, if the kinds fit;
+ * when not, only a business noun (`the company`) or the organisation's own last word
+ * (`the board` for `Lisport Health Board`) — a newspaper is not `the board`.
+ */
 function nominalFits(noun: string, e: Entity): boolean {
   if (e.orgType || noun === "its" || noun === "their") return orgTypeFits(noun, e);
   const last = e.name.split(" ").pop()!.toLowerCase();

@@ -314,18 +314,18 @@ export function trimRunStart(ws: Token[], i: number, end: number, atSentenceStar
   return k;
 }
 
-/** Reads one comma-free segment as a speaker phrase. */
+/** `who gave only his first name`, `giving her name`: words ending in the name someone gave. */
+export function givesName(ws: readonly Token[]): boolean {
+  const last = ws[ws.length - 1];
+  return !!last && last.lower === "name" && ws.some((w) => GIVING.has(w.lower));
+}
+const GIVING = new Set(["gave", "give", "gives", "giving", "would"]);
+
 /**
  * `… named Jo Doe`, `… known as Bob`, `… identified (only) as Bob`: where the naming word is and
  * where the name (one to three capitalised words ending the phrase) starts, after a description
  * opened by an article.
  */
-/** `who gave only his first name`, `giving her name`: words ending in the name someone gave. */
-function givesName(ws: Token[]): boolean {
-  const last = ws[ws.length - 1];
-  return !!last && last.lower === "name" && ws.some((w) => ["gave", "give", "gives", "giving", "would"].includes(w.lower));
-}
-
 function namedAs(ws: Token[]): { at: number; nameAt: number } | undefined {
   if (ws.length < 4 || ws[0].kind !== "word" || !DETERMINERS.has(ws[0].lower)) return undefined;
   for (let k = 2; k < ws.length - 1; k++) {
@@ -410,6 +410,7 @@ function segmentKey(input: Token[], atSentenceStart: boolean): string | undefine
   return key;
 }
 
+/** Reads one comma-free segment as a speaker phrase (remembered per document: see `segmentReadings`). */
 export function parseSegment(input: Token[], atSentenceStart = false, evidence: WordEvidence = NO_EVIDENCE): SpeakerPhrase | undefined {
   // (No memo for the shared `NO_EVIDENCE`: it would outlive every document.)
   if (evidence === NO_EVIDENCE) return readSegment(input, atSentenceStart, evidence);
@@ -922,10 +923,6 @@ export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, eviden
   let to = parts[first].to;
   const next = parts[first + 1];
   const app = next && parseSegment(tokens.slice(next.from, next.to));
-  // `a man who gave only his first name, Karim`: the name given is who it is.
-  if (app && head.type === "anonymous" && (app.type === "name" || app.type === "person") && givesName(tokens.slice(parts[first].from, parts[first].to))) {
-    return { phrase: { type: "person", name: app.name, gender: app.gender }, from: parts[first].from, to: next.to };
-  }
   if (app) {
     const merged = withAppositive(head, app);
     if (merged !== head) {

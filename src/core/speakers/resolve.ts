@@ -130,24 +130,22 @@ const SENTENCE_REACH = 80;
 
 /**
  * Whether the pronoun at `at` follows only a quotation in its sentence (`"Words," he said`) and
- * the sentence before, in the same paragraph, opens with someone unnamed as its subject (`Her
- * neighbour was blunter.`, `The victim's mother told the court …`) and names no one.
+ * the sentence before (in its paragraph, or ending the one before) opens with someone unnamed as
+ * its subject (`Her neighbour was blunter.`, `The victim's mother told the court …`), of no other
+ * gender, and names no one.
  */
 function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["gender"]): boolean {
   const { tokens, tokenSentence, tokenParagraph, tokenQuoted } = index.doc;
   if (at >= tokens.length) return false;
-  const s = tokenSentence[at];
-  let k = at;
-  for (let n = 0; k > 0 && tokenSentence[k - 1] === s && n < SENTENCE_REACH; n++) k--;
-  if (k > 0 && tokenSentence[k - 1] === s) return false;
+  const k = sentenceStart(tokenSentence, at);
+  if (k < 0) return false;
   for (let j = k; j < at; j++) if (!tokenQuoted[j] && tokens[j].kind === "word") return false;
   // (the sentence before may end the paragraph before: `The victim's mother said …` ¶ `"…," she told …`)
   if (k === 0 || tokenParagraph[k - 1] < tokenParagraph[at] - 1) return false;
   // The sentence before: its first token, then `the`/a possessive, an owner, describing words, the noun.
-  const prev = s - 1;
-  let f = k - 1;
-  for (let n = 0; f > 0 && tokenSentence[f - 1] === prev && n < SENTENCE_REACH; n++) f--;
-  if (f > 0 && tokenSentence[f - 1] === prev) return false;
+  const prev = tokenSentence[at] - 1;
+  const f = sentenceStart(tokenSentence, k - 1);
+  if (f < 0) return false;
   const opener = tokens[f];
   if (opener.kind !== "word" || !UNNAMED_OPENERS.has(opener.lower)) return false;
   let j = f + 1;
@@ -171,4 +169,12 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
     if (m.sentence === prev && m.kind === "name" && m.entity.kind === "person") return false;
   }
   return true;
+}
+
+/** The first token of the sentence of token `i`, if no more than `SENTENCE_REACH` tokens back (-1: further). */
+function sentenceStart(tokenSentence: Int32Array, i: number): number {
+  const s = tokenSentence[i];
+  let k = i;
+  for (let n = 0; k > 0 && tokenSentence[k - 1] === s && n < SENTENCE_REACH; n++) k--;
+  return k > 0 && tokenSentence[k - 1] === s ? -1 : k;
 }
