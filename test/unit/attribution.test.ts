@@ -968,4 +968,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "ludicrous"), "Okafor");
     assert.notEqual(speakerOf(`Tom Ashby sent a memo. He would hold the money until the Mexican government agreed to pay "$5-10 billion."`, "$5-10"), "Mexican");
   });
+  it("gives `he said` after a new paragraph that opens on someone else by name to that person, not to the last speaker (`Coach Brett Holm was more restrained. \"…,\" he said`), but only someone surely of the pronoun's gender", () => {
+    const text = `Captain Sione Tarrant said the win was special. "To do it here is special," Tarrant said.\n\nWolves coach Brett Holm was more restrained. "We'll enjoy it tonight," he said.`;
+    assert.equal(speakerOf(text, "We'll enjoy"), "Brett Holm");
+    // (`Sandy Hook` may be a place)
+    const place = `Senator Tom Marek spoke after the vote. "There is a ton of work left," Marek said.\n\nIn that sense, Sandy Hook was not just a tragedy. "My son just finished first grade," he added.`;
+    assert.equal(speakerOf(place, "My son"), "Tom Marek");
+  });
 });

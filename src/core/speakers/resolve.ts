@@ -93,6 +93,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
     const m = index.mentions[mi];
       if (m.start <= last.at) break;
       if (m.speaking && m.entity !== last.entity) overtaken = true;
+      // A new paragraph opening on someone else by name, surely of the pronoun's gender (`Coach
+      // Jane Roe was more restrained. "…," she said`), has moved the story on from the last speaker.
+      else if (m.kind === "name" && m.subject && m.paragraph === paragraph && m.paragraph > last.paragraph && m.entity !== last.entity && !!gender && m.entity.gender === gender && opensParagraph(index, m.start)) overtaken = true;
     }
   }
   if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
@@ -108,6 +111,20 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   // (`he said` surely meant someone earlier: that someone as the only `she` in reach is a guess)
   const against = !!gender && !best[0].gender && !!best[0].pronounGender && best[0].pronounGender !== gender;
   return { entity: best[0], ambiguous: against || (!!second && best[1] - second[1] < MARGIN) };
+}
+
+/** How many words may come before a name that opens its paragraph (`But Deputy Commissioner …`). */
+const OPENING_WORDS = 4;
+
+/** Whether only capitalised words or role words (`Miners coach`, `But Mr.`) come before token `i` in its paragraph. */
+function opensParagraph(index: MentionIndex, i: number): boolean {
+  const { tokens, tokenParagraph } = index.doc;
+  let k = i - 1;
+  for (let n = 0; k >= 0 && tokenParagraph[k] === tokenParagraph[i]; k--, n++) {
+    const t = tokens[k];
+    if (n >= OPENING_WORDS || t.kind !== "word" || !(t.cap || rolePhrases.has(t.lower))) return false;
+  }
+  return true;
 }
 
 /** Whether the sentence of mention `mi` mentions a person besides it (by name or pronoun). */
