@@ -529,6 +529,9 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       // (`the editor of the city's main newspaper`: an outfit named by a noun only)
       if (outfit?.type === "orgNoun" && head?.type === "role") return head;
       if (organization && head?.type === "spokesperson") return { type: "spokesperson", organization, noun: head.noun, gender: head.gender };
+      // `Detective Jane Doe of the Corliss County Sheriff's Office`: the person, from an outfit named
+      // with a possessive — never the outfit's last word.
+      if (head?.type === "person" && ["of", "at", "from"].includes(ws[prep].lower)) return { ...head, organization: head.organization ?? possessiveOrg(ws.slice(prep + 1)) };
     }
     owner = ws.slice(0, poss);
     ws = ws.slice(poss + 1);
@@ -737,6 +740,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   if (!det && !owner && nameStart === 0) {
     let k = 0;
     while (k < ws.length && k < 3 && isNameWord(ws[k])) k++;
+    // (`Grade 12 student Jane Doe`, `Year 10 pupil …`: a number closing the capitalised words)
+    if (k > 0 && /^\d{1,2}$/.test(ws[k]?.text ?? "")) k++;
     let n = k;
     // (`Khalid bin Saeed al-Mansouri`: a particle inside a name is no plain noun)
     while (n < ws.length && n < k + 2 && ws[n].kind === "word" && !ws[n].cap && /^\p{Ll}{3,}$/u.test(ws[n].text) && !NAME_PARTICLES.has(ws[n].lower) && !verbForms.has(ws[n].lower) && !stopwordSet.has(ws[n].lower) && !LINKS.has(ws[n].lower) && !PREPOSITIONS.has(ws[n].lower)) n++;
@@ -818,7 +823,19 @@ function nameThenOrg(after: Token[]): { who: Token[]; org?: string; noun?: strin
   // (an organisation only when its words say so: `of Lisport` is where the person is from)
   if (org) return classifyName(after.slice(link + 1).filter((w) => w.lower !== "the")) === "organization" ? { who, org } : { who, place: org };
   const tail = after.slice(link + 1).filter((w) => w.lower !== "the");
-  return after[link + 1]?.lower === "the" && tail.length === 1 && orgNouns.has(tail[0].lower) ? { who, noun: tail[0].lower } : undefined;
+  if (after[link + 1]?.lower !== "the" || tail.length === 0) return undefined;
+  if (tail.length === 1) return orgNouns.has(tail[0].lower) ? { who, noun: tail[0].lower } : undefined;
+  // `Detective Jane Doe of the county fraud unit`: a unit described in a few plain words — the
+  // person, from an outfit not named.
+  const plain = tail.length <= 4 && tail.every((w) => w.kind === "word" && !verbForms.has(w.lower) && !stopwordSet.has(w.lower) && (!w.cap || isNameWord(w)));
+  return plain && !tail[tail.length - 1].cap ? { who } : undefined;
+}
+
+/** `the Corliss County Sheriff's Office`: capitalised words and a possessive, naming an outfit (else undefined). */
+function possessiveOrg(ws: Token[]): string | undefined {
+  const words = ws[0]?.lower === "the" ? ws.slice(1) : ws;
+  if (words.length < 3 || !words.every((w) => w.kind === "poss" || isNameWord(w)) || words[words.length - 1].kind === "poss") return undefined;
+  return words.map((w, k) => (k && w.kind !== "poss" ? " " : "") + w.text).join("");
 }
 
 function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: number } } | undefined {
