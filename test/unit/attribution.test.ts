@@ -975,4 +975,22 @@ describe("attribution patterns from real news", () => {
     const place = `Senator Tom Marek spoke after the vote. "There is a ton of work left," Marek said.\n\nIn that sense, Sandy Hook was not just a tragedy. "My son just finished first grade," he added.`;
     assert.equal(speakerOf(place, "My son"), "Tom Marek");
   });
+  it("reads a person from an outfit named with a possessive or in plain words (`said Detective Jane Doe of the Corliss County Sheriff's Office`, `of the county fraud unit`) and a school year in a description (`said Grade 12 student Jane Doe`)", () => {
+    const sheriff = speakerEntity(`"These are pros," said Detective Aaron Lund of the Corliss County Sheriff's Office.`, "These are pros");
+    assert.deepEqual([sheriff.speaker?.name, sheriff.speaker?.organization?.name], ["Aaron Lund", "Corliss County Sheriff's Office"]);
+    assert.equal(speakerOf(`"These are pros," said Detective Aaron Lund of the county fraud unit.`, "These are pros"), "Aaron Lund");
+    assert.equal(speakerOf(`"We are waiting," said Grade 12 student Aiden Blais, 17, who works at a pharmacy.`, "We are waiting"), "Aiden Blais");
+  });
+  it("never gives `Mrs. Doe` to a man named Doe (his wife speaks), but lets a title overrule a gender only the given name suggested (`Lindsey Marsh … Mr. Marsh said`)", () => {
+    const farm = `Dale Ostrowski farms 400 acres near Brandt. "Prices are terrible," Mr. Ostrowski said.\n\nHis wife, Carol, keeps the books. "We will make it through this year," Mrs. Ostrowski says.`;
+    assert.equal(speakerOf(farm, "Prices are"), "Dale Ostrowski");
+    assert.equal(speakerOf(farm, "We will make"), "Ostrowski");
+    assert.equal(speakerOf(`Senator Lindsey Marsh spoke on Monday. "We will vote no," Mr. Marsh said.`, "We will vote"), "Lindsey Marsh");
+    assert.equal(speakerOf(`Bill Ostrowski and Hillary Ostrowski both spoke. "We will vote no," Mrs. Ostrowski said.`, "We will vote"), "Hillary Ostrowski");
+  });
+  it("gives `she said` after a sentence opening on someone unnamed with an indefinite article (`A woman who lives nearby said …`) to no named person, even when a name is only whom they are near (`A neighbor of Dolores Ruiz`)", () => {
+    const text = `Detective Aaron Lund said the men were pros.\n\nA woman who lives across the street, and who asked that her name not be used, said she heard five shots.\n\n"It was pop-pop-pop," she said.\n\nA neighbor of Dolores Ruiz, who would not give his name, said he had two calls. "The kid called me Pop-Pop," he said.`;
+    assert.equal(speakerOf(text, "It was pop"), undefined);
+    assert.equal(speakerOf(text, "The kid called"), undefined);
+  });
 });

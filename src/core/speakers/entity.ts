@@ -31,6 +31,8 @@ export interface Entity {
   aliases: Set<string>;
   /** For people: from a title, a gendered noun or a given name. */
   gender?: Gender;
+  /** The gender came from the given name alone (`Lindsey`), which a title (`Mr. Graham`) overrules. */
+  genderFromName?: boolean;
   /** For people of no known gender: the one a pronoun surely theirs suggested (`Dr Raghavan Iyer … he said`). */
   pronounGender?: Gender;
   /** For organisations: what kind (`company`, `union`), so `the company` skips a union. */
@@ -142,7 +144,9 @@ export class DocumentEntities {
     const name = this.expand(rawName);
     const { given, surname, suffix } = splitPersonName(name);
     // (`Donald Doe Jr.` and `Donald Doe` are two people: a suffix must agree when both names are full)
-    const known = this.withSurname(surname).filter((p) => !given || !p.given || (p.suffix ?? "").toLowerCase().replace(/\./g, "") === (suffix ?? "").toLowerCase().replace(/\./g, ""));
+    // (`Mrs. Doe` after `Dale Doe … Mr. Doe said`: a title of the other gender is someone else —
+    // his wife — unless only a given name suggested the gender: `Lindsey Graham … Mr. Graham`)
+    const known = ofGender(this.withSurname(surname).filter((p) => !given || !p.given || (p.suffix ?? "").toLowerCase().replace(/\./g, "") === (suffix ?? "").toLowerCase().replace(/\./g, "")), gender);
     let e = known.find((p) => p.given && given && givenNamesAgree(p.given, given)) ?? (given ? known.find((p) => !p.given) : known.length === 1 ? known[0] : undefined);
     if (!e) {
       const unknown = this.unknowns.get(name.toLowerCase()) ?? (!given ? undefined : this.unknowns.get(surname.toLowerCase()));
@@ -167,7 +171,11 @@ export class DocumentEntities {
       if (!list.includes(e)) list.push(e);
       this.byGiven.set(first, list);
     }
-    e.gender ??= gender ?? (given ? genderOfGivenName(given.split(" ")[0]) : undefined);
+    settleGender(e, gender);
+    if (!e.gender) {
+      e.gender = gender ?? (given ? genderOfGivenName(given.split(" ")[0]) : undefined);
+      if (!gender && e.gender) e.genderFromName = true;
+    }
     e.aliases.add(name.toLowerCase());
     e.aliases.add(e.surname!.toLowerCase());
     e.aliases.add(e.name.toLowerCase());
@@ -300,4 +308,22 @@ export class DocumentEntities {
       this.holders.set(e.organization, roles);
     }
   }
+}
+
+/**
+ * The people of `list` who may be of `gender`: those of that gender or none known — or, when
+ * there are none, those whose gender only their given name suggested (`Lindsey Graham` is
+ * `Mr. Graham`; `Mrs. Clinton` is Hillary, never Bill, when both are named).
+ */
+export function ofGender(list: Entity[], gender: Gender | undefined): Entity[] {
+  if (!gender) return list;
+  const fits = list.filter((e) => !e.gender || e.gender === gender);
+  return fits.length ? fits : list.filter((e) => e.genderFromName);
+}
+
+/** A title or gendered word (`Mr. Lou`) overrules a gender only the given name suggested. */
+export function settleGender(e: Entity, gender: Gender | undefined): void {
+  if (!gender || !e.genderFromName) return;
+  e.gender = gender;
+  e.genderFromName = undefined;
 }

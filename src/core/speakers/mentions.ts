@@ -7,7 +7,7 @@
  */
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { DocumentEntities, type Entity, isPersonalOutfit, orgTypeFits, PERSONAL_OUTFITS } from "./entity";
+import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
@@ -417,6 +417,7 @@ export class MentionIndex {
         if (words.length === 1) {
           const r = this.pickPerson(entities.withSurname(phrase.name), at, phrase.gender) ?? this.pickPerson(entities.withGiven(phrase.name), at, phrase.gender);
           const e = r?.entity ?? entities.person(phrase.name, phrase.gender);
+          settleGender(e, phrase.gender);
           entities.describe(e, phrase.role, owner);
           return { entity: e, ambiguous: r?.ambiguous ?? false };
         }
@@ -501,8 +502,7 @@ export class MentionIndex {
    * `at`: mentioned most, and most recently. Ambiguous when another is nearly as present.
    */
   pickPerson(candidates: Entity[], at: number, gender?: Gender): Resolved | undefined {
-    let list = candidates.filter((e) => e.kind === "person" || e.kind === "unknown");
-    if (gender) list = list.filter((e) => !e.gender || e.gender === gender);
+    const list = ofGender(candidates.filter((e) => e.kind === "person" || e.kind === "unknown"), gender);
     if (list.length === 0) return undefined;
     if (list.length === 1) return { entity: list[0], ambiguous: false };
     const score = new Map<Entity, number>(list.map((e) => [e, 0]));

@@ -139,7 +139,9 @@ function personInSentence(index: MentionIndex, mi: number): boolean {
 }
 
 /** Determiners opening an unnamed person's description (`His brother`, `The boy's teacher`). */
-const UNNAMED_OPENERS = new Set(["the", "his", "her", "their", "my", "our"]);
+const UNNAMED_OPENERS = new Set(["the", "his", "her", "their", "my", "our", "a", "an", "another", "one"]);
+/** Words before a name that make it no apposition (`A neighbour of Jane Doe, who …`). */
+const NAME_OBJECT_WORDS = new Set(["of", "to", "for", "with", "from", "near", "by", "about"]);
 /** Nouns for someone known by whom they are to someone (`her neighbour`, `the boy's teacher`). */
 const RELATION_HEADS = new Set(["teacher", "lawyer", "attorney", "doctor", "driver", "friend", "colleague", "partner", "boss", "landlord", "landlady", "employer", "boyfriend", "girlfriend", "coach", "pastor", "priest", "carer", "neighbour", "neighbor", "flatmate", "roommate", "classmate", "teammate"]);
 /** How far back a sentence's first token is looked for (a longer sentence is no plain `X was blunter.`). */
@@ -148,8 +150,9 @@ const SENTENCE_REACH = 80;
 /**
  * Whether the pronoun at `at` follows only a quotation in its sentence (`"Words," he said`) and
  * the sentence before (in its paragraph, or ending the one before) opens with someone unnamed as
- * its subject (`Her neighbour was blunter.`, `The victim's mother told the court …`), of no other
- * gender, and names no one.
+ * its subject (`Her neighbour was blunter.`, `The victim's mother told the court …`, `A woman who
+ * lives nearby said …`), of no other gender, and names no one (but whom they are near: `A
+ * neighbour of Jane Doe`).
  */
 function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["gender"]): boolean {
   const { tokens, tokenSentence, tokenParagraph, tokenQuoted } = index.doc;
@@ -183,7 +186,7 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   // (`Her neighbour, Jane Doe, was blunter.`: a name in the sentence is who it is)
   for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
     const m = index.mentions[mi];
-    if (m.sentence === prev && m.kind === "name" && m.entity.kind === "person") return false;
+    if (m.sentence === prev && m.kind === "name" && m.entity.kind === "person" && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return false;
   }
   return true;
 }
