@@ -85,21 +85,18 @@ function maskQuotes(text: string, quotes: Quote[]): string {
   // Which code units become `x`: letters and digits inside a piece (a lone surrogate is neither,
   // as `/[\p{L}\p{N}]/u` reads one code unit). The first character keeps its case: a quote that
   // opens a sentence must still look like one.
-  const masked = new Uint8Array(text.length);
+  // The text's code units as UTF-16LE bytes, changed in place and read back as one string: two
+  // native copies, not a string piece and a run of `x` for every quoted word joined.
+  let units: Buffer | undefined;
   for (const q of quotes)
     for (const p of q.pieces)
-      for (let i = p.start + 1; i < p.end; i++) if (isLetterOrDigitUnit(text.charCodeAt(i))) masked[i] = 1;
-  const parts: string[] = [];
-  let from = 0;
-  // The runs found by the typed array's own search, not a loop in JavaScript over every character.
-  for (let i = masked.indexOf(1); i >= 0; i = masked.indexOf(1, from)) {
-    let j = masked.indexOf(0, i + 1);
-    if (j < 0) j = text.length;
-    parts.push(text.slice(from, i), "x".repeat(j - i));
-    from = j;
-  }
-  parts.push(text.slice(from));
-  return parts.join("");
+      for (let i = p.start + 1; i < p.end; i++)
+        if (isLetterOrDigitUnit(text.charCodeAt(i))) {
+          units ??= Buffer.from(text, "utf16le");
+          units[2 * i] = 0x78; // `x`
+          units[2 * i + 1] = 0;
+        }
+  return units ? units.toString("utf16le") : text;
 }
 
 /** `/[\p{L}\p{N}]/u` on one UTF-16 code unit, ASCII from the code and the rest remembered once found. */

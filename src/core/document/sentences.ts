@@ -35,10 +35,19 @@ const GLUED_BEFORE = /\p{L}*\p{Ll}{2}$/u;
 const GLUED_AFTER = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}.])/u;
 function glued(body: string, runStart: number, runEnd: number, next: number): boolean {
   if (runEnd - runStart !== 1) return false;
+  // (Answered from the character codes when ASCII says no: a lower-case letter right before the
+  // stop and a capital right after it — `3.5`, `Amazon.com` and masked quotations never get as far
+  // as the regular expressions.)
+  if (!mayBeLower(body.charCodeAt(runStart - 1)) || !mayBeUpper(body.charCodeAt(next))) return false;
   const before = GLUED_BEFORE.exec(body.slice(Math.max(0, runStart - 24), runStart));
   if (!before || abbreviationSet.has(before[0].toLowerCase())) return false;
   return GLUED_AFTER.test(body.slice(next, next + 24));
 }
+
+/** Could this code unit be `\p{Ll}` (false only for ASCII that is not `a`–`z`, and for none)? */
+const mayBeLower = (c: number) => c >= 0x80 || (c >= 0x61 && c <= 0x7a);
+/** Could this code unit start `\p{Lu}` (false only for ASCII that is not `A`–`Z`, and for none)? */
+const mayBeUpper = (c: number) => c >= 0x80 || (c >= 0x41 && c <= 0x5a);
 
 /** Returns the sentence spans of `text.slice(start, end)`, as offsets into `text`. */
 export function splitSentences(text: string, start: number, end: number): Span[] {
