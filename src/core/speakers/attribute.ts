@@ -299,9 +299,21 @@ const isWholeSentence = (text: string) => /^\p{Lu}/u.test(text) && /[.!?]$/.test
 
 function countWords(doc: PreparedDocument, quote: Quote): number {
   let n = 0;
-  for (const p of quote.pieces) n += (doc.text.slice(p.start, p.end).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? []).length;
+  // (Counted by `test`, which makes no array of the words and no string for each.)
+  for (const p of quote.pieces) n += countMatches(QUOTE_WORD, doc.text.slice(p.start, p.end));
   return n;
 }
+const QUOTE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** How many times a global regular expression that never matches the empty string matches `text` (`text.match(re)?.length ?? 0`), up to `limit`. */
+function countMatches(re: RegExp, text: string, limit = Infinity): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < limit && re.test(text)) n++;
+  re.lastIndex = 0;
+  return n;
+}
+const NOT_SPACES = /\S+/g;
 
 /**
  * How far a cue is looked for around a quotation, in tokens. A sentence holding thousands of
@@ -435,7 +447,8 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const beforeStart = startSentence >= 0 ? Math.max(first.start, doc.sentences[startSentence].start) : first.start;
   const beforeIdx = visibleBefore(doc, beforeStart, quote.start);
   // A quotation of five words or more is a clause of someone's, not a phrase naming something.
-  const clauseQuoted = doc.text.slice(quote.start, quote.end).split(/\s+/).filter(Boolean).length >= 5;
+  // (Five words or more: the runs between spaces counted up to five, no array of them made.)
+  const clauseQuoted = countMatches(NOT_SPACES, doc.text.slice(quote.start, quote.end), 5) >= 5;
   const beforeTokens = tokensOf(doc, beforeIdx);
   const before = at(beforeIdx, cueBefore(beforeTokens, ev, clauseQuoted));
   // `Doe said "…," she said`: a named cue before beats a pronoun after.

@@ -505,23 +505,29 @@ export class MentionIndex {
     const list = ofGender(candidates.filter((e) => e.kind === "person" || e.kind === "unknown"), gender);
     if (list.length === 0) return undefined;
     if (list.length === 1) return { entity: list[0], ambiguous: false };
-    const score = new Map<Entity, number>(list.map((e) => [e, 0]));
+    // Each candidate once, in the order first listed, with its score (a handful: found by a
+    // look along them, no map of entities built for each look-up).
+    const people: Entity[] = [];
+    for (const e of list) if (!people.includes(e)) people.push(e);
+    const score: number[] = people.map(() => 0);
     let rank = 0;
     let seen = 0;
     for (let mi = this.lastBefore(at); mi >= 0; mi--) {
       const m = this.mentions[mi];
       // A bounded window of recent mentions, then each one's count over the whole document.
       if (++seen > MENTION_WINDOW) break;
-      if (!score.has(m.entity)) continue;
+      const k = people.indexOf(m.entity);
+      if (k < 0) continue;
       // Recent mentions count more; a bare-surname mention says who the surname means here.
       const bareSurname = m.end - m.start === 1 && m.kind === "name";
-      score.set(m.entity, score.get(m.entity)! + (bareSurname ? 2 : 1) / (1 + rank * 0.15));
+      score[k] += (bareSurname ? 2 : 1) / (1 + rank * 0.15);
       rank++;
     }
-    for (const e of list) score.set(e, score.get(e)! + 0.1 * Math.min(this.mentionCount(e), 20));
-    const sorted = [...score].sort((a, b) => b[1] - a[1]);
+    for (const e of list) score[people.indexOf(e)] += 0.1 * Math.min(this.mentionCount(e), 20);
+    // (The sort is stable: equal scores stay in the order listed.)
+    const sorted = people.map((_, k) => k).sort((a, b) => score[b] - score[a]);
     const [best, second] = sorted;
-    return { entity: best[0], ambiguous: best[1] < 1.5 * second[1] + 0.01 };
+    return { entity: people[best], ambiguous: score[best] < 1.5 * score[second] + 0.01 };
   }
 
   /** `he`/`she` at token `at`: see `resolve.ts` for the rules. */
