@@ -176,14 +176,18 @@ export const isEpithet = (w: Token | undefined) => !!w && w.kind === "word" && (
 /** Words that describe a person without naming them: `former`, `Republican`, `54-year-old`. */
 export const isDescription = (w: Token) => describingWords.has(bare(w)) || w.lower === "then" || /^(then|ex|self)-/.test(w.lower) || /^\d+-(year|month)-old$/.test(w.lower);
 
+/** Initials and `U.S.`: letters each followed by a full stop. */
+const INITIALS = /^(?:\p{L}\.)+$/u;
+
 /** Joins name words, dropping a title's full stop but keeping initials and `U.S.`. */
 export function joinWords(ws: Token[]): string {
+  // (Each regular expression only where it can change something: a word ending in a full stop,
+  // a ` - ` in the words, a first character that may be a capital.)
+  let joined = ws.map((w) => (w.text.charCodeAt(w.text.length - 1) !== 0x2e || INITIALS.test(w.text) ? w.text : w.text.slice(0, -1))).join(" ");
+  if (joined.includes(" - ")) joined = joined.replace(/ - /g, "-");
   // `CLEVELAND-Donald …`: a dateline in capitals glued to the name by a dash is not part of it.
-  return ws
-    .map((w) => (/^(?:\p{L}\.)+$/u.test(w.text) ? w.text : w.text.replace(/\.$/, "")))
-    .join(" ")
-    .replace(/ - /g, "-")
-    .replace(/^\p{Lu}{3,} ?[-\u2013\u2014] ?(?=\p{Lu}\p{Ll})/u, "");
+  const c = joined.charCodeAt(0);
+  return c >= 0x80 || (c >= 0x41 && c <= 0x5a) ? joined.replace(/^\p{Lu}{3,} ?[-\u2013\u2014] ?(?=\p{Lu}\p{Ll})/u, "") : joined;
 }
 
 /**
