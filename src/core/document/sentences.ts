@@ -38,7 +38,8 @@ function glued(body: string, runStart: number, runEnd: number, next: number): bo
   // (Answered from the character codes when ASCII says no: a lower-case letter right before the
   // stop and a capital right after it — `3.5`, `Amazon.com` and masked quotations never get as far
   // as the regular expressions.)
-  if (!mayBeLower(body.charCodeAt(runStart - 1)) || !mayBeUpper(body.charCodeAt(next))) return false;
+  // (Indices inside the body: a read past either end would make V8 deoptimise the sentence splitter.)
+  if (runStart === 0 || next >= body.length || !mayBeLower(body.charCodeAt(runStart - 1)) || !mayBeUpper(body.charCodeAt(next))) return false;
   const before = GLUED_BEFORE.exec(body.slice(Math.max(0, runStart - 24), runStart));
   if (!before || abbreviationSet.has(before[0].toLowerCase())) return false;
   return GLUED_AFTER.test(body.slice(next, next + 24));

@@ -509,7 +509,8 @@ export class MentionIndex {
     // look along them, no map of entities built for each look-up).
     const people: Entity[] = [];
     for (const e of list) if (!people.includes(e)) people.push(e);
-    const score: number[] = people.map(() => 0);
+    // (Doubles from the start: an array of small integers turning into one of fractions would deoptimise this.)
+    const score = new Float64Array(people.length);
     let rank = 0;
     let seen = 0;
     for (let mi = this.lastBefore(at); mi >= 0; mi--) {
