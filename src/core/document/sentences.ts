@@ -12,6 +12,7 @@ import { abbreviationSet } from "../lexicon";
 import type { Span } from "./layout";
 
 const isTerminator = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026; // . ! ? …
+const TERMINATOR = /[.!?\u2026]/g;
 const CLOSERS = new Set([0x22, 0x201d, 0x2019, 0xbb, 0x29, 0x5d]); // " ” ’ » ) ]
 const SPACE = /\s/;
 const NEXT_STARTS_SENTENCE = /["“‘«(\[]?[\p{Lu}\p{N}]/uy;
@@ -58,8 +59,11 @@ export function splitSentences(text: string, start: number, end: number): Span[]
   let i = 0;
   while (i < body.length) {
     if (!isTerminator(body.charCodeAt(i))) {
-      i++;
-      continue;
+      // To the next `.!?…`, found by the regular expression engine (no loop in JavaScript over
+      // every character of the text, which V8 would compile again and again): none, no boundary.
+      TERMINATOR.lastIndex = i;
+      if (!TERMINATOR.test(body)) break;
+      i = TERMINATOR.lastIndex - 1;
     }
     const runStart = i;
     while (i < body.length && isTerminator(body.charCodeAt(i))) i++;
