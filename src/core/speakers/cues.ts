@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -894,7 +894,7 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
     // `Jane Doe of Acme, Lisport's largest bank, said`: the appositive describes the organisation
     // the speaker is from; the one who speaks is the name before it.
-    if (head && describesOrg && (head.type === "person" || head.type === "name") && tokens.slice(prev.from, prev.to).some((t) => t.kind === "word" && !t.cap && ["of", "at", "from"].includes(t.lower))) {
+    if (head && describesOrg && (head.type === "person" || head.type === "name") && tokens.slice(prev.from, prev.to).some((t) => t.kind === "word" && !t.cap && ORIGIN_LINKS.has(t.lower))) {
       return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
     }
   }

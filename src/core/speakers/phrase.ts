@@ -74,6 +74,8 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
+/** Words linking a person to the outfit or place they speak from (`Jane Doe of Acme`, `at`, `from`). */
+export const ORIGIN_LINKS: ReadonlySet<string> = new Set(["of", "at", "from"]);
 /** Role words that are also given names but before a name are titles (`Mayor Brandt`, `Judge Roe`). */
 const TITLE_ROLE_WORDS = new Set(["mayor", "judge", "justice", "general", "colonel", "marshal", "chancellor", "sergeant", "marine"]);
 const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
@@ -507,7 +509,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     const linked = (linkWord === "to" || (ws[link]?.lower === "to" && linkWord !== "familiar") || (linkWord === "familiar" && ws[link]?.lower === "with"));
     const principal = ws.slice(ws[link]?.lower === "to" || ws[link]?.lower === "with" ? link + 1 : link);
     if (head && head.kind === "word" && ((!head.cap && ASSOCIATE_HEADS.has(head.lower)) || party) && linked && principal.length && !principal.some((w) => w.lower === "and")) {
-      return { type: "anonymous", descriptor: ws.map((w, i) => (i && w.kind !== "poss" ? " " : "") + w.text).join("") };
+      return { type: "anonymous", descriptor: spaced(ws) };
     }
   }
   // `the Argentine`, `the 21-year-old`, `the veteran Frenchman`: a description of someone the
@@ -535,7 +537,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       if (organization && head?.type === "spokesperson") return { type: "spokesperson", organization, noun: head.noun, gender: head.gender };
       // `Detective Jane Doe of the Corliss County Sheriff's Office`: the person, from an outfit named
       // with a possessive — never the outfit's last word.
-      if (head?.type === "person" && ["of", "at", "from"].includes(ws[prep].lower)) return { ...head, organization: head.organization ?? possessiveOrg(ws.slice(prep + 1)) };
+      if (head?.type === "person" && ORIGIN_LINKS.has(ws[prep].lower)) return { ...head, organization: head.organization ?? possessiveOrg(ws.slice(prep + 1)) };
     }
     owner = ws.slice(0, poss);
     ws = ws.slice(poss + 1);
@@ -643,7 +645,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   for (let i = ws.length - 1; i >= 0; i--) {
     if (ws[i].kind !== "word" || ws[i].cap || !orgNouns.has(ws[i].lower)) continue;
     // `Jane Doe of digital consulting firm Acme`: the person, from the organisation (read below).
-    const link = ws.findIndex((w, k) => k > 0 && k < i && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
+    const link = ws.findIndex((w, k) => k > 0 && k < i && w.kind === "word" && ORIGIN_LINKS.has(w.lower) && !w.cap);
     if (link > 0 && ws.slice(0, link).every(isNameWord) && describedOrg(ws, link + 1)) break;
     const rest = ws.slice(i + 1);
     if (rest.length && rest.every(isNameWord)) return { type: "organization", name: joinWords(rest), orgType: ws[i].lower };
@@ -659,7 +661,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     break;
   }
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
-  const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ["of", "at", "from"].includes(w.lower) && !w.cap);
+  const link = ws.findIndex((w, k) => k > 0 && w.kind === "word" && ORIGIN_LINKS.has(w.lower) && !w.cap);
   if (link > 0) {
     // `undecided voter Jane Doe of Derry`, `retired teacher Jane Doe from Lisport`: a person described
     // in plain nouns and named in full, then where they are from.
@@ -818,7 +820,7 @@ const ROLE_MODIFIERS = new Set(["senior", "assistant", "associate", "lead", "pri
 /** The role in a segment: the last role phrase followed only by name words (or by nothing / `of X`). */
 /** `Jane Doe of Lisport Police`, `Jane Doe of the police` after a role: the name, then where it speaks from. */
 function nameThenOrg(after: Token[]): { who: Token[]; org?: string; noun?: string; place?: string } | undefined {
-  const link = after.findIndex((w) => w.kind === "word" && !w.cap && ["of", "at", "from"].includes(w.lower));
+  const link = after.findIndex((w) => w.kind === "word" && !w.cap && ORIGIN_LINKS.has(w.lower));
   if (link <= 0) return undefined;
   const who = after.slice(0, link);
   const whoKind = classifyName(who);
@@ -839,7 +841,12 @@ function nameThenOrg(after: Token[]): { who: Token[]; org?: string; noun?: strin
 function possessiveOrg(ws: Token[]): string | undefined {
   const words = ws[0]?.lower === "the" ? ws.slice(1) : ws;
   if (words.length < 3 || !words.every((w) => w.kind === "poss" || isNameWord(w)) || words[words.length - 1].kind === "poss") return undefined;
-  return words.map((w, k) => (k && w.kind !== "poss" ? " " : "") + w.text).join("");
+  return spaced(words);
+}
+
+/** The words as written, a possessive glued to its owner (`the Sheriff's Office`). */
+function spaced(ws: Token[]): string {
+  return ws.map((w, k) => (k && w.kind !== "poss" ? " " : "") + w.text).join("");
 }
 
 function findRole(ws: Token[]): { at: number; found: { role: RoleRef; length: number } } | undefined {
