@@ -993,4 +993,18 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "It was pop"), undefined);
     assert.equal(speakerOf(text, "The kid called"), undefined);
   });
+  it("takes a nickname inside a name (`Thomas \"Tip\" Harlan said`) for part of the name, not a quotation with a speaker; a quote after it still goes to the person", () => {
+    const text = `Former mayor Thomas "Tip" Harlan said he would run again. Mara "the Hammer" Okonjo said the plan was dead.\n\nJohn "Jack" Dunne, 71, said: "I remember it well."`;
+    const doc = prepareDocument("story.txt", text);
+    const quotes = attributeQuotes(doc);
+    for (const nick of ["Tip", "the Hammer", "Jack"]) {
+      const q = quotes.find((x) => text.slice(x.start, x.end) === nick);
+      assert.ok(q, nick);
+      assert.equal(q.speaker, undefined, nick);
+      assert.equal(q.scare, true, nick);
+    }
+    assert.equal(speakerOf(text, "I remember"), "John Dunne");
+    // Marks around a title-case headline's words stay quotations (the cue reading decides).
+    assert.equal(speakerOf(`Harlan said the "Tip" tax was "a Disgrace" yesterday.`, "a Disgrace"), "Harlan");
+  });
 });

@@ -14,6 +14,7 @@ import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, cueAfte
 import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
+import { isNicknameInName } from "./nickname";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -86,6 +87,11 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const quote = quotes[k];
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
+    if (isNicknameInName(doc.text, quote, wordCount)) {
+      out.scare = true;
+      result.push(out);
+      continue;
+    }
     const found = findCue(doc, index, quotes, k);
     const unread = !found && unreadCueBefore(doc, quote);
     const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, result, quote);
