@@ -78,3 +78,6 @@ function negatives(): string[] {
   const stems = ["is", "are", "was", "were", "has", "have", "had", "does", "do", "did", "would", "could", "should", "must", "might", "need", "ai", "ca", "wo", "sha"];
   return stems.flatMap((s) => [`${s}n't`, `${s}n\u2019t`]);
 }
+
+/** Things that "say" words someone wrote (`the ad says`, `her book opens with`): never a speaker, and a name set beside one is its title. */
+export const thingNouns: ReadonlySet<string> = new Set(["ad", "ads", "advertisement", "video", "statement", "letter", "memo", "email", "e-mail", "tweet", "post", "message", "report", "book", "sign", "signs", "banner", "release", "column", "op-ed", "editorial", "article", "piece", "note", "text", "speech", "website", "site", "page", "document", "filing", "complaint", "lawsuit", "suit", "survey", "poll", "headline", "caption", "transcript", "spot", "commercial", "flyer", "mailer", "placard", "slogan", "petition", "resolution", "bill", "order", "ruling", "opinion", "brief", "study", "analysis", "story", "essay", "blog", "podcast", "interview", "show", "broadcast", "film", "movie", "song", "script", "card", "invitation", "notice", "platform", "manifesto", "pamphlet", "statute", "law", "amendment", "provision"]);

@@ -1007,4 +1007,14 @@ describe("attribution patterns from real news", () => {
     // Marks around a title-case headline's words stay quotations (the cue reading decides).
     assert.equal(speakerOf(`Harlan said the "Tip" tax was "a Disgrace" yesterday.`, "a Disgrace"), "Harlan");
   });
+  it("reads a name set beside a thing (`Her book, The Honest Kitchen, opens with …:`) as its title, never a speaker: the words go to the thing's owner or to no one", () => {
+    const intro = `Ann Marchbanks is 71 and still cooks every day.\n\n`;
+    assert.equal(speakerOf(intro + `Her most famous book, The Honest Kitchen, opens with a line that strangers still recite back to her: "Most of what you were taught is a lie."`, "Most of what"), "Ann Marchbanks");
+    assert.equal(speakerOf(intro + `Her book, The Honest Kitchen, says: "Salt early."`, "Salt early"), "Ann Marchbanks");
+    assert.equal(speakerOf(intro + `"Salt early," says her book, The Honest Kitchen.`, "Salt early"), undefined);
+    // A person beside a role, and a lead-in about a thing, are read as before.
+    assert.equal(speakerOf(intro + `Her publisher, Tom Reyes, says: "Salt early."`, "Salt early"), "Tom Reyes");
+    assert.equal(speakerOf(`In his order, Judge Tom Reyes wrote that the plan had "no basis in law."`, "no basis"), "Tom Reyes");
+    assert.equal(speakerOf(`"We voted no" and against the Lisport housing law, Reyes said.`, "We voted"), "Reyes");
+  });
 });

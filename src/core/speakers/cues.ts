@@ -9,7 +9,7 @@
  * - attribution lines (`said Mr. X.`, `— X, Role`).
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
-import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
+import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
 import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
@@ -30,7 +30,6 @@ export interface Cue {
 }
 
 /** Nouns for things that "say" (`the ad said`): their speaker is whoever made them. */
-const THING_NOUNS = new Set(["ad", "ads", "advertisement", "video", "statement", "letter", "memo", "email", "e-mail", "tweet", "post", "message", "report", "book", "sign", "signs", "banner", "release", "column", "op-ed", "editorial", "article", "piece", "note", "text", "speech", "website", "site", "page", "document", "filing", "complaint", "lawsuit", "suit", "survey", "poll", "headline", "caption", "transcript", "spot", "commercial", "flyer", "mailer", "placard", "slogan", "petition", "resolution", "bill", "order", "ruling", "opinion", "brief", "study", "analysis", "story", "essay", "blog", "podcast", "interview", "show", "broadcast", "film", "movie", "song", "script", "card", "invitation", "notice", "platform", "manifesto", "pamphlet", "statute", "law", "amendment", "provision"]);
 const DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "'s"]);
 /** Words that end a speaker phrase read forwards after an inverted cue (`said X in a statement`). */
 const PHRASE_STOPS = new Set(["whether", "why", "how", "what", "where", "in", "on", "to", "during", "after", "via", "from", "when", "while", "as", "before", "adding", "citing", "referring", "noting", "who", "which", "that", "and", "but", "last", "this", "earlier", "later", "yesterday", "today", "tonight", "recently", "about", "at", "with", "into", "outside", "inside", "following", "amid", "because", "if", "since", "until", "than", "then", "told", "said", "says", "asked", "wrote", "repeating", "pointing", "saying", "explaining", "according", "by", "through"]);
@@ -139,7 +138,10 @@ function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to:
   if (to <= from) return undefined;
   const found = parsePhraseSpan(tokens.slice(from, to), atSentenceStart, evidence) ?? institutionSpan(tokens, from, to);
   if (!found) return undefined;
-  return { verb, kind, phrase: found.phrase, phraseStart: from + found.from, phraseEnd: from + found.to };
+  // `her book, The Honest Kitchen, says`: a name set beside a thing is its title, no speaker.
+  const at = from + found.from;
+  if (found.phrase.type !== "person" && isPunct(tokens[at - 1], ",") && (!tokens[from + found.to] || isPunct(tokens[from + found.to], ",", ".", ";", "!", "?")) && thingPhraseStart(tokens, at - 2) >= 0) return undefined;
+  return { verb, kind, phrase: found.phrase, phraseStart: at, phraseEnd: from + found.to };
 }
 
 /**
@@ -436,7 +438,7 @@ function isObjectThenEnd(tokens: Token[], k: number): boolean {
 /** Does the phrase name a thing (`the ad`, `a statement`) rather than a speaker? */
 function isThing(tokens: Token[], cue: Cue): boolean {
   const last = tokens[cue.phraseEnd - 1];
-  return cue.phrase.type === "name" || cue.phrase.type === "person" ? false : !!last && last.kind === "word" && THING_NOUNS.has(last.lower);
+  return cue.phrase.type === "name" || cue.phrase.type === "person" ? false : !!last && last.kind === "word" && thingNouns.has(last.lower);
 }
 
 /** Whose thing it is: `Doe's statement said` → `Doe`. */
@@ -469,7 +471,9 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     // `Here in Lisport,`, `There, …`: a place adverb opening a lead-in (not `Here's Doe:`, `There was …`).
     const placeLeadIn = PLACE_ADVERBS.has(t.lower) && (isPunct(tokens[k + 1], ",") || LEAD_INS.has(tokens[k + 1]?.lower ?? ""));
     const leadIn = placeLeadIn || LEAD_INS.has(t.lower) || (segment.length >= 2 && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text)) || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
-    if (!leadIn) break;
+    // `Her most famous book, The Honest Kitchen, opens with …`: a thing and its title are the subject.
+    const thing = thingPhraseStart(tokens, c - 1) === k;
+    if (!leadIn || thing) break;
     if (c >= to) return undefined;
     k = c + 1;
   }
@@ -508,6 +512,34 @@ function datelineEnd(tokens: Token[], from: number, to: number): number {
 const isCompoundNoun = (t: Token) =>
   t.kind === "word" && !t.cap && /^\p{Ll}{3,}$/u.test(t.text) && !verbForms.has(t.lower) && !cueVerbForms.has(t.lower) && !stopwordSet.has(t.lower) && !notNameWords.has(t.lower) && !timeWords.has(t.lower) && !cueAdverbs.has(t.lower) && !/(ed|ly|ing|s)$/.test(t.lower);
 
+/**
+ * Where the phrase starts whose noun, the word at `at`, names a thing (`her most famous book`, `the
+ * film`, `Doe's memoir`) — not of a lead-in (`In an interview`, `In his order`) — so that a name
+ * set beside it is its title; -1 when it names none.
+ */
+function thingPhraseStart(tokens: Token[], at: number): number {
+  const noun = tokens[at];
+  if (noun?.kind !== "word" || noun.cap || !thingNouns.has(noun.lower)) return -1;
+  // Back to its determiner (`her`, `the`) or its owner (`Doe's`), then the word before the phrase.
+  let k = at - 1;
+  let determined = false;
+  while (k >= 0 && at - k <= 6 && (tokens[k].kind === "word" || tokens[k].kind === "poss")) {
+    if (tokens[k].kind === "poss") determined = true;
+    else if (THING_DETERMINERS.has(tokens[k].lower)) {
+      determined = true;
+      k--;
+      break;
+    } else if (THING_LEAD_INS.has(tokens[k].lower) || (determined && !tokens[k].cap)) break;
+    k--;
+  }
+  return determined && !THING_LEAD_INS.has(tokens[k]?.lower ?? "") ? k + 1 : -1;
+}
+
+/** Prepositions opening a lead-in about a thing (`From Doe's post:`, `In his order,`, `by law,`). */
+const THING_LEAD_INS = new Set(["in", "on", "from", "at", "by", "with", "under", "after", "before", "during", "against", "to", "for", "of", "about", "via", "through", "according", "and", "or", "but"]);
+
+/** Words opening a noun phrase for a thing (`Her book, …`), as against a lead-in (`In a statement, …`). */
+const THING_DETERMINERS = new Set(["the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "this", "that"]);
 const PRONOUNS = new Set(["he", "she", "they", "i", "we", "it", "you"]);
 const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens", "several", "few", "many", "some", "weeks", "days", "months", "years", "hours", "minutes", "moments"]);
 const isNameWordToken = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
@@ -884,6 +916,8 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   // `Jane Doe, the editor of the city's newspaper, the Lisport Herald, said`: a name renaming the
   // organisation that ends the appositive before it is no subject; the person before both speaks.
   const prevLast = prev && tokens[prev.to - 1];
+  // `her book, The Honest Kitchen, says`: a name set beside a thing is its title; the thing is the subject.
+  if (last.type !== "person" && prev && isPunct(tokens[seg.to], ",") && thingPhraseStart(tokens, prev.to - 1) === prev.from) return subjectPhrase(tokens, verb, from, prev.to, evidence);
   if (k >= 2 && (last.type === "organization" || last.type === "name") && prevLast?.kind === "word" && !prevLast.cap && orgNouns.has(prevLast.lower)) {
     const whole = subjectPhrase(tokens, verb, from, prev.to, evidence);
     if (whole && (whole.phrase.type === "person" || whole.phrase.type === "name")) return whole;
