@@ -1017,4 +1017,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`In his order, Judge Tom Reyes wrote that the plan had "no basis in law."`, "no basis"), "Tom Reyes");
     assert.equal(speakerOf(`"We voted no" and against the Lisport housing law, Reyes said.`, "We voted"), "Reyes");
   });
+  it("gives a quotation introduced by a relative clause (`Jane Doe, who said, \"…\"`, `a man in the gallery, who shouted:`) to whom the clause is about, never to the sentence's subject", () => {
+    assert.equal(speakerOf(`Mara Okonjo won an endorsement from Jane Doe, who declared in the spin room, "It is time to unite."`, "It is time"), "Jane Doe");
+    assert.equal(speakerOf(`Mara Okonjo, who has said she will retire, said, "We will fight on."`, "We will fight"), "Mara Okonjo");
+    assert.equal(speakerOf(`Mara Okonjo was heckled by a man in the public gallery, who shouted: "Liar!"`, "Liar"), "man");
+    assert.equal(speakerOf(`Mara Okonjo was heckled by a man in the public gallery, who shouted, "Liar!"`, "Liar"), "man");
+    // A thing's clause (`a report, which notes,`) is no person's.
+    assert.equal(speakerOf(`Okonjo's press release linked to a Lisport Herald report, which notes, "Half the donors met her."`, "Half the donors"), undefined);
+  });
 });

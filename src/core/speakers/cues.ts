@@ -597,6 +597,18 @@ function afterLeadIn(tokens: Token[], verb: string, start: number, end: number, 
   return undefined;
 }
 
+/** `a man in the public gallery, who`: an unnamed person (`a man`) the relative pronoun ending at `end` refers to. */
+function unnamedAntecedent(tokens: Token[], verb: string, end: number, evidence: WordEvidence): Cue | undefined {
+  for (let d = end - 1; d >= 0 && end - d <= 8 && tokens[d].kind === "word"; d--) {
+    if (!["a", "an", "another", "one"].includes(tokens[d].lower)) continue;
+    let e = d + 1;
+    while (e < end && !PHRASE_STOPS.has(tokens[e].lower) && !["of", "near", "outside", "behind"].includes(tokens[e].lower)) e++;
+    const cue = cueFrom(tokens, verb, "before", d, e, false, evidence);
+    return cue?.phrase.type === "anonymous" ? cue : undefined;
+  }
+  return undefined;
+}
+
 /** `who gave only his first name, Karim`, `who gave her name only as Leila`: where the name given stands. */
 function nameGivenAfter(tokens: Token[], from: number): { from: number; to: number } | undefined {
   if (tokens[from]?.lower !== "who") return undefined;
@@ -769,6 +781,9 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     if (cue && !isThing(tokens, cue)) return cue;
     const owner = thingOwner(tokens, antecedentStart, antecedentEnd, evidence);
     if (owner) return owner;
+    // `Doe was heckled by a man in the gallery, who shouted`: someone unnamed speaks, not the sentence's subject.
+    const unnamed = before.lower === "who" ? unnamedAntecedent(tokens, verb, antecedentEnd, evidence) : undefined;
+    if (unnamed) return unnamed;
     return mainSubject(tokens, 0, antecedentStart, verb, "subject", evidence);
   }
   if (end <= start) {
@@ -985,11 +1000,13 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   for (let v = last; v >= 0; v--) {
     const t = tokens[v];
     if (isStop(t)) break;
-    // A relative clause (`, who has said X,`) has verbs of its own: skip it.
+    // A relative clause (`, who has said X,`) has verbs of its own: skip it — unless its comma
+    // opens the quotation (`Jane Doe, who said, "…"`: its verb is the cue; not `a report, which notes,`).
     if (isPunct(t, ",") && v > 0) {
       let open = v - 1;
       while (open > 0 && !isPunct(tokens[open], ",", ".", ";", ":")) open--;
-      if (isPunct(tokens[open], ",") && tokens[open + 1]?.kind === "word" && ["who", "which", "whose"].includes(tokens[open + 1].lower)) {
+      const relative = tokens[open + 1]?.kind === "word" ? tokens[open + 1].lower : "";
+      if (isPunct(tokens[open], ",") && ["who", "which", "whose"].includes(relative) && !(v === last && relative === "who")) {
         v = open;
         continue;
       }
