@@ -807,7 +807,7 @@ describe("attribution patterns from real news", () => {
   });
   it("reads live-blog and press-conference layouts: a time stamp is no part of a name, a topic heading names no speaker, a caption's label is no subject", () => {
     const blog = `**10:44** A reader, Graham in Kessa, emails: "Our garden fence has gone."\n\n11:02 Tom Ashby tweeted: "We are on our way."`;
-    assert.equal(speakerOf(blog, "Our garden"), "reader");
+    assert.equal(speakerOf(blog, "Our garden"), "Graham");
     assert.equal(speakerOf(blog, "We are on"), "Tom Ashby");
     assert.equal(speakerOf(`Coach Dale Harker spoke to reporters after the defeat.\n\nOn the injury to halfback Josh Tamihana:\n\n"It does not look good. He will have scans tomorrow."`, "It does not"), "Dale Harker");
     assert.equal(speakerOf(`*Caption: Mara Okonjo speaks to supporters outside the town hall.*\n\n> "This is not the end."`, "This is not"), "Mara Okonjo");
@@ -1024,5 +1024,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Mara Okonjo was heckled by a man in the public gallery, who shouted, "Liar!"`, "Liar"), "man");
     // A thing's clause (`a report, which notes,`) is no person's.
     assert.equal(speakerOf(`Okonjo's press release linked to a Lisport Herald report, which notes, "Half the donors met her."`, "Half the donors"), undefined);
+  });
+  it("names an unnamed speaker who is then named (`said another user, Jane Doe`, `A reader, Graham in Kessa, emails:`) by the name, not the description", () => {
+    assert.equal(speakerOf(`"We are anxious," said another Twitter user, Joan Pike. "It is getting closer."`, "We are anxious"), "Joan Pike");
+    assert.equal(speakerOf(`"We are anxious," said another Twitter user, Joan Pike. "It is getting closer."`, "It is getting"), "Joan Pike");
+    assert.equal(speakerOf(`**10:44** A reader, Graham in Kessa, emails: "Our fence has gone."`, "Our fence"), "Graham");
+    assert.equal(speakerOf(`One resident, Joan Pike, said: "Our fence has gone."`, "Our fence"), "Joan Pike");
   });
 });

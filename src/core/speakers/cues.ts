@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -916,7 +916,7 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   const k = parts.length - 1;
   if (k < 0) return undefined;
   const seg = parts[k];
-  const last = parseSegment(tokens.slice(seg.from, seg.to), seg.from === 0, evidence) ?? institution(tokens, seg.from, seg.to);
+  const last = parseSegment(tokens.slice(seg.from, seg.to), seg.from === 0, evidence) ?? institution(tokens, seg.from, seg.to) ?? (k > 0 ? nameThenWhere(tokens.slice(seg.from, seg.to)) : undefined);
   // `…, outside the capital, Sacramento, said`: a place closing a clause is not the subject.
   if (!last || (last.type === "name" && last.weak && k > 0)) return undefined;
   const prev = parts[k - 1];

@@ -950,7 +950,7 @@ export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, eviden
   if (first > 0 && head.type === "role" && head.indefinite) head = { ...head, indefinite: undefined };
   let to = parts[first].to;
   const next = parts[first + 1];
-  const app = next && parseSegment(tokens.slice(next.from, next.to));
+  const app = next && (parseSegment(tokens.slice(next.from, next.to)) ?? (head.type === "anonymous" ? nameThenWhere(tokens.slice(next.from, next.to)) : undefined));
   if (app) {
     const merged = withAppositive(head, app);
     if (merged !== head) {
@@ -959,6 +959,14 @@ export function parsePhraseSpan(tokens: Token[], atSentenceStart = false, eviden
     }
   }
   return { phrase: head, from: parts[first].from, to: to === parts[first].to ? trimToPhrase(tokens, parts[first].from, to, head) : to };
+}
+
+/** `Graham in Kessa`, after `A reader,`: a live blog's reader named by first name and town. */
+export function nameThenWhere(ws: Token[]): SpeakerPhrase | undefined {
+  const at = ws.findIndex((w) => w.kind === "word" && w.lower === "in");
+  if (at < 1 || !ws.slice(at + 1).some(isNameWord)) return undefined;
+  const name = parseSegment(ws.slice(0, at));
+  return name?.type === "name" || name?.type === "person" ? name : undefined;
 }
 
 export function parsePhrase(tokens: Token[]): SpeakerPhrase | undefined {
@@ -1018,6 +1026,10 @@ export function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): Speaker
     const organization = (head.type === "role" || head.type === "spokesperson" ? head.organization ?? head.owner : undefined) ?? (app.type === "person" ? app.organization : undefined);
     const orgNoun = head.type === "role" || head.type === "spokesperson" ? head.orgNoun : undefined;
     return { type: "person", name: app.name, role, organization, orgNoun, gender: app.gender ?? (head.type !== "orgNoun" ? head.gender : undefined) };
+  }
+  // `A reader, Graham Tully,`, `said one resident, Joan Pike`: the unnamed person is then named.
+  if (head.type === "anonymous" && (app.type === "name" || (app.type === "person" && !app.role))) {
+    return { type: "person", name: app.name, organization: app.type === "person" ? app.organization : undefined, gender: app.gender };
   }
   if ((head.type === "name" || head.type === "person") && app.type === "role") {
     return { type: "person", name: head.name, role: app.role, organization: app.organization ?? head.organization ?? app.owner, orgNoun: app.orgNoun, gender: head.gender ?? app.gender };
