@@ -1031,4 +1031,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`**10:44** A reader, Graham in Kessa, emails: "Our fence has gone."`, "Our fence"), "Graham");
     assert.equal(speakerOf(`One resident, Joan Pike, said: "Our fence has gone."`, "Our fence"), "Joan Pike");
   });
+  it("gives the words of someone judged for them (`accused Roe of calling residents \"…\"`, `scolded Roe for suggesting … \"…\"`) to that person, not to the one judging", () => {
+    assert.equal(speakerOf(`Declan Fahy accused Mara Okonjo of calling residents "moaners".`, "moaners"), "Mara Okonjo");
+    assert.equal(speakerOf(`The former mayor mocked Tom Ashby for calling himself the "king of debt," noting the city's loans.`, "king of debt"), "Tom Ashby");
+    assert.equal(speakerOf(`Party chairman Declan Fahy scolded Okonjo for suggesting that tenants should "move out."`, "move out"), "Okonjo");
+    // The one who speaks by the gerund stays the subject (`responded by calling it`).
+    assert.equal(speakerOf(`Tom Ashby responded by calling it "beneath her".`, "beneath her"), "Tom Ashby");
+  });
 });

@@ -41,6 +41,8 @@ const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites
 /** Verbs that can stand inverted between commas inside a sentence (`The lesson, says Doe, is …`) — never `told`, whose object listens. */
 const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain", "insist", "contend", "observe", "suggest", "warn", "claim", "recall", "believe", "think", "reckon", "concede", "admit"]);
 /** Verbs whose object is then heard speaking (`recalled Doe saying`). */
+/** Verbs judging someone for what they said (`accused Roe of calling …`, `praised Roe for saying …`). */
+const JUDGING = new Set(["accused", "accuses", "accusing", "accuse", "criticized", "criticised", "criticizes", "criticises", "criticizing", "criticising", "blasted", "blasts", "slammed", "slams", "attacked", "attacks", "faulted", "faults", "mocked", "mocks", "chided", "chides", "praised", "praises", "thanked", "thanks", "credited", "credits", "blamed", "blames", "condemned", "condemns", "denounced", "denounces", "rebuked", "rebukes", "scolded", "scolds", "ridiculed", "ridicules", "lambasted", "lambastes", "berated", "berates", "applauded", "applauds", "commended", "commends", "thanking", "praising", "blaming"]);
 const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
@@ -1278,6 +1280,15 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
     if (start < v && perceiver?.kind === "word" && PERCEIVING.has(perceiver.lower)) {
       const heard = subjectPhrase(tokens, verb, start, v, evidence);
       if (heard && (heard.phrase.type === "person" || heard.phrase.type === "name")) return { ...heard, kind: "participle" };
+    }
+  }
+  // `Doe accused Roe of calling residents "…"`, `thanked Roe for saying`: the one accused speaks.
+  if (tokens[v - 1]?.kind === "word" && (tokens[v - 1].lower === "of" || tokens[v - 1].lower === "for")) {
+    const start = phraseBackward(tokens, v - 1, 0);
+    const judge = tokens[start - 1];
+    if (start < v - 1 && judge?.kind === "word" && JUDGING.has(judge.lower)) {
+      const judged = subjectPhrase(tokens, verb, start, v - 1, evidence);
+      if (judged && (judged.phrase.type === "person" || judged.phrase.type === "name")) return { ...judged, kind: "participle" };
     }
   }
   // `Reuters quoted Chief Jane Doe as saying`: the one quoted speaks, not the one quoting; `Doe
