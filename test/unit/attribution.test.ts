@@ -1038,4 +1038,15 @@ describe("attribution patterns from real news", () => {
     // The one who speaks by the gerund stays the subject (`responded by calling it`).
     assert.equal(speakerOf(`Tom Ashby responded by calling it "beneath her".`, "beneath her"), "Tom Ashby");
   });
+  it("gives `she said` after a sentence about someone unnamed with a role (`One former nurse at the home, who …, described …`, `But an analyst at a brokerage … said …`) to that person, never to a named person further back", () => {
+    const home = `The resident, Doris Pell, 87, died in August. Her son, Alan Pell, said he had visited. "I filled the jug myself," he said.\n\nOne former nurse at the home, who spoke on condition of anonymity because she still works in the industry, described a night shift. "You'd do your rounds and it had been three hours," she said.`;
+    assert.equal(speakerOf(home, "You'd do"), undefined);
+    const office = `Ms. Orr sent a memo to Mr. Mabry. "I cannot code these as program expenses," she wrote.\n\nThe second former employee, who asked not to be identified, said she was present when Mr. Mabry discussed the memo. "He laughed at it," she recalled.`;
+    assert.equal(speakerOf(office, "He laughed"), undefined);
+    const blunt = `"Welker is doing what he promised," said Constance Rho, an analyst at Blaylock.\n\nBut an analyst at a large brokerage house, who asked not to be identified, said Halberd was "selling the only thing it owns that's growing." He adds: "Soup is a flat business."`;
+    assert.equal(speakerOf(blunt, "Soup is"), undefined);
+    // The unnamed person's own mention speaks where the document made one; a named speaker of that sentence still counts.
+    assert.match(speakerOf(`Police urged calm.\n\nA reporter for the Lisport Herald called it "chaos."\n\n"We saw people hit," he said.`, "We saw") ?? "", /reporter/);
+    assert.equal(speakerOf(`His candidacy for president appears to be taking the same tack, said James Henson, director of the Lisport Politics Project.\n\n"They have been very clever," he said.`, "They have been"), "James Henson");
+  });
 });

@@ -8,7 +8,7 @@
  * evidence; when the best is not clearly ahead of the next, the reading is ambiguous and the
  * caller says so instead of guessing.
  */
-import { anonymousNouns, genderedWords, rolePhrases } from "../lexicon";
+import { anonymousNouns, cueVerbForms, genderedWords, rolePhrases, stopwordSet } from "../lexicon";
 import type { Entity } from "./entity";
 import type { MentionIndex, Resolved } from "./mentions";
 
@@ -45,7 +45,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   const paragraph = at < doc.tokenParagraph.length ? doc.tokenParagraph[at] : doc.paragraphs.length;
   // `His brother was blunter. "Words," he said.`: the sentence before names someone unnamed as
   // its subject — the pronoun is theirs, never a named person further back.
-  if (afterUnnamedSubject(index, at, gender)) return undefined;
+  const unnamed = afterUnnamedSubject(index, at, gender);
+  if (unnamed >= 0) return ownMention(index, at, unnamed);
   const scores = new Map<Entity, number>();
   const last = index.lastSpeakerBefore(at);
   const seen = new Set<Entity>();
@@ -139,7 +140,10 @@ function personInSentence(index: MentionIndex, mi: number): boolean {
 }
 
 /** Determiners opening an unnamed person's description (`His brother`, `The boy's teacher`). */
-const UNNAMED_OPENERS = new Set(["the", "his", "her", "their", "my", "our", "a", "an", "another", "one"]);
+const UNNAMED_OPENERS = new Set(["the", "his", "her", "their", "its", "my", "our", "a", "an", "another", "one"]);
+const LEADING_CONJUNCTIONS = new Set(["but", "and", "yet", "still"]);
+/** How many tokens after the noun a name may stand and still rename it (`Her neighbour, Dr. Jane Doe,`). */
+const APPOSITION_REACH = 5;
 /** Words before a name that make it no apposition (`A neighbour of Jane Doe, who …`). */
 const NAME_OBJECT_WORDS = new Set(["of", "to", "for", "with", "from", "near", "by", "about"]);
 /** Nouns for someone known by whom they are to someone (`her neighbour`, `the boy's teacher`). */
@@ -154,41 +158,56 @@ const SENTENCE_REACH = 80;
  * lives nearby said …`), of no other gender, and names no one (but whom they are near: `A
  * neighbour of Jane Doe`).
  */
-function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["gender"]): boolean {
+function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["gender"]): number {
   const { tokens, tokenSentence, tokenParagraph, tokenQuoted } = index.doc;
-  if (at >= tokens.length) return false;
+  if (at >= tokens.length) return -1;
   const k = sentenceStart(tokenSentence, at);
-  if (k < 0) return false;
-  for (let j = k; j < at; j++) if (!tokenQuoted[j] && tokens[j].kind === "word") return false;
+  if (k < 0) return -1;
+  for (let j = k; j < at; j++) if (!tokenQuoted[j] && tokens[j].kind === "word") return -1;
   // (the sentence before may end the paragraph before: `The victim's mother said …` ¶ `"…," she told …`)
-  if (k === 0 || tokenParagraph[k - 1] < tokenParagraph[at] - 1) return false;
+  if (k === 0 || tokenParagraph[k - 1] < tokenParagraph[at] - 1) return -1;
   // The sentence before: its first token, then `the`/a possessive, an owner, describing words, the noun.
   const prev = tokenSentence[at] - 1;
   const f = sentenceStart(tokenSentence, k - 1);
-  if (f < 0) return false;
-  const opener = tokens[f];
-  if (opener.kind !== "word" || !UNNAMED_OPENERS.has(opener.lower)) return false;
-  let j = f + 1;
+  if (f < 0) return -1;
+  // (`But an analyst at a brokerage, who asked not to be named, said …`: past a conjunction)
+  const lead = tokens[f]?.kind === "word" && LEADING_CONJUNCTIONS.has(tokens[f].lower) ? f + 1 : f;
+  const opener = tokens[lead];
+  if (opener.kind !== "word" || !UNNAMED_OPENERS.has(opener.lower)) return -1;
+  let j = lead + 1;
   let owned = opener.lower !== "the";
   if (tokens[j]?.kind === "word" && !tokens[j].cap && tokens[j + 1]?.kind === "poss") {
     j += 2;
     owned = true;
   }
-  const personal = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.get(w) === "family" || RELATION_HEADS.has(w)));
-  for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && !tokens[j].cap && !personal(tokens[j].lower); n++) j++;
+  // (an indefinite or owned role is someone new: `an analyst`, `Its purchasing director`; `the analyst` may be someone named before)
+  const personal = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.has(w) || RELATION_HEADS.has(w)));
+  for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && !tokens[j].cap && !personal(tokens[j].lower) && !stopwordSet.has(tokens[j].lower); n++) j++;
   const head = tokens[j];
   const next = tokens[j + 1];
-  if (j + 1 >= k || head.kind !== "word" || head.cap || !personal(head.lower)) return false;
+  if (j + 1 >= k || head.kind !== "word" || head.cap || !personal(head.lower)) return -1;
   // (`His brother was blunter. "…," she said`: someone else)
   const headGender = genderedWords.get(head.lower);
-  if (gender && headGender && headGender !== gender) return false;
-  if (!((next.kind === "word" && !next.cap) || (next.kind === "punct" && next.text === ","))) return false;
+  if (gender && headGender && headGender !== gender) return -1;
+  if (!((next.kind === "word" && !next.cap) || (next.kind === "punct" && next.text === ","))) return -1;
   // (`Her neighbour, Jane Doe, was blunter.`: a name in the sentence is who it is)
+  // (only a name beside the noun or speaking renames it: `… said she was present when Mr. Roe spoke` does not)
   for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
     const m = index.mentions[mi];
-    if (m.sentence === prev && m.kind === "name" && m.entity.kind === "person" && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return false;
+    const renames = m.start <= j + APPOSITION_REACH || cueVerbForms.has(tokens[m.start - 1]?.lower ?? "") || cueVerbForms.has(tokens[m.end]?.lower ?? "");
+    if (m.sentence === prev && renames && m.kind === "name" && m.entity.kind === "person" && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return -1;
   }
-  return true;
+  return j;
+}
+
+/** The unnamed person's own mention at token `head` (`A reporter for Acme …`), where the document made one. */
+function ownMention(index: MentionIndex, at: number, head: number): Resolved | undefined {
+  for (let mi = index.lastBefore(at); mi >= 0 && index.mentions[mi].end > head - 4; mi--) {
+    const m = index.mentions[mi];
+    // (a role — `A reporter for Acme` — only: an anonymous `man` or `woman` stays no one, as before a verdict)
+    if (m.start <= head && m.end > head && ((m.entity.kind === "unknown" && !!m.entity.role) || m.entity.kind === "spokesperson")) return { entity: m.entity, ambiguous: false };
+  }
+  return undefined;
 }
 
 /** The first token of the sentence of token `i`, if no more than `SENTENCE_REACH` tokens back (-1: further). */
