@@ -1049,4 +1049,12 @@ describe("attribution patterns from real news", () => {
     assert.match(speakerOf(`Police urged calm.\n\nA reporter for the Lisport Herald called it "chaos."\n\n"We saw people hit," he said.`, "We saw") ?? "", /reporter/);
     assert.equal(speakerOf(`His candidacy for president appears to be taking the same tack, said James Henson, director of the Lisport Politics Project.\n\n"They have been very clever," he said.`, "They have been"), "James Henson");
   });
+  it("gives no speaker to the title of a work in quotation marks (`her memoir, \"Cold Water\" (2006)`, `his 1998 book \"The Ledger and the Ballot,\"`, `she wrote in \"Cold Water.\"`), and a title between two quotations keeps the speaker's run; a memo's title stays its author's", () => {
+    const text = `In her memoir, "Cold Water" (2006), she described the first readings. "I was told the ship was no place for a lady," Hilde Voss wrote in "Cold Water." "I asked whether the fish had been consulted."`;
+    assert.equal(speakerOf(text, "Cold Water"), undefined);
+    assert.equal(speakerOf(`In his 1998 book "The Ledger and the Ballot," the economist Samuel Ortmann argued that deals fail.`, "The Ledger"), undefined);
+    assert.equal(speakerOf(text, "I asked whether"), "Hilde Voss");
+    assert.equal(speakerOf(`"It is too early to tell," said Cuban, who is also a host on the TV show "Shark Pond." "I mean, it depends on who is elected."`, "I mean"), "Cuban");
+    assert.equal(speakerOf(`Campaign manager Robby Lark released a memo titled "The Facts on Where the Race Stands."`, "The Facts"), "Robby Lark");
+  });
 });

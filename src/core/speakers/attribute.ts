@@ -15,6 +15,7 @@ import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
 import { isNicknameInName } from "./nickname";
+import { isTitleOfWork } from "./workTitle";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -82,19 +83,22 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
   const index = new MentionIndex(doc, aliases);
   const quotes = mergeSplitQuotes(doc, index);
   const result: AttributedQuote[] = [];
+  // The quotations that are speech: a nickname or a work's title between two quotations does not
+  // break a speaker's run (`"…," said Doe, host of the show "Acme Tonight." "…"`).
+  const spoken: AttributedQuote[] = [];
   const interview: InterviewCache = {};
   for (let k = 0; k < quotes.length; k++) {
     const quote = quotes[k];
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
-    if (isNicknameInName(doc.text, quote, wordCount)) {
+    if (isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount)) {
       out.scare = true;
       result.push(out);
       continue;
     }
     const found = findCue(doc, index, quotes, k);
     const unread = !found && unreadCueBefore(doc, quote);
-    const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, result, quote);
+    const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, spoken, quote);
     if (found) applyCue(doc, index, out, found);
     else if (previous?.speaker) {
       out.speaker = previous.speaker;
@@ -124,6 +128,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
       index.noteSpeaker({ at, sentence: at >= 0 ? doc.tokenSentence[at] : 0, paragraph: quote.lastParagraph, entity: out.speaker });
     }
     result.push(out);
+    spoken.push(out);
   }
   capSecondaryMarks(doc, result);
   for (const u of options.utterances ?? []) result.push(labelledQuote(doc, index, u));

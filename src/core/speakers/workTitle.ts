@@ -1,0 +1,40 @@
+/**
+ * The title of a work in quotation marks — `her memoir, "Cold Water" (2006)`, `his 1998 book "The
+ * Ledger and the Ballot,"`, `she wrote in "Cold Water."` — is marked like a quotation but names a
+ * book, film or song; nobody speaks it, so it gets no speaker.
+ */
+import type { Quote } from "../quotes/quote";
+import { stopwordSet } from "../lexicon";
+
+const MAX_WORDS = 10;
+/** Nouns for works beyond the things that "say" words (`memoir`, `album`), and the words naming one (`titled`). */
+/**
+ * Works whose titles nobody speaks. Not messages (`a memo titled "…"`, `the ad "…"`): a memo's or
+ * an ad's title is its author's words.
+ */
+const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting"]);
+const NAMING = new Set(["titled", "entitled", "called", "named"]);
+const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
+/** The last word (and the one before it) right before the opening mark, past a comma. */
+const LAST_WORDS = /(?:(\p{L}+)[\s,]+)?(\p{L}+),?\s*$/u;
+
+export function isTitleOfWork(text: string, quote: Quote, wordCount: number): boolean {
+  if (quote.form !== "marked" || quote.pieces.length !== 1 || wordCount > MAX_WORDS) return false;
+  const words = text.slice(quote.start, quote.end).replace(/[.,!?]+$/u, "");
+  if (!isTitleCase(words)) return false;
+  const before = LAST_WORDS.exec(text.slice(Math.max(0, quote.start - 60), quote.start - 1));
+  if (!before) return false;
+  const last = before[2].toLowerCase();
+  const previous = before[1]?.toLowerCase() ?? "";
+  if (WORKS.has(last) || (NAMING.has(last) && WORKS.has(previous))) return true;
+  // `she wrote in "Cold Water."`
+  return last === "in" && WRITING_VERBS.has(previous);
+}
+
+/** Every word capitalised but the small ones (`The Ledger and the Ballot`), and no sentence inside. */
+function isTitleCase(words: string): boolean {
+  if (/[.!?;:]\s/u.test(words)) return false;
+  const ws = words.split(/\s+/).filter(Boolean);
+  if (ws.length === 0 || !/^\p{Lu}/u.test(ws[0])) return false;
+  return ws.every((w) => /^[\p{Lu}\p{N}"'‘“(]/u.test(w) || stopwordSet.has(w.toLowerCase()));
+}
