@@ -1057,4 +1057,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"It is too early to tell," said Cuban, who is also a host on the TV show "Shark Pond." "I mean, it depends on who is elected."`, "I mean"), "Cuban");
     assert.equal(speakerOf(`Campaign manager Robby Lark released a memo titled "The Facts on Where the Race Stands."`, "The Facts"), "Robby Lark");
   });
+  it("reads an indefinite description after a name (`Renata Solis, a Democrat, accused …`) as describing that person, not as the speaker; a name closing such a clause (`an honor Doe said`) still speaks", () => {
+    assert.equal(speakerOf(`City Council member Renata Solis, a Democrat, accused her opponent, former police chief Walter Brandt, of "running on a record he is hiding from."`, "running on"), "Renata Solis");
+    assert.equal(speakerOf(`Tom asked Fred to be best man at his wedding to the model Ivana Pell, an honor Tom said he hoped would be "a good thing for him."`, "a good thing"), "Tom");
+  });
 });

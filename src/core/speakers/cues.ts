@@ -943,6 +943,11 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
     const merged = head && withAppositive(head, last);
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
+    // `Renata Solis, a Democrat, accused`: an indefinite description after a name describes that
+    // person (not `…, an honor Doe said`, where the name closing it is the subject).
+    if (head && (head.type === "person" || head.type === "name") && ["a", "an"].includes(tokens[seg.from].lower) && last.type !== "person" && (last.type !== "name" || seg.to - seg.from === 2)) {
+      return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
+    }
     // `Jane Doe of Acme, Lisport's largest bank, said`: the appositive describes the organisation
     // the speaker is from; the one who speaks is the name before it.
     if (head && describesOrg && (head.type === "person" || head.type === "name") && tokens.slice(prev.from, prev.to).some((t) => t.kind === "word" && !t.cap && ORIGIN_LINKS.has(t.lower))) {
