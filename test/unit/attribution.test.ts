@@ -1061,4 +1061,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`City Council member Renata Solis, a Democrat, accused her opponent, former police chief Walter Brandt, of "running on a record he is hiding from."`, "running on"), "Renata Solis");
     assert.equal(speakerOf(`Tom asked Fred to be best man at his wedding to the model Ivana Pell, an honor Tom said he hoped would be "a good thing for him."`, "a good thing"), "Tom");
   });
+  it("reads a speech act still to come inside a reported clause (`She said the Government would announce a package \"within days\"`) as no cue: the words are the reporting speaker's", () => {
+    const text = `The Minister for Emergency Management, Chris Ellwood, visited the town on Tuesday. She said the Government would announce a support package for farmers "within days".`;
+    assert.equal(speakerOf(text, "within days"), "Chris Ellwood");
+    assert.equal(speakerOf(`When talk turned to the merger, Fiorina declared in an argument with Keyworth that any new deal would demand "absolute secrecy."`, "absolute secrecy"), "Fiorina");
+    // A habitual `would say` with no verb reporting it is still speech.
+    assert.equal(speakerOf(`Tom Pell ran the mill for forty years. He would often say, "Never again."`, "Never again"), "Tom Pell");
+  });
 });

@@ -1048,6 +1048,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
       while (close < tokens.length && close < (aside?.phraseEnd ?? v) + 10 && !isPunct(tokens[close], ",") && !isStop(tokens[close]) && !isCueVerb(tokens, close)) close++;
       if (aside && (aside.phrase.type === "person" || aside.phrase.type === "name") && isPunct(tokens[close], ",")) return aside;
     }
+    // `She said the Government would announce a package "within days"`: a speech act still to come,
+    // reported by an earlier verb, is no cue — the words are the reporter's.
+    if (modalBefore(tokens, v) && cueVerbBefore(tokens, v)) continue;
     const cue = subjectOf(tokens, v, t.text, evidence);
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
     // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
@@ -1063,6 +1066,24 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
+}
+
+const MODALS = new Set(["will", "would", "could", "might", "may", "should", "shall", "must", "can", "won't", "wouldn't", "'ll"]);
+
+/** `would announce`, `will not say`, `could soon declare`: a modal (past `not` or an adverb) before the verb at `v`. */
+function modalBefore(tokens: Token[], v: number): boolean {
+  let k = v - 1;
+  while (k >= 0 && k >= v - 3 && tokens[k].kind === "word" && (tokens[k].lower === "not" || /ly$/.test(tokens[k].lower) || tokens[k].lower === "soon")) k--;
+  return k >= 0 && tokens[k].kind === "word" && MODALS.has(tokens[k].lower);
+}
+
+/** Whether a speech verb stands earlier in the sentence than `v` (the one reporting the clause `v` is in). */
+function cueVerbBefore(tokens: Token[], v: number): boolean {
+  for (let u = v - 1; u >= 0; u--) {
+    if (isStop(tokens[u])) return false;
+    if (isCueVerb(tokens, u)) return true;
+  }
+  return false;
 }
 
 /** Whether the bracket opened at `open` closes before `to`. */
