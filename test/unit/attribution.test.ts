@@ -1068,4 +1068,10 @@ describe("attribution patterns from real news", () => {
     // A habitual `would say` with no verb reporting it is still speech.
     assert.equal(speakerOf(`Tom Pell ran the mill for forty years. He would often say, "Never again."`, "Never again"), "Tom Pell");
   });
+  it("gives `he said` right after a sentence about someone else by name (`Frederick Aubuchon … removed the stock from his list. \"…,\" he said`) to that person, not to the last speaker", () => {
+    const text = `"I am embarrassed," said Ronald Beamish, an analyst at Kittredge. "They told us in May."\n\nMr. Beamish lowered his rating to neutral. Another analyst, Frederick Aubuchon of Sterne Partners, removed the company from his list. "There is a credibility problem," he said.`;
+    assert.equal(speakerOf(text, "There is a cred"), "Frederick Aubuchon");
+    // Someone of the other gender in that sentence does not take the last speaker's `he said`.
+    assert.equal(speakerOf(text.replace("Frederick Aubuchon", "Jane Aubuchon").replace("from his list", "from her list"), "There is a cred"), "Ronald Beamish");
+  });
 });
