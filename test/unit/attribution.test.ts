@@ -1074,4 +1074,16 @@ describe("attribution patterns from real news", () => {
     // Someone of the other gender in that sentence does not take the last speaker's `he said`.
     assert.equal(speakerOf(text.replace("Frederick Aubuchon", "Jane Aubuchon").replace("from his list", "from her list"), "There is a cred"), "Ronald Beamish");
   });
+  it("reads past a party tag (`Sen. Jane Doe (R-Wis.) is an underdog`, `Gov. Jane Doe (R), a staunch ally, acknowledged …`) to the person as the sentence's subject, so `she said` after it is hers", () => {
+    const race = `Cruz won the primary there. Sen. Ron Jolson (R-Wis.) is an underdog in his reelection race. He said last week that he will "need a lot of help and support."`;
+    assert.equal(speakerOf(race, "need a lot"), "Ron Jolson");
+    const speech = `Asked whether he would fire a speechwriter, Priebus said, "Probably."\n\nNew Jersey Gov. Tom Christo (R), a staunch Donald Trump ally, effectively acknowledged some plagiarism even as he defended the campaign, saying, "Most of the speech is different."`;
+    assert.equal(speakerOf(speech, "Most of the"), "Tom Christo");
+    const duffy = `"No, I meant it," Trump responded.\n\nRep. Sean Duffin (R-Wisc.) also addressed the controversy when introducing Pence. "Maybe not literally," he said.`;
+    assert.equal(speakerOf(duffy, "Maybe not"), "Sean Duffin");
+  });
+  it("reads `defended X as \"…\"` and `here is what she wrote: \"…\"` as speech cues", () => {
+    assert.equal(speakerOf(`CANBERRA: Prime Minister Graham Tully has defended the government's target as "ambitious but achievable", after the Greens warned.`, "ambitious"), "Graham Tully");
+    assert.equal(speakerOf(`The board's chairwoman, Lorraine Beck, wrote to say I had erred. In fairness to her, here is what she wrote: "No book has been banned."`, "No book"), "Lorraine Beck");
+  });
 });

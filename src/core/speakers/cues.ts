@@ -561,7 +561,8 @@ function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvide
   const usual = clauseSubject(tokens, v, verb, evidence);
   // `what Doe called "…"` names Doe; `what we call "…"` names no one, and `what he called` is read
   // as before `what` counted as a clause start (from the sentence's subject).
-  if (usual?.phrase.type === "pronoun" && tokens[usual.phraseStart - 1]?.lower === "what") {
+  // (`here is what she wrote: "…"`: the clause introduces the words, and the pronoun wrote them)
+  if (usual?.phrase.type === "pronoun" && tokens[usual.phraseStart - 1]?.lower === "what" && !(isPunct(tokens[v + 1], ":") && ["he", "she", "they"].includes(usual.phrase.word))) {
     if (usual.phrase.word === "we" || usual.phrase.word === "you" || usual.phrase.word === "i") return undefined;
     return clauseSubject(tokens, v, verb, evidence, false);
   }

@@ -134,6 +134,11 @@ export class MentionIndex {
         i++;
         continue;
       }
+      // `Sen. Jane Doe (R-Ohio)`: a party tag names no one.
+      if (i > 0 && partyTagEnd(tokens, i - 1) > i) {
+        i = partyTagEnd(tokens, i - 1);
+        continue;
+      }
       const end = this.phraseEnd(i);
       if (end <= i) {
         i++;
@@ -246,15 +251,17 @@ export class MentionIndex {
     const head = parseSegment(tokens.slice(i, end), atStart, this.evidence);
     let parsed = head;
     let stop = end;
-    // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described.
-    if (head && head.type !== "pronoun" && tokens[end]?.text === "," && end + 1 < tokens.length && this.readable(end + 1)) {
-      let appEnd = this.phraseEnd(end + 1);
+    // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described
+    // (past a party tag: `Gov. Jane Doe (R), a staunch ally,`).
+    const comma = head && head.type !== "pronoun" ? partyTagEnd(tokens, end) : end;
+    if (head && head.type !== "pronoun" && tokens[comma]?.text === "," && comma + 1 < tokens.length && this.readable(comma + 1)) {
+      let appEnd = this.phraseEnd(comma + 1);
       // `Doe, the chairman of the county party in New Hampshire, said`: a place after the appositive.
       if (appEnd > end + 1 && ["in", "from", "at"].includes(tokens[appEnd]?.lower ?? "") && isNameWord(tokens[appEnd + 1])) {
         const placeEnd = capRunEnd(tokens, appEnd + 1, this.sentenceEnd(appEnd + 1));
         if (tokens[placeEnd]?.text === ",") appEnd = placeEnd;
       }
-      const closes = appEnd > end + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]) || (appEnd > end + 2 && ["who", "whose"].includes(tokens[appEnd].lower)));
+      const closes = appEnd > comma + 1 && (appEnd >= tokens.length || !this.readable(appEnd) || [",", ".", ";", ":", ")"].includes(tokens[appEnd].text) || isVerbLike(tokens[appEnd]) || (appEnd > comma + 2 && ["who", "whose"].includes(tokens[appEnd].lower)));
       if (closes) {
         const whole = parsePhraseSpan(tokens.slice(i, appEnd), atStart, this.evidence);
         if (whole && whole.from === 0 && whole.to === appEnd - i && (whole.phrase.type === "person" || whole.phrase.type === "spokesperson")) {
@@ -345,7 +352,7 @@ export class MentionIndex {
     while (prevIndex >= 0 && doc.tokenQuoted[prevIndex]) prevIndex--;
     const prev = prevIndex >= 0 && doc.tokenSentence[prevIndex] === doc.tokenSentence[start] ? tokens[prevIndex] : undefined;
     const opensClause = !prev || (prev.kind === "punct" && CLAUSE_MARKS.has(prev.text)) || (prev.kind === "word" && !prev.cap && CLAUSE_OPENERS.has(prev.lower));
-    let after = end;
+    let after = partyTagEnd(tokens, end);
     // `The chief executive, Dr Jane Doe, said`: the mention took its appositive, the verb follows the comma.
     if (tokens[after]?.text === "," && tokens[after + 1] && isVerbLike(tokens[after + 1])) after++;
     // skip an appositive: `Doe, the mayor, said`
@@ -720,4 +727,14 @@ function headlineSentences(doc: PreparedDocument): Uint8Array {
   for (let s = 0; s < out.length; s++) if (common[s] >= 2 && !longLower[s]) out[s] = 1;
   for (let i = 0; i < doc.tokens.length; i++) if (doc.paragraphs[doc.tokenParagraph[i]].kind === "heading") out[doc.tokenSentence[i]] = 1;
   return out;
+}
+
+/** Past a party tag in brackets at `k` (`(R)`, `(D-N.Y.)`, `(R-Texas)`), or `k` itself. */
+export function partyTagEnd(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.text !== "(") return k;
+  let close = k + 1;
+  while (close < tokens.length && close <= k + 5 && tokens[close].text !== ")") close++;
+  if (tokens[close]?.text !== ")") return k;
+  const inside = tokens.slice(k + 1, close).map((t) => t.text).join("");
+  return /^[RDI](?:-[\p{L}.]+)?$/u.test(inside) ? close + 1 : k;
 }
