@@ -1086,4 +1086,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`CANBERRA: Prime Minister Graham Tully has defended the government's target as "ambitious but achievable", after the Greens warned.`, "ambitious"), "Graham Tully");
     assert.equal(speakerOf(`The board's chairwoman, Lorraine Beck, wrote to say I had erred. In fairness to her, here is what she wrote: "No book has been banned."`, "No book"), "Lorraine Beck");
   });
+  it("reads a couple named with one surname (`Jason and Erin Moody`) as two people of that surname, so `Mr. Moody` is Jason and `Mrs. Moody` is Erin", () => {
+    const text = `Jason and Erin Moody were driving home when traffic stopped.\n\n"Erin kept the kids going," Mr. Moody said.\n\n"Never again," Mrs. Moody said.`;
+    assert.equal(speakerOf(text, "Erin kept"), "Jason Moody");
+    assert.equal(speakerOf(text, "Never again"), "Erin Moody");
+  });
 });

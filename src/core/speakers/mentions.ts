@@ -8,7 +8,7 @@
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
-import { type Gender } from "./givenNames";
+import { type Gender, isGivenName } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
@@ -248,7 +248,7 @@ export class MentionIndex {
       return end;
     }
     const atStart = this.isClauseStart(i);
-    const head = parseSegment(tokens.slice(i, end), atStart, this.evidence);
+    const head = coupleName(tokens, i, end, parseSegment(tokens.slice(i, end), atStart, this.evidence));
     let parsed = head;
     let stop = end;
     // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described
@@ -737,4 +737,16 @@ export function partyTagEnd(tokens: readonly Token[], k: number): number {
   if (tokens[close]?.text !== ")") return k;
   const inside = tokens.slice(k + 1, close).map((t) => t.text).join("");
   return /^[RDI](?:-[\p{L}.]+)?$/u.test(inside) ? close + 1 : k;
+}
+
+/**
+ * `Jason and Erin Moody`: a couple named with one surname — the first given name is a person of
+ * that surname too (`Mr. Moody` later is Jason, not Erin).
+ */
+function coupleName(tokens: readonly Token[], i: number, end: number, head: SpeakerPhrase | undefined): SpeakerPhrase | undefined {
+  if (head?.type !== "name" || end !== i + 1 || !isGivenName(tokens[i].text)) return head;
+  const [and, given, surname, after] = [tokens[end], tokens[end + 1], tokens[end + 2], tokens[end + 3]];
+  if (and?.lower !== "and" || !given?.cap || !isGivenName(given.text) || !surname?.cap || surname.kind !== "word") return head;
+  if (after?.kind === "word" && after.cap) return head;
+  return { type: "person", name: `${tokens[i].text} ${surname.text}`, gender: head.gender };
 }
