@@ -1091,4 +1091,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Erin kept"), "Jason Moody");
     assert.equal(speakerOf(text, "Never again"), "Erin Moody");
   });
+  it("reads a description of an organisation after its name (`Gulfline Energy, the region's largest utility, said`) as no speaker of its own: the organisation speaks, never `region`", () => {
+    assert.equal(speakerOf(`Gulfline Energy, the region's largest utility, said in a statement that it expected "multi-day outages" in the areas.`, "multi-day"), "Gulfline Energy");
+    assert.equal(speakerOf(`Jane Doe, the company's chief executive, said it was "over".`, "over"), "Jane Doe");
+  });
 });

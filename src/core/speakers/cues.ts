@@ -944,6 +944,11 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
     const merged = head && withAppositive(head, last);
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
+    // `Gulfline Energy, the region's largest utility, said`: a description of the organisation named
+    // before it (its "name" a lower-case owner: `region`) is no speaker of its own.
+    if (head && (head.type === "organization" || head.type === "person" || head.type === "name") && ((last.type === "organization" && !!last.orgType && !/^\p{Lu}/u.test(last.name)) || last.type === "orgNoun")) {
+      return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
+    }
     // `Renata Solis, a Democrat, accused`: an indefinite description after a name describes that
     // person (not `…, an honor Doe said`, where the name closing it is the subject).
     if (head && (head.type === "person" || head.type === "name") && ["a", "an"].includes(tokens[seg.from].lower) && last.type !== "person" && (last.type !== "name" || seg.to - seg.from === 2)) {
