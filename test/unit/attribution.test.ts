@@ -1095,4 +1095,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Gulfline Energy, the region's largest utility, said in a statement that it expected "multi-day outages" in the areas.`, "multi-day"), "Gulfline Energy");
     assert.equal(speakerOf(`Jane Doe, the company's chief executive, said it was "over".`, "over"), "Jane Doe");
   });
+  it("resolves a bare surname shared by two people by the names used, not by pronouns (`He died.` after the son does not outweigh his father's name just given)", () => {
+    const text = `On Sunday, Hillary Clintock rebuffed a heckler trying to ask about her husband. "You are very rude," Clintock told the heckler.`;
+    const family = `"You cannot blame Hillary Clintock for what Bill Clintock did," said Sara Walk. She plans to vote for Hillary Clintock.\n\nBill Clintock spoke in Nashua for an hour. He told stories. He shook hands. He left early. On Sunday, at a rally in Derry, Hillary Clintock rebuffed a heckler. "You are very rude," Clintock told the heckler.`;
+    assert.equal(speakerOf(text, "You are very"), "Hillary Clintock");
+    assert.equal(speakerOf(family, "You are very"), "Hillary Clintock");
+  });
 });

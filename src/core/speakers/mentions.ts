@@ -527,8 +527,10 @@ export class MentionIndex {
       const k = people.indexOf(m.entity);
       if (k < 0) continue;
       // Recent mentions count more; a bare-surname mention says who the surname means here.
+      // (A pronoun says less: `He died.` after the son does not make `Kowalczyk said`, after his
+      // father was named, the son's.)
       const bareSurname = m.end - m.start === 1 && m.kind === "name";
-      score[k] += (bareSurname ? 2 : 1) / (1 + rank * 0.15);
+      score[k] += (bareSurname ? 2 : m.kind === "pronoun" ? 0.3 : 1) / (1 + rank * 0.15);
       rank++;
     }
     for (const e of list) score[people.indexOf(e)] += 0.1 * Math.min(this.mentionCount(e), 20);
