@@ -1101,4 +1101,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "You are very"), "Hillary Clintock");
     assert.equal(speakerOf(family, "You are very"), "Hillary Clintock");
   });
+  it("gives no speaker to words read out from a text (`Rabbi Gould read from Leviticus: \"…\"`, `recited a verse from the Quran about … \"…\"`, `took as his text the opening of the 127th Psalm:`), but keeps one's own prepared words (`Reading from a prepared statement, Doe said:`)", () => {
+    assert.equal(speakerOf(`Inside the sanctuary, Rabbi Aaron Gould read from Leviticus: "Thou shalt love thy neighbour as thyself."`, "Thou shalt"), undefined);
+    assert.equal(speakerOf(`Yusuf Karimi recited a verse from the Quran about nations and tribes "that you may know one another."`, "that you may"), undefined);
+    assert.equal(speakerOf(`The Rev. Cornelius Rainey preached for an hour. He took as his text the opening of the 127th Psalm: "Except the Lord build the house, they labour in vain."`, "Except the"), undefined);
+    assert.equal(speakerOf(`Reading from a prepared statement, Ben Carsen said: "We will not yield."`, "We will not"), "Ben Carsen");
+  });
 });

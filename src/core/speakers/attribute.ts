@@ -15,6 +15,7 @@ import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
 import { isNicknameInName } from "./nickname";
+import { isReadFromText } from "./recited";
 import { isTitleOfWork } from "./workTitle";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
@@ -91,9 +92,12 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const quote = quotes[k];
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
-    if (isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount)) {
-      out.scare = true;
+    // A nickname or a work's title names something; words read from a text are the text's.
+    const name = isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount);
+    if (name || (quote.form === "marked" && isReadFromText(sentenceBefore(doc, quote)))) {
+      out.scare = name || wordCount <= SCARE_MAX_WORDS;
       result.push(out);
+      if (!name) spoken.push(out);
       continue;
     }
     const found = findCue(doc, index, quotes, k);
@@ -523,6 +527,14 @@ function unreadCueAfter(doc: PreparedDocument, quote: Quote): boolean {
  * clause ending in a colon) whose speaker could not be read — someone is named as speaking, so
  * the quotation does not simply continue the last speaker's.
  */
+/** The words of a quotation's sentence before it, within its paragraph. */
+function sentenceBefore(doc: PreparedDocument, quote: Quote): string {
+  const sentence = sentenceOf(doc, quote.start);
+  const para = doc.paragraphs[quote.paragraph];
+  const from = sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
+  return doc.text.slice(from, quote.start);
+}
+
 function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
   if (quote.form !== "marked") return false;
   const sentence = sentenceOf(doc, quote.start);

@@ -1,0 +1,15 @@
+/**
+ * Words read out from a text — `Rabbi Gould read from Leviticus: "…"`, `recited a verse from the
+ * Quran about … "…"`, `He took as his text the opening of the 127th Psalm: "…"` — are the text's,
+ * not the reader's own: the quotation gets no speaker.
+ */
+const READ_FROM = /\b(?:read|reads|reading|recited|recites|reciting|quoted|quotes|quoting|intoned|intones)\s+(?:aloud\s+|out\s+)?(?:from\b|(?:a|the|one|two|several)\s+(?:\w+\s+)?(?:verse|verses|passage|passages|line|lines|psalm|prayer|poem)\b)/i;
+const AS_TEXT = /\btook as (?:his|her|their|its) text\b/i;
+
+/** What one reads one's own words from (`Reading from a prepared statement, Doe said: "…"`). */
+const OWN_TEXT = /\bfrom\s+(?:a|an|the|his|her|their|its)\s+(?:own\s+)?(?:prepared\s+|written\s+)?(?:statement|text|speech|remarks|script|notes|teleprompter|letter|post|tweet|phone)\b/i;
+
+/** Whether the words of a sentence before a quotation (`before`) present it as read from a text. */
+export function isReadFromText(before: string): boolean {
+  return (READ_FROM.test(before) && !OWN_TEXT.test(before)) || AS_TEXT.test(before);
+}
