@@ -1107,4 +1107,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The Rev. Cornelius Rainey preached for an hour. He took as his text the opening of the 127th Psalm: "Except the Lord build the house, they labour in vain."`, "Except the"), undefined);
     assert.equal(speakerOf(`Reading from a prepared statement, Ben Carsen said: "We will not yield."`, "We will not"), "Ben Carsen");
   });
+  it("reads someone known by whom they know (`a friend of the chef revealed`, `said a friend of Mara Okonjo`) as that unnamed person, never the one they know", () => {
+    const text = `Rocco Bell, the chef, has kept his love life private. "Rocco went through hell last year," a friend of the chef revealed.`;
+    assert.equal(speakerOf(text, "Rocco went"), "friend of the chef");
+    assert.equal(speakerOf(`"She works too hard," said a friend of Mara Okonjo.`, "She works"), "friend of Mara Okonjo");
+  });
 });

@@ -500,15 +500,17 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   // unnamed around a person — never that person, nor anyone the story names.
   if (det && ANONYMOUS_DETERMINERS.has(det)) {
     let h = 0;
-    while (h < ws.length && h < 3 && ws[h].kind === "word" && !ws[h].cap && !ASSOCIATE_HEADS.has(ws[h].lower) && !verbForms.has(ws[h].lower)) h++;
+    while (h < ws.length && h < 3 && ws[h].kind === "word" && !ws[h].cap && !ASSOCIATE_HEADS.has(ws[h].lower) && !KNOWN_BY_HEADS.has(ws[h].lower) && !verbForms.has(ws[h].lower)) h++;
     const head = ws[h];
     // (`one well-connected Democrat familiar with the campaign`: a party member unnamed)
     const party = head?.kind === "word" && head.cap && PARTY_MEMBERS.has(head.lower);
     const link = ws[h + 1]?.lower === "close" || ws[h + 1]?.lower === "familiar" || ws[h + 1]?.lower === "loyal" ? h + 2 : h + 1;
     const linkWord = ws[link - 1]?.lower;
-    const linked = (linkWord === "to" || (ws[link]?.lower === "to" && linkWord !== "familiar") || (linkWord === "familiar" && ws[link]?.lower === "with"));
-    const principal = ws.slice(ws[link]?.lower === "to" || ws[link]?.lower === "with" ? link + 1 : link);
-    if (head && head.kind === "word" && ((!head.cap && ASSOCIATE_HEADS.has(head.lower)) || party) && linked && principal.length && !principal.some((w) => w.lower === "and")) {
+    // (`a friend of the chef`, `a neighbour of the family`: someone known by whom they know)
+    const knownBy = head?.kind === "word" && !head.cap && (ASSOCIATE_HEADS.has(head.lower) || KNOWN_BY_HEADS.has(head.lower)) && ws[h + 1]?.lower === "of";
+    const linked = knownBy || linkWord === "to" || (ws[link]?.lower === "to" && linkWord !== "familiar") || (linkWord === "familiar" && ws[link]?.lower === "with");
+    const principal = ws.slice(knownBy ? h + 2 : ws[link]?.lower === "to" || ws[link]?.lower === "with" ? link + 1 : link);
+    if (head && head.kind === "word" && ((!head.cap && (ASSOCIATE_HEADS.has(head.lower) || knownBy)) || party) && linked && principal.length && !principal.some((w) => w.lower === "and")) {
       return { type: "anonymous", descriptor: spaced(ws) };
     }
   }
@@ -810,6 +812,8 @@ const OPENING_WORDS = new Set(["as", "but", "and", "when", "while", "though", "a
 export const ANONYMOUS_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "another", "one"]);
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
 export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative"]);
+/** Nouns for someone known by whom they know, with `of` (`a neighbour of the family`). */
+const KNOWN_BY_HEADS = new Set(["neighbour", "neighbor", "cousin", "pal", "acquaintance", "classmate", "colleague", "schoolmate", "teammate", "bandmate", "co-worker", "coworker"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
 
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
