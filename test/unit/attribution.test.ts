@@ -1112,4 +1112,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Rocco went"), "friend of the chef");
     assert.equal(speakerOf(`"She works too hard," said a friend of Mara Okonjo.`, "She works"), "friend of Mara Okonjo");
   });
+  it("reads the name someone gave (`a woman who gave her name only as Dorothy`) as a person whom `she said` means, and a street (`On Maple Street`) as no one — unless it stands for an office (`Downing Street said`)", () => {
+    const porch = `Not everyone has left. On Maple Street, an 83-year-old woman who gave her name only as Dorothy was sitting on her porch.\n\n"I have been through four floods in this house," she said.`;
+    assert.equal(speakerOf(porch, "I have been"), "Dorothy");
+    const dog = `One man, who gave his name only as Travis, said he had driven back to find his dog.\n\n"I could feel the heat through the window," he said.`;
+    assert.equal(speakerOf(dog, "I could feel"), "Travis");
+    assert.equal(speakerOf(`Downing Street said the Prime Minister had "full confidence" in her chancellor.`, "full confidence"), "Downing Street");
+  });
 });

@@ -151,8 +151,10 @@ function cueFrom(tokens: Token[], verb: string, kind: CueKind, from: number, to:
  * place names (only here — elsewhere `the Philippines` is a place, not someone to resolve to).
  */
 function institution(tokens: Token[], from: number, to: number): SpeakerPhrase | undefined {
-  const words = tokens.slice(from + 1, to);
-  if (tokens[from]?.lower !== "the" || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
+  // (`Downing Street said`: a street standing for the office on it)
+  const street = tokens[to - 1]?.lower === "street" && to - from === 2 && tokens[from].cap;
+  const words = tokens.slice(street ? from : from + 1, to);
+  if ((tokens[from]?.lower !== "the" && !street) || words.length === 0 || !words.every((w) => w.kind === "word" && w.cap)) return undefined;
   return classifyName(words) === "place" ? { type: "organization", name: joinWords(words) } : undefined;
 }
 

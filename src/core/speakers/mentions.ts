@@ -8,8 +8,8 @@
 import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
-import { type Gender, isGivenName } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
+import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -248,7 +248,7 @@ export class MentionIndex {
       return end;
     }
     const atStart = this.isClauseStart(i);
-    const head = coupleName(tokens, i, end, parseSegment(tokens.slice(i, end), atStart, this.evidence));
+    const head = nameGiven(tokens, i, end, coupleName(tokens, i, end, parseSegment(tokens.slice(i, end), atStart, this.evidence)));
     let parsed = head;
     let stop = end;
     // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described
@@ -751,4 +751,13 @@ function coupleName(tokens: readonly Token[], i: number, end: number, head: Spea
   if (and?.lower !== "and" || !given?.cap || !isGivenName(given.text) || !surname?.cap || surname.kind !== "word") return head;
   if (after?.kind === "word" && after.cap) return head;
   return { type: "person", name: `${tokens[i].text} ${surname.text}`, gender: head.gender };
+}
+
+/**
+ * `a woman who gave her name only as Dorothy`, `a man identified only as Karim`, `who gave only
+ * his first name, Karim`: the name someone gave is a person's, whom `she said` may then mean.
+ */
+function nameGiven(tokens: readonly Token[], i: number, end: number, head: SpeakerPhrase | undefined): SpeakerPhrase | undefined {
+  if (head?.type !== "name" || end !== i + 1) return head;
+  return nameGivenAt(tokens, i) ? { type: "person", name: head.name, gender: head.gender ?? genderOfGivenName(head.name) } : head;
 }

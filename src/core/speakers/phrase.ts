@@ -253,6 +253,8 @@ export function classifyName(words: Token[]): NameKind {
   if (lowers.some((w) => timeWords.has(w)) && !isMonthSurname(words)) return "time";
   if (placeAt(words, 0, words.length) === words.length) return "place";
   const last = lowers[lowers.length - 1];
+  // `Maple Street`, `Route 9 Highway`: a street or road, whatever the words before it.
+  if (words.length >= 2 && words[words.length - 1].cap && STREET_WORDS.has(last.replace(/\.$/, ""))) return "place";
   if (words.length === 1 && groupNouns.has(last)) return "group";
   if (orgHeads.has(last) || corporateSuffixes.has(last) || (words.length > 1 && orgNouns.has(last))) return "organization";
   if (words.length > 2 && orgStarts.has(lowers[0]) && lowers[1] === "of") return "organization";
@@ -278,6 +280,9 @@ export function classifyName(words: Token[]): NameKind {
   if (words.length >= 2 && words.length <= 5 && (isGivenName(given) || (given.includes("-") && given.split("-").every((g) => isGivenName(g))) || words.slice(1, -1).some((w) => /^\p{Lu}\.$/u.test(w.text)) || /^(jr|sr|ii|iii|iv)\.?$/i.test(words[words.length - 1].text))) return "person";
   return "unknown";
 }
+
+/** Words ending the name of a street or a road (not `Lane`, `Hill` or `Park`: surnames too). */
+const STREET_WORDS = new Set(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "township", "heights", "plaza", "expressway", "freeway", "turnpike", "creek", "river"]);
 
 /** `Theresa May`, `Jim April`: a month after a given name is a surname. */
 function isMonthSurname(words: Token[]): boolean {
@@ -1042,4 +1047,11 @@ export function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): Speaker
     return { type: "person", name: head.name, role: { role: "spokesperson", text: app.noun }, organization: app.organization ?? app.owner ?? head.organization, orgNoun: app.orgNoun, gender: head.gender ?? app.gender };
   }
   return head;
+}
+
+/** `who gave her name only as Dorothy`, `identified only as Karim`, `gave only his first name, Karim`: whether the name at `start` is one someone gave. */
+export function nameGivenAt(tokens: readonly { lower: string }[], start: number): boolean {
+  const before = tokens.slice(Math.max(0, start - 4), start).map((t) => t.lower);
+  const last = before[before.length - 1];
+  return (last === "as" || last === ",") && before.some((w) => w === "name" || w === "identified");
 }

@@ -10,6 +10,7 @@
  */
 import { anonymousNouns, cueVerbForms, genderedWords, rolePhrases, stopwordSet } from "../lexicon";
 import type { Entity } from "./entity";
+import { nameGivenAt } from "./phrase";
 import type { MentionIndex, Resolved } from "./mentions";
 
 /** Verbs of asking: `Doe asked Roe …` (whose reply follows), `"…?" he asked`. */
@@ -197,11 +198,12 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   // (only a name beside the noun or speaking renames it: `… said she was present when Mr. Roe spoke` does not)
   for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
     const m = index.mentions[mi];
-    const renames = m.start <= j + APPOSITION_REACH || cueVerbForms.has(tokens[m.start - 1]?.lower ?? "") || cueVerbForms.has(tokens[m.end]?.lower ?? "");
+    const renames = m.start <= j + APPOSITION_REACH || cueVerbForms.has(tokens[m.start - 1]?.lower ?? "") || cueVerbForms.has(tokens[m.end]?.lower ?? "") || nameGivenAt(tokens, m.start);
     if (m.sentence === prev && renames && m.kind === "name" && m.entity.kind === "person" && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return -1;
   }
   return j;
 }
+
 
 /** The unnamed person's own mention at token `head` (`A reporter for Acme …`), where the document made one. */
 function ownMention(index: MentionIndex, at: number, head: number): Resolved | undefined {
