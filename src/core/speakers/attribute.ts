@@ -527,12 +527,15 @@ function unreadCueAfter(doc: PreparedDocument, quote: Quote): boolean {
  * clause ending in a colon) whose speaker could not be read — someone is named as speaking, so
  * the quotation does not simply continue the last speaker's.
  */
-/** The words of a quotation's sentence before it, within its paragraph. */
+/** How far back a quotation's sentence is read for how it is introduced (bounded: linear time on any input). */
+const INTRODUCTION_REACH = 300;
+
+/** The words of a quotation's sentence before it, within its paragraph (the last `INTRODUCTION_REACH` characters). */
 function sentenceBefore(doc: PreparedDocument, quote: Quote): string {
   const sentence = sentenceOf(doc, quote.start);
   const para = doc.paragraphs[quote.paragraph];
   const from = sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
-  return doc.text.slice(from, quote.start);
+  return doc.text.slice(Math.max(from, quote.start - INTRODUCTION_REACH), quote.start);
 }
 
 function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
