@@ -1119,4 +1119,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(dog, "I could feel"), "Travis");
     assert.equal(speakerOf(`Downing Street said the Prime Minister had "full confidence" in her chancellor.`, "full confidence"), "Downing Street");
   });
+  it("never gives `the company said` to a public body named since (`the Federal Thrift Board`), but to the business", () => {
+    const text = `Tremont Savings Bank has submitted a recapitalization plan to the Federal Thrift Board. The company said in a statement that the cuts were "painful but necessary."`;
+    assert.equal(speakerOf(text, "painful"), "Tremont Savings Bank");
+  });
 });

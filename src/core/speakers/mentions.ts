@@ -659,8 +659,14 @@ const isNewsOutlet = (name: string) => OUTLET_NAMES.has(name.toLowerCase()) || O
 function nominalFits(noun: string, e: Entity): boolean {
   if (e.orgType || noun === "its" || noun === "their") return orgTypeFits(noun, e);
   const last = e.name.split(" ").pop()!.toLowerCase();
+  // (`The company said` is never the regulator named last: `the Federal Thrift Board`)
+  if (COMMERCIAL_NOUNS.has(noun) && PUBLIC_BODIES.has(last)) return false;
   return last === noun || BUSINESS_NOUNS.has(noun);
 }
+/** Nouns for a business, which a public body is not. */
+const COMMERCIAL_NOUNS = new Set(["company", "firm", "business", "startup", "start-up", "retailer", "maker", "operator", "chain", "exchange", "app", "website", "site", "platform"]);
+/** Last words of a public body's name. */
+const PUBLIC_BODIES = new Set(["board", "agency", "department", "commission", "committee", "council", "ministry", "court", "police", "government", "office", "administration", "bureau", "authority", "regulator", "assembly", "parliament", "senate", "congress", "service", "tribunal", "inspectorate", "ombudsman"]);
 const BUSINESS_NOUNS = new Set(["company", "firm", "business", "group", "platform", "exchange", "organization", "organisation", "startup", "start-up", "app", "website", "site", "network", "chain", "retailer", "maker", "operator", "campaign"]);
 
 /** A lower-case word that is a verb form, an auxiliary or a modal. */
