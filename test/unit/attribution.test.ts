@@ -1123,4 +1123,8 @@ describe("attribution patterns from real news", () => {
     const text = `Tremont Savings Bank has submitted a recapitalization plan to the Federal Thrift Board. The company said in a statement that the cuts were "painful but necessary."`;
     assert.equal(speakerOf(text, "painful"), "Tremont Savings Bank");
   });
+  it("reads family words of everyday speech (`Rocco's mum, Carla,`, `his dad`, `her grandma`) as family roles with their gender, so the name in apposition is a person `she` can mean", () => {
+    const text = `Rocco's mum, Carla, who appeared alongside him on television, said she was delighted for her son.\n\n"She's a lovely girl, very polite," the 72-year-old told us. "That's all I ask."\n\n"After what he has been through, he deserves it," she added.`;
+    assert.equal(speakerOf(text, "After what he"), "Carla");
+  });
 });
