@@ -1127,4 +1127,10 @@ describe("attribution patterns from real news", () => {
     const text = `Rocco's mum, Carla, who appeared alongside him on television, said she was delighted for her son.\n\n"She's a lovely girl, very polite," the 72-year-old told us. "That's all I ask."\n\n"After what he has been through, he deserves it," she added.`;
     assert.equal(speakerOf(text, "After what he"), "Carla");
   });
+  it("gives `the captain said` after `a Navy captain who was not authorized to speak` to that unnamed captain, never to a named person of the sentence", () => {
+    const text = `General Harold Mercer told senators the fleet was stretched.\n\nOutside the hearing room, a Navy captain who was not authorized to speak to reporters said the general had understated the problem. "We are already cannibalizing parts," the captain said.`;
+    assert.match(speakerOf(text, "We are already") ?? "", /captain/);
+    const aide = `"The facts have not changed," a spokesman for committee Democrats said.\n\nA Republican committee aide blasted the statement.\n\n"Their announcement is further proof they are playing politics," the aide said.`;
+    assert.match(speakerOf(aide, "Their announcement") ?? "", /aide/);
+  });
 });

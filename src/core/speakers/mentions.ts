@@ -617,7 +617,8 @@ export class MentionIndex {
       const m = this.mentions[mi];
       if (sentence - m.sentence > 12) break;
       const e = m.entity;
-      if (e.kind === "person" && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender) && (!organization || !e.organization || e.organization === organization)) return e;
+      // (an unnamed one too: `a Navy captain who was not authorized to speak said …` then `the captain said`)
+      if ((e.kind === "person" || (e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower))) && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender) && (!organization || !e.organization || e.organization === organization)) return e;
     }
     return undefined;
   }
@@ -667,6 +668,8 @@ function nominalFits(noun: string, e: Entity): boolean {
 const COMMERCIAL_NOUNS = new Set(["company", "firm", "business", "startup", "start-up", "retailer", "maker", "operator", "chain", "exchange", "app", "website", "site", "platform"]);
 /** Last words of a public body's name. */
 const PUBLIC_BODIES = new Set(["board", "agency", "department", "commission", "committee", "council", "ministry", "court", "police", "government", "office", "administration", "bureau", "authority", "regulator", "assembly", "parliament", "senate", "congress", "service", "tribunal", "inspectorate", "ombudsman"]);
+/** Determiners introducing someone new and unnamed (`a Navy captain`). */
+const INDEFINITE = new Set(["a", "an", "one", "another"]);
 const BUSINESS_NOUNS = new Set(["company", "firm", "business", "group", "platform", "exchange", "organization", "organisation", "startup", "start-up", "app", "website", "site", "network", "chain", "retailer", "maker", "operator", "campaign"]);
 
 /** A lower-case word that is a verb form, an auxiliary or a modal. */
