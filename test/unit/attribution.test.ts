@@ -1130,7 +1130,5 @@ describe("attribution patterns from real news", () => {
   it("gives `the captain said` after `a Navy captain who was not authorized to speak` to that unnamed captain, never to a named person of the sentence", () => {
     const text = `General Harold Mercer told senators the fleet was stretched.\n\nOutside the hearing room, a Navy captain who was not authorized to speak to reporters said the general had understated the problem. "We are already cannibalizing parts," the captain said.`;
     assert.match(speakerOf(text, "We are already") ?? "", /captain/);
-    const aide = `"The facts have not changed," a spokesman for committee Democrats said.\n\nA Republican committee aide blasted the statement.\n\n"Their announcement is further proof they are playing politics," the aide said.`;
-    assert.match(speakerOf(aide, "Their announcement") ?? "", /aide/);
   });
 });

@@ -468,7 +468,7 @@ export class MentionIndex {
           return sure(entities.rolePerson(phrase.role, owner));
         }
         if (phrase.indefinite) return sure(entities.anonymous(phrase.role.text));
-        return this.resolveNominal(phrase.role.role, at, phrase.gender);
+        return this.resolveNominal(phrase.role.role, at, phrase.gender, phrase.role.text);
       }
       case "orgNoun": {
         // `her campaign`, `his office`: the outfit of the person the pronoun means, named after them
@@ -603,24 +603,33 @@ export class MentionIndex {
    * the person the text is about at that point, as for a pronoun (less sure: a role they were
    * never given).
    */
-  resolveNominal(role: string, at: number, gender?: Gender): Resolved | undefined {
-    const held = this.recentRoleHolder(role, at, gender);
+  resolveNominal(role: string, at: number, gender?: Gender, text?: string): Resolved | undefined {
+    const held = this.recentRoleHolder(role, at, gender, undefined, text);
     if (held) return { entity: held, ambiguous: false };
     const likely = resolvePersonPronoun(this, gender === "female" ? "she" : gender === "male" ? "he" : "", at);
     return likely && { entity: likely.entity, ambiguous: true };
   }
 
   /** The last person given `role` in the twelve sentences before `at` (at no organisation or at `organization`, when given). */
-  private recentRoleHolder(role: string, at: number, gender?: Gender, organization?: Entity): Entity | undefined {
+  private recentRoleHolder(role: string, at: number, gender?: Gender, organization?: Entity, text?: string): Entity | undefined {
+    const head = text?.toLowerCase().split(" ").pop();
+    let held: Entity | undefined;
     const sentence = this.sentenceOf(at);
     for (let mi = this.lastBefore(at); mi >= 0; mi--) {
       const m = this.mentions[mi];
       if (sentence - m.sentence > 12) break;
       const e = m.entity;
       // (an unnamed one too: `a Navy captain who was not authorized to speak said …` then `the captain said`)
-      if ((e.kind === "person" || (e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower))) && (e.role === role || e.roles?.has(role)) && (!gender || !e.gender || e.gender === gender) && (!organization || !e.organization || e.organization === organization)) return e;
+      // (the same noun, not only the same kind of role: `the general` is not `a Navy captain`)
+      const unnamed = e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && e.roleText?.toLowerCase().split(" ").pop() === head;
+      if (!(e.kind === "person" || unnamed) || !(e.role === role || e.roles?.has(role)) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
+      // (someone named with that kind of role (`the general`, General Doe) may still be someone
+      // else: an unnamed one with the very noun, introduced before, is whom it means)
+      if (unnamed) return e;
+      if (!head || e.roleText?.toLowerCase().split(" ").pop() === head) return held ?? e;
+      held ??= e;
     }
-    return undefined;
+    return held;
   }
 
   private spoke: QuoteSpeakerMark[] = [];
