@@ -1131,4 +1131,9 @@ describe("attribution patterns from real news", () => {
     const text = `General Harold Mercer told senators the fleet was stretched.\n\nOutside the hearing room, a Navy captain who was not authorized to speak to reporters said the general had understated the problem. "We are already cannibalizing parts," the captain said.`;
     assert.match(speakerOf(text, "We are already") ?? "", /captain/);
   });
+  it("never takes the verb of a subordinate clause after a quotation (`chanting \"…\" and carrying signs, two weeks after the university announced …`) for its cue", () => {
+    const text = `Hundreds of students marched across the Westbrook University quad on Friday, chanting "Save the Classics!" and carrying handmade signs, two weeks after the university announced it would eliminate its Department of Classics.`;
+    assert.notEqual(speakerOf(text, "Save the"), "Westbrook University");
+    assert.equal(speakerOf(`Front-runner Donald Trimble defended his campaign manager as a "very decent man" Tuesday, hours after the staffer was charged with battery.`, "very decent"), "Donald Trimble");
+  });
 });

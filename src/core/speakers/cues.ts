@@ -47,6 +47,7 @@ const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "h
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
+const SUBORDINATORS = new Set(["after", "before", "since", "until", "because", "once", "when", "whenever"]);
 const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
 const CLAUSE_STARTS = new Set(["what", "that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
@@ -383,6 +384,9 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     // `his "…" rating — while his supporters have said`: a clause of others after words that go on with the quotation.
     const opener = tokens[cue.phraseStart];
     if (cue.phraseStart > i && opener?.kind === "word" && !opener.cap && NEW_CLAUSE.has(opener.lower)) return undefined;
+    // `chanting "…" and carrying signs, two weeks after the university announced …`: the verb of a
+    // subordinate clause reports something else.
+    if (cue.phraseStart > i + 1 && tokens.slice(cue.phraseStart - 1, cue.phraseEnd).some((t) => t.kind === "word" && !t.cap && SUBORDINATORS.has(t.lower))) return undefined;
     // (A comma after a clause finishing the quoted sentence, `if she lost, Doe said`, lets the cue
     // through; one inside a noun phrase, `and her ally, Doe, said`, does not.)
     const lead = tokens.slice(conjunction, cue.phraseStart);
