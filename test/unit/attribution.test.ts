@@ -1136,4 +1136,11 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(speakerOf(text, "Save the"), "Westbrook University");
     assert.equal(speakerOf(`Front-runner Donald Trimble defended his campaign manager as a "very decent man" Tuesday, hours after the staffer was charged with battery.`, "very decent"), "Donald Trimble");
   });
+  it("reads the sentence after a quotation that names who said it (`\"…\" ¶ That was how Mayor Jane Doe described the town.`), in its paragraph or opening the next, over the last speaker", () => {
+    const text = `Clay Broussard, the fire chief, spoke first. "We need pumps," Broussard said.\n\n"We lost the roof on the fire station."\n\nThat was how Mayor Denise Fontenot described the town on Thursday. She said no deaths had been confirmed.`;
+    assert.equal(speakerOf(text, "We lost the"), "Denise Fontenot");
+    assert.equal(speakerOf(`"We lost the roof." That's what Tom Reyes told the council.`, "We lost the"), "Tom Reyes");
+    // A sentence about how something looked names no speaker.
+    assert.equal(speakerOf(`"We lost the roof," he said.\n\nThat was how the town looked.`, "We lost the"), undefined);
+  });
 });

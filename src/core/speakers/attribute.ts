@@ -10,7 +10,7 @@
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, unevidencedWord } from "./cues";
+import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, cueAfter, cueBefore, cueLine, describedAs, isCueVerb, mainSubject, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
@@ -492,6 +492,17 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
       const ownCue = beforeTokens.some((t, i) => isCueVerb(beforeTokens, i));
       const found = introduces || ownCue ? undefined : at(idx, cueAfter(nextTokens, ev, true));
       if (found && found.cue.phraseStart <= 1) return found;
+    }
+  }
+  // `"…" ¶ That was how Mayor Jane Doe described the town.`: the sentence after names who said it —
+  // in this paragraph, or opening the next for a quotation standing alone.
+  if (!afterWords && sentenceSpan && endSentence + 1 < doc.sentences.length) {
+    const nextSentence = doc.sentences[endSentence + 1];
+    const sameParagraph = nextSentence.start < para.end;
+    if ((sameParagraph || (quote.lastParagraph + 1 < doc.paragraphs.length && nextSentence.start === doc.paragraphs[quote.lastParagraph + 1].start && standsAlone(doc, quote))) && (!next || next.start > nextSentence.end)) {
+      const idx = visibleBetween(doc, nextSentence.start, nextSentence.end);
+      const found = at(idx, describedAs(tokensOf(doc, idx), ev));
+      if (found) return found;
     }
   }
   // `Jane Doe said:` ending the previous paragraph introduces a quote that opens this one.

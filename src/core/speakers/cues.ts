@@ -1372,3 +1372,23 @@ export function cueLine(tokens: Token[], evidence: WordEvidence): Cue | undefine
   if (isCueVerb(tokens, i)) return cueFrom(tokens, tokens[i].text, "line", i + 1, phraseForward(tokens, i + 1), false, evidence);
   return undefined;
 }
+
+/** `That was how`, `That's how`, `Those were the words of`: a sentence that names who said the quotation before it. */
+const DESCRIBED_OPENERS = [["that", "was", "how"], ["that", "is", "how"], ["that", "'s", "how"], ["this", "was", "how"], ["that", "was", "what"], ["that", "is", "what"], ["that", "'s", "what"]];
+
+/**
+ * `That was how Mayor Jane Doe described the town.`, `That's what Doe told the council.`: the
+ * speaker of the quotation just before, named as the subject of a speech verb.
+ */
+export function describedAs(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+  const opener = DESCRIBED_OPENERS.find((o) => o.every((w, k) => tokens[k]?.kind !== "punct" && tokens[k]?.lower === w));
+  if (!opener) return undefined;
+  const from = opener.length;
+  for (let v = from + 1; v < tokens.length && v < from + 14; v++) {
+    if (isStop(tokens[v]) || isPunct(tokens[v], ",")) return undefined;
+    if (!isCueVerb(tokens, v) && !(tokens[v].lower === "put" && tokens[v + 1]?.lower === "it") && !(tokens[v].lower === "summed" || tokens[v].lower === "described" || tokens[v].lower === "characterized" || tokens[v].lower === "characterised")) continue;
+    const cue = cueFrom(tokens, tokens[v].text, "next", from, v, false, evidence);
+    return cue && (cue.phrase.type === "person" || cue.phrase.type === "name" || cue.phrase.type === "pronoun") && cue.phraseEnd === v ? cue : undefined;
+  }
+  return undefined;
+}
