@@ -1143,4 +1143,9 @@ describe("attribution patterns from real news", () => {
     // A sentence about how something looked names no speaker.
     assert.equal(speakerOf(`"We lost the roof," he said.\n\nThat was how the town looked.`, "We lost the"), undefined);
   });
+  it("gives a gerund's words (`which locals have taken to calling the \"Nickel Road\"`, `residents have begun calling it \"…\"`) to the subject of the verb it hangs on, in its own clause, not to the sentence's subject", () => {
+    const text = `About 40 people have camped since Saturday at the mark of the Sable River Road, which the province built in the 1970s and which locals have taken to calling the "Nickel Road" since crews began widening it.`;
+    assert.equal(speakerOf(text, "Nickel Road"), "locals");
+    assert.equal(speakerOf(`Jane Doe, the mayor, said residents have begun calling the bridge "the Long Wait".`, "the Long Wait"), "residents");
+  });
 });

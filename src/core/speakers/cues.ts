@@ -41,6 +41,8 @@ const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites
 /** Verbs that can stand inverted between commas inside a sentence (`The lesson, says Doe, is …`) — never `told`, whose object listens. */
 const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain", "insist", "contend", "observe", "suggest", "warn", "claim", "recall", "believe", "think", "reckon", "concede", "admit"]);
 /** Verbs whose object is then heard speaking (`recalled Doe saying`). */
+/** The words between a gerund and the verb it hangs on (`have taken to calling`, `began calling`). */
+const GERUND_CHAIN = new Set(["to", "taken", "take", "takes", "have", "has", "had", "begun", "began", "begin", "started", "start", "starts", "kept", "keep", "keeps", "been", "also", "now", "since"]);
 /** Verbs judging someone for what they said (`accused Roe of calling …`, `praised Roe for saying …`). */
 const JUDGING = new Set(["accused", "accuses", "accusing", "accuse", "criticized", "criticised", "criticizes", "criticises", "criticizing", "criticising", "blasted", "blasts", "slammed", "slams", "attacked", "attacks", "faulted", "faults", "mocked", "mocks", "chided", "chides", "praised", "praises", "thanked", "thanks", "credited", "credits", "blamed", "blames", "condemned", "condemns", "denounced", "denounces", "rebuked", "rebukes", "scolded", "scolds", "ridiculed", "ridicules", "lambasted", "lambastes", "berated", "berates", "applauded", "applauds", "commended", "commends", "thanking", "praising", "blaming"]);
 const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
@@ -1318,6 +1320,21 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
     if (start < v && perceiver?.kind === "word" && PERCEIVING.has(perceiver.lower)) {
       const heard = subjectPhrase(tokens, verb, start, v, evidence);
       if (heard && (heard.phrase.type === "person" || heard.phrase.type === "name")) return { ...heard, kind: "participle" };
+    }
+  }
+  // `which locals have taken to calling the "…"`, `residents began calling it "…"`: the subject of
+  // the verb the gerund hangs on, in its own clause.
+  {
+    let k = v - 1;
+    while (k > 0 && k > v - 6 && tokens[k].kind === "word" && GERUND_CHAIN.has(tokens[k].lower)) k--;
+    if (k < v - 1 && tokens[k]?.kind === "word" && !tokens[k].cap && !GERUND_CHAIN.has(tokens[k].lower)) {
+      let start = k;
+      while (start > 0 && start > k - 4 && tokens[start - 1].kind === "word" && !CLAUSE_STARTS.has(tokens[start - 1].lower) && !isCueVerb(tokens, start - 1)) start--;
+      const opener = tokens[start - 1];
+      if (opener && (isPunct(opener, ",") || (opener.kind === "word" && CLAUSE_STARTS.has(opener.lower)))) {
+        const own = cueFrom(tokens, verb, "participle", start, k + 1, false, evidence);
+        if (own && ["group", "anonymous", "person", "name", "organization"].includes(own.phrase.type)) return own;
+      }
     }
   }
   // `Doe accused Roe of calling residents "…"`, `thanked Roe for saying`: the one accused speaks.
