@@ -1148,4 +1148,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Nickel Road"), "locals");
     assert.equal(speakerOf(`Jane Doe, the mayor, said residents have begun calling the bridge "the Long Wait".`, "the Long Wait"), "residents");
   });
+  it("never reads a contraction (`You've`, `I'm`) as a name, nor a turn's label in capitals (`ODUYA:`) as the subject of the sentence after it", () => {
+    assert.equal(speakerOf(`Q. You've called the office "a place where the backlog is the boss." What did you mean?`, "a place where"), undefined);
+    assert.equal(speakerOf(`ODUYA: Your own backbenchers are calling this "a shambles."`, "a shambles"), undefined);
+  });
 });

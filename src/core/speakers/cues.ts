@@ -467,6 +467,9 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
   let k = datelineEnd(tokens, from, to);
   // `Caption: Jane Doe speaks …`, `Update: …`: a label before the sentence is no subject.
   if (tokens[k]?.kind === "word" && LABELS.has(tokens[k].lower) && isPunct(tokens[k + 1], ":") && k + 2 < to) k += 2;
+  // `ODUYA: Your own backbenchers are calling this "…"`, `CANBERRA: The minister said`: a turn's
+  // label or a dateline in capitals before a colon is no part of the subject.
+  else if (tokens[k]?.kind === "word" && /^\p{Lu}{2,}$/u.test(tokens[k].text) && isPunct(tokens[k + 1], ":") && k + 2 < to) k += 2;
   for (let guard = 0; guard < 4; guard++) {
     const t = tokens[k];
     if (!t || t.kind !== "word") break;

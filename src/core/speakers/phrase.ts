@@ -101,8 +101,11 @@ const bare = (t: Token) => (t.lower.charCodeAt(t.lower.length - 1) === 0x2e ? t.
 
 /** A capitalised word that can be part of a name (not `I`, not a number, not a day or month). */
 export function isNameWord(t: Token | undefined): boolean {
-  return !!t && t.kind === "word" && t.cap && !startsWithNumber(t.text) && t.lower !== "i" && !isGlued(t.text);
+  return !!t && t.kind === "word" && t.cap && !startsWithNumber(t.text) && t.lower !== "i" && !isGlued(t.text) && !PRONOUN_CONTRACTION.test(t.text);
 }
+
+/** `You've`, `I'm`, `We're`, `They'd`: a pronoun with its verb, never a name. */
+const PRONOUN_CONTRACTION = /^(?:I|You|We|They|He|She|It)['’](?:ve|m|re|d|ll|s)$/;
 
 /**
  * Words glued together where a page lost its spacing (`BushASSOCIATED`, `10:35PMJane`): a
