@@ -1152,4 +1152,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Q. You've called the office "a place where the backlog is the boss." What did you mean?`, "a place where"), undefined);
     assert.equal(speakerOf(`ODUYA: Your own backbenchers are calling this "a shambles."`, "a shambles"), undefined);
   });
+  it("reads Dutch and Arabic particles inside a name (`said Anouk ter Horst`, `Fatima bint Khalid`)", () => {
+    assert.equal(speakerOf(`Femke Dijkstra spoke first. "It is a negotiation conducted through newspapers," said Anouk ter Horst, a spokeswoman.`, "It is a neg"), "Anouk ter Horst");
+  });
 });
