@@ -1152,7 +1152,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Q. You've called the office "a place where the backlog is the boss." What did you mean?`, "a place where"), undefined);
     assert.equal(speakerOf(`ODUYA: Your own backbenchers are calling this "a shambles."`, "a shambles"), undefined);
   });
-  it("reads Dutch and Arabic particles inside a name (`said Anouk ter Horst`, `Fatima bint Khalid`)", () => {
+  it("reads Dutch, Arabic and Spanish particles inside a name (`said Anouk ter Horst`, `Fatima bint Khalid`, `José Orvieda y Gasset`)", () => {
     assert.equal(speakerOf(`Femke Dijkstra spoke first. "It is a negotiation conducted through newspapers," said Anouk ter Horst, a spokeswoman.`, "It is a neg"), "Anouk ter Horst");
+    assert.equal(speakerOf(`José Orvieda y Gasset said: "We are ready."`, "We are ready"), "José Orvieda y Gasset");
   });
 });
