@@ -1156,4 +1156,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Femke Dijkstra spoke first. "It is a negotiation conducted through newspapers," said Anouk ter Horst, a spokeswoman.`, "It is a neg"), "Anouk ter Horst");
     assert.equal(speakerOf(`José Orvieda y Gasset said: "We are ready."`, "We are ready"), "José Orvieda y Gasset");
   });
+  it("gives `\"…,\" the statement said` and `\"…,\" it read` to whoever issued the statement in a sentence just before (`His rep, Jon Fairweather, confirmed the incident in a statement`, `Acme released a statement`), never to one who only reports it or to a sentence `According to the statement, …`", () => {
+    assert.equal(speakerOf(`His rep, Jon Fairweather, confirmed the incident in a statement on Wednesday morning. "Mason experienced severe dehydration," it read. "He is resting comfortably."`, "Mason experienced"), "Jon Fairweather");
+    assert.equal(speakerOf(`Acme Mills released a statement on Monday. "We are saddened," the statement said.`, "We are saddened"), "Acme Mills");
+    assert.equal(speakerOf(`The Times said Cook provided a written statement. "After reviewing it," the statement said.`, "After reviewing"), undefined);
+    assert.equal(speakerOf(`According to the statement, Kelly met with Trump. "Fox News is proud," the statement read.`, "Fox News is"), undefined);
+  });
 });

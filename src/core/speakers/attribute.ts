@@ -16,6 +16,7 @@ import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
 import { isNicknameInName } from "./nickname";
 import { isReadFromText } from "./recited";
+import { statementAuthor } from "./statement";
 import { isTitleOfWork } from "./workTitle";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
@@ -101,6 +102,19 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
       continue;
     }
     const found = findCue(doc, index, quotes, k);
+    // `"…," the statement said`: the statement's author, named in a sentence before.
+    const statement = found ? undefined : statementAuthor(doc, index, quote);
+    if (statement) {
+      out.speaker = statement.entity;
+      out.basis = "cue";
+      out.cueVerb = statement.verb;
+      out.confidence = "medium";
+      out.trace = { cue: statement.verb, cueKind: "after", link: "nominal" };
+      index.noteSpeaker({ at: Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1), sentence: doc.tokenSentence[Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1)], paragraph: quote.lastParagraph, entity: statement.entity });
+      result.push(out);
+      spoken.push(out);
+      continue;
+    }
     const unread = !found && unreadCueBefore(doc, quote);
     const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, spoken, quote);
     if (found) applyCue(doc, index, out, found);
