@@ -1162,4 +1162,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The Times said Cook provided a written statement. "After reviewing it," the statement said.`, "After reviewing"), undefined);
     assert.equal(speakerOf(`According to the statement, Kelly met with Trump. "Fox News is proud," the statement read.`, "Fox News is"), undefined);
   });
+  it("reads a club's name (`Harcourt United`, `Lisport Rovers`, `Kessa FC`) as an organisation, never a man whose `he said` it could take", () => {
+    const text = `Rui Pacheco's Harcourt United beat Kingsmere 2-1.\n\nPacheco, meanwhile, refused to get drawn into talk of a title race. Harcourt, who finished seventh last season, are third.\n\n"Title? It's November," he said.`;
+    assert.equal(speakerOf(text, "Title?"), "Rui Pacheco");
+  });
 });
