@@ -104,21 +104,16 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const found = findCue(doc, index, quotes, k);
     // `"…," the statement said`: the statement's author, named in a sentence before.
     const statement = found ? undefined : statementAuthor(doc, index, quote);
-    if (statement) {
+    const unread = !found && !statement && unreadCueBefore(doc, quote);
+    const previous = found || statement || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, spoken, quote);
+    if (found) applyCue(doc, index, out, found);
+    else if (statement) {
       out.speaker = statement.entity;
       out.basis = "cue";
       out.cueVerb = statement.verb;
       out.confidence = "medium";
       out.trace = { cue: statement.verb, cueKind: "after", link: "nominal" };
-      index.noteSpeaker({ at: Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1), sentence: doc.tokenSentence[Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1)], paragraph: quote.lastParagraph, entity: statement.entity });
-      result.push(out);
-      spoken.push(out);
-      continue;
-    }
-    const unread = !found && unreadCueBefore(doc, quote);
-    const previous = found || unread || unreadCueAfter(doc, quote) ? undefined : continuedFrom(doc, index, spoken, quote);
-    if (found) applyCue(doc, index, out, found);
-    else if (previous?.speaker) {
+    } else if (previous?.speaker) {
       out.speaker = previous.speaker;
       out.speakerMention = previous.speakerMention;
       out.basis = "continued";
@@ -557,18 +552,19 @@ const INTRODUCTION_REACH = 300;
 
 /** The words of a quotation's sentence before it, within its paragraph (the last `INTRODUCTION_REACH` characters). */
 function sentenceBefore(doc: PreparedDocument, quote: Quote): string {
+  return doc.text.slice(Math.max(sentenceStartOf(doc, quote), quote.start - INTRODUCTION_REACH), quote.start);
+}
+
+/** Where a quotation's sentence starts, within its paragraph. */
+function sentenceStartOf(doc: PreparedDocument, quote: Quote): number {
   const sentence = sentenceOf(doc, quote.start);
   const para = doc.paragraphs[quote.paragraph];
-  const from = sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
-  return doc.text.slice(Math.max(from, quote.start - INTRODUCTION_REACH), quote.start);
+  return sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
 }
 
 function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
   if (quote.form !== "marked") return false;
-  const sentence = sentenceOf(doc, quote.start);
-  const para = doc.paragraphs[quote.paragraph];
-  const from = sentence >= 0 ? Math.max(para.start, doc.sentences[sentence].start) : para.start;
-  const tokens = tokensOf(doc, visibleBefore(doc, from, quote.start));
+  const tokens = tokensOf(doc, visibleBefore(doc, sentenceStartOf(doc, quote), quote.start));
   const last = tokens.length - 1;
   if (contrastingClauseBefore(tokens)) return true;
   if (last < 1 || !(tokens[last].kind === "punct" && tokens[last].text === ":")) return false;

@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, joinWords, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -49,7 +49,12 @@ const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "h
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
-const SUBORDINATORS = new Set(["after", "before", "since", "until", "because", "once", "when", "whenever"]);
+/**
+ * Conjunctions of time and cause opening a subordinate clause after a quotation (`two weeks after
+ * the university announced`). Not `as` (`known as`) nor `while` (a contrast: `NEW_CLAUSE`); the
+ * clauses a subject of their own speaks in are `SUBORDINATING`'s.
+ */
+const TIME_AND_CAUSE_CONJUNCTIONS = new Set(["after", "before", "since", "until", "because", "once", "when", "whenever"]);
 const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "though", "yet", "because", "if", "when", "since", "after", "before", "until", "unless", "or", "so", "whether"]);
 const CLAUSE_STARTS = new Set(["what", "that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
@@ -388,7 +393,7 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     if (cue.phraseStart > i && opener?.kind === "word" && !opener.cap && NEW_CLAUSE.has(opener.lower)) return undefined;
     // `chanting "…" and carrying signs, two weeks after the university announced …`: the verb of a
     // subordinate clause reports something else.
-    if (cue.phraseStart > i + 1 && tokens.slice(cue.phraseStart - 1, cue.phraseEnd).some((t) => t.kind === "word" && !t.cap && SUBORDINATORS.has(t.lower))) return undefined;
+    if (cue.phraseStart > i + 1 && tokens.slice(cue.phraseStart - 1, cue.phraseEnd).some((t) => t.kind === "word" && !t.cap && TIME_AND_CAUSE_CONJUNCTIONS.has(t.lower))) return undefined;
     // (A comma after a clause finishing the quoted sentence, `if she lost, Doe said`, lets the cue
     // through; one inside a noun phrase, `and her ally, Doe, said`, does not.)
     const lead = tokens.slice(conjunction, cue.phraseStart);
@@ -921,10 +926,9 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     }
   }
   const noise = (g: { from: number; to: number }) => {
-    const text = tokens.slice(g.from, g.to).map((t) => t.text).join("");
     // `JACKSON, Miss. - …`: a dateline's place in capitals opening the sentence.
-    const dateline = g.from === 0 && segments.length > 1 && /^\p{Lu}{2,}$/u.test(text);
-    return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text) || dateline;
+    const dateline = g.from === 0 && segments.length > 1 && /^\p{Lu}{2,}$/u.test(tokens.slice(g.from, g.to).map((t) => t.text).join(""));
+    return isNoiseSegment(tokens.slice(g.from, g.to)) || dateline;
   };
   const parts = segments.filter((g) => !noise(g));
   const k = parts.length - 1;
@@ -1094,9 +1098,12 @@ function modalBefore(tokens: Token[], v: number): boolean {
   return k >= 0 && tokens[k].kind === "word" && MODALS.has(tokens[k].lower);
 }
 
+/** How far back the verb reporting a clause is looked for (bounded: linear on an endless sentence). */
+const REPORTING_REACH = 40;
+
 /** Whether a speech verb stands earlier in the sentence than `v` (the one reporting the clause `v` is in). */
 function cueVerbBefore(tokens: Token[], v: number): boolean {
-  for (let u = v - 1; u >= 0; u--) {
+  for (let u = v - 1; u >= 0 && u >= v - REPORTING_REACH; u--) {
     if (isStop(tokens[u])) return false;
     if (isCueVerb(tokens, u)) return true;
   }
@@ -1393,7 +1400,7 @@ export function cueLine(tokens: Token[], evidence: WordEvidence): Cue | undefine
   return undefined;
 }
 
-/** `That was how`, `That's how`, `Those were the words of`: a sentence that names who said the quotation before it. */
+/** `That was how`, `That's what`: openings of a sentence that names who said the quotation before it. */
 const DESCRIBED_OPENERS = [["that", "was", "how"], ["that", "is", "how"], ["that", "'s", "how"], ["this", "was", "how"], ["that", "was", "what"], ["that", "is", "what"], ["that", "'s", "what"]];
 
 /**
@@ -1406,7 +1413,8 @@ export function describedAs(tokens: Token[], evidence: WordEvidence): Cue | unde
   const from = opener.length;
   for (let v = from + 1; v < tokens.length && v < from + 14; v++) {
     if (isStop(tokens[v]) || isPunct(tokens[v], ",")) return undefined;
-    if (!isCueVerb(tokens, v) && !(tokens[v].lower === "put" && tokens[v + 1]?.lower === "it") && !(tokens[v].lower === "summed" || tokens[v].lower === "described" || tokens[v].lower === "characterized" || tokens[v].lower === "characterised")) continue;
+    // (`described` and `characterized` are speech verbs; `put it` and `summed up` are not)
+    if (!isCueVerb(tokens, v) && !(tokens[v].lower === "put" && tokens[v + 1]?.lower === "it") && tokens[v].lower !== "summed") continue;
     const cue = cueFrom(tokens, tokens[v].text, "next", from, v, false, evidence);
     return cue && (cue.phrase.type === "person" || cue.phrase.type === "name" || cue.phrase.type === "pronoun") && cue.phraseEnd === v ? cue : undefined;
   }

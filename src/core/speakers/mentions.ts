@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -135,8 +135,9 @@ export class MentionIndex {
         continue;
       }
       // `Sen. Jane Doe (R-Ohio)`: a party tag names no one.
-      if (i > 0 && partyTagEnd(tokens, i - 1) > i) {
-        i = partyTagEnd(tokens, i - 1);
+      const pastTag = i > 0 ? partyTagEnd(tokens, i - 1) : i;
+      if (pastTag > i) {
+        i = pastTag;
         continue;
       }
       const end = this.phraseEnd(i);
@@ -612,7 +613,7 @@ export class MentionIndex {
 
   /** The last person given `role` in the twelve sentences before `at` (at no organisation or at `organization`, when given). */
   private recentRoleHolder(role: string, at: number, gender?: Gender, organization?: Entity, text?: string): Entity | undefined {
-    const head = text?.toLowerCase().split(" ").pop();
+    const head = headNoun(text);
     let held: Entity | undefined;
     const sentence = this.sentenceOf(at);
     for (let mi = this.lastBefore(at); mi >= 0; mi--) {
@@ -621,12 +622,12 @@ export class MentionIndex {
       const e = m.entity;
       // (an unnamed one too: `a Navy captain who was not authorized to speak said …` then `the captain said`)
       // (the same noun, not only the same kind of role: `the general` is not `a Navy captain`)
-      const unnamed = e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && e.roleText?.toLowerCase().split(" ").pop() === head;
+      const unnamed = e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && headNoun(e.roleText) === head;
       if (!(e.kind === "person" || unnamed) || !(e.role === role || e.roles?.has(role)) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
       // (someone named with that kind of role (`the general`, General Doe) may still be someone
       // else: an unnamed one with the very noun, introduced before, is whom it means)
       if (unnamed) return e;
-      if (!head || e.roleText?.toLowerCase().split(" ").pop() === head) return held ?? e;
+      if (!head || headNoun(e.roleText) === head) return held ?? e;
       held ??= e;
     }
     return held;
@@ -677,6 +678,8 @@ function nominalFits(noun: string, e: Entity): boolean {
 const COMMERCIAL_NOUNS = new Set(["company", "firm", "business", "startup", "start-up", "retailer", "maker", "operator", "chain", "exchange", "app", "website", "site", "platform"]);
 /** Last words of a public body's name. */
 const PUBLIC_BODIES = new Set(["board", "agency", "department", "commission", "committee", "council", "ministry", "court", "police", "government", "office", "administration", "bureau", "authority", "regulator", "assembly", "parliament", "senate", "congress", "service", "tribunal", "inspectorate", "ombudsman"]);
+/** The last word of a role's words, lower case (`Navy captain` → `captain`). */
+const headNoun = (text: string | undefined) => text?.toLowerCase().split(" ").pop();
 /** Determiners introducing someone new and unnamed (`a Navy captain`). */
 const INDEFINITE = new Set(["a", "an", "one", "another"]);
 const BUSINESS_NOUNS = new Set(["company", "firm", "business", "group", "platform", "exchange", "organization", "organisation", "startup", "start-up", "app", "website", "site", "network", "chain", "retailer", "maker", "operator", "campaign"]);
@@ -755,8 +758,7 @@ export function partyTagEnd(tokens: readonly Token[], k: number): number {
   let close = k + 1;
   while (close < tokens.length && close <= k + 5 && tokens[close].text !== ")") close++;
   if (tokens[close]?.text !== ")") return k;
-  const inside = tokens.slice(k + 1, close).map((t) => t.text).join("");
-  return /^[RDI](?:-[\p{L}.]+)?$/u.test(inside) ? close + 1 : k;
+  return isPartyTag(tokens.slice(k + 1, close).map((t) => t.text).join(""), true) ? close + 1 : k;
 }
 
 /**

@@ -935,10 +935,13 @@ function singular(s: string): string {
   return s.replace(/\b(user|reader|commenter|follower|customer|critic|supporter|resident|witness|protester|trader|holder|member|voter)s$/i, "$1");
 }
 
+/** A party tag with its state (`D-N.Y.`, `R-Wis.`); in brackets, a letter alone is one too (`(R)`). */
+export const isPartyTag = (text: string, bracketed = false) => /^[RDI]-[\p{L}.]+$/u.test(text) || (bracketed && /^[RDI]$/.test(text));
+
 /** Party-and-state tags (`R-Wis.`, `D-N.Y.`) and ages (`54`) carry no name. */
-const isNoiseSegment = (ts: Token[]) => {
+export const isNoiseSegment = (ts: readonly Token[]) => {
   const text = ts.map((t) => t.text).join("");
-  return /^[RDI]-[\p{L}.]+$/u.test(text) || /^\d{1,3}$/.test(text);
+  return isPartyTag(text) || /^\d{1,3}$/.test(text);
 };
 
 /**

@@ -204,7 +204,6 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   return j;
 }
 
-
 /** The unnamed person's own mention at token `head` (`A reporter for Acme …`), where the document made one. */
 function ownMention(index: MentionIndex, at: number, head: number): Resolved | undefined {
   for (let mi = index.lastBefore(at); mi >= 0 && index.mentions[mi].end > head - 4; mi--) {

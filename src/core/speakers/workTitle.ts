@@ -7,12 +7,12 @@ import type { Quote } from "../quotes/quote";
 import { stopwordSet } from "../lexicon";
 
 const MAX_WORDS = 10;
-/** Nouns for works beyond the things that "say" words (`memoir`, `album`), and the words naming one (`titled`). */
 /**
  * Works whose titles nobody speaks. Not messages (`a memo titled "…"`, `the ad "…"`): a memo's or
  * an ad's title is its author's words.
  */
 const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting"]);
+/** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
 /** The last word (and the one before it) right before the opening mark, past a comma. */
