@@ -24,7 +24,6 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { QuoteChecker } from "../src/core/check";
 import type { SourceText } from "../src/core/corpus/corpus";
 import { readSource } from "../src/core/formats";
-import type { Alignment } from "../src/core/match/align";
 import { findPassages } from "../src/core/match/passages";
 import { DEFAULT_THRESHOLDS } from "../src/core/verdict/judge";
 import { quoteWords, type QuoteWords } from "../src/core/match/quoteWords";
@@ -43,7 +42,7 @@ const now = () => performance.now();
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const QUOTES = 70;
 /** What a check keeps of a store's passages (QuoteChecker.lookUp): those a verdict could rest on. */
-const judgeable = (alignment: Alignment, similarity: number) => alignment.exact || similarity >= DEFAULT_THRESHOLDS.misquoteSimilarity;
+const judgeable = DEFAULT_THRESHOLDS.misquoteSimilarity;
 const CHECKERS = 16;
 
 interface Job {

@@ -17,7 +17,6 @@ import { Corpus, type SourceText } from "../core/corpus/corpus";
 import { DocCache } from "../core/corpus/docCache";
 import { hashText, SourceDocument } from "../core/corpus/sourceDocument";
 import { storedEntity, type StoredSpeaker } from "../core/foreignSources";
-import type { Alignment } from "../core/match/align";
 import { findPassages, type Passage, quoteAt } from "../core/match/passages";
 import { MAX_CANDIDATES, MAX_TIED } from "../core/match/windows";
 import { scanWords } from "../core/text/words";
@@ -258,12 +257,12 @@ export class ArchiveMatches {
 
   /**
    * The archive's passages for a quotation's words, best first, as `findPassages` gives them
-   * (with `keep`, only those a verdict could rest on, as a check asks: the others are not placed
+   * (with `minSimilarity`, only those a verdict could rest on, as a check asks: the others are not placed
    * in their documents).
    */
-  passagesFor = (words: QuoteWords, keep?: (alignment: Alignment, similarity: number) => boolean): Passage[] => {
+  passagesFor = (words: QuoteWords, minSimilarity?: number): Passage[] => {
     if (!this.corpus) return [];
-    return findPassages(this.corpus, words, undefined, keep).map((p) => this.placed(p));
+    return findPassages(this.corpus, words, undefined, minSimilarity).map((p) => this.placed(p));
   };
 
   /**

@@ -11,7 +11,6 @@ import { type IndexImage, priorFromCorpus, serializeIndex } from "./corpus/persi
 import { type PreparedDocument, prepareDocument } from "./document/document";
 import type { DraftReport, DraftText, FoundQuote } from "./checkTypes";
 import { type ForeignPassages, mergePassages } from "./foreignSources";
-import type { Alignment } from "./match/align";
 import { findPassages, type Passage, quoteAt } from "./match/passages";
 import { quoteWords, type QuoteWords } from "./match/quoteWords";
 import { type Quote, quoteText } from "./quotes/quote";
@@ -122,9 +121,9 @@ export class QuoteChecker {
   /** The passages of a quotation's words: the corpus's, and a second store's (local first on ties). */
   private lookUp(words: QuoteWords): Passage[] {
     this.lookups++;
-    const keep = (alignment: Alignment, similarity: number) => alignment.exact || similarity >= this.thresholds.misquoteSimilarity;
-    const local = findPassages(this.corpus, words, undefined, keep);
-    return this.foreignPassages ? mergePassages(local, this.foreignPassages(words, keep)) : local;
+    const floor = this.thresholds.misquoteSimilarity;
+    const local = findPassages(this.corpus, words, undefined, floor);
+    return this.foreignPassages ? mergePassages(local, this.foreignPassages(words, floor)) : local;
   }
 
   /**

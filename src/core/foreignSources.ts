@@ -5,17 +5,16 @@
  * quotation and its speaker attributed when the document was stored. Such a passage has
  * `documentIndex` -1. Local passages come first when both match equally well.
  */
-import type { Alignment } from "./match/align";
 import type { Passage } from "./match/passages";
 import type { QuoteWords } from "./match/quoteWords";
 import { type Entity, type EntityKind, splitPersonName } from "./speakers/entity";
 
 /**
  * The passages another store has for a quotation's words, best first (synchronous: looked up
- * beforehand). `keep`, when given, says which passages a verdict could rest on: the others may be
+ * beforehand). With `minSimilarity`, only the passages a verdict could rest on (exact, or at least that similar); the others may be
  * left out (as the corpus's own are).
  */
-export type ForeignPassages = (words: QuoteWords, keep?: (alignment: Alignment, similarity: number) => boolean) => Passage[];
+export type ForeignPassages = (words: QuoteWords, minSimilarity?: number) => Passage[];
 
 /** A speaker as a store keeps it: what `summarize` shows, plus the role's own words. */
 export interface StoredSpeaker {

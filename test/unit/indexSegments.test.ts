@@ -4,7 +4,7 @@ import { QuoteChecker } from "../../src/core/check";
 import { Corpus, type SourceText } from "../../src/core/corpus/corpus";
 import { COMMON_NGRAM_CAP } from "../../src/core/corpus/ngramIndex";
 import { deserializeIndex, serializeIndex } from "../../src/core/corpus/persist";
-import { diceSimilarity } from "../../src/core/match/dice";
+import { diceBound, diceSimilarity, sharedBigramCount, squeezedLength } from "../../src/core/match/dice";
 import { findPassages } from "../../src/core/match/passages";
 import { quoteWords } from "../../src/core/match/quoteWords";
 
@@ -116,6 +116,36 @@ describe("matching details", () => {
       [["abab", "baba"], ["ab", "ab", "ab"]],
     ];
     for (const [a, b] of pairs) assert.equal(diceSimilarity(a, b), stringSimilarity.compareTwoStrings(a.join(" "), b.join(" ")), `${a} / ${b}`);
+  });
+
+  // The first side's table is kept between calls (a search compares one quotation with many
+  // windows): the same words, other words of the same length, and a longer side in turn.
+  const words = ["the", "ferry", "will", "run", "every", "hour", "from", "may", "ab", "ba", "aa", "hour", "the"];
+  const randomWords = (next: () => number, n: number) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]);
+  const seeded = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000);
+
+  it("gives string-similarity's figure when one side repeats across calls", () => {
+    const next = seeded(7);
+    // (sides of one length but other letters, and the same letters in another order, among them)
+    const sides = [randomWords(next, 6), randomWords(next, 40), ["the", "ferry"], ["ferry", "the"], ["hour", "from"], ["from", "hour"], ["ab", "ba"], ["aa", "bb"]];
+    for (let i = 0; i < 400; i++) {
+      const a = sides[Math.floor(next() * sides.length)];
+      const b = randomWords(next, 1 + Math.floor(next() * 12));
+      assert.equal(diceSimilarity(a, b), stringSimilarity.compareTwoStrings(a.join(" "), b.join(" ")), `${a} / ${b}`);
+    }
+  });
+
+  it("bounds the figure of a window with some of its words taken away from above", () => {
+    const next = seeded(11);
+    for (let i = 0; i < 400; i++) {
+      const a = randomWords(next, 2 + Math.floor(next() * 8));
+      const b = randomWords(next, 2 + Math.floor(next() * 10));
+      const shared = sharedBigramCount(a, b);
+      const kept = b.filter(() => next() < 0.6);
+      const length = kept.reduce((n, w) => n + squeezedLength(w), 0);
+      const lengthA = a.reduce((n, w) => n + squeezedLength(w), 0);
+      assert.ok(diceBound(shared, b.length - kept.length, lengthA, length) >= diceSimilarity(a, kept) - 1e-12, `${a} / ${kept}`);
+    }
   });
 
   it("still places a quote whose every 3-gram is over the common-n-gram cap", () => {

@@ -10,7 +10,7 @@ import type { SourceDocument } from "../corpus/sourceDocument";
 import { stopwordSet } from "../lexicon";
 import type { AttributedQuote } from "../speakers/attribute";
 import { type Alignment, alignIds } from "./align";
-import { diceSimilarity } from "./dice";
+import { diceBound, diceSimilarity, sharedBigramCount, squeezedLength } from "./dice";
 import type { QuoteWords } from "./quoteWords";
 import { candidateWindows } from "./windows";
 
@@ -50,9 +50,10 @@ const BOUNDARY = /[.!?\n\u201c\u201d"]/;
 /**
  * The candidate passages for a quotation, best first. `quotesOf` gives a document's attributed
  * quotations (and so the speaker of a passage); without it passages have no `sourceQuote` yet
- * (see `attachSourceQuote`).
+ * (see `attachSourceQuote`). With `minSimilarity`, only the passages a verdict could rest on —
+ * exact ones, and those at least that similar — are returned, and the others' sources never read.
  */
-export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc: number) => AttributedQuote[], keep?: (alignment: Alignment, similarity: number) => boolean): Passage[] {
+export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc: number) => AttributedQuote[], minSimilarity?: number): Passage[] {
   const m = quote.words.length;
   if (m === 0 || corpus.wordCount === 0) return [];
   const ids = quote.words.map((w) => corpus.vocabulary.find(w));
@@ -79,14 +80,14 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
     const weights = sWeight.subarray(0, sIds.length);
     // Before the source is read (for the boundaries a changed edge word may cross): could any
     // reading of those boundaries give a passage worth keeping? If not, the source is never read.
-    if (keep && !couldKeep(alignIds(ids, qWeight, quote.gapBefore, sIds, weights, () => false, optionalFirst), quote.words, sIds, vocabulary, optionalFirst, keep)) continue;
+    if (minSimilarity !== undefined && !couldKeep(alignIds(ids, qWeight, quote.gapBefore, sIds, weights, () => false, optionalFirst), quote.words, sIds, vocabulary, optionalFirst, minSimilarity)) continue;
     const alignment = alignIds(ids, qWeight, quote.gapBefore, sIds, weights, boundaryAfter, optionalFirst);
     if (alignment.matchedWeight === 0) continue;
     const sourceWords: string[] = [];
     for (const op of alignment.ops) if (op.op !== "ins" && !(op.op === "del" && op.free)) sourceWords.push(vocabulary.word(sIds[op.s]));
     const similarity = alignment.exact ? 1 : diceSimilarity(quote.words, sourceWords);
     // A passage no verdict can rest on is dropped before its source is read (on an archive, most are).
-    if (keep && !keep(alignment, similarity)) continue;
+    if (minSimilarity !== undefined && !alignment.exact && similarity < minSimilarity) continue;
     const local = doc.offsets;
     // The file no longer holds the words it was indexed with (changed on disk, index not updated).
     if (doc.stale) continue;
@@ -105,9 +106,11 @@ export function findPassages(corpus: Corpus, quote: QuoteWords, quotesOf?: (doc:
  * Whether a passage aligned with no sentence boundaries read could be kept once they are: the
  * boundaries only turn a changed word at an edge into a missing one (`trimEdges`) — the outermost
  * first, as a boundary that a changed word crosses is crossed by every changed word beyond it —
- * so each count of leading and trailing changed words turned is tried.
+ * so each count of leading and trailing changed words turned is tried. Most windows of an
+ * unsourced quotation share few letters with it: a bound from the untrimmed words' shared bigrams
+ * (`diceBound`) rules a reading out before its similarity is computed.
  */
-function couldKeep(base: Alignment, quoteWords: readonly string[], sIds: Int32Array, vocabulary: Vocabulary, optionalFirst: boolean, keep: (alignment: Alignment, similarity: number) => boolean): boolean {
+function couldKeep(base: Alignment, quoteWords: readonly string[], sIds: Int32Array, vocabulary: Vocabulary, optionalFirst: boolean, minSimilarity: number): boolean {
   const { ops } = base;
   const firstMatch = ops.findIndex((o) => o.op === "match");
   if (firstMatch < 0) return true;
@@ -116,28 +119,49 @@ function couldKeep(base: Alignment, quoteWords: readonly string[], sIds: Int32Ar
   const lead: number[] = [];
   const trail: number[] = [];
   ops.forEach((o, k) => o.op === "sub" && (k < firstMatch ? lead.push(k) : k > lastMatch && trail.push(k)));
+  // The source words a reading keeps, with `turned` left out; and whether it is exact.
+  const reading = (turned: Set<number>, words?: string[]) => {
+    let exact = true;
+    ops.forEach((op, k) => {
+      if (turned.has(k)) {
+        if (!((op as { q: number }).q === 0 && optionalFirst)) exact = false;
+        return;
+      }
+      if (op.op === "match") words?.push(vocabulary.word(sIds[op.s]));
+      else if (op.op === "sub") {
+        words?.push(vocabulary.word(sIds[op.s]));
+        exact = false;
+      } else if (op.op === "del") {
+        if (!op.free) {
+          words?.push(vocabulary.word(sIds[op.s]));
+          exact = false;
+        }
+      } else if (!(op.q === 0 && optionalFirst)) exact = false;
+    });
+    return exact;
+  };
+  // Only the reading with every changed edge word turned can be exact: a changed word kept never is.
+  if (reading(new Set([...lead, ...trail]))) return true;
+  const all: string[] = [];
+  reading(new Set(), all);
+  const shared = sharedBigramCount(quoteWords, all);
+  let quoteLength = 0;
+  for (const w of quoteWords) quoteLength += squeezedLength(w);
+  let allLength = 0;
+  for (const w of all) allLength += squeezedLength(w);
+  const lengthOf = (k: number) => squeezedLength(vocabulary.word(sIds[(ops[k] as { s: number }).s]));
+  // Squeezed length of the first `a` leading and the last `b` trailing changed words.
+  const leadLength = [0];
+  for (const k of lead) leadLength.push(leadLength[leadLength.length - 1] + lengthOf(k));
+  const trailLength = [0];
+  for (let i = trail.length - 1; i >= 0; i--) trailLength.push(trailLength[trailLength.length - 1] + lengthOf(trail[i]));
   for (let a = 0; a <= lead.length; a++) {
     for (let b = 0; b <= trail.length; b++) {
+      if (diceBound(shared, a + b, quoteLength, allLength - leadLength[a] - trailLength[b]) < minSimilarity) continue;
       const turned = new Set([...lead.slice(0, a), ...trail.slice(trail.length - b)]);
       const words: string[] = [];
-      let exact = true;
-      ops.forEach((op, k) => {
-        if (turned.has(k)) {
-          if (!((op as { q: number }).q === 0 && optionalFirst)) exact = false;
-          return;
-        }
-        if (op.op === "match") words.push(vocabulary.word(sIds[op.s]));
-        else if (op.op === "sub") {
-          words.push(vocabulary.word(sIds[op.s]));
-          exact = false;
-        } else if (op.op === "del") {
-          if (!op.free) {
-            words.push(vocabulary.word(sIds[op.s]));
-            exact = false;
-          }
-        } else if (!(op.q === 0 && optionalFirst)) exact = false;
-      });
-      if (keep({ ...base, exact }, exact ? 1 : diceSimilarity(quoteWords, words))) return true;
+      reading(turned, words);
+      if (diceSimilarity(quoteWords, words) >= minSimilarity) return true;
     }
   }
   return false;
