@@ -1166,4 +1166,9 @@ describe("attribution patterns from real news", () => {
     const text = `Rui Pacheco's Harcourt United beat Kingsmere 2-1.\n\nPacheco, meanwhile, refused to get drawn into talk of a title race. Harcourt, who finished seventh last season, are third.\n\n"Title? It's November," he said.`;
     assert.equal(speakerOf(text, "Title?"), "Rui Pacheco");
   });
+  it("never makes a speaker of a relative clause after a quotation (`\"…,\" language that analysts read as …`, `words that residents said they welcomed`)", () => {
+    assert.equal(speakerOf(`The bank added that rates would depend on "the path of prices in the months ahead," language that analysts read as a hint.`, "the path of"), undefined);
+    assert.equal(speakerOf(`The mayor called the plan "a fair deal for the town," words that residents said they welcomed.`, "a fair deal"), undefined);
+    assert.equal(speakerOf(`"We will be back," local residents said.`, "We will be"), "local residents");
+  });
 });

@@ -648,7 +648,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner) {
     if (det || !last.cap) return { type: "anonymous", descriptor: singular(ws.map((w) => w.text).join(" ")) };
   }
-  if (!det && !owner && ws.length <= 3 && last.kind === "word" && (groupNouns.has(last.lower) || ["others", "critics"].includes(last.lower))) {
+  // (`"…," language that analysts read as …`: people inside a relative clause are no group that speaks)
+  if (!det && !owner && ws.length <= 3 && last.kind === "word" && (groupNouns.has(last.lower) || ["others", "critics"].includes(last.lower)) && !ws.some((w) => !w.cap && ["that", "which", "who", "whom"].includes(w.lower))) {
     return { type: "group", name: ws.map((w) => w.text).join(" ") };
   }
   // `the company`, `the campaign`, or `trading platform Acme`
