@@ -1171,4 +1171,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The mayor called the plan "a fair deal for the town," words that residents said they welcomed.`, "a fair deal"), undefined);
     assert.equal(speakerOf(`"We will be back," local residents said.`, "We will be"), "local residents");
   });
+  it("names the speaker by the name he gave, after a comma (`said one worker, who gave his name only as Tomás`)", () => {
+    assert.equal(speakerOf(`"We pick until dark," said one worker, who gave his name only as Tomás, 41. "Nobody checks."`, "We pick until"), "Tomás");
+  });
 });

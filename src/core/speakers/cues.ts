@@ -628,8 +628,9 @@ function unnamedAntecedent(tokens: Token[], verb: string, end: number, evidence:
   return undefined;
 }
 
-/** `who gave only his first name, Karim`, `who gave her name only as Leila`: where the name given stands. */
+/** `who gave only his first name, Karim`, `, who gave her name only as Leila`: where the name given stands. */
 function nameGivenAfter(tokens: Token[], from: number): { from: number; to: number } | undefined {
+  if (isPunct(tokens[from], ",")) from++;
   if (tokens[from]?.lower !== "who") return undefined;
   let k = from + 1;
   while (k < tokens.length && k < from + 8 && tokens[k].lower !== "name") {
