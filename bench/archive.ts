@@ -41,8 +41,8 @@ import { plant, type Planted, rng } from "./plant";
 const now = () => performance.now();
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const QUOTES = 70;
-/** What a check keeps of a store's passages (QuoteChecker.lookUp): those a verdict could rest on. */
-const judgeable = DEFAULT_THRESHOLDS.misquoteSimilarity;
+/** The similarity below which a check (QuoteChecker.lookUp) keeps no inexact passage of a store. */
+const minSimilarity = DEFAULT_THRESHOLDS.misquoteSimilarity;
 const CHECKERS = 16;
 
 interface Job {
@@ -83,7 +83,7 @@ async function compileWarm(url: string, words: QuoteWords[], rounds: number): Pr
   for (let r = 0; r < rounds; r++) {
     const store = new ArchiveStore(checkArchiveUrl(url, "settings"), { maxConnections: 1, budgetMs: 30000 });
     try {
-      for (const w of words) (await store.lookup([w])).passagesFor(w, judgeable);
+      for (const w of words) (await store.lookup([w])).passagesFor(w, minSimilarity);
     } finally {
       await store.close();
     }
@@ -99,7 +99,7 @@ async function compileWarm(url: string, words: QuoteWords[], rounds: number): Pr
 async function warmUp(store: ArchiveStore): Promise<void> {
   for (const text of ["the committee will meet again next week to discuss the budget", "he said the plan would cost more than expected", "residents were told to expect delays on the main road"]) {
     const words = quoteWords(text, [{ start: 0, end: text.length }]);
-    (await store.lookup([words])).passagesFor(words, judgeable);
+    (await store.lookup([words])).passagesFor(words, minSimilarity);
   }
 }
 
@@ -156,7 +156,7 @@ async function checkerThread(job: Job): Promise<{ single: number[]; statement: n
       const t = now();
       const matches = await store.lookup([words[i]]);
       statement.push(now() - t);
-      matches.passagesFor(words[i], judgeable);
+      matches.passagesFor(words[i], minSimilarity);
       single.push(now() - t);
     }
     await store.close();
@@ -167,7 +167,7 @@ async function checkerThread(job: Job): Promise<{ single: number[]; statement: n
       const draft = order.slice(at, at + DRAFT_QUOTES).map((i) => words[i]);
       const t = now();
       const matches = await store.lookup(draft);
-      for (const w of draft) matches.passagesFor(w, judgeable);
+      for (const w of draft) matches.passagesFor(w, minSimilarity);
       drafts.push(now() - t);
     }
   } finally {
@@ -316,7 +316,7 @@ async function main(): Promise<void> {
       const t = now();
       const matches = await store.lookup([words[i]]);
       const t1 = now();
-      const passages = matches.passagesFor(words[i], judgeable);
+      const passages = matches.passagesFor(words[i], minSimilarity);
       findMs += now() - t1;
       one.push(now() - t);
       if (passages[0]?.document.path === `archive:${planted[i].key}`) rightDocument++;
@@ -447,7 +447,7 @@ async function main(): Promise<void> {
       const times: number[] = [];
       for (const w of words) {
         const t1 = now();
-        findPassages(checker.corpus, w, undefined, judgeable);
+        findPassages(checker.corpus, w, undefined, minSimilarity);
         times.push(now() - t1);
       }
       const [inMemory] = checker.check([draft]);

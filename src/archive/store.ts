@@ -257,8 +257,8 @@ export class ArchiveMatches {
 
   /**
    * The archive's passages for a quotation's words, best first, as `findPassages` gives them
-   * (with `minSimilarity`, only those a verdict could rest on, as a check asks: the others are not placed
-   * in their documents).
+   * (with `minSimilarity`, only those a verdict could rest on, as a check asks: the others are
+   * not placed in their documents).
    */
   passagesFor = (words: QuoteWords, minSimilarity?: number): Passage[] => {
     if (!this.corpus) return [];

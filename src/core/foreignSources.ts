@@ -11,8 +11,8 @@ import { type Entity, type EntityKind, splitPersonName } from "./speakers/entity
 
 /**
  * The passages another store has for a quotation's words, best first (synchronous: looked up
- * beforehand). With `minSimilarity`, only the passages a verdict could rest on (exact, or at least that similar); the others may be
- * left out (as the corpus's own are).
+ * beforehand). With `minSimilarity`, only those a verdict could rest on (exact, or at least that
+ * similar); the others may be left out (as the corpus's own are).
  */
 export type ForeignPassages = (words: QuoteWords, minSimilarity?: number) => Passage[];
 
