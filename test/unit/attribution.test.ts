@@ -1174,4 +1174,9 @@ describe("attribution patterns from real news", () => {
   it("names the speaker by the name he gave, after a comma (`said one worker, who gave his name only as Tomás`)", () => {
     assert.equal(speakerOf(`"We pick until dark," said one worker, who gave his name only as Tomás, 41. "Nobody checks."`, "We pick until"), "Tomás");
   });
+  it("gives a name coined `in what pundits have taken to calling the \"…\"` to no one in the main clause, and to the coiners when they are a known group", () => {
+    assert.equal(speakerOf(`Dunmore said buyers will watch the report, in what brokers have already taken to calling the "final exam."`, "final exam"), undefined);
+    assert.equal(speakerOf(`Velasco swept the hill towns, in what pundits have taken to calling the "mountain wall."`, "mountain wall"), undefined);
+    assert.equal(speakerOf(`Velasco swept the hill towns, which locals have taken to calling the "mountain wall."`, "mountain wall"), "locals");
+  });
 });

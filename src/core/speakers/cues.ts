@@ -42,7 +42,7 @@ const QUOTING = new Set(["quoted", "quotes", "quoting", "quote", "cited", "cites
 const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain", "insist", "contend", "observe", "suggest", "warn", "claim", "recall", "believe", "think", "reckon", "concede", "admit"]);
 /** Verbs whose object is then heard speaking (`recalled Doe saying`). */
 /** The words between a gerund and the verb it hangs on (`have taken to calling`, `began calling`). */
-const GERUND_CHAIN = new Set(["to", "taken", "take", "takes", "have", "has", "had", "begun", "began", "begin", "started", "start", "starts", "kept", "keep", "keeps", "been", "also", "now", "since"]);
+const GERUND_CHAIN = new Set(["to", "taken", "take", "takes", "have", "has", "had", "begun", "began", "begin", "started", "start", "starts", "kept", "keep", "keeps", "been", "also", "now", "since", "already", "even", "increasingly", "long"]);
 /** Verbs judging someone for what they said (`accused Roe of calling …`, `praised Roe for saying …`). */
 const JUDGING = new Set(["accused", "accuses", "accusing", "accuse", "criticized", "criticised", "criticizes", "criticises", "criticizing", "criticising", "blasted", "blasts", "slammed", "slams", "attacked", "attacks", "faulted", "faults", "mocked", "mocks", "chided", "chides", "praised", "praises", "thanked", "thanks", "credited", "credits", "blamed", "blames", "condemned", "condemns", "denounced", "denounces", "rebuked", "rebukes", "scolded", "scolds", "ridiculed", "ridicules", "lambasted", "lambastes", "berated", "berates", "applauded", "applauds", "commended", "commends", "thanking", "praising", "blaming"]);
 const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
@@ -1059,6 +1059,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (isPassive(tokens, v) && tokens[v + 1]?.lower !== "by") continue;
     if (cueParticiples.has(t.lower)) {
       const cue = participleSubject(tokens, v, evidence);
+      if (cue === null) return undefined;
       if (cue) return cue;
       continue;
     }
@@ -1312,8 +1313,8 @@ function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): C
   return { verb: ":", kind: "colon", phrase, phraseStart: start, phraseEnd: end };
 }
 
-/** Who a participle cue (`saying`, `adding`) belongs to: its own subject, the finite cue verb before it, or the clause's subject. */
-function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | undefined {
+/** Who a participle cue (`saying`, `adding`) belongs to: its own subject, the finite cue verb before it, or the clause's subject; null when it is surely no one the sentence names. */
+function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
   const verb = tokens[v].text;
   // `with Doe saying "…"`: an explicit subject right before the participle.
   const withSubject = (p: number): Cue | undefined => {
@@ -1345,6 +1346,9 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
       if (opener && (isPunct(opener, ",") || (opener.kind === "word" && CLAUSE_STARTS.has(opener.lower)))) {
         const own = cueFrom(tokens, verb, "participle", start, k + 1, false, evidence);
         if (own && ["group", "anonymous", "person", "name", "organization"].includes(own.phrase.type)) return own;
+        // `in what brokers have taken to calling "…"`: the idiom's gerund belongs to that clause's
+        // own subject, even one not known as a speaker; never the main clause's.
+        if (tokens.slice(k + 1, v).some((t) => t.lower === "taken" || t.lower === "take" || t.lower === "takes")) return null;
       }
     }
   }
