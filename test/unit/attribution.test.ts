@@ -1179,4 +1179,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Velasco swept the hill towns, in what pundits have taken to calling the "mountain wall."`, "mountain wall"), undefined);
     assert.equal(speakerOf(`Velasco swept the hill towns, which locals have taken to calling the "mountain wall."`, "mountain wall"), "locals");
   });
+  it("names an office by the common-noun owner it serves (`The national ombudsman's office said`), never by the word `office`", () => {
+    assert.equal(speakerOf(`The national ombudsman's office said it had registered "at least nine injuries" at the bridge.`, "at least nine"), "ombudsman");
+    assert.equal(speakerOf(`The state treasurer's office said the fund was "fully solvent."`, "fully solvent"), "treasurer");
+  });
 });

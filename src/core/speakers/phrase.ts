@@ -551,7 +551,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     }
     owner = ws.slice(0, poss);
     ws = ws.slice(poss + 1);
-    if (owner[0]?.kind === "word" && !owner[0].cap && (DETERMINERS.has(owner[0].lower) || owner.length === 1)) ownerIsNominal = true;
+    // (`the national ombudsman's office`: an owner of common nouns only, its determiner already taken)
+    if (owner[0]?.kind === "word" && !owner[0].cap && (DETERMINERS.has(owner[0].lower) || owner.length === 1 || owner.every((w) => w.kind === "word" && !w.cap))) ownerIsNominal = true;
     if (ws.length === 0) return undefined;
   }
   const ownerName = owner && !ownerIsNominal ? ownerText(owner) : undefined;
