@@ -1180,7 +1180,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Velasco swept the hill towns, which locals have taken to calling the "mountain wall."`, "mountain wall"), "locals");
   });
   it("names an office by the common-noun owner it serves (`The national ombudsman's office said`), never by the word `office`", () => {
-    assert.equal(speakerOf(`The national ombudsman's office said it had registered "at least nine injuries" at the bridge.`, "at least nine"), "ombudsman");
-    assert.equal(speakerOf(`The state treasurer's office said the fund was "fully solvent."`, "fully solvent"), "treasurer");
+    assert.equal(speakerOf(`The national ombudsman's office said it had registered "at least nine injuries" at the bridge.`, "at least nine"), "national ombudsman's office");
+    assert.equal(speakerOf(`The state treasurer's office said the fund was "fully solvent."`, "fully solvent"), "state treasurer's office");
+  });
+  it("names an outfit by its whole owner (`the prime minister's office`), and `a statement from his office` by the man the pronoun means, never the last office named", () => {
+    assert.equal(speakerOf(`Asked about the fire, a spokesman for the prime minister's office said: "We do not discuss rumours."`, "We do not discuss"), "prime minister's office spokesman");
+    const text = `Filings rose, according to the county clerk's office, which called the rise "without precedent."\n\nRep. Tobias Marlow has said he would "fight the bill." He did not return calls.\n\nA statement from his office said the congressman "supports tenants in hard times."`;
+    assert.equal(speakerOf(text, "supports tenants"), "Tobias Marlow");
   });
 });

@@ -556,6 +556,11 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (ws.length === 0) return undefined;
   }
   const ownerName = owner && !ownerIsNominal ? ownerText(owner) : undefined;
+  // (`the prime minister's office` is the prime minister's, not any minister's)
+  const ownerPhrase = (ws: Token[], outfit: string) => {
+    const owned = ownerIsNominal ? ws.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).map((w) => w.lower).join(" ") : "";
+    return owned ? `${owned}'s ${outfit}` : undefined;
+  };
   const ownerNoun = owner && ownerIsNominal ? owner.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).pop()?.lower : undefined;
   // `the Justice Department`: capitalised words ending in an organisation's head word are that organisation, whatever role word they hold.
   // (a sentence's opening word, `As Acme News reported`, `But Acme Bank`, is no part of it)
@@ -669,7 +674,9 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (i === ws.length - 1 && !owner && (!det || det === "the") && namer.length >= 1 && namer.length <= 4 && namer.every((w) => isNameWord(w) && !describingWords.has(w.lower)) && classifyName(namer) !== "time") {
       return { type: "organization", name: joinWords(namer), orgType: ws[i].lower };
     }
-    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerNoun ?? ws[i].lower, orgType: ws[i].lower } : det === "his" || det === "her" ? { type: "orgNoun", noun: ws[i].lower, possessor: det } : { type: "orgNoun", noun: ws[i].lower };
+    // (`a statement from his office`: the pronoun right before the outfit owns it)
+    const possessor = det === "his" || det === "her" ? det : ws[i - 1]?.lower === "his" || ws[i - 1]?.lower === "her" ? (ws[i - 1].lower as "his" | "her") : undefined;
+    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerPhrase(owner, ws[i].lower) ?? ws[i].lower, orgType: ws[i].lower } : possessor ? { type: "orgNoun", noun: ws[i].lower, possessor } : { type: "orgNoun", noun: ws[i].lower };
     break;
   }
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
