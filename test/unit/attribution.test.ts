@@ -1188,4 +1188,11 @@ describe("attribution patterns from real news", () => {
     const text = `Filings rose, according to the county clerk's office, which called the rise "without precedent."\n\nRep. Tobias Marlow has said he would "fight the bill." He did not return calls.\n\nA statement from his office said the congressman "supports tenants in hard times."`;
     assert.equal(speakerOf(text, "supports tenants"), "Tobias Marlow");
   });
+  it("gives the words on a sign, banner or shirt to no one (`carrying signs reading \"A\" and \"B\"`, `a banner in the stand read`), but keeps a speaker who only points at a sign", () => {
+    const text = `Protesters marched to the hospital, carrying signs reading "Staff Saves Lives" and "Count Us In." Orla Brennan held a banner that read "NOT FOR SALE."\n\nOrla Brennan pointed at the sign and said: "That is our message."`;
+    assert.equal(speakerOf(text, "Staff Saves Lives"), undefined);
+    assert.equal(speakerOf(text, "Count Us In"), undefined);
+    assert.equal(speakerOf(text, "NOT FOR SALE"), undefined);
+    assert.equal(speakerOf(text, "That is our message"), "Orla Brennan");
+  });
 });

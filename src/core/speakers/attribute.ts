@@ -18,6 +18,7 @@ import { isNicknameInName } from "./nickname";
 import { isReadFromText } from "./recited";
 import { statementAuthor } from "./statement";
 import { isTitleOfWork } from "./workTitle";
+import { isInscription } from "./inscription";
 import { parsePhraseSpan, type SpeakerPhrase } from "./phrase";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -93,8 +94,9 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     const quote = quotes[k];
     const wordCount = countWords(doc, quote);
     const out = attributedFrom(quote, wordCount);
-    // A nickname or a work's title names something; words read from a text are the text's.
-    const name = isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount);
+    // A nickname or a work's title names something, a sign's words are no one's; words read from a
+    // text are the text's.
+    const name = isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount) || isInscription(doc.text, quote);
     if (name || (quote.form === "marked" && isReadFromText(sentenceBefore(doc, quote)))) {
       out.scare = name || wordCount <= SCARE_MAX_WORDS;
       result.push(out);
