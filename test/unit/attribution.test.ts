@@ -1195,4 +1195,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "NOT FOR SALE"), undefined);
     assert.equal(speakerOf(text, "That is our message"), "Orla Brennan");
   });
+  it("never makes a person of a nationality (`Two Brazilian officials, speaking on condition of anonymity,`, `the Valdorian military` beside `Valdoria`), yet keeps a man whose surname is one (`Cuban said`)", () => {
+    assert.equal(speakerOf(`Two Brazilian officials, speaking on condition of anonymity, told reporters the raid had been "a warning."`, "a warning"), undefined);
+    assert.equal(speakerOf(`Rockets fell on towns in Valdoria overnight. The Valdorian military said it had hit "a weapons depot."`, "a weapons depot"), undefined);
+    assert.equal(speakerOf(`Tomas Cuban, the club's owner, spoke after the match. Cuban said it was "too early to tell."`, "too early"), "Tomas Cuban");
+  });
 });

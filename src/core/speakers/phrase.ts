@@ -671,7 +671,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // `the Clinton campaign`, `the Obama administration`: the outfit named after whom it serves (as
     // `Clinton's campaign` is; not `the Mexican government`, a nation's).
     const namer = ws.slice(0, i);
-    if (i === ws.length - 1 && !owner && (!det || det === "the") && namer.length >= 1 && namer.length <= 4 && namer.every((w) => isNameWord(w) && !describingWords.has(w.lower)) && classifyName(namer) !== "time") {
+    if (i === ws.length - 1 && !owner && (!det || det === "the") && namer.length >= 1 && namer.length <= 4 && namer.every((w) => isNameWord(w) && !isDemonym(w, evidence)) && classifyName(namer) !== "time") {
       return { type: "organization", name: joinWords(namer), orgType: ws[i].lower };
     }
     // (`a statement from his office`: the pronoun right before the outfit owns it)
@@ -816,9 +816,29 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (kind === "organization" || (det === "the" && (!owner || (words.length < 2 && kind !== "person")))) return { type: "organization", name: joinWords(words) };
     if (owner) return { type: "person", name: joinWords(words), organization: ownerName };
     if (kind === "person") return { type: "person", name: joinWords(words) };
+    // (`Two Brazilian [officials]`: a nationality after a determiner is no one's name)
+    if (det && words.length === 1 && isDemonym(words[0], evidence)) return undefined;
     return { type: "name", name: joinWords(words) };
   }
   return undefined;
+}
+
+/**
+ * A nationality (`Brazilian`), or a word the document forms from a place it names the way
+ * nationalities are formed (`Kadessan` beside `Kadessa`, `Valdorian` beside `Valdoria`) — never
+ * from a given name (`Julian` beside `Julia`).
+ */
+export function isDemonym(w: Token, evidence: WordEvidence): boolean {
+  if (w.kind !== "word" || !w.cap) return false;
+  if (describingWords.has(w.lower) || demonyms.has(w.lower)) return true;
+  const m = /^(\p{L}{4,}?)(?:n|an|ian|ean|ese|i)$/u.exec(w.lower);
+  if (!m) return false;
+  for (const suffix of ["n", "an", "ian", "ean", "ese", "i"]) {
+    if (!w.lower.endsWith(suffix)) continue;
+    const stem = w.lower.slice(0, -suffix.length);
+    if (stem.length >= 4 && evidence !== NO_EVIDENCE && evidence.capitalisedInside(stem) && !isGivenName(stem[0].toUpperCase() + stem.slice(1))) return true;
+  }
+  return false;
 }
 
 /** Finite forms of speech verbs that no name, role or organisation contains. */
