@@ -1200,4 +1200,13 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Rockets fell on towns in Valdoria overnight. The Valdorian military said it had hit "a weapons depot."`, "a weapons depot"), undefined);
     assert.equal(speakerOf(`Tomas Cuban, the club's owner, spoke after the match. Cuban said it was "too early to tell."`, "too early"), "Tomas Cuban");
   });
+  it("gives `\"…,\" Doe was quoted by the agency Tesvar as saying` to Doe (an agency that quotes only relays), while `was told by Roe` stays Roe's", () => {
+    assert.equal(speakerOf(`"We keep our word," Arkady Volin was quoted by Tesvar as saying. "Nothing will change."`, "We keep our"), "Arkady Volin");
+    assert.equal(speakerOf(`"We keep our word," Arkady Volin was quoted by Tesvar as saying. "Nothing will change."`, "Nothing will"), "Arkady Volin");
+    assert.equal(speakerOf(`"Go home," Lena Ortiz was told by Pavel Drum.`, "Go home"), "Pavel Drum");
+  });
+  it("keeps `a member of Doe's team, speaking on condition of anonymity, said` unnamed, never Doe", () => {
+    assert.equal(speakerOf(`Mira Kovac lost in three sets. A member of Kovac's team, speaking on condition of anonymity, said she had had "not much sleep."`, "not much sleep"), "member of Kovac's team");
+    assert.equal(speakerOf(`Mira Kovac withdrew. One member of Kovac's team, who asked not to be named, put it simply: "If she can walk, she plays."`, "If she can walk"), "member of Kovac's team");
+  });
 });

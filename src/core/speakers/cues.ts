@@ -363,7 +363,8 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     // `"…," Doe was told by Roe`: the agent speaks, never the one told.
     // (Only with the one told right after the quotation: `his "…" was mentioned by Roe`, `a
     // measure being pushed by Roe` are no passive report of these words.)
-    if (passiveAgent(tokens, v) && tokens[v - 1].lower !== "being") {
+    // (`Doe was quoted by Tesnik as saying`: an agency that quotes only relays; the subject speaks)
+    if (passiveAgent(tokens, v) && tokens[v - 1].lower !== "being" && !QUOTING.has(tokens[v].lower)) {
       let be = v - 1;
       while (be > i && ["was", "were", "is", "are", "been", "has", "had", "have"].includes(tokens[be - 1].lower)) be--;
       const told = be > i ? cueFrom(tokens, tokens[v].text, "after", i, be, false, evidence) : undefined;
@@ -664,6 +665,8 @@ function turnLabel(tokens: Token[], named: Cue): boolean {
  */
 function objectSpeaking(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
   if (!QUOTING.has(tokens[v].lower) && !PERCEIVING.has(tokens[v].lower)) return undefined;
+  // (`Doe was quoted by Tesnik as saying`: a passive, whose agent is no object that speaks)
+  if (tokens[v + 1]?.lower === "by" && BE_FORMS.has(tokens[v - 1]?.lower ?? "")) return undefined;
   for (let p = v + 1; p < tokens.length && p < v + 10; p++) {
     if (tokens[p].kind === "punct") return undefined;
     if (p === v + 1 || !cueParticiples.has(tokens[p].lower)) continue;

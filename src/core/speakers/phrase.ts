@@ -850,7 +850,7 @@ export const ANONYMOUS_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "a
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
 export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative"]);
 /** Nouns for someone known by whom they know, with `of` (`a neighbour of the family`). */
-const KNOWN_BY_HEADS = new Set(["neighbour", "neighbor", "cousin", "pal", "acquaintance", "classmate", "colleague", "schoolmate", "teammate", "bandmate", "co-worker", "coworker"]);
+const KNOWN_BY_HEADS = new Set(["neighbour", "neighbor", "cousin", "pal", "acquaintance", "classmate", "colleague", "schoolmate", "teammate", "bandmate", "co-worker", "coworker", "member"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
 
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
