@@ -1209,4 +1209,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Mira Kovac lost in three sets. A member of Kovac's team, speaking on condition of anonymity, said she had had "not much sleep."`, "not much sleep"), "member of Kovac's team");
     assert.equal(speakerOf(`Mira Kovac withdrew. One member of Kovac's team, who asked not to be named, put it simply: "If she can walk, she plays."`, "If she can walk"), "member of Kovac's team");
   });
+  it("gives `Doe told colleagues it needed \"…,\" one of the people said` to Doe, whose words the unnamed source relays; an unnamed source alone, or after a `but`, is the speaker", () => {
+    assert.equal(speakerOf(`Ekon Adeyemi, the oil minister, told colleagues his country needed "room to grow," one of the people said.`, "room to grow"), "Ekon Adeyemi");
+    assert.equal(speakerOf(`"It is not a bluff," one of the people said.`, "It is not a bluff"), "one of the people");
+    assert.equal(speakerOf(`Ekon Adeyemi has said the plan is fine, but it is "dead in the water," one official said.`, "dead in the water"), "official");
+  });
 });

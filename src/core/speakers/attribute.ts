@@ -464,7 +464,9 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   // (`"…" — Jane Doe` signs a quotation standing alone; after `Roe said "…."--Jane Doe` it is a byline)
   const signed = after?.cue.verb === "\u2014";
   const wordsBefore = signed && visibleBefore(doc, doc.paragraphs[quote.paragraph].start, quote.start).some((i) => doc.tokens[i].kind === "word");
-  if (after && after.cue.phrase.type !== "pronoun" && !relaying && !wordsBefore) return after;
+  // (`Doe told colleagues it needed "…," one of the people said`: an unnamed source may relay a named one's words)
+  const unnamedAfter = !!after && (after.cue.phrase.type === "anonymous" || (after.cue.phrase.type === "role" && !!after.cue.phrase.indefinite));
+  if (after && after.cue.phrase.type !== "pronoun" && !relaying && !wordsBefore && !unnamedAfter) return after;
   // Before the quote: back to the start of its sentence or the previous quote.
   const startSentence = sentenceOf(doc, quote.start);
   const first = doc.paragraphs[quote.paragraph];
@@ -477,6 +479,16 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const clauseQuoted = countMatches(NOT_SPACES, doc.text.slice(quote.start, quote.end), 5) >= 5;
   const beforeTokens = tokensOf(doc, beforeIdx);
   const before = at(beforeIdx, cueBefore(beforeTokens, ev, clauseQuoted));
+  // `Doe told colleagues the plan needed "…," one of the people said`: an unnamed source relays the
+  // words of someone named in the very clause that holds the quotation (no comma between);
+  // otherwise the unnamed source is the speaker.
+  if (unnamedAfter) {
+    const verbAt = before ? beforeTokens.findIndex((t, i) => i >= before.cue.phraseEnd && t.text === before.cue.verb) : -1;
+    const tail = verbAt >= 0 ? beforeTokens.slice(verbAt + 1) : [];
+    const sameClause = !tail.some((t) => (t.kind === "punct" && !["-", "\u2019", "'"].includes(t.text)) || (t.kind === "word" && ["but", "and", "while", "although", "though"].includes(t.lower)));
+    if (before && verbAt >= 0 && sameClause && (before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
+    if (!wordsBefore) return after;
+  }
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
   if (before && (!after || before.cue.phrase.type !== "pronoun") && (!relaying || before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
   if (after && !wordsBefore) return after;

@@ -483,7 +483,7 @@ export class MentionIndex {
         return sure(this.recentOrganization(at, phrase.noun));
       }
       case "anonymous":
-        return sure(entities.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+/i, "")));
+        return sure(entities.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+(?!of\b)/i, "")));
     }
   }
 

@@ -652,7 +652,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   const last = ws[ws.length - 1];
   // `one Twitter user`, `another commenter`, `some readers`
   if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner) {
-    if (det || !last.cap) return { type: "anonymous", descriptor: singular(ws.map((w) => w.text).join(" ")) };
+    // (`one of the people`: the `one` stays, or the label reads `of the people`)
+    if (det || !last.cap) return { type: "anonymous", descriptor: ws[0].lower === "of" && det ? `${det} ${ws.map((w) => w.text).join(" ")}` : singular(ws.map((w) => w.text).join(" ")) };
   }
   // (`"…," language that analysts read as …`: people inside a relative clause are no group that speaks)
   if (!det && !owner && ws.length <= 3 && last.kind === "word" && (groupNouns.has(last.lower) || ["others", "critics"].includes(last.lower)) && !ws.some((w) => !w.cap && ["that", "which", "who", "whom"].includes(w.lower))) {
