@@ -1214,4 +1214,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"It is not a bluff," one of the people said.`, "It is not a bluff"), "one of the people");
     assert.equal(speakerOf(`Ekon Adeyemi has said the plan is fine, but it is "dead in the water," one official said.`, "dead in the water"), "official");
   });
+  it("reads `he added, in Samoan: \"…\"` as his words in that language, never a speaker called Samoan", () => {
+    assert.equal(speakerOf(`Tavita Lemalu thanked the committee. Then he added, in Samoan: "Ua lava."`, "Ua lava"), "Tavita Lemalu");
+  });
 });

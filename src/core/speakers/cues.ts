@@ -1024,7 +1024,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
+    const language = !!named && (tokens[named.phraseStart - 1]?.lower === "in" || tokens[named.phraseStart]?.lower === "in");
+    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
