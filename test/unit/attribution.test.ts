@@ -1217,4 +1217,10 @@ describe("attribution patterns from real news", () => {
   it("reads `he added, in Samoan: \"…\"` as his words in that language, never a speaker called Samoan", () => {
     assert.equal(speakerOf(`Tavita Lemalu thanked the committee. Then he added, in Samoan: "Ua lava."`, "Ua lava"), "Tavita Lemalu");
   });
+  it("never gives `Acme said it failed, a setback the company's chief called \"…\"` (or `a setback that Jane Doe called`) to the company at high: the words are the one who called it so", () => {
+    const text = `Corvane Labs said Monday that its drug failed in a late trial, a setback the company's chief medical officer called "painful but not final."`;
+    const q = speakerEntity(text, "painful");
+    assert.ok(!(q.speaker?.name === "Corvane Labs" && q.confidence === "high"), `${q.speaker?.name} ${q.confidence}`);
+    assert.equal(speakerOf(`The trial failed, a setback that Mira Holt called "painful but not final."`, "painful but"), "Mira Holt");
+  });
 });

@@ -111,7 +111,7 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     // `adding that Doe said:`: after `that` (a complementiser, not a determiner) a past form of a
     // verb of saying is a verb whatever the name (`that Doe begged`, `that Doe posted the "…"` stay
     // inside the outer speaker's account).
-    if (!nounForm && tokens[k].lower === "that" && ["say", "tell", "write", "add"].includes(lemma)) return true;
+    if (!nounForm && tokens[k].lower === "that" && ["say", "tell", "write", "add", "call"].includes(lemma)) return true;
     // (`the Prime Minister said`, `the Mayor told`: a capitalised role is someone, its past form a verb)
     const role = roleAt(tokens, k + 1, i);
     // (`the Argentine said`: a nationality for someone named before)
@@ -1235,6 +1235,9 @@ function outerReport(tokens: Token[], inner: Cue, v: number, evidence: WordEvide
   for (let u = inner.phraseStart - 1; u >= 0; u--) {
     const t = tokens[u];
     if (isStop(t) || isPunct(t, ":", ";")) return undefined;
+    // (`Acme said it failed, a setback the company's chief called "…"`: a noun phrase set after the
+    // clause is the inner speaker's own sentence, not the outer report's)
+    if (isPunct(t, ",") && ["a", "an"].includes(tokens[u + 1]?.lower ?? "")) return undefined;
     if (!isCueVerb(tokens, u) || !SPEECH_LEMMAS.has(cueVerbForms.get(t.lower) ?? "") || cueParticiples.has(t.lower)) continue;
     const outer = subjectOf(tokens, u, t.text, evidence);
     return outer && (outer.phrase.type === "person" || outer.phrase.type === "name") ? outer : undefined;
