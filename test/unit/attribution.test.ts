@@ -1223,4 +1223,10 @@ describe("attribution patterns from real news", () => {
     assert.ok(!(q.speaker?.name === "Corvane Labs" && q.confidence === "high"), `${q.speaker?.name} ${q.confidence}`);
     assert.equal(speakerOf(`The trial failed, a setback that Mira Holt called "painful but not final."`, "painful but"), "Mira Holt");
   });
+  it("gives a quoted nickname, maxim, player name or song named as such to no one (`earned her nickname, \"the Metronome,\"`, `quoted the old maxim \"…\"`, `after the opener, \"…\"`)", () => {
+    assert.equal(speakerOf(`Ana Ruiz said the Pole had earned her nickname, "the Metronome," and would be back.`, "the Metronome"), undefined);
+    assert.equal(speakerOf(`Dr. Omar Haddad quoted the old clinical maxim "first, do no harm" and voted no.`, "first, do no"), undefined);
+    assert.equal(speakerOf(`"We were close," said Lee Min-ji, who plays under the name "Kestrel" and led the squad.`, "Kestrel"), undefined);
+    assert.equal(speakerOf(`"We've played in worse," singer Ines Laar told the crowd after the opener, "Salt for the Sea."`, "Salt for the Sea"), undefined);
+  });
 });

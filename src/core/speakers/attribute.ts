@@ -741,7 +741,8 @@ function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
       // One sentence only: `"…," she said, "…"` — not `"…," she said. She added: "…"`.
       const oneSentence = !between.some((t, i) => t.kind === "punct" && /^[.!?]$/.test(t.text) && between[i + 1]?.kind === "word" && between[i + 1].cap);
       const openedWithComma = /[,—–-]\s*$/.test(inner) || between[0]?.text === "," || between[0]?.text === "\u2014";
-      if (oneSentence && openedWithComma && !secondCue && lastBetween && [",", ":"].includes(lastBetween.text) && words.length >= 1 && words.length <= 12) {
+      // (`"…," she told the crowd after the opener, "Salt for the Sea."`: a title, not her words going on)
+      if (oneSentence && openedWithComma && !secondCue && lastBetween && [",", ":"].includes(lastBetween.text) && words.length >= 1 && words.length <= 12 && !isTitleOfWork(doc.text, b, countWords(doc, b))) {
         if (cueAfter(between, index.evidence)) {
           const merged = makeQuote([...a.pieces, ...b.pieces], "marked", a.paragraph, b.lastParagraph, b.unclosed);
           merged.attributionLine = b.attributionLine;

@@ -1,7 +1,8 @@
 /**
  * The title of a work in quotation marks — `her memoir, "Cold Water" (2006)`, `his 1998 book "The
  * Ledger and the Ballot,"`, `she wrote in "Cold Water."` — is marked like a quotation but names a
- * book, film or song; nobody speaks it, so it gets no speaker.
+ * book, film or song; nobody speaks it, so it gets no speaker. So is a nickname, slogan or maxim
+ * named as one (`her nickname, "…"`).
  */
 import type { Quote } from "../quotes/quote";
 import { stopwordSet } from "../lexicon";
@@ -11,7 +12,13 @@ const MAX_WORDS = 10;
  * Works whose titles nobody speaks. Not messages (`a memo titled "…"`, `the ad "…"`): a memo's or
  * an ad's title is its author's words.
  */
-const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting"]);
+const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "record", "single", "track", "opener", "closer", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting"]);
+/**
+ * Nouns whose quoted name nobody speaks in the story (`her nickname, "…"`, `plays under the name "…"`,
+ * `the old maxim "…"`), whatever its case. (Not a slogan or motto: a campaign's slogan is its words.)
+ */
+const NAMES = new Set(["nickname", "nicknames", "moniker", "maxim", "name", "codename"]);
+const NAME_MAX_WORDS = 8;
 /** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
@@ -19,13 +26,14 @@ const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing",
 const LAST_WORDS = /(?:(\p{L}+)[\s,]+)?(\p{L}+),?\s*$/u;
 
 export function isTitleOfWork(text: string, quote: Quote, wordCount: number): boolean {
-  if (quote.form !== "marked" || quote.pieces.length !== 1 || wordCount > MAX_WORDS) return false;
-  const words = text.slice(quote.start, quote.end).replace(/[.,!?]+$/u, "");
-  if (!isTitleCase(words)) return false;
+  if (quote.form !== "marked" || quote.pieces.length !== 1 || wordCount > Math.max(MAX_WORDS, NAME_MAX_WORDS)) return false;
   const before = LAST_WORDS.exec(text.slice(Math.max(0, quote.start - 60), quote.start - 1));
   if (!before) return false;
   const last = before[2].toLowerCase();
   const previous = before[1]?.toLowerCase() ?? "";
+  if (NAMES.has(last) && wordCount <= NAME_MAX_WORDS) return true;
+  const words = text.slice(quote.start, quote.end).replace(/[.,!?]+$/u, "");
+  if (wordCount > MAX_WORDS || !isTitleCase(words)) return false;
   if (WORKS.has(last) || (NAMING.has(last) && WORKS.has(previous))) return true;
   // `she wrote in "Cold Water."`
   return last === "in" && WRITING_VERBS.has(previous);
