@@ -1229,4 +1229,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We were close," said Lee Min-ji, who plays under the name "Kestrel" and led the squad.`, "Kestrel"), undefined);
     assert.equal(speakerOf(`"We've played in worse," singer Ines Laar told the crowd after the opener, "Salt for the Sea."`, "Salt for the Sea"), undefined);
   });
+  it("takes no cue from a clause about a thing named after the quotation (`\"the cathedral,\" a nickname that Doe said he did not mind`)", () => {
+    assert.equal(speakerOf(`The probe was late again, and engineers now call the project "the cathedral," a nickname that Cornel Ofori said he did not mind.`, "the cathedral"), undefined);
+    assert.equal(speakerOf(`"We will stay," a spokesman for Corvane Mills said.`, "We will stay"), "Corvane Mills spokesman");
+  });
 });

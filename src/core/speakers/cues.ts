@@ -312,6 +312,14 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
   // `Doe said it was "…," while Roe called it …`: a conjunction opens a clause of someone else's
   // (but `"…" if she lost, said Doe` only finishes the quoted sentence before its cue).
   const conjunction = tokens[i].kind === "word" && !tokens[i].cap && NEW_CLAUSE.has(tokens[i].lower) ? i : -1;
+  // `"…," a nickname that Doe said he liked`, `"…," language which Roe called …`: a thing named after
+  // the quotation, with a clause about it, is no cue for it.
+  {
+    const head = i + 1;
+    let k = head;
+    while (k < tokens.length && k < head + 3 && tokens[k].kind === "word" && !tokens[k].cap && !isCueVerb(tokens, k) && !verbForms.has(tokens[k].lower) && !["that", "which"].includes(tokens[k].lower)) k++;
+    if (tokens[i]?.kind === "word" && ["a", "an", "the"].includes(tokens[i].lower) && k > head && tokens[k]?.kind === "word" && ["that", "which"].includes(tokens[k].lower)) return undefined;
+  }
   // `"…," according to X`
   const phraseLen = matchCuePhrase(tokens, i);
   if (phraseLen) return cueFrom(tokens, tokens.slice(i, i + phraseLen).map((t) => t.text).join(" "), "according", i + phraseLen, phraseForward(tokens, i + phraseLen), false, evidence);
