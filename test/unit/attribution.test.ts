@@ -1233,4 +1233,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The probe was late again, and engineers now call the project "the cathedral," a nickname that Cornel Ofori said he did not mind.`, "the cathedral"), undefined);
     assert.equal(speakerOf(`"We will stay," a spokesman for Corvane Mills said.`, "We will stay"), "Corvane Mills spokesman");
   });
+  it("reads an organisation's whole name: a role word inside it (`the Northern Marine Assessment Council`), a label (`Lantern Hill Music`), a level of government before it (`The federal Health Ministry said`)", () => {
+    assert.equal(speakerOf(`A statement from the Northern Marine Assessment Council, whose advice sets the quotas, said stocks were "above the safe limit."`, "above the safe"), "Northern Marine Assessment Council");
+    assert.equal(speakerOf(`Her label, Lantern Hill Music, describes the album as "a quiet record about loud feelings."`, "a quiet record"), "Lantern Hill Music");
+    assert.equal(speakerOf(`The federal Health Ministry said it would send "more doctors and nurses" within weeks.`, "more doctors"), "Health Ministry");
+  });
 });

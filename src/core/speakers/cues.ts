@@ -106,8 +106,9 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     // …but a past form no noun shares, after an institution's name, is its verb: `the Justice
     // Department said`, `the Pentagon told reporters`.
     const nounForm = t.lower === lemma || t.lower.endsWith("s") || t.lower.endsWith("ing");
-    const named = tokens.slice(k + 1, i);
-    const kind = named.every((w) => w.cap) ? classifyName(named) : "unknown";
+    // (`the federal Health Ministry said`: a describing word before the name is no part of it)
+    const named = tokens.slice(k + 1, i).filter((w, n) => n > 0 || w.cap || !describingWords.has(w.lower));
+    const kind = named.length && named.every((w) => w.cap) ? classifyName(named) : "unknown";
     // `adding that Doe said:`: after `that` (a complementiser, not a determiner) a past form of a
     // verb of saying is a verb whatever the name (`that Doe begged`, `that Doe posted the "…"` stay
     // inside the outer speaker's account).
@@ -572,7 +573,7 @@ const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "sev
 const isNameWordToken = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
 
 /** Lower-case words that may stand inside a subject phrase (`the company's chief executive`). */
-const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "its", "his", "her", "their"]);
+const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "federal", "national", "provincial", "regional", "municipal", "central", "its", "his", "her", "their"]);
 const inNounPhrase = (t: Token) =>
   t.kind === "poss" || LOWER_NP.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
 

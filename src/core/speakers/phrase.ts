@@ -74,6 +74,8 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
+/** Lower-case words before an outfit's name saying which government it belongs to (`the federal Health Ministry`). */
+const GOVERNMENT_LEVELS = new Set(["federal", "national", "provincial", "regional", "municipal", "state", "county", "city", "central", "interim"]);
 /** Words linking a person to the outfit or place they speak from (`Jane Doe of Acme`, `at`, `from`). */
 export const ORIGIN_LINKS: ReadonlySet<string> = new Set(["of", "at", "from"]);
 /** Role words that are also given names but before a name are titles (`Mayor Brandt`, `Judge Roe`). */
@@ -564,6 +566,10 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   const ownerNoun = owner && ownerIsNominal ? owner.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).pop()?.lower : undefined;
   // `the Justice Department`: capitalised words ending in an organisation's head word are that organisation, whatever role word they hold.
   // (a sentence's opening word, `As Acme News reported`, `But Acme Bank`, is no part of it)
+  // (`the federal Health Ministry`: a lower-case word saying whose level of government it is, then the name)
+  if (!owner && ws.length >= 3 && ws[0].kind === "word" && !ws[0].cap && GOVERNMENT_LEVELS.has(ws[0].lower) && ws.slice(1).every(isNameWord) && orgHeads.has(bare(ws[ws.length - 1])) && classifyName(ws.slice(1)) === "organization") {
+    return { type: "organization", name: joinWords(ws.slice(1)) };
+  }
   if (!owner && ws.length >= 2 && ws.every(isNameWord) && orgHeads.has(bare(ws[ws.length - 1]))) {
     const named = ws[0].kind === "word" && notNameWords.has(ws[0].lower) ? ws.slice(1) : ws;
     if (named.length >= 2 && classifyName(named) === "organization") return { type: "organization", name: joinWords(named) };
@@ -627,6 +633,13 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       if (from) return { type: "person", name: joinWords(from.who), role: found.role, organization: organization ?? from.org, orgNoun: from.org || from.place ? nominalOrg : from.noun, place: from.place, gender };
       const words = after.filter((w) => !isTitle(w) || !isNameWord(after[after.indexOf(w) + 1]));
       const titles = after.filter((w) => isTitle(w));
+      // `the Northern Marine Assessment Council`: a capitalised role word inside an organisation's
+      // name (its head word last) is part of that name, not a title before a person.
+      if (ws[at].cap && words.length && words.every(isNameWord) && orgHeads.has(bare(words[words.length - 1])) && classifyName(words) === "organization") {
+        let first = at;
+        while (first > 0 && isNameWord(ws[first - 1])) first--;
+        return { type: "organization", name: joinWords(ws.slice(first)) };
+      }
       if (words.length && words.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(words) !== "place" && classifyName(words) !== "time") {
         name = joinWords(words);
         nameGender = titles.map((t) => genderOfTitle(bare(t))).find(Boolean);
