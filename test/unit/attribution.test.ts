@@ -1238,4 +1238,16 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Her label, Lantern Hill Music, describes the album as "a quiet record about loud feelings."`, "a quiet record"), "Lantern Hill Music");
     assert.equal(speakerOf(`The federal Health Ministry said it would send "more doctors and nurses" within weeks.`, "more doctors"), "Health Ministry");
   });
+  it("reads `The Ministry of Environment and Wildlife said` as the ministry (the `and` is inside its name), never `Wildlife`", () => {
+    assert.equal(speakerOf(`The Ministry of Environment and Wildlife said in a statement that it would "pay every claim within ninety days."`, "pay every claim"), "Ministry of Environment and Wildlife");
+  });
+  it("names the woman by the name she gave after where she is from (`said a woman from the province of Marul, who gave only her first name, Amina,`)", () => {
+    assert.equal(speakerOf(`"We have waited eleven days," said a woman from the coastal province of Marul, who gave only her first name, Amina, for fear of reprisals.`, "We have waited"), "Amina");
+  });
+  it("gives `\"…,\" Doe had said, while her counterpart Anri Louw shrugged: \"…\"` to the counterpart, and `his friend Jon Ives told the website` to the friend", () => {
+    const text = `"It was a good toss to win," home captain Mira Dassen had said in the morning, while her counterpart Anri van Rensburg-Louw shrugged: "We'd have batted too."`;
+    assert.equal(speakerOf(text, "We'd have batted"), "Anri van Rensburg-Louw");
+    assert.equal(speakerOf(text, "It was a good"), "Mira Dassen");
+    assert.equal(speakerOf(`"He had so many plans," his friend Jon Ives told the website.`, "He had so many"), "Jon Ives");
+  });
 });

@@ -9,8 +9,8 @@
  * - attribution lines (`said Mr. X.`, `— X, Role`).
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
-import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgHeads, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -223,7 +223,8 @@ function phraseBackward(tokens: Token[], verb: number, floor: number, whatStarts
     // `chairman and chief executive of Acme`: an `and` between two roles starts no clause.
     const roles = t.lower === "and" && start >= 2 && start > floor + 1 && !!roleAt(tokens, start - 2, start - 1) && roleAhead(tokens, start, end);
     // `a spokesman for the Securities and Exchange Commission, said`: an `and` inside a name.
-    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && (andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && orgRunEndsAt(tokens, start - 2);
+    // (`the Ministry of Environment and Wildlife said`: the `and` inside an `of` name, running to the verb)
+    const inName = t.lower === "and" && start >= 2 && isNameWord(tokens[start - 2]) && isNameWord(tokens[start]) && ((andJoinsOrg(tokens, start, end) || closesAppositive(tokens, start, end)) && orgRunEndsAt(tokens, start - 2) || ofNameRunsTo(tokens, start, end));
     const couple = t.lower === "and" && isTitle(tokens[start - 2]) && isTitle(tokens[start]);
     if (t.kind === "word" && !t.cap && CLAUSE_STARTS.has(t.lower) && !roles && !inName && !couple && (whatStarts || t.lower !== "what")) break;
     if (t.kind === "word" && !t.cap && end - start > 0 && isCueVerb(tokens, start - 1)) break;
@@ -250,6 +251,17 @@ function closesAppositive(tokens: Token[], from: number, end: number): boolean {
   let k = from;
   while (k < end && k < from + 6 && isNameWord(tokens[k])) k++;
   return k > from && k < end && isPunct(tokens[k], ",");
+}
+
+/**
+ * Whether the `and` before `from` joins two words of an outfit's `of` name that runs to `end`:
+ * `Ministry of Environment and Wildlife`, `Department of Land and Natural Resources`.
+ */
+function ofNameRunsTo(tokens: Token[], from: number, end: number): boolean {
+  if (end - from > 3 || !tokens.slice(from, end).every((w) => isNameWord(w) && !isGivenName(w.text))) return false;
+  let r = from - 2;
+  while (r > 0 && r > from - 5 && isNameWord(tokens[r - 1])) r--;
+  return tokens[r - 1]?.lower === "of" && !!tokens[r - 2] && isNameWord(tokens[r - 2]) && orgHeads.has(tokens[r - 2].lower.replace(/\.$/, ""));
 }
 
 /** Whether the run of name words ending at `last` follows `the`, `of` or `for`: an organisation's name, not a person's. */
@@ -575,7 +587,7 @@ const isNameWordToken = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.t
 /** Lower-case words that may stand inside a subject phrase (`the company's chief executive`). */
 const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "federal", "national", "provincial", "regional", "municipal", "central", "its", "his", "her", "their"]);
 const inNounPhrase = (t: Token) =>
-  t.kind === "poss" || LOWER_NP.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
+  t.kind === "poss" || LOWER_NP.has(t.lower) || RELATIONS.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
 
 /**
  * The subject of the cue verb at `v`, read backwards: the phrase just before the verb (`Doe
@@ -640,6 +652,12 @@ function unnamedAntecedent(tokens: Token[], verb: string, end: number, evidence:
 
 /** `who gave only his first name, Karim`, `, who gave her name only as Leila`: where the name given stands. */
 function nameGivenAfter(tokens: Token[], from: number): { from: number; to: number } | undefined {
+  // (`said a woman from the province of Marul, who gave only her first name, Amina`: past where she is from)
+  if (tokens[from]?.lower === "from" || tokens[from]?.lower === "in") {
+    let k = from + 1;
+    while (k < tokens.length && k < from + 8 && tokens[k].kind === "word") k++;
+    if (isPunct(tokens[k], ",") && tokens[k + 1]?.lower === "who") from = k;
+  }
   if (isPunct(tokens[from], ",")) from++;
   if (tokens[from]?.lower !== "who") return undefined;
   let k = from + 1;
@@ -1038,6 +1056,17 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
+  }
+  // `"…," Doe had said, while her counterpart Roe shrugged: "…"`: a clause of its own, opened after a
+  // comma and introducing the quotation with a colon, names its own speaker.
+  if (isPunct(tokens[last], ":")) {
+    for (let c = last - 1; c > 1 && c > last - 16; c--) {
+      if (isStop(tokens[c]) || isCueVerb(tokens, c)) break;
+      if (!(tokens[c].kind === "word" && ["while", "whereas", "but", "and"].includes(tokens[c].lower) && isPunct(tokens[c - 1], ","))) continue;
+      const own = mainSubject(tokens, c + 1, last, ":", "colon", evidence);
+      if (own && ["person", "name", "pronoun"].includes(own.phrase.type) && verbAfter(tokens, own.phraseEnd, last)) return own;
+      break;
+    }
   }
   if (contrastingClauseBefore(tokens, last)) return undefined;
   for (let v = last; v >= 0; v--) {

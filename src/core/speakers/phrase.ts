@@ -23,6 +23,7 @@ import {
   notNameWords,
   orgHeads,
   orgNouns,
+  thingNouns,
   orgStarts,
   personPronouns,
   personTitles,
@@ -74,6 +75,8 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
+/** Words relating one person to another (`her counterpart Anri Louw`). */
+export const RELATIONS: ReadonlySet<string> = new Set(["counterpart", "rival", "opponent", "colleague", "teammate", "partner", "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "friend", "successor", "predecessor", "deputy", "boss", "opposite", "fiancé", "fiancée", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "stepson", "stepdaughter"]);
 /** Lower-case words before an outfit's name saying which government it belongs to (`the federal Health Ministry`). */
 const GOVERNMENT_LEVELS = new Set(["federal", "national", "provincial", "regional", "municipal", "state", "county", "city", "central", "interim"]);
 /** Words linking a person to the outfit or place they speak from (`Jane Doe of Acme`, `at`, `from`). */
@@ -260,6 +263,8 @@ export function classifyName(words: Token[]): NameKind {
   const last = lowers[lowers.length - 1];
   // `Maple Street`, `Route 9 Highway`: a street or road, whatever the words before it.
   if (words.length >= 2 && words[words.length - 1].cap && STREET_WORDS.has(last.replace(/\.$/, ""))) return "place";
+  // (`Mill Lane`, `Orchard Close`: a street, unless a given name comes first — `Nathan Lane` is a man)
+  if (words.length === 2 && words[1].cap && (last === "lane" || last === "close") && !isGivenName(words[0].text)) return "place";
   if (words.length === 1 && groupNouns.has(last)) return "group";
   if (orgHeads.has(last) || corporateSuffixes.has(last) || (words.length > 1 && orgNouns.has(last))) return "organization";
   if (words.length > 2 && orgStarts.has(lowers[0]) && lowers[1] === "of") return "organization";
@@ -287,7 +292,7 @@ export function classifyName(words: Token[]): NameKind {
 }
 
 /** Words ending the name of a street or a road (not `Lane`, `Hill` or `Park`: surnames too). */
-const STREET_WORDS = new Set(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "township", "heights", "plaza", "expressway", "freeway", "turnpike", "creek", "river"]);
+const STREET_WORDS = new Set(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "township", "heights", "plaza", "expressway", "freeway", "turnpike", "creek", "river", "drive", "crescent", "terrace"]);
 
 /** `Theresa May`, `Jim April`: a month after a given name is a surname. */
 function isMonthSurname(words: Token[]): boolean {
@@ -505,6 +510,13 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   if (ws[0].kind === "word" && DETERMINERS.has(ws[0].lower) && ws.length > 1) {
     det = ws[0].lower;
     ws = ws.slice(1);
+  }
+  // `her counterpart Anri Louw`, `his rival Jane Doe`: a word relating someone to the one the pronoun
+  // means, then that someone's full name.
+  if ((det === "his" || det === "her" || det === "their") && ws.length >= 3 && ws[0].kind === "word" && !ws[0].cap && /^\p{Ll}+$/u.test(ws[0].text) && !verbForms.has(ws[0].lower) && !orgNouns.has(ws[0].lower) && !thingNouns.has(ws[0].lower)) {
+    const who = ws.slice(1);
+    const kind = who.every((w, k) => isNameWord(w) || (k > 0 && k < who.length - 1 && NAME_PARTICLES.has(w.lower))) ? classifyName(who.filter(isNameWord)) : "none";
+    if (kind === "person" || (kind === "unknown" && RELATIONS.has(ws[0].lower) && isNameWord(who[0]) && who.length >= 2)) return { type: "person", name: joinWords(who) };
   }
   // `a longtime adviser to Doe`, `a source close to the governor`, `an aide to Sen. Doe`: someone
   // unnamed around a person — never that person, nor anyone the story names.
