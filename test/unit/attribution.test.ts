@@ -1250,4 +1250,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "It was a good"), "Mira Dassen");
     assert.equal(speakerOf(`"He had so many plans," his friend Jon Ives told the website.`, "He had so many"), "Jon Ives");
   });
+  it("reads past an outfit's `which` clause (`The Chamber of Commerce, which had praised Doe's overhaul of the office, said`) and past a question put to someone (`Asked whether the Council would accept …, she was cautious:`)", () => {
+    assert.equal(speakerOf(`The Port Elim Chamber of Commerce, which had praised Mayor Ines Karr's overhaul of the permitting office, said the decision "sends the wrong signal."`, "sends the wrong"), "Port Elim Chamber of Commerce");
+    assert.equal(speakerOf(`Greta Holm chaired the talks. Asked whether the Council would accept a delay, she was cautious: "I have been here long enough."`, "I have been here"), "Greta Holm");
+  });
 });

@@ -784,11 +784,12 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
   // `Doe, who identifies as a moderate, told …`: a relative clause (with clause words of its own) before the verb.
   if (isPunct(tokens[end - 1], ",")) {
     let open = end - 2;
-    while (open > 0 && open > end - 30 && !isStop(tokens[open]) && !(isPunct(tokens[open], ",") && ["who", "whose"].includes(tokens[open + 1]?.lower ?? ""))) open--;
+    // (`The Chamber of Commerce, which had praised Doe's overhaul of the office, said`: an outfit's clause)
+    while (open > 0 && open > end - 30 && !isStop(tokens[open]) && !(isPunct(tokens[open], ",") && ["who", "whose", "which"].includes(tokens[open + 1]?.lower ?? ""))) open--;
     let close = open + 1;
     while (close < end - 1 && !isPunct(tokens[close], ",")) close++;
     // `Another customer, who gave only his first name, Dev, said`: a name after the clause is read directly.
-    if (open > 0 && close === end - 1 && isPunct(tokens[open], ",") && ["who", "whose"].includes(tokens[open + 1]?.lower ?? "")) {
+    if (open > 0 && close === end - 1 && isPunct(tokens[open], ",") && ["who", "whose", "which"].includes(tokens[open + 1]?.lower ?? "")) {
       const subjectStart = phraseBackward(tokens, open, 0);
       const subject = subjectPhrase(tokens, verb, subjectStart, open, evidence);
       if (subject && !isThing(tokens, subject)) return subject;
@@ -1117,6 +1118,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     // `She said the Government would announce a package "within days"`: a speech act still to come,
     // reported by an earlier verb, is no cue — the words are the reporter's.
     if (modalBefore(tokens, v) && cueVerbBefore(tokens, v)) continue;
+    // `Asked whether the Council would accept …, she was cautious:`: a verb inside the question put
+    // to someone is no cue.
+    if (modalBefore(tokens, v) && tokens.slice(Math.max(0, v - 8), v).some((w) => w.kind === "word" && (w.lower === "whether" || w.lower === "if"))) continue;
     const cue = subjectOf(tokens, v, t.text, evidence);
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
     // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
