@@ -1254,4 +1254,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The Port Elim Chamber of Commerce, which had praised Mayor Ines Karr's overhaul of the permitting office, said the decision "sends the wrong signal."`, "sends the wrong"), "Port Elim Chamber of Commerce");
     assert.equal(speakerOf(`Greta Holm chaired the talks. Asked whether the Council would accept a delay, she was cautious: "I have been here long enough."`, "I have been here"), "Greta Holm");
   });
+  it("names a source by the name she asked to be used (`A resident, who asked that only her first name, Shirin, be used for her safety, said …`)", () => {
+    assert.equal(speakerOf(`A resident of the old town, who asked that only her first name, Leyla, be used for her safety, said by phone that the windows had shaken "like sheets of paper."`, "like sheets"), "Leyla");
+  });
 });

@@ -786,6 +786,12 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     let open = end - 2;
     // (`The Chamber of Commerce, which had praised Doe's overhaul of the office, said`: an outfit's clause)
     while (open > 0 && open > end - 30 && !isStop(tokens[open]) && !(isPunct(tokens[open], ",") && ["who", "whose", "which"].includes(tokens[open + 1]?.lower ?? ""))) open--;
+    // `A resident, who asked that only her first name, Shirin, be used for her safety, said`: the
+    // name she gave, wherever it stands in the clause.
+    if (open > 0 && isPunct(tokens[open], ",") && tokens[open + 1]?.lower === "who") {
+      const given = nameGivenAfter(tokens, open);
+      if (given && given.to < end) return { verb, kind: "before", phrase: { type: "name", name: joinWords(tokens.slice(given.from, given.to)) }, phraseStart: given.from, phraseEnd: given.to };
+    }
     let close = open + 1;
     while (close < end - 1 && !isPunct(tokens[close], ",")) close++;
     // `Another customer, who gave only his first name, Dev, said`: a name after the clause is read directly.

@@ -340,7 +340,7 @@ export function givesName(ws: readonly Token[]): boolean {
   const last = ws[ws.length - 1];
   return !!last && last.lower === "name" && ws.some((w) => GIVING.has(w.lower));
 }
-const GIVING = new Set(["gave", "give", "gives", "giving", "would"]);
+const GIVING = new Set(["gave", "give", "gives", "giving", "would", "asked", "requested", "provided", "shared", "offered"]);
 
 /**
  * `… named Jo Doe`, `… known as Bob`, `… identified (only) as Bob`: where the naming word is and
