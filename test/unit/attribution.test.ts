@@ -1257,4 +1257,8 @@ describe("attribution patterns from real news", () => {
   it("names a source by the name she asked to be used (`A resident, who asked that only her first name, Shirin, be used for her safety, said …`)", () => {
     assert.equal(speakerOf(`A resident of the old town, who asked that only her first name, Leyla, be used for her safety, said by phone that the windows had shaken "like sheets of paper."`, "like sheets"), "Leyla");
   });
+  it("gives a question put between dashes after `pressed him` to the one who pressed, not to the one who answers after it", () => {
+    const text = `When one reporter pressed him — "How many did you expect to kill?" — Ari Tal said he would not discuss operations.`;
+    assert.notEqual(speakerOf(text, "How many did"), "Ari Tal");
+  });
 });

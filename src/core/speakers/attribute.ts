@@ -703,7 +703,7 @@ function newSubjectBetween(doc: PreparedDocument, index: MentionIndex, previous:
 const ASKED = new Set(["asked", "pressed", "questioned", "quizzed", "challenged", "told"]);
 
 /** Words putting a question to someone (`Asked "…?", Doe said`). */
-const ASKING = new Set(["asked", "asking", "questioned", "wondered", "wondering", "question"]);
+const ASKING = new Set(["asked", "asking", "questioned", "wondered", "wondering", "question", "pressed", "quizzed", "demanded"]);
 
 /** `Asked "Will you resign?", Doe said: "…"`: a question put to the speaker, no first piece of their words. */
 function askedBefore(doc: PreparedDocument, quote: Quote): boolean {
