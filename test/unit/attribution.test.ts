@@ -1261,4 +1261,10 @@ describe("attribution patterns from real news", () => {
     const text = `When one reporter pressed him — "How many did you expect to kill?" — Ari Tal said he would not discuss operations.`;
     assert.notEqual(speakerOf(text, "How many did"), "Ari Tal");
   });
+  it("reads an expert past where she is from (`Prof Ines Dahl, of the Hallam Institute, giving evidence, said`, `Professor Ines Dahl of St Aldric's College, Harlow, called`), and a petition's title as no one's words", () => {
+    assert.equal(speakerOf(`Prof Ines Dahl, of the Hallam Institute for Transport Studies, giving evidence for the objectors, said the runway would "wreck the target."`, "wreck the target"), "Ines Dahl");
+    assert.equal(speakerOf(`Historians were divided. Professor Ines Dahl of St Aldric's College, Harlow, called the memoir "the best account of the court."`, "the best account"), "Ines Dahl");
+    assert.equal(speakerOf(`Later, at Fratello's Italian Grille, Tom Reyes said Bush is "not smart enough to win."`, "not smart enough"), "Tom Reyes");
+    assert.equal(speakerOf(`Stan Gath has started a petition titled "Save Our Bus" and hopes for a thousand names.`, "Save Our Bus"), undefined);
+  });
 });

@@ -995,6 +995,12 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   }
   if (prev) {
     const head = parseSegment(tokens.slice(prev.from, prev.to), prev.from === 0, evidence);
+    // `Prof Jane Doe, of the Hallam Institute, said`: where the person is from, set off by commas;
+    // `Professor Jane Doe of St Cuthbert's College, Harlingford, called`: the college's town.
+    const from = tokens[seg.from];
+    if (head && (head.type === "person" || head.type === "name") && ((from.kind === "word" && !from.cap && ORIGIN_LINKS.has(from.lower)) || (head.type === "person" && !!head.organization && last.type === "name" && seg.to - seg.from === 1 && isPunct(tokens[seg.to], ",") && tokens[prev.from].cap))) {
+      return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
+    }
     const merged = head && withAppositive(head, last);
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
     // `Gulfline Energy, the region's largest utility, said`: a description of the organisation named

@@ -12,7 +12,7 @@ const MAX_WORDS = 10;
  * Works whose titles nobody speaks. Not messages (`a memo titled "…"`, `the ad "…"`): a memo's or
  * an ad's title is its author's words.
  */
-const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "record", "single", "track", "opener", "closer", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting"]);
+const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "record", "single", "track", "opener", "closer", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting", "petition", "report", "motion", "initiative", "project", "course", "tour"]);
 /**
  * Nouns whose quoted name nobody speaks in the story (`her nickname, "…"`, `plays under the name "…"`,
  * `the old maxim "…"`), whatever its case. (Not a slogan or motto: a campaign's slogan is its words.)
