@@ -1267,4 +1267,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Later, at Fratello's Italian Grille, Tom Reyes said Bush is "not smart enough to win."`, "not smart enough"), "Tom Reyes");
     assert.equal(speakerOf(`Stan Gath has started a petition titled "Save Our Bus" and hopes for a thousand names.`, "Save Our Bus"), undefined);
   });
+  it("reads a title that is also a common noun inside a name (`Qasr Marine Terminals said`, `Transit Justice Lakeshore called`) as the organisation, while `Maj. General Okafor` and `Chief Justice Roberts` stay people", () => {
+    assert.equal(speakerOf(`Qasr Marine Terminals said in an emailed response it was "proud to partner with the people."`, "proud to partner"), "Qasr Marine Terminals");
+    assert.equal(speakerOf(`Transit Justice Lakeshore, a riders' advocacy group, called the vote "a betrayal."`, "a betrayal"), "Transit Justice Lakeshore");
+    assert.equal(speakerOf(`Maj. General Ada Okafor said the unit was "ready."`, "ready"), "Ada Okafor");
+  });
 });

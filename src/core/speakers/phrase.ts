@@ -652,6 +652,11 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
         while (first > 0 && isNameWord(ws[first - 1])) first--;
         return { type: "organization", name: joinWords(ws.slice(first)) };
       }
+      // `Qasr Marine Terminals`, `Transit Justice Lakeshore`: a title that is also a common noun, between
+      // two capitalised words neither of which names a person or an outfit, is inside a name.
+      if (TITLE_ROLE_WORDS.has(bare(ws[at])) && ws[at].cap && before.length === 1 && isNameWord(before[0]) && !isTitle(before[0]) && !/\.$/.test(before[0].text) && !roleAt(before, 0) && !isGivenName(before[0].text) && classifyName(before) === "unknown" && words.length === 1 && isNameWord(words[0]) && !isGivenName(words[0].text)) {
+        return { type: "organization", name: joinWords(ws.slice(lead)) };
+      }
       if (words.length && words.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(words) !== "place" && classifyName(words) !== "time") {
         name = joinWords(words);
         nameGender = titles.map((t) => genderOfTitle(bare(t))).find(Boolean);
