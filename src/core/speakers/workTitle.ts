@@ -19,6 +19,8 @@ const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "
  */
 const NAMES = new Set(["nickname", "nicknames", "moniker", "maxim", "name", "codename"]);
 const NAME_MAX_WORDS = 8;
+/** Words naming a thing right before its name (not `dubbed`: who dubs a thing coins the words; not `titled`: an ad or a memo titled "…" is its author's words, a work titled "…" is read above). */
+const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named)(?:\s+the)?\s*,?\s*$/iu;
 /** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
@@ -32,6 +34,8 @@ export function isTitleOfWork(text: string, quote: Quote, wordCount: number): bo
   const last = before[2].toLowerCase();
   const previous = before[1]?.toLowerCase() ?? "";
   if (NAMES.has(last) && wordCount <= NAME_MAX_WORDS) return true;
+  // `the programme, known as the "…"`, `provisionally named "…"`
+  if (wordCount <= NAME_MAX_WORDS && NAMED_AS.test(text.slice(Math.max(0, quote.start - 40), quote.start - 1))) return true;
   const words = text.slice(quote.start, quote.end).replace(/[.,!?]+$/u, "");
   if (wordCount > MAX_WORDS || !isTitleCase(words)) return false;
   if (WORKS.has(last) || (NAMING.has(last) && WORKS.has(previous))) return true;
