@@ -1273,7 +1273,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Maj. General Ada Okafor said the unit was "ready."`, "ready"), "Ada Okafor");
   });
   it("gives a thing's name after `known as the` or `provisionally named` to no one, while an ad `titled \"…\"` stays its author's", () => {
-    assert.equal(speakerOf(`The university noted that the screening programme, known as the "Peat Discovery Initiative," had found 40 compounds.`, "Peat Discovery"), undefined);
+    assert.equal(speakerOf(`Brackwater University noted that the screening programme, known as the "Peat Discovery Initiative," had found 40 compounds.`, "Peat Discovery"), undefined);
     assert.equal(speakerOf(`According to the foundation, the probe, provisionally named "DEEP-50," will launch in 2031.`, "DEEP-50"), undefined);
     assert.equal(speakerOf(`"We need to get tough," Rick Alden says in the spot titled "Dangerous," warning voters.`, "Dangerous"), "Rick Alden");
   });
