@@ -1277,4 +1277,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`According to the foundation, the probe, provisionally named "DEEP-50," will launch in 2031.`, "DEEP-50"), undefined);
     assert.equal(speakerOf(`"We need to get tough," Rick Alden says in the spot titled "Dangerous," warning voters.`, "Dangerous"), "Rick Alden");
   });
+  it("gives someone else's message read aloud to no one (`Ostrowski read aloud a message Banda sent him that evening:` then the message as a paragraph), while `read out a letter from Edith Crane:` and `had read the letter` are left as they were", () => {
+    const text = `Banda's friend, Jamal Ostrowski, told jurors about the smell. Ostrowski read aloud a message Banda sent him that evening:\n\n"Stairs stink of fuel again."`;
+    assert.equal(speakerOf(text, "Stairs stink"), undefined);
+    assert.equal(speakerOf(`At the meeting, Tom Hale read out a letter from pensioner Edith Crane: "I have swum there every morning."`, "I have swum"), "Edith Crane");
+  });
 });

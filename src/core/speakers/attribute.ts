@@ -97,7 +97,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     // A nickname or a work's title names something, a sign's words are no one's; words read from a
     // text are the text's.
     const name = isNicknameInName(doc.text, quote, wordCount) || isTitleOfWork(doc.text, quote, wordCount) || isInscription(doc.text, quote);
-    if (name || (quote.form === "marked" && isReadFromText(sentenceBefore(doc, quote)))) {
+    if (name || (quote.form === "marked" && isReadFromText(introductionBefore(doc, quote)))) {
       out.scare = name || wordCount <= SCARE_MAX_WORDS;
       result.push(out);
       if (!name) spoken.push(out);
@@ -567,6 +567,20 @@ const INTRODUCTION_REACH = 300;
 /** The words of a quotation's sentence before it, within its paragraph (the last `INTRODUCTION_REACH` characters). */
 function sentenceBefore(doc: PreparedDocument, quote: Quote): string {
   return doc.text.slice(Math.max(sentenceStartOf(doc, quote), quote.start - INTRODUCTION_REACH), quote.start);
+}
+
+/**
+ * The words introducing a quotation: its sentence so far, or — for a quotation opening its
+ * paragraph after one ending in a colon (`Ostrowski read aloud a message Banda sent him:`) — the
+ * end of that paragraph.
+ */
+function introductionBefore(doc: PreparedDocument, quote: Quote): string {
+  const own = sentenceBefore(doc, quote);
+  const para = doc.paragraphs[quote.paragraph];
+  if (quote.paragraph === 0 || /\p{L}/u.test(doc.text.slice(para.start, quote.start))) return own;
+  const previous = doc.paragraphs[quote.paragraph - 1];
+  const tail = doc.text.slice(Math.max(previous.start, previous.end - INTRODUCTION_REACH), previous.end).trimEnd();
+  return tail.endsWith(":") ? tail : own;
 }
 
 /** Where a quotation's sentence starts, within its paragraph. */

@@ -5,11 +5,16 @@
  */
 const READ_FROM = /\b(?:read|reads|reading|recited|recites|reciting|quoted|quotes|quoting|intoned|intones)\s+(?:aloud\s+|out\s+)?(?:from\b|(?:a|the|one|two|several)\s+(?:\w+\s+)?(?:verse|verses|passage|passages|line|lines|psalm|prayer|poem)\b)/i;
 const AS_TEXT = /\btook as (?:his|her|their|its) text\b/i;
+/**
+ * `read aloud a message Banda sent him: "…"`: someone else's message read out (not `read out a
+ * letter from Edith Crane:`, whose writer is named, nor `had read the letter with care`).
+ */
+const READ_OUT = /\b(?:read|reads|reading)\s+(?:aloud|out)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?:message|messages|letter|note|email|text)\b(?!\s+from\b)/i;
 
 /** What one reads one's own words from (`Reading from a prepared statement, Doe said: "…"`). */
 const OWN_TEXT = /\bfrom\s+(?:a|an|the|his|her|their|its)\s+(?:own\s+)?(?:prepared\s+|written\s+)?(?:statement|text|speech|remarks|script|notes|teleprompter|letter|post|tweet|phone)\b/i;
 
 /** Whether the words of a sentence before a quotation (`before`) present it as read from a text. */
 export function isReadFromText(before: string): boolean {
-  return (READ_FROM.test(before) && !OWN_TEXT.test(before)) || AS_TEXT.test(before);
+  return (READ_FROM.test(before) && !OWN_TEXT.test(before)) || AS_TEXT.test(before) || READ_OUT.test(before);
 }
