@@ -1282,4 +1282,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Stairs stink"), undefined);
     assert.equal(speakerOf(`At the meeting, Tom Hale read out a letter from pensioner Edith Crane: "I have swum there every morning."`, "I have swum"), "Edith Crane");
   });
+  it("takes no cue from a time clause right after a quotation (`dismissed the rally as \"…,\" hours after the opposition leader, Chief Ade Ojo, told supporters`)", () => {
+    const text = `The presidency dismissed the rally as "a carnival of the disappointed," hours after the opposition leader, Chief Ade Ojo, told supporters that the government had failed.`;
+    assert.notEqual(speakerOf(text, "a carnival"), "Ade Ojo");
+    assert.equal(speakerOf(`"We won," Jane Roe said after the vote.`, "We won"), "Jane Roe");
+  });
 });

@@ -415,7 +415,8 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     if (cue.phraseStart > i && opener?.kind === "word" && !opener.cap && NEW_CLAUSE.has(opener.lower)) return undefined;
     // `chanting "…" and carrying signs, two weeks after the university announced …`: the verb of a
     // subordinate clause reports something else.
-    if (cue.phraseStart > i + 1 && tokens.slice(cue.phraseStart - 1, cue.phraseEnd).some((t) => t.kind === "word" && !t.cap && TIME_AND_CAUSE_CONJUNCTIONS.has(t.lower))) return undefined;
+    // (`"…," hours after the opposition leader told …`: so too a time phrase opening right after the quotation)
+    if (tokens.slice(Math.max(i, cue.phraseStart - 1), cue.phraseEnd).some((t) => t.kind === "word" && !t.cap && TIME_AND_CAUSE_CONJUNCTIONS.has(t.lower))) return undefined;
     // (A comma after a clause finishing the quoted sentence, `if she lost, Doe said`, lets the cue
     // through; one inside a noun phrase, `and her ally, Doe, said`, does not.)
     const lead = tokens.slice(conjunction, cue.phraseStart);
