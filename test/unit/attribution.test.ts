@@ -1287,4 +1287,8 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(speakerOf(text, "a carnival"), "Ade Ojo");
     assert.equal(speakerOf(`"We won," Jane Roe said after the vote.`, "We won"), "Jane Roe");
   });
+  it("never gives `he recalled an interview in which he was told to \"…\"` to him with any confidence (the words are the unnamed one's who told him)", () => {
+    const q = speakerEntity(`Kemal Oduya, an interpreter, recalled an interview in which he was told to "summarise, not translate."`, "summarise, not");
+    assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+  });
 });

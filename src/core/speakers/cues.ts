@@ -1113,7 +1113,11 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     }
     if (!isCueVerb(tokens, v)) continue;
     // `members had been asked to work "…"`: a passive cue without its agent names no speaker.
-    if (isPassive(tokens, v) && tokens[v + 1]?.lower !== "by") continue;
+    // (`he was told to "…"`: the words of whoever told him, whom the sentence does not name — never his)
+    if (isPassive(tokens, v) && tokens[v + 1]?.lower !== "by") {
+      if (["tell", "ask", "instruct", "order", "urge", "warn"].includes(cueVerbForms.get(t.lower) ?? "") && tokens[v + 1]?.lower === "to" && v >= last - 4) return undefined;
+      continue;
+    }
     if (cueParticiples.has(t.lower)) {
       const cue = participleSubject(tokens, v, evidence);
       if (cue === null) return undefined;
