@@ -1291,4 +1291,7 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Kemal Oduya, an interpreter, recalled an interview in which he was told to "summarise, not translate."`, "summarise, not");
     assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
   });
+  it("shows `The Prime Minister's office issued a statement: \"…\"` as the office's, never as the Prime Minister's own words", () => {
+    assert.equal(speakerOf(`The Prime Minister's office later issued a statement: "The Government thanks the members."`, "The Government"), "Prime Minister's office");
+  });
 });

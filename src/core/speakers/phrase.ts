@@ -575,6 +575,12 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     const owned = ownerIsNominal ? ws.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).map((w) => w.lower).join(" ") : "";
     return owned ? `${owned}'s ${outfit}` : undefined;
   };
+  // (`The Prime Minister's office`: an office named after a role, not a person, is that office — no
+  // one reading it should take its statement for the Prime Minister's own words)
+  const roleOwner = (ws: Token[]) => {
+    const words = ws.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower));
+    return words.length > 0 && roleAt(words, 0)?.length === words.length;
+  };
   const ownerNoun = owner && ownerIsNominal ? owner.filter((w) => w.kind === "word" && !DETERMINERS.has(w.lower)).pop()?.lower : undefined;
   // `the Justice Department`: capitalised words ending in an organisation's head word are that organisation, whatever role word they hold.
   // (a sentence's opening word, `As Acme News reported`, `But Acme Bank`, is no part of it)
@@ -707,7 +713,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     }
     // (`a statement from his office`: the pronoun right before the outfit owns it)
     const possessor = det === "his" || det === "her" ? det : ws[i - 1]?.lower === "his" || ws[i - 1]?.lower === "her" ? (ws[i - 1].lower as "his" | "her") : undefined;
-    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: ownerName ?? ownerPhrase(owner, ws[i].lower) ?? ws[i].lower, orgType: ws[i].lower } : possessor ? { type: "orgNoun", noun: ws[i].lower, possessor } : { type: "orgNoun", noun: ws[i].lower };
+    if (i === ws.length - 1 && !ws.slice(0, i).some(isNameWord)) return owner ? { type: "organization", name: (ownerName && roleOwner(owner) ? `${ownerName}'s ${ws[i].lower}` : ownerName) ?? ownerPhrase(owner, ws[i].lower) ?? ws[i].lower, orgType: ws[i].lower } : possessor ? { type: "orgNoun", noun: ws[i].lower, possessor } : { type: "orgNoun", noun: ws[i].lower };
     break;
   }
   // `Dr Jane Roe of the Lisport Health Board`: a name, then the organisation it speaks from.
