@@ -1294,4 +1294,8 @@ describe("attribution patterns from real news", () => {
   it("shows `The Prime Minister's office issued a statement: \"…\"` as the office's, never as the Prime Minister's own words", () => {
     assert.equal(speakerOf(`The Prime Minister's office later issued a statement: "The Government thanks the members."`, "The Government"), "Prime Minister's office");
   });
+  it("gives the second claim of a two-sided `with` sentence (`with officials accusing Roe of \"…\" and the group saying \"…\"`) to its own subject, never to the first side", () => {
+    const text = `Talks broke off on Tuesday, with Varnese officials accusing Sawt Front of "moving the goalposts" and Sawt Front saying Varnia had "sabotaged the deal."`;
+    assert.equal(speakerOf(text, "sabotaged the deal"), "Sawt Front");
+  });
 });

@@ -1388,6 +1388,12 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
     const start = phraseBackward(tokens, p, 0);
     const end = subjectEnd(tokens, p, start);
     if (start > 0 && tokens[start - 1].lower === "with" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t))) return subjectPhrase(tokens, verb, start, end, evidence);
+    // (`with officials accusing Roe of "…" and the group saying "…"`: a second subject after `and`,
+    // coordinated with the first under one `with`)
+    if (start > 1 && tokens[start - 1].lower === "and" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t)) && tokens.slice(Math.max(0, start - 20), start - 1).some((t) => t.lower === "with")) {
+      const second = subjectPhrase(tokens, verb, start, end, evidence);
+      if (second) return second;
+    }
     return undefined;
   };
   const own = withSubject(v);
