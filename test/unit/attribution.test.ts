@@ -1298,4 +1298,12 @@ describe("attribution patterns from real news", () => {
     const text = `Talks broke off on Tuesday, with Varnese officials accusing Sawt Front of "moving the goalposts" and Sawt Front saying Varnia had "sabotaged the deal."`;
     assert.equal(speakerOf(text, "sabotaged the deal"), "Sawt Front");
   });
+  it("never gives `When the foreman answered \"Guilty\" to the count, Doe shouted from the dock: \"…\"` to Doe: a cue reached past other words and ending in a colon introduces the next quotation; `\"…,\" Doe said, before adding: \"…\"` stays Doe's twice", () => {
+    const text = `When the jury foreman answered "Guilty" to the single count, Wes Pike shouted from the dock: "I never saw her!"`;
+    assert.equal(speakerOf(text, "Guilty"), undefined);
+    assert.equal(speakerOf(text, "I never saw"), "Wes Pike");
+    const two = `"We won," Ada Roe said, before adding: "It was close."`;
+    assert.equal(speakerOf(two, "We won"), "Ada Roe");
+    assert.equal(speakerOf(two, "It was close"), "Ada Roe");
+  });
 });

@@ -457,7 +457,15 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const afterIdx = visibleBetween(doc, quote.end, afterEnd);
   const afterWords = afterIdx.some((i) => doc.tokens[i].kind === "word");
   // (`Asked "…?", Doe said`: the cue after is the answer's, not the question's)
-  const after = askedBefore(doc, quote) ? undefined : at(afterIdx, cueAfter(tokensOf(doc, afterIdx), ev));
+  // (`When the foreman answered "Guilty," Doe shouted from the dock: "…"`: a cue ending in a colon
+  // before the next quotation introduces that one, not this)
+  const lastAfter = afterIdx.length ? doc.tokens[afterIdx[afterIdx.length - 1]] : undefined;
+  const introducesNext = !!next && next.start < quoteSentenceEnd(doc, quote) + 2 && lastAfter?.kind === "punct" && lastAfter.text === ":";
+  const afterTokens = tokensOf(doc, afterIdx);
+  const found = askedBefore(doc, quote) ? undefined : at(afterIdx, cueAfter(afterTokens, ev));
+  // (…and one reached past other words, `"Guilty" to the single count, Doe shouted from the dock:`, is that one's only)
+  const firstWord = afterTokens.findIndex((t) => t.kind === "word");
+  const after = found && introducesNext && found.cue.phraseStart > firstWord && !isCueVerb(afterTokens, firstWord) ? undefined : found;
   // `Doe said: "…," the Times reported`: an outlet reporting words a named speaker said.
   // (`…, reported the Lisport Examiner`: an outlet read as a bare name relays as well)
   const relaying = after && (after.cue.phrase.type === "organization" || after.cue.phrase.type === "name") && REPORTED.has(after.cue.verb.toLowerCase());
@@ -466,7 +474,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
   const wordsBefore = signed && visibleBefore(doc, doc.paragraphs[quote.paragraph].start, quote.start).some((i) => doc.tokens[i].kind === "word");
   // (`Doe told colleagues it needed "…," one of the people said`: an unnamed source may relay a named one's words)
   const unnamedAfter = !!after && (after.cue.phrase.type === "anonymous" || (after.cue.phrase.type === "role" && !!after.cue.phrase.indefinite));
-  if (after && after.cue.phrase.type !== "pronoun" && !relaying && !wordsBefore && !unnamedAfter) return after;
+  if (after && after.cue.phrase.type !== "pronoun" && !relaying && !wordsBefore && !unnamedAfter && !introducesNext) return after;
   // Before the quote: back to the start of its sentence or the previous quote.
   const startSentence = sentenceOf(doc, quote.start);
   const first = doc.paragraphs[quote.paragraph];
