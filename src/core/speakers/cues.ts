@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgHeads, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -586,9 +586,9 @@ const NUMBER_WORDS = new Set(["one", "two", "three", "four", "five", "six", "sev
 const isNameWordToken = (t: Token) => t.kind === "word" && t.cap && !/^\p{N}/u.test(t.text);
 
 /** Lower-case words that may stand inside a subject phrase (`the company's chief executive`). */
-const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "federal", "national", "provincial", "regional", "municipal", "central", "its", "his", "her", "their"]);
+const LOWER_NP = new Set(["the", "a", "an", "of", "for", "at", "'s", "de", "van", "von", "da", "di", "du", "la", "le", "al", "bin", "former", "then", "its", "his", "her", "their"]);
 const inNounPhrase = (t: Token) =>
-  t.kind === "poss" || LOWER_NP.has(t.lower) || RELATIONS.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
+  t.kind === "poss" || LOWER_NP.has(t.lower) || GOVERNMENT_LEVELS.has(t.lower) || RELATIONS.has(t.lower) || rolePhrases.has(t.lower) || describingWords.has(t.lower) || orgNouns.has(t.lower) || anonymousNouns.has(t.lower) || /^\p{N}/u.test(t.text) || /^(then|ex|self)-/.test(t.lower) || (!cueVerbForms.has(t.lower) && /-/.test(t.lower) && !/(ed|ing)$/.test(t.lower));
 
 /**
  * The subject of the cue verb at `v`, read backwards: the phrase just before the verb (`Doe

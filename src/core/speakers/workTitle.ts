@@ -1,8 +1,8 @@
 /**
  * The title of a work in quotation marks — `her memoir, "Cold Water" (2006)`, `his 1998 book "The
  * Ledger and the Ballot,"`, `she wrote in "Cold Water."` — is marked like a quotation but names a
- * book, film or song; nobody speaks it, so it gets no speaker. So is a nickname, slogan or maxim
- * named as one (`her nickname, "…"`).
+ * book, film or song; nobody speaks it, so it gets no speaker. Nor does a name given as one (`her
+ * nickname, "…"`, `the old maxim "…"`, `known as the "…"`).
  */
 import type { Quote } from "../quotes/quote";
 import { stopwordSet } from "../lexicon";
@@ -18,6 +18,7 @@ const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "
  * `the old maxim "…"`), whatever its case. (Not a slogan or motto: a campaign's slogan is its words.)
  */
 const NAMES = new Set(["nickname", "nicknames", "moniker", "maxim", "name", "codename"]);
+/** (Fewer words than a title may have: a name is short.) */
 const NAME_MAX_WORDS = 8;
 /** Words naming a thing right before its name (not `dubbed`: who dubs a thing coins the words; not `titled`: an ad or a memo titled "…" is its author's words, a work titled "…" is read above). */
 const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named)(?:\s+the)?\s*,?\s*$/iu;
@@ -28,7 +29,7 @@ const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing",
 const LAST_WORDS = /(?:(\p{L}+)[\s,]+)?(\p{L}+),?\s*$/u;
 
 export function isTitleOfWork(text: string, quote: Quote, wordCount: number): boolean {
-  if (quote.form !== "marked" || quote.pieces.length !== 1 || wordCount > Math.max(MAX_WORDS, NAME_MAX_WORDS)) return false;
+  if (quote.form !== "marked" || quote.pieces.length !== 1 || wordCount > MAX_WORDS) return false;
   const before = LAST_WORDS.exec(text.slice(Math.max(0, quote.start - 60), quote.start - 1));
   if (!before) return false;
   const last = before[2].toLowerCase();
