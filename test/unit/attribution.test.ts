@@ -1306,4 +1306,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(two, "We won"), "Ada Roe");
     assert.equal(speakerOf(two, "It was close"), "Ada Roe");
   });
+  it("reads `MEP` as a role like `MP` (`the French Green MEP Clara Vauquelin, took the opposite view. \"…,\" she said`), never as part of an organisation's name", () => {
+    const text = `His colleague, the French Green MEP Clara Vauquelin-Roux, took the opposite view. "If anything, this is too timid," she said.`;
+    assert.equal(speakerOf(text, "If anything"), "Clara Vauquelin-Roux");
+  });
 });
