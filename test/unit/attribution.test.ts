@@ -1310,4 +1310,8 @@ describe("attribution patterns from real news", () => {
     const text = `His colleague, the French Green MEP Clara Vauquelin-Roux, took the opposite view. "If anything, this is too timid," she said.`;
     assert.equal(speakerOf(text, "If anything"), "Clara Vauquelin-Roux");
   });
+  it("takes a lone first name given an age as a person whom a later pronoun can mean (`Her eldest, Tiyana, 12, was more direct. \"…,\" she said`; `Kaveri, 16, has moved …` then `he said` in the next paragraph)", () => {
+    assert.equal(speakerOf(`Her eldest, Tiyana, 12, was more direct. "I want to go to school," she said.`, "I want to go"), "Tiyana");
+    assert.equal(speakerOf(`Kaveri, 16, has moved into the end house with his mother.\n\n"There is room to play now," he said.`, "There is room"), "Kaveri");
+  });
 });

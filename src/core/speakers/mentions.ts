@@ -301,11 +301,20 @@ export class MentionIndex {
     const after = tokens[end + 1];
     if (next?.text === "," && after?.kind === "word" && ["which", "whose"].includes(after.lower)) return { type: "organization", name: phrase.name };
     // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
-    if (!phrase.name.includes(" ")) return next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
+    // `Daniela, 12, was more direct`: a lone name given an age is a person's (first names only
+    // are common for children, refugees and the bereaved, and most are in no list).
+    if (!phrase.name.includes(" ")) return (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name)) || this.givenAge(end) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
     const described = (next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower))) ||
       // `Nkechi Adeyemi and her husband run …`: someone with a husband is a person
       (next?.lower === "and" && !!after && ["his", "her"].includes(after.lower));
     return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /** Whether the tokens at `end` give an age: `, 12,` (a number a person could be, between commas). */
+  private givenAge(end: number): boolean {
+    const { tokens } = this.doc;
+    const age = tokens[end + 1];
+    return tokens[end]?.text === "," && !!age && /^\d{1,3}$/.test(age.text) && Number(age.text) <= 120 && tokens[end + 2]?.text === ",";
   }
 
   /** Whether the word at `start` follows an inverted speech verb right after a quotation or comma (`"…," said Doe`). */
