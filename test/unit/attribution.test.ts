@@ -1314,4 +1314,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Her eldest, Tiyana, 12, was more direct. "I want to go to school," she said.`, "I want to go"), "Tiyana");
     assert.equal(speakerOf(`Kaveri, 16, has moved into the end house with his mother.\n\n"There is room to play now," he said.`, "There is room"), "Kaveri");
   });
+  it("reads a political description before a name as a role (`the Polish social democrat Ada Wroblewska-Lind, told the chamber`; `the Green politician`), so the name and a later `she said` are hers", () => {
+    const text = `The file's rapporteur, the Polish social democrat Ada Wroblewska-Lind, told the chamber the vote sent "a clear signal to the victims."\n\n"Someone has to answer for it," she said.`;
+    assert.equal(speakerOf(text, "a clear signal"), "Ada Wroblewska-Lind");
+    assert.equal(speakerOf(text, "Someone has"), "Ada Wroblewska-Lind");
+  });
 });
