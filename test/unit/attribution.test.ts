@@ -1319,4 +1319,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "a clear signal"), "Ada Wroblewska-Lind");
     assert.equal(speakerOf(text, "Someone has"), "Ada Wroblewska-Lind");
   });
+  it("never gives a participle with its own subject after `with` to the main clause's subject (`Talks broke up, with each side accusing the other of \"…\" and the hosts insisting the process was \"…\"`), while `with Jane Roe saying` stays hers", () => {
+    const text = `Talks between the two sides broke up on Friday, with each side accusing the other of "sabotage" and the Ardanian hosts insisting the process was "not dead".`;
+    assert.equal(speakerOf(text, "sabotage"), undefined);
+    assert.equal(speakerOf(text, "not dead"), undefined);
+    assert.equal(speakerOf(`Talks broke up, with Jane Roe saying it was "not dead".`, "not dead"), "Jane Roe");
+  });
 });

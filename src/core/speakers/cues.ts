@@ -1384,20 +1384,22 @@ function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): C
 function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
   const verb = tokens[v].text;
   // `with Doe saying "…"`: an explicit subject right before the participle.
-  const withSubject = (p: number): Cue | undefined => {
+  // (null: the participle has its own subject, but one that names no speaker: `with each side
+  // accusing the other of "…"` is never the main clause's subject's)
+  const withSubject = (p: number): Cue | null | undefined => {
     const start = phraseBackward(tokens, p, 0);
     const end = subjectEnd(tokens, p, start);
-    if (start > 0 && tokens[start - 1].lower === "with" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t))) return subjectPhrase(tokens, verb, start, end, evidence);
+    if (start > 0 && tokens[start - 1].lower === "with" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t))) return subjectPhrase(tokens, verb, start, end, evidence) ?? null;
     // (`with officials accusing Roe of "…" and the group saying "…"`: a second subject after `and`,
     // coordinated with the first under one `with`)
     if (start > 1 && tokens[start - 1].lower === "and" && end > start && !tokens.slice(start, end).some((t) => isSeparator(t)) && tokens.slice(Math.max(0, start - 20), start - 1).some((t) => t.lower === "with")) {
-      const second = subjectPhrase(tokens, verb, start, end, evidence);
-      if (second) return second;
+      return subjectPhrase(tokens, verb, start, end, evidence) ?? null;
     }
     return undefined;
   };
   const own = withSubject(v);
   if (own) return { ...own, kind: "participle" };
+  if (own === null) return null;
   // `Doe recalled Roe saying "…"`, `Doe heard Roe say`: the one remembered or heard speaks.
   {
     const start = phraseBackward(tokens, v, 0);
