@@ -1325,4 +1325,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "not dead"), undefined);
     assert.equal(speakerOf(`Talks broke up, with Jane Roe saying it was "not dead".`, "not dead"), "Jane Roe");
   });
+  it("keeps `\"…,\" Doe said, according to Wirepress` Doe's when the one `according to` names is a lone word never introduced (likely the outlet), while `according to Brun` after `Councillor Edda Brun` is Brun's account", () => {
+    assert.equal(speakerOf(`"We cannot return people we do not have," Temirgaliev said, according to KavPress.`, "We cannot"), "Temirgaliev");
+    assert.equal(speakerOf(`Councillor Edda Brun recalled the meeting.\n\n"The ferry will never run at night again," Jonas Aalto said, according to Brun.`, "The ferry"), "Edda Brun");
+  });
 });

@@ -227,7 +227,9 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
   out.confidence = confidenceOf(cue, link, resolved);
   if (resolved.ambiguous) out.candidates = candidatesOf(index, resolved, at);
   const via = cue.via && index.resolveAt(cue.via.phrase, found.tokens[cue.via.phraseStart] ?? at);
-  if (via && !via.ambiguous && via.entity.kind === "person" && via.entity !== resolved.entity && !resolved.ambiguous) {
+  // (the one recounting must be someone the document has named in full: `according to KavPress`,
+  // a lone word never introduced, is more likely the outlet that reported the words)
+  if (via && !via.ambiguous && via.entity.kind === "person" && via.entity.name.includes(" ") && via.entity !== resolved.entity && !resolved.ambiguous) {
     // (`Doe said, quoting Roe`: Doe is on record, Roe the one first quoted)
     out.relayed = cue.via?.quoting ? via.entity : resolved.entity;
     out.speaker = cue.via?.quoting ? resolved.entity : via.entity;
