@@ -1329,4 +1329,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We cannot return people we do not have," Temirgaliev said, according to KavPress.`, "We cannot"), "Temirgaliev");
     assert.equal(speakerOf(`Councillor Edda Brun recalled the meeting.\n\n"The ferry will never run at night again," Jonas Aalto said, according to Brun.`, "The ferry"), "Edda Brun");
   });
+  it("never gives `Wirepress quoted an unnamed \"source in the ministry\" as saying that \"…\"` to the agency that quotes, even once it is known as an agency", () => {
+    const text = `"All targets were hit," Azhibekov said, according to a transcript published by the state news agency Wirepress.\n\nWirepress also quoted an unnamed "source in the security structures" as saying that "the next wave will be considerably larger".`;
+    for (const words of ["source in the", "the next wave"]) {
+      const q = speakerEntity(text, words);
+      assert.ok(!q.speaker || q.confidence === "low", `${words}: ${q.speaker?.name} ${q.confidence}`);
+    }
+  });
 });

@@ -1112,6 +1112,9 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
       continue;
     }
     if (!isCueVerb(tokens, v)) continue;
+    // `Wirepress quoted an unnamed "source in the ministry" as saying`: a quotation that is the
+    // quoting verb's object, opened by a determiner, describes who is quoted; the one quoting never said it.
+    if (QUOTING.has(t.lower) && v < last && v >= last - 3 && ["a", "an", "the"].includes(tokens[v + 1]?.lower ?? "") && describedObject(tokens, v + 2, last + 1)) return undefined;
     // `members had been asked to work "…"`: a passive cue without its agent names no speaker.
     // (`he was told to "…"`: the words of whoever told him, whom the sentence does not name — never his)
     if (isPassive(tokens, v) && tokens[v + 1]?.lower !== "by") {
@@ -1380,6 +1383,12 @@ function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): C
   return { verb: ":", kind: "colon", phrase, phraseStart: start, phraseEnd: end };
 }
 
+/** Whether tokens `[from, to)` are only lower-case describing words (`unnamed`, `senior`): no verb, no name. */
+function describedObject(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (tokens[k].kind !== "word" || tokens[k].cap || isCueVerb(tokens, k)) return false;
+  return true;
+}
+
 /** Who a participle cue (`saying`, `adding`) belongs to: its own subject, the finite cue verb before it, or the clause's subject; null when it is surely no one the sentence names. */
 function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
   const verb = tokens[v].text;
@@ -1445,7 +1454,9 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
       const aux = tokens[q - 1];
       if (aux && BE_FORMS.has(aux.lower)) return mainSubject(tokens, 0, q - 1, verb, "participle", evidence);
       const quoted = q + 1 < v - 1 ? cueFrom(tokens, verb, "participle", q + 1, v - 1, false, evidence) : undefined;
-      return quoted && quoted.phrase.type !== "pronoun" ? quoted : undefined;
+      // (one it cannot read — `an unnamed "source in the security structures"` — is still not the
+      // one quoting: no one the sentence names)
+      return quoted && quoted.phrase.type !== "pronoun" ? quoted : quoted ? undefined : null;
     }
   }
   // `Doe said Monday, adding "…"`: the subject of the cue verb it follows; `with Doe tweeting … and asking`.
