@@ -1336,4 +1336,12 @@ describe("attribution patterns from real news", () => {
       assert.ok(!q.speaker || q.confidence === "low", `${words}: ${q.speaker?.name} ${q.confidence}`);
     }
   });
+  it("gives no one a column's headline (`a column headlined \"…\"`) or a song's chorus (`a pop song with the chorus \"…\"`), while the writer's own words around them stay the writer's", () => {
+    const column = `In a column for the daily Vetra Post headlined "Peace Is Not a Photo Opportunity", the ambassador, Timur Alkhazov, argued that they were "negotiating for the cameras".`;
+    assert.equal(speakerOf(column, "Peace Is Not"), undefined);
+    assert.equal(speakerOf(column, "negotiating for"), "Timur Alkhazov");
+    const song = `"We are coming for them," Pulkhov wrote, in a post set to a pop song with the chorus "Our land, our sun".`;
+    assert.equal(speakerOf(song, "Our land"), undefined);
+    assert.equal(speakerOf(song, "We are coming"), "Pulkhov");
+  });
 });
