@@ -1344,4 +1344,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(song, "Our land"), undefined);
     assert.equal(speakerOf(song, "We are coming"), "Pulkhov");
   });
+  it("gives a letter someone else sent, read aloud, to no reader (`read aloud from a letter sent to him by Acme, which employs … outside Ashby Falls: \"…\"`, `reading from a letter she said a reader had sent her:`), while `Reading from a letter, Jane Roe said:` stays hers", () => {
+    assert.equal(speakerOf(`He then read aloud from a letter sent to him by Hollow Fibre Co., which employs about 300 people at a paper plant outside Ashby Falls: "We will have no choice but to leave."`, "We will have no"), undefined);
+    assert.equal(speakerOf(`Dana Oyelowo closed the session by reading from a letter she said a reader had sent her: "Dear Dana, I bought the raincoat."`, "Dear Dana"), undefined);
+    assert.equal(speakerOf(`Reading from a letter, Jane Roe said: "We will fight."`, "We will fight"), "Jane Roe");
+  });
 });

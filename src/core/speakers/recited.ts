@@ -14,7 +14,13 @@ const READ_OUT = /\b(?:read|reads|reading)\s+(?:aloud|out)\s+(?:a|an|the|one)\s+
 /** What one reads one's own words from (`Reading from a prepared statement, Doe said: "…"`). */
 const OWN_TEXT = /\bfrom\s+(?:a|an|the|his|her|their|its)\s+(?:own\s+)?(?:prepared\s+|written\s+)?(?:statement|text|speech|remarks|script|notes|teleprompter|letter|post|tweet|phone)\b/i;
 
+/**
+ * A letter someone else sent (`read aloud from a letter sent to him by Acme`, `reading from a letter
+ * she said a reader had sent her`): not the reader's own text, whatever `from a letter` suggests.
+ */
+const SENT_BY_ANOTHER = /\bfrom\s+(?:a|an|the)\s+(?:letter|message|note|email|text)\s+(?:[\p{L}'’-]+\s+){0,5}?(?:sent|written|signed)\b/iu;
+
 /** Whether the words of a sentence before a quotation (`before`) present it as read from a text. */
 export function isReadFromText(before: string): boolean {
-  return (READ_FROM.test(before) && !OWN_TEXT.test(before)) || AS_TEXT.test(before) || READ_OUT.test(before);
+  return (READ_FROM.test(before) && (!OWN_TEXT.test(before) || SENT_BY_ANOTHER.test(before))) || AS_TEXT.test(before) || READ_OUT.test(before);
 }
