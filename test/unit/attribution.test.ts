@@ -1349,4 +1349,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Dana Oyelowo closed the session by reading from a letter she said a reader had sent her: "Dear Dana, I bought the raincoat."`, "Dear Dana"), undefined);
     assert.equal(speakerOf(`Reading from a letter, Jane Roe said: "We will fight."`, "We will fight"), "Jane Roe");
   });
+  it("never reads `according to a copy seen by Apex Insider` as an anonymous insider (a document, and the insider part of an outlet's name), while `one Acme campaign source said` stays an unnamed source", () => {
+    const q = speakerEntity(`Quintal's contract, according to a copy seen by Apex Insider, contains a clause allowing him to leave if the team is "outside the top three at the summer break".`, "outside the top");
+    assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+    assert.equal(speakerOf(`"It's the nominee's party," one Acme campaign source said.`, "It's the nominee"), "Acme campaign source");
+  });
 });

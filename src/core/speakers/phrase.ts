@@ -686,7 +686,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   }
   const last = ws[ws.length - 1];
   // `one Twitter user`, `another commenter`, `some readers`
-  if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner) {
+  // (not past `by`: `a copy seen by Apex Insider` is a document, and the insider part of a name)
+  if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner && !ws.some((w) => w.lower === "by")) {
     // (`one of the people`: the `one` stays, or the label reads `of the people`)
     if (det || !last.cap) return { type: "anonymous", descriptor: ws[0].lower === "of" && det ? `${det} ${ws.map((w) => w.text).join(" ")}` : singular(ws.map((w) => w.text).join(" ")) };
   }
