@@ -1354,4 +1354,9 @@ describe("attribution patterns from real news", () => {
     assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
     assert.equal(speakerOf(`"It's the nominee's party," one Acme campaign source said.`, "It's the nominee"), "Acme campaign source");
   });
+  it("gives the words of a claim someone `responded to` to the claim's owner (`Tom Ashby responded to Harriet Vane's accusation that he was \"…\" by calling it \"…\"`), and the answer after `by calling it` to the one responding", () => {
+    const text = `Tom Ashby responded to Harriet Vane's accusation that he was "a coward" by calling it "beneath her".`;
+    assert.equal(speakerOf(text, "a coward"), "Harriet Vane");
+    assert.equal(speakerOf(text, "beneath her"), "Tom Ashby");
+  });
 });

@@ -1246,11 +1246,15 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     // (`rejected claims that`, `Roe's claims that`: the noun; `Roe claims that`: the verb)
     const prev = tokens[c - 1];
     const noun = t.kind === "word" && !t.cap && CLAIM_NOUNS.has(t.lower) && (prev.kind === "poss" || DETERMINERS.has(prev.lower) || (prev.kind === "word" && !prev.cap && (isCueVerb(tokens, c - 1) || (!verbForms.has(prev.lower) && !PRONOUNS.has(prev.lower)))));
-    if (!noun && isCueVerb(tokens, c) && !cueParticiples.has(t.lower)) return undefined;
+    // (a participle opening its own phrase ends the claim: `… that he was "…" by calling it "…"`)
+    if (!noun && isCueVerb(tokens, c) && (!cueParticiples.has(t.lower) || prev.lower === "by" || isPunct(prev, ","))) return undefined;
     if (!noun) continue;
     // (`Doe said Roe's claim that … is "…"`: what a plain speech verb reports is its subject's account)
-    const governing = cueLemmaBefore(tokens, c);
-    if (governing && SPEECH_LEMMAS.has(governing)) return undefined;
+    const at = nearestCueVerb(tokens, c);
+    const governing = at >= 0 ? cueVerbForms.get(tokens[at].lower) ?? "" : undefined;
+    // (`Doe responded to Roe's accusation that …`, `replied to`: the claim answered, not reported)
+    const answering = !!governing && (ANSWERING_LEMMAS.has(governing) || ((governing === "respond" || governing === "reply") && tokens[at + 1]?.lower === "to"));
+    if (governing && SPEECH_LEMMAS.has(governing) && !answering) return undefined;
     const next = tokens[c + 1]?.lower;
     if (next !== "that" && next !== "by") continue;
     let owner: Cue | undefined;
@@ -1271,17 +1275,17 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     }
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return owner;
     // The claim answered, its owner unread: not the answering subject's words.
-    return governing && ANSWERING_LEMMAS.has(governing) ? null : undefined;
+    return answering ? null : undefined;
   }
   return undefined;
 }
 
-/** The lemma of the nearest finite cue verb before token `c` in its sentence (`denied` → `deny`). */
-function cueLemmaBefore(tokens: Token[], c: number): string | undefined {
+/** Where the nearest finite cue verb before token `c` in its sentence is, or -1. */
+function nearestCueVerb(tokens: Token[], c: number): number {
   for (let v = c - 1; v >= 0 && !isStop(tokens[v]); v--) {
-    if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) return cueVerbForms.get(tokens[v].lower) ?? "";
+    if (isCueVerb(tokens, v) && !cueParticiples.has(tokens[v].lower)) return v;
   }
-  return undefined;
+  return -1;
 }
 
 /** Verbs that report speech itself: a quotation after them is their subject's words. */
