@@ -1253,8 +1253,8 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     const at = nearestCueVerb(tokens, c);
     const governing = at >= 0 ? cueVerbForms.get(tokens[at].lower) ?? "" : undefined;
     // (`Doe responded to Roe's accusation that …`, `replied to`: the claim answered, not reported)
-    const answering = !!governing && (ANSWERING_LEMMAS.has(governing) || ((governing === "respond" || governing === "reply") && tokens[at + 1]?.lower === "to"));
-    if (governing && SPEECH_LEMMAS.has(governing) && !answering) return undefined;
+    const answeredTo = (governing === "respond" || governing === "reply") && tokens[at + 1]?.lower === "to";
+    if (governing && SPEECH_LEMMAS.has(governing) && !answeredTo) return undefined;
     const next = tokens[c + 1]?.lower;
     if (next !== "that" && next !== "by") continue;
     let owner: Cue | undefined;
@@ -1275,7 +1275,7 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     }
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return owner;
     // The claim answered, its owner unread: not the answering subject's words.
-    return answering ? null : undefined;
+    return governing && (ANSWERING_LEMMAS.has(governing) || answeredTo) ? null : undefined;
   }
   return undefined;
 }
