@@ -1359,4 +1359,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "a coward"), "Harriet Vane");
     assert.equal(speakerOf(text, "beneath her"), "Tom Ashby");
   });
+  it("gives the words after `Jane Doe's answer:` to Doe, never to the one passing them on (`The interpreter, Ana Ruiz, translated María Gutiérrez's answer: \"…\"`; `Declan Fahy's reply: \"Rubbish.\"`)", () => {
+    assert.equal(speakerOf(`The interpreter, Ana Ruiz, translated María Gutiérrez's answer: "We will not surrender."`, "We will not"), "María Gutiérrez");
+    assert.equal(speakerOf(`Mara Okonjo said the plan was dead. Declan Fahy's reply: "Rubbish."`, "Rubbish"), "Declan Fahy");
+  });
 });

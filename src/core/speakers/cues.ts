@@ -1051,6 +1051,14 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     // the words may be either's: a guess, never a sure reading.
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return spoken ? { ...owner, kind: "subject", verb: "" } : owner;
   }
+  // `The interpreter translated Jane Doe's answer: "…"`, `Roe read out Doe's statement:`: the words
+  // are the owner's of what was said, not the one passing them on.
+  if (isPunct(tokens[last], ":") && last >= 2 && tokens[last - 1].kind === "word" && SAID_THINGS.has(tokens[last - 1].lower) && tokens[last - 2].kind === "poss") {
+    let start = last - 2;
+    while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
+    const owner = start < last - 2 ? subjectPhrase(tokens, "'s", start, last - 2, evidence) : undefined;
+    if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return { ...owner, kind: "colon" };
+  }
   // `Doe denied Roe's allegation that he had "…"`: the claim's owner said those words.
   const claim = claimOwner(tokens, last, evidence);
   if (claim !== undefined) return claim ?? undefined;
@@ -1224,6 +1232,9 @@ function namedClauseAfter(tokens: Token[], from: number, to: number): boolean {
   // (a past form the verb list lacks, `deemed`, `rated`, is a finite verb too)
   return named && k < to && verb.kind === "word" && !verb.cap && (verbForms.has(verb.lower) || /^\p{Ll}{3,}ed$/u.test(verb.lower)) && !/ing$/.test(verb.lower) && !isCueVerb(tokens, k) && !AUXILIARIES.has(verb.lower);
 }
+
+/** Nouns for what someone said or wrote, whose owner speaks the words a colon introduces (`Doe's answer:`). */
+const SAID_THINGS = new Set(["answer", "answers", "reply", "response", "words", "message", "statement", "remarks", "question", "plea", "appeal", "warning", "testimony", "speech", "address", "letter", "note", "email", "post", "tweet", "text"]);
 
 /** Nouns for what someone said, whose `that` clause reports it (`Roe's allegation that …`). */
 const CLAIM_NOUNS = new Set(["claim", "claims", "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions", "assertion", "assertions", "contention", "insinuation", "jibe", "jibes", "gibe", "charge", "charges", "insistence", "complaint", "complaints", "boast", "remark", "remarks", "comment", "comments", "warning", "warnings", "prediction", "predictions", "promise", "promises", "pledge", "pledges", "threat", "threats", "admission", "admissions", "argument", "arguments", "assessment", "assessments", "characterisation", "characterization", "description", "descriptions", "statement", "statements", "verdict", "verdicts", "view", "views", "conclusion", "conclusions", "declaration", "observation", "belief", "criticism", "criticisms", "confession", "announcement", "insinuations", "contentions", "retort", "quip", "boasts", "denial", "denials", "theory", "portrayal"]);
