@@ -1363,4 +1363,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The interpreter, Ana Ruiz, translated María Gutiérrez's answer: "We will not surrender."`, "We will not"), "María Gutiérrez");
     assert.equal(speakerOf(`Mara Okonjo said the plan was dead. Declan Fahy's reply: "Rubbish."`, "Rubbish"), "Declan Fahy");
   });
+  it("takes `Ashby Falls`, `Cedar Springs`, `Palm Landing` for places a later `she said` never means", () => {
+    for (const place of ["Ashby Falls", "Cedar Springs", "Palm Landing"]) {
+      const q = speakerEntity(`Hollow Fibre Co. employs 300 people outside ${place}.\n\nThe bill's sponsor was unmoved. "I have heard it before," she said.`, "I have heard");
+      assert.notEqual(q.speaker?.name, place);
+    }
+  });
 });
