@@ -1369,4 +1369,10 @@ describe("attribution patterns from real news", () => {
       assert.notEqual(q.speaker?.name, place);
     }
   });
+  it("reads `the Stellmark boss` as whoever leads Stellmark, by whatever title (`Stellmark team principal Arabella Penhallow`; `Team principal Gian Sbarretti` then `the Meridian boss said`)", () => {
+    const one = `Stellmark team principal Arabella Penhallow was not surprised. "Rafa is a great driver," she said.\n\nThe gap is now 11 points. "We go to Port Eskel to win," said the Stellmark boss.`;
+    assert.equal(speakerOf(one, "We go to"), "Arabella Penhallow");
+    const two = `Team principal Gian Sbarretti was less diplomatic.\n\nSbarretti said he had not spoken to her since. "We are not enemies," the Meridian boss said.`;
+    assert.equal(speakerOf(two, "We are not"), "Gian Sbarretti");
+  });
 });

@@ -470,7 +470,9 @@ export class MentionIndex {
           // (at no organisation or this one), now placed there — not someone new. (Not `a Tigers
           // skipper`, `Doe's lawyer`, nor `the Ohio senator`: a place tells senators apart.)
           const placed = phrase.definite && owner.kind === "organization" && !places.has(owner.name.toLowerCase());
-          const held = entities.roleHolder(phrase.role, owner) ?? (placed ? this.recentRoleHolder(phrase.role.role, at, phrase.gender, owner) : undefined);
+          // (`the Meridian boss`: whoever leads it, by whatever title — `team principal`, `manager`, `chairman`)
+          const boss = phrase.role.text.toLowerCase() === "boss";
+          const held = (boss ? [...LEADING_ROLES].map((r) => entities.roleHolder({ role: r, text: r }, owner)).find(Boolean) : entities.roleHolder(phrase.role, owner)) ?? (placed ? this.recentRoleHolder(boss ? LEADING_ROLES : phrase.role.role, at, phrase.gender, owner) : undefined);
           if (held) {
             entities.describe(held, phrase.role, owner);
             return sure(held);
@@ -621,7 +623,8 @@ export class MentionIndex {
   }
 
   /** The last person given `role` in the twelve sentences before `at` (at no organisation or at `organization`, when given). */
-  private recentRoleHolder(role: string, at: number, gender?: Gender, organization?: Entity, text?: string): Entity | undefined {
+  private recentRoleHolder(role: string | ReadonlySet<string>, at: number, gender?: Gender, organization?: Entity, text?: string): Entity | undefined {
+    const holds = typeof role === "string" ? (e: Entity) => e.role === role || !!e.roles?.has(role) : (e: Entity) => (!!e.role && role.has(e.role)) || [...(e.roles ?? [])].some((r) => role.has(r));
     const head = headNoun(text);
     let held: Entity | undefined;
     const sentence = this.sentenceOf(at);
@@ -632,7 +635,7 @@ export class MentionIndex {
       // (an unnamed one too: `a Navy captain who was not authorized to speak said …` then `the captain said`)
       // (the same noun, not only the same kind of role: `the general` is not `a Navy captain`)
       const unnamed = e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && headNoun(e.roleText) === head;
-      if (!(e.kind === "person" || unnamed) || !(e.role === role || e.roles?.has(role)) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
+      if (!(e.kind === "person" || unnamed) || !holds(e) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
       // (someone named with that kind of role (`the general`, General Doe) may still be someone
       // else: an unnamed one with the very noun, introduced before, is whom it means)
       if (unnamed) return e;
@@ -666,6 +669,8 @@ export class MentionIndex {
 }
 
 /** Last words of a news outlet's name (`the Lisport Echo`), and outlets known by name alone. */
+/** Roles that lead an organisation: the ones `the Acme boss` may mean. */
+const LEADING_ROLES: ReadonlySet<string> = new Set(["CEO", "head", "chair", "president", "director", "manager", "coach", "founder", "owner", "leader"]);
 const OUTLET_HEADS = new Set(["echo", "times", "post", "herald", "gazette", "journal", "news", "tribune", "telegraph", "guardian", "chronicle", "observer", "courier", "mirror", "express", "examiner", "inquirer", "independent", "sun", "star", "bulletin", "dispatch", "press", "review", "reuters", "bloomberg", "politico", "axios", "bbc", "cnn", "msnbc", "npr", "afp", "ap", "upi", "radio", "television", "tv"]);
 const OUTLET_NAMES = new Set(["associated press", "agence france-presse", "agence france presse", "fox news", "sky news", "al jazeera", "nbc", "abc", "cbs", "itv", "rte", "cbc"]);
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "broadcaster", "network", "channel", "station", "outlet", "magazine", "agency", "site", "publication"]);
