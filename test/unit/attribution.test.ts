@@ -1375,4 +1375,8 @@ describe("attribution patterns from real news", () => {
     const two = `Team principal Gian Sbarretti was less diplomatic.\n\nSbarretti said he had not spoken to her since. "We are not enemies," the Meridian boss said.`;
     assert.equal(speakerOf(two, "We are not"), "Gian Sbarretti");
   });
+  it("never gives `\"…,\" the editor replied` to the moderator whose question it answers, even when both are journalists by role (`the moderator, Jo Mbeki-Lind, asked Dana Roe-Oyelowo: \"Would you do it again?\"`)", () => {
+    const text = `Dana Roe-Oyelowo told a panel that the cover was fine.\n\nAt the forum, the moderator, Jo Mbeki-Lind, asked Roe-Oyelowo directly: "Would you do it again?"\n\n"Tomorrow," the editor replied.`;
+    assert.notEqual(speakerOf(text, "Tomorrow"), "Jo Mbeki-Lind");
+  });
 });

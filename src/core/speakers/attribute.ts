@@ -140,7 +140,7 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
     out.scare = wordCount <= SCARE_MAX_WORDS && (out.basis === "none" || (out.basis === "continued" && !sentence));
     if (out.speaker && out.confidence !== "low") {
       const at = Math.min(tokenIndexAt(doc, quote.end), doc.tokens.length - 1);
-      index.noteSpeaker({ at, sentence: at >= 0 ? doc.tokenSentence[at] : 0, paragraph: quote.lastParagraph, entity: out.speaker });
+      index.noteSpeaker({ at, sentence: at >= 0 ? doc.tokenSentence[at] : 0, paragraph: quote.lastParagraph, entity: out.speaker, question: /\?[\s"'\u201d\u2019)\]]*$/u.test(doc.text.slice(quote.start, quote.end)) });
     }
     result.push(out);
     spoken.push(out);

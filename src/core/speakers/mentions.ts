@@ -10,7 +10,7 @@ import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNoun
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
-import { ASKING_VERBS, type QuoteSpeakerMark, resolvePersonPronoun } from "./resolve";
+import { ASKING_VERBS, type QuoteSpeakerMark, questionAnswered, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
 export interface Mention {
@@ -617,7 +617,8 @@ export class MentionIndex {
    */
   resolveNominal(role: string, at: number, gender?: Gender, text?: string): Resolved | undefined {
     const held = this.recentRoleHolder(role, at, gender, undefined, text);
-    if (held) return { entity: held, ambiguous: false };
+    // (not the one whose question this replies to: `the editor replied` after the moderator asked)
+    if (held && held !== questionAnswered(this, at)) return { entity: held, ambiguous: false };
     const likely = resolvePersonPronoun(this, gender === "female" ? "she" : gender === "male" ? "he" : "", at);
     return likely && { entity: likely.entity, ambiguous: true };
   }

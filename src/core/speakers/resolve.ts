@@ -13,6 +13,18 @@ import type { Entity } from "./entity";
 import { nameGivenAt } from "./phrase";
 import type { MentionIndex, Resolved } from "./mentions";
 
+/** Verbs of replying: `"…," she replied` answers whoever asked the question before. */
+const REPLYING: ReadonlySet<string> = new Set(["replied", "replies", "answered", "answers", "responded", "responds", "retorted", "retorts"]);
+
+/**
+ * Who asked the question a reply at token `at` answers (`"…?" Doe asked.` then `"…," the editor
+ * replied`): the last speaker, when their quotation was a question and a verb of replying follows.
+ */
+export function questionAnswered(index: MentionIndex, at: number): Entity | undefined {
+  const last = index.lastSpeakerBefore(at);
+  return last?.question && index.doc.tokens.slice(at + 1, at + 4).some((t) => t.kind === "word" && REPLYING.has(t.lower)) ? last.entity : undefined;
+}
+
 /** Verbs of asking: `Doe asked Roe …` (whose reply follows), `"…?" he asked`. */
 export const ASKING_VERBS: ReadonlySet<string> = new Set(["asked", "asks", "asking", "pressed", "questioned", "quizzed"]);
 
@@ -32,6 +44,8 @@ export interface QuoteSpeakerMark {
   sentence: number;
   paragraph: number;
   entity: Entity;
+  /** The quotation asked something (`"Would you do it again?"`): a reply to it is someone else's. */
+  question?: boolean;
 }
 
 /**
@@ -103,7 +117,11 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
       else if (m.kind === "name" && m.subject && m.main && m.sentence === sentence - 1 && m.paragraph === paragraph && m.entity !== last.entity && !!gender && m.entity.gender === gender) overtaken = true;
     }
   }
-  if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
+  // (`"Would you do it again?" Doe asked.` then `"Tomorrow," the editor replied`: whoever replies
+  // is not the one who asked)
+  const replies = !!last && questionAnswered(index, at) === last.entity;
+  if (replies && last && scores.has(last.entity)) scores.set(last.entity, scores.get(last.entity)! - 2);
+  else if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
     scores.set(last.entity, (scores.get(last.entity) ?? 0) + (sentence - last.sentence <= 1 ? 2.5 : 1.5));
   }
   if (scores.size === 0) return undefined;
