@@ -1379,4 +1379,12 @@ describe("attribution patterns from real news", () => {
     const text = `Dana Roe-Oyelowo told a panel that the cover was fine.\n\nAt the forum, the moderator, Jo Mbeki-Lind, asked Roe-Oyelowo directly: "Would you do it again?"\n\n"Tomorrow," the editor replied.`;
     assert.notEqual(speakerOf(text, "Tomorrow"), "Jo Mbeki-Lind");
   });
+  it("never gives a question put to someone with a colon to that someone (`a reporter put the question directly to Premier Ros Vance-Tamaki: \"…?\"`), nor the question `Respondents were asked:` to them", () => {
+    assert.notEqual(speakerOf(`At the briefing, a reporter put the question directly to Premier Ros Vance-Tamaki: "Do you trust the polls, Premier?"`, "Do you trust"), "Ros Vance-Tamaki");
+    assert.equal(speakerOf(`The survey was conducted by phone. Respondents were asked: "If the election were held today, for whom would you vote?"`, "If the election"), undefined);
+  });
+  it("gives words in a relative clause without `that` (`ending an operation one salvor described as \"…\"`) to no one the main clause names", () => {
+    const q = speakerEntity(`The ship was refloated on Sunday, coastguard officials said, ending an operation one salvor described as "textbook, apart from one very bad hour".`, "textbook");
+    assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+  });
 });

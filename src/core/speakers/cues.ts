@@ -744,6 +744,19 @@ export function clauseOfItsOwn(tokens: Token[], v: number, coordinated = false):
   return conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word") && DETERMINERS.has(tokens[conj + 1].lower);
 }
 
+/**
+ * `an operation one salvor described as "…"`: a relative clause without `that`, its own subject
+ * (a determiner and common nouns) right after the noun it describes — someone else speaking.
+ */
+function contactRelative(tokens: Token[], v: number): boolean {
+  const start = subjectEnd(tokens, v, 0);
+  let k = start;
+  while (k > 0 && k > start - 4 && tokens[k - 1].kind === "word" && !tokens[k - 1].cap && !DETERMINERS.has(tokens[k - 1].lower) && !ANONYMOUS_DETERMINERS.has(tokens[k - 1].lower) && !verbForms.has(tokens[k - 1].lower) && !stopwordSet.has(tokens[k - 1].lower)) k--;
+  const det = tokens[k - 1];
+  const noun = tokens[k - 2];
+  return k < start && !!det && det.kind === "word" && (DETERMINERS.has(det.lower) || ANONYMOUS_DETERMINERS.has(det.lower)) && !!noun && noun.kind === "word" && !noun.cap && !DETERMINERS.has(noun.lower) && !verbForms.has(noun.lower) && !stopwordSet.has(noun.lower) && !isCueVerb(tokens, k - 2);
+}
+
 /** Past a bracketed aside at `k` (`Jane Doe (R-S.C.):`), where the text goes on; `k` itself when there is none. */
 function afterBrackets(tokens: Token[], k: number): number {
   if (!isPunct(tokens[k], "(")) return k;
@@ -1051,6 +1064,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     // the words may be either's: a guess, never a sure reading.
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return spoken ? { ...owner, kind: "subject", verb: "" } : owner;
   }
+  // `Respondents were asked: "…"`, `Doe was pressed:`: the question put to them, by someone unnamed.
+  if (isPunct(tokens[last], ":") && last >= 2 && tokens[last - 1].kind === "word" && ["asked", "pressed", "questioned", "quizzed"].includes(tokens[last - 1].lower) && BE_FORMS.has(tokens[last - 2].lower)) return undefined;
   // `The interpreter translated Jane Doe's answer: "…"`, `Roe read out Doe's statement:`: the words
   // are the owner's of what was said, not the one passing them on.
   if (isPunct(tokens[last], ":") && last >= 2 && tokens[last - 1].kind === "word" && SAID_THINGS.has(tokens[last - 1].lower) && tokens[last - 2].kind === "poss") {
@@ -1075,7 +1090,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
     const language = !!named && (tokens[named.phraseStart - 1]?.lower === "in" || tokens[named.phraseStart]?.lower === "in");
-    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart) && !addressed(tokens, capitalisedStart(tokens, named.phraseEnd))) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
@@ -1153,12 +1168,12 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
     // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
     // is someone else speaking — not the earlier verb's subject.
-    if (clauseOfItsOwn(tokens, v, true)) return undefined;
+    if (clauseOfItsOwn(tokens, v, true) || contactRelative(tokens, v)) return undefined;
   }
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart)) return { ...named, kind: "colon" };
+    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart) && !addressed(tokens, capitalisedStart(tokens, named.phraseEnd))) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
@@ -1368,10 +1383,19 @@ function addressed(tokens: Token[], start: number): boolean {
   if (tokens[0]?.kind === "word" && TOPIC_OPENERS.has(tokens[0].lower) && !tokens.slice(0, start).some((t) => isPunct(t, ","))) return true;
   let k = start - 1;
   if (isPunct(tokens[k], ",")) k = nounPhraseStart(tokens, k, start - 8) - 1;
+  // (past a title or role the name carries: `put the question to Premier Jane Doe:`)
+  while (k > 0 && k > start - 4 && tokens[k].kind === "word" && tokens[k].cap && (isTitle(tokens[k]) || !!roleAt(tokens, k, k + 1))) k--;
   const t = tokens[k];
   return !!t && t.kind === "word" && !t.cap && (ADDRESSING.has(t.lower) || ADDRESSING_VERBS.has(cueVerbForms.get(t.lower) ?? ""));
 }
 const ADDRESSING = new Set(["to", "by", "with", "from", "at", "for"]);
+
+/** Where the run of capitalised words ending at `end` starts (`Premier Jane Doe`): the name itself, past any words a phrase read before it. */
+function capitalisedStart(tokens: Token[], end: number): number {
+  let k = end;
+  while (k > 0 && tokens[k - 1].kind === "word" && tokens[k - 1].cap) k--;
+  return k;
+}
 
 /** Where the noun phrase ending at `end` starts (`CNN's chief political host`, `his probation officer`), no further back than `floor`. */
 function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
