@@ -1387,4 +1387,10 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`The ship was refloated on Sunday, coastguard officials said, ending an operation one salvor described as "textbook, apart from one very bad hour".`, "textbook");
     assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
   });
+  it("gives no one a title-case name standing before the thing it names (`on the \"Over the Sticks\" podcast`, `its lower-priced \"Vane Basics\" private label`, `the \"Gang of Eight\" bill`), while `called it \"Totally Ridiculous\" yesterday` stays the caller's", () => {
+    assert.equal(speakerOf(`Former captain Wiremu Tane-Hall, speaking on the "Over the Sticks" podcast, backed his old side.`, "Over the Sticks"), undefined);
+    assert.equal(speakerOf(`Jane Doe said the company would roll out its lower-priced "Vane Basics" private label to all stores.`, "Vane Basics"), undefined);
+    assert.equal(speakerOf(`At a summit, Tom Hale offered a defense of the "Gang of Eight" bill.`, "Gang of Eight"), undefined);
+    assert.equal(speakerOf(`Jane Doe called it "Totally Ridiculous" yesterday.`, "Totally Ridiculous"), "Jane Doe");
+  });
 });

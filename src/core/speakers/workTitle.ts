@@ -25,6 +25,10 @@ const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named|headlined)(?:\s+the)?\s
 /** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
+/** Things a quoted name may stand before (`the "…" podcast`, `a "…" private label`): never anyone's words. */
+const THING_HEADS = new Set(["label", "brand", "range", "line", "app", "hat", "hats", "cap", "caps", "movement", "bill", "act", "reception", "event", "segment", "column", "newsletter", "website", "hashtag", "franchise", "collection", "festival", "award", "prize", "trophy", "cup"]);
+/** Past the closing mark: one optional lower-case describing word, then the head noun (`" private label`). */
+const NAMED_AFTER = /^[\s\u201d\u2019"']*(?:(\p{Ll}[\p{L}-]*)\s+)?(\p{Ll}[\p{L}-]*)\b/u;
 /** The last word (and the one before it) right before the opening mark, past a comma. */
 const LAST_WORDS = /(?:(\p{L}+)[\s,]+)?(\p{L}+),?\s*$/u;
 
@@ -40,6 +44,9 @@ export function isTitleOfWork(text: string, quote: Quote, wordCount: number): bo
   const words = text.slice(quote.start, quote.end).replace(/[.,!?]+$/u, "");
   if (wordCount > MAX_WORDS || !isTitleCase(words)) return false;
   if (WORKS.has(last) || (NAMING.has(last) && WORKS.has(previous))) return true;
+  // `on the "Over the Sticks" podcast`, `its "Vane Basics" private label`: a name before the thing it names.
+  const head = NAMED_AFTER.exec(text.slice(quote.end, quote.end + 40));
+  if (head && (WORKS.has(head[2].toLowerCase()) || THING_HEADS.has(head[2].toLowerCase())) && /\p{L}$/u.test(text.slice(Math.max(0, quote.start - 12), quote.start - 1).trimEnd())) return true;
   // `she wrote in "Cold Water."`
   return last === "in" && WRITING_VERBS.has(previous);
 }
