@@ -1393,4 +1393,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`At a summit, Tom Hale offered a defense of the "Gang of Eight" bill.`, "Gang of Eight"), undefined);
     assert.equal(speakerOf(`Jane Doe called it "Totally Ridiculous" yesterday.`, "Totally Ridiculous"), "Jane Doe");
   });
+  it("reads past a relative clause that closes on a name in apposition (`Tom Fakatava, who gave evidence through an interpreter, Mele Taufa, told the hearing:`): the interpreter never speaks the witness's words", () => {
+    assert.equal(speakerOf(`Tom Fakatava, who gave evidence through an interpreter, Mele Taufa, told the hearing: "I went in to move him from the ball."`, "I went in"), "Tom Fakatava");
+  });
 });

@@ -809,7 +809,9 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     let close = open + 1;
     while (close < end - 1 && !isPunct(tokens[close], ",")) close++;
     // `Another customer, who gave only his first name, Dev, said`: a name after the clause is read directly.
-    if (open > 0 && close === end - 1 && isPunct(tokens[open], ",") && ["who", "whose", "which"].includes(tokens[open + 1]?.lower ?? "")) {
+    // (`Doe, who gave evidence through an interpreter, Mele Roe, told`: a name in apposition closes the clause)
+    const appositive = close < end - 2 && tokens.slice(close + 1, end - 1).every((t) => isNameWordToken(t));
+    if (open > 0 && (close === end - 1 || appositive) && isPunct(tokens[open], ",") && ["who", "whose", "which"].includes(tokens[open + 1]?.lower ?? "")) {
       const subjectStart = phraseBackward(tokens, open, 0);
       const subject = subjectPhrase(tokens, verb, subjectStart, open, evidence);
       if (subject && !isThing(tokens, subject)) return subject;
