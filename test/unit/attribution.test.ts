@@ -1396,4 +1396,8 @@ describe("attribution patterns from real news", () => {
   it("reads past a relative clause that closes on a name in apposition (`Tom Fakatava, who gave evidence through an interpreter, Mele Taufa, told the hearing:`): the interpreter never speaks the witness's words", () => {
     assert.equal(speakerOf(`Tom Fakatava, who gave evidence through an interpreter, Mele Taufa, told the hearing: "I went in to move him from the ball."`, "I went in"), "Tom Fakatava");
   });
+  it("gives comments read out from viewers to no reader (`Sigrun Ahl, 26, reads out comments from viewers: \"…\"`), while `read out a letter from pensioner Edith Crane:` stays Crane's", () => {
+    assert.equal(speakerOf(`One of them, Sigrun Ahl, 26, reads out comments from viewers: "Stay strong from Ulmsted!"`, "Stay strong"), undefined);
+    assert.equal(speakerOf(`At the meeting, Tom Hale read out a letter from pensioner Edith Crane: "I have swum there every morning."`, "I have swum"), "Edith Crane");
+  });
 });

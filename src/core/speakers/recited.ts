@@ -6,10 +6,12 @@
 const READ_FROM = /\b(?:read|reads|reading|recited|recites|reciting|quoted|quotes|quoting|intoned|intones)\s+(?:aloud\s+|out\s+)?(?:from\b|(?:a|the|one|two|several)\s+(?:\w+\s+)?(?:verse|verses|passage|passages|line|lines|psalm|prayer|poem)\b)/i;
 const AS_TEXT = /\btook as (?:his|her|their|its) text\b/i;
 /**
- * `read aloud a message Banda sent him: "…"`: someone else's message read out (not `read out a
- * letter from Edith Crane:`, whose writer is named, nor `had read the letter with care`).
+ * `read aloud a message Banda sent him: "…"`, `reads out comments from viewers:`: someone else's
+ * words read out (not `read out a letter from Edith Crane:`, whose writer is named, nor `had read
+ * the letter with care`).
  */
-const READ_OUT = /\b(?:read|reads|reading)\s+(?:aloud|out)\s+(?:a|an|the|one)\s+(?:\w+\s+)?(?:message|messages|letter|note|email|text)\b(?!\s+from\b)/i;
+// (case-sensitive: a writer named after `from` is capitalised)
+const READ_OUT = /\b[Rr]ead(?:s|ing)?\s+(?:aloud|out)\s+(?:(?:a|an|the|one|some)\s+)?(?:\w+\s+)?(?:message|messages|letter|note|email|text|comment|comments|post|posts|tweet|tweets)\b(?!\s+from\s+(?:the\s+)?(?:\p{Lu}|\p{Ll}+\s+\p{Lu}))/u;
 
 /** What one reads one's own words from (`Reading from a prepared statement, Doe said: "…"`). */
 const OWN_TEXT = /\bfrom\s+(?:a|an|the|his|her|their|its)\s+(?:own\s+)?(?:prepared\s+|written\s+)?(?:statement|text|speech|remarks|script|notes|teleprompter|letter|post|tweet|phone)\b/i;
