@@ -292,7 +292,7 @@ export function classifyName(words: Token[]): NameKind {
 }
 
 /** Words ending the name of a street or a road (not `Lane`, `Hill` or `Park`: surnames too). */
-const STREET_WORDS = new Set(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "township", "heights", "plaza", "expressway", "freeway", "turnpike", "creek", "river", "drive", "crescent", "terrace", "falls", "springs", "beach", "valley", "harbor", "harbour", "junction", "landing", "crossing"]);
+const STREET_WORDS = new Set(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "highway", "hwy", "parkway", "pkwy", "township", "heights", "plaza", "expressway", "freeway", "turnpike", "creek", "river", "drive", "crescent", "terrace", "falls", "springs", "beach", "valley", "junction", "landing", "crossing"]);
 
 /** `Theresa May`, `Jim April`: a month after a given name is a surname. */
 function isMonthSurname(words: Token[]): boolean {
