@@ -1400,4 +1400,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`One of them, Sigrun Ahl, 26, reads out comments from viewers: "Stay strong from Ulmsted!"`, "Stay strong"), undefined);
     assert.equal(speakerOf(`At the meeting, Tom Hale read out a letter from pensioner Edith Crane: "I have swum there every morning."`, "I have swum"), "Edith Crane");
   });
+  it("gives `she said` after an unnamed worker's sentence (`A supervisor who showed a reporter around said …`, `A Brightwell receptionist, who asked not to be named, said …`) to no one the story named before", () => {
+    const one = speakerEntity(`Jane Velloria runs the company.\n\nA supervisor who showed a reporter around last month said the volume had become absurd.\n\n"We get back dresses with the tags cut off," she said.`, "We get back");
+    assert.notEqual(one.speaker?.name, "Jane Velloria");
+    const two = speakerEntity(`Ada Brightwell owns the towers. Not everyone shared the enthusiasm. A Brightwell receptionist, who asked not to be named, said she sympathised "up to a point".\n\n"I rent too. I get it," she said.`, "I rent too");
+    assert.notEqual(two.speaker?.name, "Ada Brightwell");
+  });
 });

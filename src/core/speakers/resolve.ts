@@ -204,7 +204,9 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   }
   // (an indefinite or owned role is someone new: `an analyst`, `Its purchasing director`; `the analyst` may be someone named before)
   const personal = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.has(w) || RELATION_HEADS.has(w)));
-  for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && !tokens[j].cap && !personal(tokens[j].lower) && !stopwordSet.has(tokens[j].lower); n++) j++;
+  // (`A Brightwell receptionist`: an indefinite one may carry the outfit's name)
+  const indefinite = opener.lower === "a" || opener.lower === "an" || opener.lower === "another";
+  for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && (!tokens[j].cap || (indefinite && n === 0 && j === lead + 1)) && !personal(tokens[j].lower) && !stopwordSet.has(tokens[j].lower); n++) j++;
   const head = tokens[j];
   const next = tokens[j + 1];
   if (j + 1 >= k || head.kind !== "word" || head.cap || !personal(head.lower)) return -1;
@@ -217,7 +219,8 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   for (let mi = index.lastBefore(k); mi >= 0 && index.mentions[mi].sentence >= prev; mi--) {
     const m = index.mentions[mi];
     const renames = m.start <= j + APPOSITION_REACH || cueVerbForms.has(tokens[m.start - 1]?.lower ?? "") || cueVerbForms.has(tokens[m.end]?.lower ?? "") || nameGivenAt(tokens, m.start);
-    if (m.sentence === prev && renames && m.kind === "name" && m.entity.kind === "person" && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return -1;
+    // (not a name that only modifies the noun: `A Brightwell receptionist`)
+    if (m.sentence === prev && renames && m.kind === "name" && m.entity.kind === "person" && !(m.modifier && m.end <= j) && !NAME_OBJECT_WORDS.has(tokens[m.start - 1]?.lower ?? "")) return -1;
   }
   return j;
 }
