@@ -1406,4 +1406,10 @@ describe("attribution patterns from real news", () => {
     const two = speakerEntity(`Ada Brightwell owns the towers. Not everyone shared the enthusiasm. A Brightwell receptionist, who asked not to be named, said she sympathised "up to a point".\n\n"I rent too. I get it," she said.`, "I rent too");
     assert.notEqual(two.speaker?.name, "Ada Brightwell");
   });
+  it("keeps name particles inside a name (`Sunnvør við Kellingará`, `Faridah binti Rosnan`, `Dafydd ap Rhodri`), so a later pronoun finds the person", () => {
+    for (const name of ["Sunnvør við Kellingará", "Faridah binti Rosnan", "Dafydd ap Rhodri"]) {
+      const text = `${name} left the building after less than two hours.\n\n"We came with a proposal," ${name.startsWith("Dafydd") ? "he" : "she"} told reporters.`;
+      assert.equal(speakerOf(text, "We came"), name);
+    }
+  });
 });

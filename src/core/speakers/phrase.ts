@@ -86,7 +86,7 @@ const TITLE_ROLE_WORDS = new Set(["mayor", "judge", "justice", "general", "colon
 const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
-const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "bint", "y"]);
+const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "bint", "binti", "ap", "ab", "verch", "við", "í", "af", "av", "zu", "vom", "degli", "dei", "y"]);
 /** Particles that open a surname written without the given name (`de Blasio`, `van Hollen`, `di Maio`). */
 export const LEADING_PARTICLES = new Set(["de", "del", "della", "di", "da", "du", "van", "von", "dos", "das", "ibn", "bin", "ter", "bint"]);
 /** Particles that may follow a first one (`de la Vega`, `van der Berg`, `de los Santos`). */
