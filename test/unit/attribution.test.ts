@@ -1412,4 +1412,17 @@ describe("attribution patterns from real news", () => {
       assert.equal(speakerOf(text, "We came"), name);
     }
   });
+  it("gives a quotation standing alone to the one the next sentence names without a speech verb (`That was the verdict of Hollis Brack, …`, `So said Orla Venn, …`, `Those words came from …`, `The speaker is …`), never to the last speaker", () => {
+    const cases: [string, string][] = [
+      ["That was the verdict of Hollis Brack, a former designer.", "Hollis Brack"],
+      ["So said Orla Venn, a former race engineer.", "Orla Venn"],
+      ["Those words came from Kwame Asante, founder of a menswear label.", "Kwame Asante"],
+      ["The speaker is Aurelie Mbou, a dairy farmer from the valley.", "Aurelie Mbou"],
+      ["That was the blunt verdict of defence coach Marty Scull, a former international.", "Marty Scull"],
+    ];
+    for (const [after, who] of cases) {
+      const text = `"We lost," Tom Hale said.\n\n"I have never seen a floor that worn."\n\n${after}`;
+      assert.equal(speakerOf(text, "I have never"), who, after);
+    }
+  });
 });

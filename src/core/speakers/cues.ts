@@ -1532,6 +1532,29 @@ export function cueLine(tokens: Token[], evidence: WordEvidence): Cue | undefine
   return undefined;
 }
 
+/** What a sentence after a quotation may call it before naming its speaker (`That was the verdict of`). */
+const VERDICT_NOUNS = new Set(["verdict", "view", "response", "reaction", "assessment", "call", "word", "words", "message", "answer", "reply", "warning", "take", "conclusion", "judgment", "judgement", "opinion", "advice", "plea", "prediction", "analysis", "explanation", "reasoning", "argument", "complaint", "boast", "promise"]);
+
+/**
+ * `That was the verdict of Hollis Brack, a former designer.`, `So said Orla Venn, …`, `Those
+ * words came from Kwame Asante, …`, `The speaker is Aurelie Mbou, …`: a sentence after a quotation
+ * that names its speaker without a speech verb of its own.
+ */
+function namedNext(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+  const w = (k: number) => (tokens[k]?.kind === "word" ? tokens[k].lower : "");
+  let from = -1;
+  if (["that", "this", "such"].includes(w(0)) && ["was", "is", "'s"].includes(w(1))) {
+    let k = w(2) === "the" ? 3 : 2;
+    if (!VERDICT_NOUNS.has(w(k)) && VERDICT_NOUNS.has(w(k + 1))) k++;
+    if (VERDICT_NOUNS.has(w(k)) && (w(k + 1) === "of" || w(k + 1) === "from")) from = k + 2;
+  } else if (w(0) === "so" && ["said", "says", "wrote", "writes", "argued", "argues"].includes(w(1))) from = 2;
+  else if (["those", "these", "the"].includes(w(0)) && ["words", "comments", "remarks"].includes(w(1)) && ["came", "come", "were"].includes(w(2)) && w(3) === "from") from = 4;
+  else if (w(0) === "the" && w(1) === "speaker" && ["is", "was"].includes(w(2))) from = 3;
+  if (from < 0 || !tokens[from]) return undefined;
+  const cue = cueFrom(tokens, tokens[from - 1].text, "next", from, phraseForward(tokens, from), false, evidence);
+  return cue && (cue.phrase.type === "person" || cue.phrase.type === "name") ? cue : undefined;
+}
+
 /** `That was how`, `That's what`: openings of a sentence that names who said the quotation before it. */
 const DESCRIBED_OPENERS = [["that", "was", "how"], ["that", "is", "how"], ["that", "'s", "how"], ["this", "was", "how"], ["that", "was", "what"], ["that", "is", "what"], ["that", "'s", "what"]];
 
@@ -1540,6 +1563,8 @@ const DESCRIBED_OPENERS = [["that", "was", "how"], ["that", "is", "how"], ["that
  * speaker of the quotation just before, named as the subject of a speech verb.
  */
 export function describedAs(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+  const named = namedNext(tokens, evidence);
+  if (named) return named;
   const opener = DESCRIBED_OPENERS.find((o) => o.every((w, k) => tokens[k]?.kind !== "punct" && tokens[k]?.lower === w));
   if (!opener) return undefined;
   const from = opener.length;
