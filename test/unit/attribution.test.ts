@@ -1425,4 +1425,8 @@ describe("attribution patterns from real news", () => {
       assert.equal(speakerOf(text, "I have never"), who, after);
     }
   });
+  it("takes a lone name that a person's clause or description follows (`Meanwhile Rihanna, who was honored …`, `Marcus, a 34-year-old electrician, was more forgiving`) as a person a following `she/he said` means, not the last speaker", () => {
+    assert.equal(speakerOf(`"Change the world," Shonda Rhimes said.\n\nMeanwhile Rihanna, who was honored with an award, spoke about self-love. "The minute you learn to love yourself, you would not want to be anyone else," she said.`, "The minute"), "Rihanna");
+    assert.equal(speakerOf(`"He talks like a lawyer," Debra said of the prime minister.\n\nMarcus, a 34-year-old electrician, was more forgiving. "He inherited a mess," he said.`, "He inherited"), "Marcus");
+  });
 });

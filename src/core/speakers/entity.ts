@@ -215,6 +215,13 @@ export class DocumentEntities {
   }
 
   /** An organisation this document already named (by name, alias or initials), if any. */
+  /** Whether a known organisation's name opens with `word` (`Harcourt` of `Harcourt United`). */
+  opensOrganizationName(word: string): boolean {
+    const w = word.toLowerCase() + " ";
+    for (const key of this.orgs.keys()) if (key.startsWith(w)) return true;
+    return false;
+  }
+
   knownOrganization(name: string): Entity | undefined {
     const key = DocumentEntities.organizationCore(this.expand(name)).toLowerCase();
     // By name, by another name the document used, or by initials (`DNC` for `Democratic National Committee`).

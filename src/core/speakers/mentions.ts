@@ -303,11 +303,25 @@ export class MentionIndex {
     // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
     // `Daniela, 12, was more direct`: a lone name given an age is a person's (first names only
     // are common for children, refugees and the bereaved, and most are in no list).
-    if (!phrase.name.includes(" ")) return (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name)) || this.givenAge(end) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
+    // `Odunsi, who arrived from the academy, was …`, `Marcus, a 34-year-old electrician, was …`: a
+    // lone name a person's clause or description follows (an outfit takes `which`).
+    if (!phrase.name.includes(" ")) return (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name)) || this.givenAge(end) || (next?.text === "," && this.describedAsPerson(end + 1) && !this.entities.knownOrganization(phrase.name) && !this.entities.opensOrganizationName(phrase.name)) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
     const described = (next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower))) ||
       // `Nkechi Adeyemi and her husband run …`: someone with a husband is a person
       (next?.lower === "and" && !!after && ["his", "her"].includes(after.lower));
     return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /** Whether the words from `k` describe a person: `who …`, `a 34-year-old electrician`, `the team's captain`. */
+  private describedAsPerson(k: number): boolean {
+    const { tokens } = this.doc;
+    if (tokens[k]?.kind !== "word" || /^\p{Lu}{2,}$/u.test(tokens[k].text)) return false;
+    if (tokens[k].lower === "who" || tokens[k].lower === "whose") return true;
+    if (!["a", "an", "the"].includes(tokens[k].lower)) return false;
+    for (let j = k + 1; j < tokens.length && j < k + 6 && tokens[j].text !== ","; j++) {
+      if (/-year-old$/u.test(tokens[j].lower) || (!tokens[j].cap && !!roleAt(tokens, j, j + 1))) return true;
+    }
+    return false;
   }
 
   /** Whether the tokens at `end` give an age: `, 12,` (a number a person could be, between commas). */
