@@ -1429,4 +1429,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"Change the world," Shonda Rhimes said.\n\nMeanwhile Rihanna, who was honored with an award, spoke about self-love. "The minute you learn to love yourself, you would not want to be anyone else," she said.`, "The minute"), "Rihanna");
     assert.equal(speakerOf(`"He talks like a lawyer," Debra said of the prime minister.\n\nMarcus, a 34-year-old electrician, was more forgiving. "He inherited a mess," he said.`, "He inherited"), "Marcus");
   });
+  it("gives `she said` after `One of the shop's assistants, who did not want to be named, said …` to no one the story named", () => {
+    const q = speakerEntity(`"We have had to rethink everything," said Dominic Vail, who manages the branch.\n\nOne of the shop's assistants, who did not want to be named, said she had been sworn at three times. "A man called me a liar," she said.`, "A man called");
+    assert.ok(!q.speaker || q.speaker.name !== "Dominic Vail", q.speaker?.name);
+  });
 });

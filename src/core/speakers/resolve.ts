@@ -198,12 +198,19 @@ function afterUnnamedSubject(index: MentionIndex, at: number, gender: Entity["ge
   if (opener.kind !== "word" || !UNNAMED_OPENERS.has(opener.lower)) return -1;
   let j = lead + 1;
   let owned = opener.lower !== "the";
+  // (`One of the shop's assistants, who …, said`: one of a group, its noun plural)
+  const oneOf = opener.lower === "one" && tokens[j]?.lower === "of";
+  if (oneOf) {
+    j++;
+    if (tokens[j]?.kind === "word" && ["the", "his", "her", "their", "its"].includes(tokens[j].lower)) j++;
+  }
   if (tokens[j]?.kind === "word" && !tokens[j].cap && tokens[j + 1]?.kind === "poss") {
     j += 2;
     owned = true;
   }
   // (an indefinite or owned role is someone new: `an analyst`, `Its purchasing director`; `the analyst` may be someone named before)
-  const personal = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.has(w) || RELATION_HEADS.has(w)));
+  const single = (w: string) => anonymousNouns.has(w) || (owned && (rolePhrases.has(w) || RELATION_HEADS.has(w)));
+  const personal = (w: string) => single(w) || (oneOf && /s$/.test(w) && single(w.slice(0, -1)));
   // (`A Brightwell receptionist`: an indefinite one may carry the outfit's name)
   const indefinite = opener.lower === "a" || opener.lower === "an" || opener.lower === "another";
   for (let n = 0; n < 2 && j < k && tokens[j].kind === "word" && (!tokens[j].cap || (indefinite && n === 0 && j === lead + 1)) && !personal(tokens[j].lower) && !stopwordSet.has(tokens[j].lower); n++) j++;
