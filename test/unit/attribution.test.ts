@@ -1430,7 +1430,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"He talks like a lawyer," Debra said of the prime minister.\n\nMarcus, a 34-year-old electrician, was more forgiving. "He inherited a mess," he said.`, "He inherited"), "Marcus");
   });
   it("gives `she said` after `One of the shop's assistants, who did not want to be named, said …` to no one the story named", () => {
-    const q = speakerEntity(`"We have had to rethink everything," said Dominic Vail, who manages the branch.\n\nOne of the shop's assistants, who did not want to be named, said she had been sworn at three times. "A man called me a liar," she said.`, "A man called");
-    assert.ok(!q.speaker || q.speaker.name !== "Dominic Vail", q.speaker?.name);
+    const q = speakerEntity(`"We have had to rethink everything," said Dana Vail, who manages the branch.\n\nOne of the shop's assistants, who did not want to be named, said she had been sworn at three times. "A man called me a liar," she said.`, "A man called");
+    assert.ok(!q.speaker || q.speaker.name !== "Dana Vail", q.speaker?.name);
   });
 });
