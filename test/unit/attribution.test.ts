@@ -1433,4 +1433,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`"We have had to rethink everything," said Dana Vail, who manages the branch.\n\nOne of the shop's assistants, who did not want to be named, said she had been sworn at three times. "A man called me a liar," she said.`, "A man called");
     assert.ok(!q.speaker || q.speaker.name !== "Dana Vail", q.speaker?.name);
   });
+  it("reads a role of several words capitalised at a sentence's start (`Harbour master Piotr Vey announced …`), so `The harbour master, for his part, was unapologetic. \"…,\" he told reporters` is his, not the last speaker's", () => {
+    const text = `Harbour master Piotr Vey announced the rules.\n\n"Sailors wait," Captain Tom Abreu said.\n\nThe harbour master, for his part, was unapologetic on Wednesday. "Fog is fog," he told reporters.`;
+    assert.equal(speakerOf(text, "Fog is fog"), "Piotr Vey");
+  });
 });

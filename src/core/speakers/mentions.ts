@@ -186,6 +186,14 @@ export class MentionIndex {
         }
         break;
       }
+      // (`Harbour master Piotr Doe`: a role of several words, capitalised at the sentence's start)
+      const capRole = w.cap ? roleAt(tokens, j, this.sentenceEnd(j)) : undefined;
+      if (capRole && capRole.length > 1 && tokens.slice(j + 1, j + capRole.length).every((r) => !r.cap)) {
+        j += capRole.length;
+        sawHead = true;
+        afterName = false;
+        continue;
+      }
       if (isNameWord(w)) {
         const end = capRunEnd(tokens, j, this.sentenceEnd(j));
         j = Math.max(end, j + 1);

@@ -111,7 +111,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
       if (m.speaking && m.entity !== last.entity) overtaken = true;
       // A new paragraph opening on someone else by name, surely of the pronoun's gender (`Coach
       // Jane Roe was more restrained. "…," she said`), has moved the story on from the last speaker.
-      else if (m.kind === "name" && m.subject && m.paragraph === paragraph && m.paragraph > last.paragraph && m.entity !== last.entity && !!gender && m.entity.gender === gender && opensParagraph(index, m.start)) overtaken = true;
+      // (or by role, `The harbour master, for his part, was unapologetic.`: whoever the story gave
+      // that role, of no other gender)
+      else if (m.subject && m.paragraph === paragraph && m.paragraph > last.paragraph && m.entity !== last.entity && !!gender && (m.kind === "name" ? m.entity.gender === gender : m.kind === "nominal" && m.entity.kind === "person" && m.main && m.entity.gender !== (gender === "female" ? "male" : "female")) && opensParagraph(index, m.start)) overtaken = true;
       // So has the sentence just before, about someone else by name (`Jane Roe removed the stock
       // from her list. "…," she said`).
       else if (m.kind === "name" && m.subject && m.main && m.sentence === sentence - 1 && m.paragraph === paragraph && m.entity !== last.entity && !!gender && m.entity.gender === gender) overtaken = true;
