@@ -1437,4 +1437,12 @@ describe("attribution patterns from real news", () => {
     const text = `Harbour master Piotr Vey announced the rules.\n\n"Sailors wait," Captain Tom Abreu said.\n\nThe harbour master, for his part, was unapologetic on Wednesday. "Fog is fog," he told reporters.`;
     assert.equal(speakerOf(text, "Fog is fog"), "Piotr Vey");
   });
+  it("gives no one a term after `so-called`, a nickname after `nicknamed the library`, a game's title, or a sheet's words and their translation (`a sheet reading \"OR VOLÉ\" — \"stolen gold\"`)", () => {
+    assert.equal(speakerOf(`Jane Doe urged members to return to the so-called "Hesperine formula" agreed two years ago.`, "Hesperine"), undefined);
+    assert.equal(speakerOf(`Locals have already nicknamed the library "the Copper Crisp", residents said.`, "the Copper"), undefined);
+    assert.equal(speakerOf(`Tidewater, the studio behind open-world survival game "Hollow Meridian", has laid off staff, chief executive Lorcan Quist said.`, "Hollow"), undefined);
+    const sheet = `By evening, fans outside the team hotel had unfurled a sheet reading "OR VOLÉ" — "stolen gold" — in red paint.`;
+    assert.equal(speakerOf(sheet, "OR VOL"), undefined);
+    assert.equal(speakerOf(sheet, "stolen gold"), undefined);
+  });
 });

@@ -12,7 +12,7 @@ const MAX_WORDS = 10;
  * Works whose titles nobody speaks. Not messages (`a memo titled "…"`, `the ad "…"`): a memo's or
  * an ad's title is its author's words.
  */
-const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "record", "single", "track", "opener", "closer", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting", "petition", "report", "motion", "initiative", "project", "course", "tour"]);
+const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "record", "single", "track", "opener", "closer", "documentary", "series", "play", "poem", "biography", "autobiography", "anthology", "film", "movie", "song", "show", "program", "programme", "podcast", "essay", "opera", "musical", "sitcom", "episode", "exhibition", "painting", "game", "petition", "report", "motion", "initiative", "project", "course", "tour"]);
 /**
  * Nouns whose quoted name nobody speaks in the story (`her nickname, "…"`, `plays under the name "…"`,
  * `the old maxim "…"`, a song's `chorus "…"`), whatever its case. (Not a slogan or motto: a campaign's slogan is its words.)
@@ -20,8 +20,8 @@ const WORKS = new Set(["book", "books", "memoir", "memoirs", "novel", "album", "
 const NAMES = new Set(["nickname", "nicknames", "moniker", "maxim", "name", "codename", "chorus", "refrain"]);
 /** (Fewer words than a title may have: a name is short.) */
 const NAME_MAX_WORDS = 8;
-/** Words naming a thing right before its name (`a column headlined "…"`; not `dubbed`: who dubs a thing coins the words; not `titled`: an ad or a memo titled "…" is its author's words, a work titled "…" is read above). */
-const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named|headlined)(?:\s+the)?\s*,?\s*$/iu;
+/** Words naming a thing right before its name (`a column headlined "…"`, `the so-called "…"`, `nicknamed the library "…"`; not `dubbed`: who dubs a thing coins the words; not `titled`: an ad or a memo titled "…" is its author's words, a work titled "…" is read above). */
+const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named|headlined|so[- ]called|nicknamed(?:\s+[\p{L}'’-]+){1,3})(?:\s+the)?\s*,?\s*$/iu;
 /** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
