@@ -1445,4 +1445,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(sheet, "OR VOL"), undefined);
     assert.equal(speakerOf(sheet, "stolen gold"), undefined);
   });
+  it("never gives a crowd's chant of someone's name to that someone (`the stands rose, chanting \"Ta-li-a! Ta-li-a!\"`, `\"MEI-LIN! MEI-LIN!\"`), while `\"No! No! No!\" Jane Roe shouted` stays hers", () => {
+    assert.equal(speakerOf(`Talia Ferreira-Lund crossed the line as the stands rose, chanting "Ta-li-a! Ta-li-a!"`, "Ta-li-a"), undefined);
+    assert.equal(speakerOf(`The student section greeted Mei-Lin Hwang by chanting "MEI-LIN! MEI-LIN!"`, "MEI-LIN"), undefined);
+    assert.equal(speakerOf(`"No! No! No!" Jane Roe shouted.`, "No! No!"), "Jane Roe");
+  });
 });

@@ -135,6 +135,14 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
         }
       }
     }
+    // `chanting "Ta-li-a! Ta-li-a!"`: a crowd calling someone's name is not that someone speaking.
+    if (out.speaker?.kind === "person" && chantsName(doc.text.slice(quote.start, quote.end), out.speaker.name)) {
+      out.speaker = undefined;
+      out.speakerMention = undefined;
+      out.confidence = undefined;
+      out.basis = "none";
+      out.trace = { link: "none" };
+    }
     // A short continued quote that is a whole sentence (`"Finals are different."`) is speech, not emphasis.
     const sentence = out.basis === "continued" && isWholeSentence(doc.text.slice(quote.start, quote.end));
     out.scare = wordCount <= SCARE_MAX_WORDS && (out.basis === "none" || (out.basis === "continued" && !sentence));
@@ -234,6 +242,14 @@ function applyCue(doc: PreparedDocument, index: MentionIndex, out: AttributedQuo
     out.relayed = cue.via?.quoting ? via.entity : resolved.entity;
     out.speaker = cue.via?.quoting ? resolved.entity : via.entity;
   }
+}
+
+/** Whether a quotation's words are only the parts of `name` (`"MEI-LIN! MEI-LIN!"` for Mei-Lin Hwang), hyphens and case aside. */
+function chantsName(words: string, name: string): boolean {
+  const squash = (w: string) => w.toLowerCase().replace(/[-\u2010\u2011'’.]/gu, "");
+  const parts = new Set(name.split(/\s+/).map(squash));
+  const said = words.split(/[^\p{L}\p{N}'’.\-\u2010\u2011]+/u).map(squash).filter(Boolean);
+  return said.length > 0 && said.every((w) => parts.has(w));
 }
 
 /** The words a quotation quotes (its pieces, without what stands between them). */
