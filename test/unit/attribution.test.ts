@@ -1450,4 +1450,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The student section greeted Mei-Lin Hwang by chanting "MEI-LIN! MEI-LIN!"`, "MEI-LIN"), undefined);
     assert.equal(speakerOf(`"No! No! No!" Jane Roe shouted.`, "No! No!"), "Jane Roe");
   });
+  it("gives no one the words a quotation is said to be in `\"…\", a phrase Kenji Sato said had \"…\"` (the brief's wording, not Sato's), keeps the second quotation Sato's, and reads a text ending right after `, a phrase` without failing", () => {
+    const text = `The competition brief had asked for "a generous public building for all seasons", a phrase Kenji Sato said had "made the whole office cry".`;
+    assert.equal(speakerOf(text, "a generous public"), undefined);
+    assert.equal(speakerOf(text, "made the whole"), "Kenji Sato");
+    assert.equal(speakerOf(`The brief asked for "a generous public building", a phrase`, "a generous public"), undefined);
+    assert.equal(speakerOf(`"We won," the mayor Jane Roe said.`, "We won"), "Jane Roe");
+  });
 });

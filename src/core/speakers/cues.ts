@@ -307,6 +307,9 @@ function withVia(tokens: Token[], cue: Cue, evidence: WordEvidence): Cue {
   return via && (via.phrase.type === "name" || via.phrase.type === "person") ? { ...cue, via: { phrase: via.phrase, phraseStart: via.phraseStart, phraseEnd: via.phraseEnd } } : cue;
 }
 
+/** Nouns for a quotation's own wording (`"…," a phrase Doe said had …`). */
+const WORDING_NOUNS = new Set(["phrase", "line", "word", "words", "label", "term", "description", "remark", "comment", "slogan", "nickname", "promise", "claim", "motto", "expression", "formula", "sentence", "quip", "mantra", "refrain"]);
+
 function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): Cue | undefined {
   let i = 0;
   while (i < tokens.length && tokens[i].kind === "punct") {
@@ -332,6 +335,12 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
     let k = head;
     while (k < tokens.length && k < head + 3 && tokens[k].kind === "word" && !tokens[k].cap && !isCueVerb(tokens, k) && !verbForms.has(tokens[k].lower) && !["that", "which"].includes(tokens[k].lower)) k++;
     if (tokens[i]?.kind === "word" && ["a", "an", "the"].includes(tokens[i].lower) && k > head && tokens[k]?.kind === "word" && ["that", "which"].includes(tokens[k].lower)) return undefined;
+    // (`"…," a phrase Doe said had …`: the same without `that`, a name and its verb right after the noun)
+    if (tokens[i]?.kind === "word" && ["a", "an", "the"].includes(tokens[i].lower) && k > head && k < tokens.length && isNameWordToken(tokens[k]) && WORDING_NOUNS.has(tokens[k - 1].lower)) {
+      let v = k;
+      while (v < tokens.length && v < k + 4 && isNameWordToken(tokens[v])) v++;
+      if (isCueVerb(tokens, v)) return undefined;
+    }
   }
   // `"…," according to X`
   const phraseLen = matchCuePhrase(tokens, i);
