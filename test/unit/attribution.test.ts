@@ -1457,4 +1457,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The brief asked for "a generous public building", a phrase`, "a generous public"), undefined);
     assert.equal(speakerOf(`"We won," the mayor Jane Roe said.`, "We won"), "Jane Roe");
   });
+  it("gives the words of a page, notice or brief a participle introduces (`pointed to a page on its website stating that \"…\"`) to no one the sentence names, while `issued a statement saying \"…\"` stays its author's", () => {
+    const text = `A spokeswoman, Lucía Ferrán, said the policy was "publicly available" and pointed to a page on its website stating that "human creativity is at the centre of everything we make".`;
+    assert.equal(speakerOf(text, "human creativity"), undefined);
+    assert.equal(speakerOf(text, "publicly available"), "Lucía Ferrán");
+    assert.equal(speakerOf(`Jane Roe issued a statement on Monday saying "we are sorry".`, "we are sorry"), "Jane Roe");
+  });
 });

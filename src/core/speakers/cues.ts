@@ -1439,6 +1439,29 @@ function describedObject(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
+/** Texts whose words are no one's in the sentence (not a statement, letter or post, which its author says). */
+const VOICELESS_TEXTS = new Set(["page", "website", "site", "notice", "brief", "sign", "signs", "banner", "caption", "headline", "card", "flyer", "placard", "manifesto", "pamphlet", "statute", "law", "amendment", "provision", "bill", "clause", "contract", "label", "policy", "guideline", "guidelines", "handbook", "manual", "brochure", "leaflet", "screen", "display"]);
+
+/**
+ * `pointed to a page on its website stating that "…"`: a document (`a page`, `the notice`) right
+ * before the participle at `v` says the words, not anyone the sentence names.
+ */
+function documentSays(tokens: Token[], v: number): boolean {
+  let k = v - 1;
+  while (k > 0 && k > v - 6 && tokens[k].kind === "word" && (tokens[k].cap || !VOICELESS_TEXTS.has(tokens[k].lower)) && !isCueVerb(tokens, k)) k--;
+  const head = tokens[k];
+  if (!(head?.kind === "word" && !head.cap && VOICELESS_TEXTS.has(head.lower) && ["a", "an", "the", "its", "their", "his", "her"].includes(tokens[k - 1]?.lower ?? ""))) return false;
+  for (let j = k + 1; j < v; j++) if (tokens[j].kind !== "word" || isCueVerb(tokens, j)) return false;
+  return true;
+}
+
+/** Whether the words before a quotation end in a document's participle cue (`a page stating that`): words no one the sentence names says. */
+export function documentParticipleBefore(tokens: Token[]): boolean {
+  let v = tokens.length - 1;
+  while (v > 0 && v > tokens.length - 4 && !(tokens[v].kind === "word" && cueParticiples.has(tokens[v].lower))) v--;
+  return v > 0 && tokens[v].kind === "word" && cueParticiples.has(tokens[v].lower) && tokens.slice(v + 1).every((t) => t.lower === "that" || t.kind === "punct") && documentSays(tokens, v);
+}
+
 /** Who a participle cue (`saying`, `adding`) belongs to: its own subject, the finite cue verb before it, or the clause's subject; null when it is surely no one the sentence names. */
 function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): Cue | null | undefined {
   const verb = tokens[v].text;
@@ -1459,6 +1482,7 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
   const own = withSubject(v);
   if (own) return { ...own, kind: "participle" };
   if (own === null) return null;
+  if (documentSays(tokens, v)) return null;
   // `Doe recalled Roe saying "…"`, `Doe heard Roe say`: the one remembered or heard speaks.
   {
     const start = phraseBackward(tokens, v, 0);
