@@ -1463,4 +1463,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "publicly available"), "Lucía Ferrán");
     assert.equal(speakerOf(`Jane Roe issued a statement on Monday saying "we are sorry".`, "we are sorry"), "Jane Roe");
   });
+  it("reads a name holding particles before `of` as a person from an organisation (`Ursula von der Laan of the Commission said`, `said Renske van der Meulen of Norvania`), never as an organisation's name", () => {
+    assert.equal(speakerOf(`"We will act," Ursula von der Laan of the Commission said.`, "We will act"), "Ursula von der Laan");
+    assert.equal(speakerOf(`"We will act," said Renske van der Meulen of Norvania.`, "We will act"), "Renske van der Meulen");
+  });
 });

@@ -756,7 +756,10 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     }
     // `Mr. Burman of the Tax Policy Center`: a title makes the name a person's.
     const titled = isTitle(ws[0]) && who.length >= 1 && who.length <= 3 && whoKind !== "organization" && whoKind !== "place" && whoKind !== "time";
-    if (who.length && who.every(isNameWord) && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson || titled)) {
+    // (a name may hold particles: `Ursula von der Leyen of the Commission`, `Renske van der Meulenkamp of Norvania`)
+    const named = who.length >= 1 && who.every((w, k) => isNameWord(w) || (k > 0 && k < who.length - 1 && NAME_PARTICLES.has(w.lower)));
+    const particled = named && who.some((w) => !isNameWord(w));
+    if (named && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson || titled || (particled && whoKind === "unknown" && linkedIsFirm))) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };
     }
     // `said Heiserman of the Lisport Teachers`: one name word that is no organisation's start, then
@@ -764,7 +767,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // lower case, `Signs of …`, or only capitalises to open a sentence, `Footage of …`, starts an
     // organisation's name or is no name at all).
     // `Robert Doe of the New York delegation`: a full name is a person wherever the words after `of` place them.
-    if (!det && !owner && who.length >= 2 && who.length <= 4 && who.every(isNameWord) && whoKind === "person") return { type: "person", name: joinWords(who), organization: org };
+    if (!det && !owner && who.length >= 2 && who.length <= (particled ? 5 : 4) && named && whoKind === "person") return { type: "person", name: joinWords(who), organization: org };
     const one = who[0];
     if (!det && !owner && link === 1 && who.length === 1 && isNameWord(one) && orgAhead && whoKind === "unknown" && !runLooksLikeOrgOrRole(ws, 0, 1) && !/^\p{Lu}{2,}/u.test(one.text) && !/s$/.test(one.lower) && !groupNouns.has(one.lower) && !evidence.writtenLower(one.lower) && (!atSentenceStart || evidence.capitalisedInside(one.lower)) && !notNameWords.has(one.lower) && !timeWords.has(one.lower)) {
       return { type: "person", name: joinWords(who), organization: orgAhead };
