@@ -1467,4 +1467,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We will act," Ursula von der Laan of the Commission said.`, "We will act"), "Ursula von der Laan");
     assert.equal(speakerOf(`"We will act," said Renske van der Meulen of Norvania.`, "We will act"), "Renske van der Meulen");
   });
+  it("gives `the diplomat said` to the unnamed diplomat just introduced (`A diplomat from a member state, speaking on background, said …`), never to a named ambassador before; a lede's unnamed `A lawmaker in Lisport is calling …` does not claim `The lawmaker … said` paragraphs later", () => {
+    const text = `Bogdan Wierz, the ambassador, said his government had "nothing personal" against the envoy.\n\nA diplomat from a Council member state, speaking on background, said the Secretariat was "very unlikely" to bow. "If you let one party fire the mediator, you will never appoint another," the diplomat said.`;
+    assert.notEqual(speakerOf(text, "If you let"), "Bogdan Wierz");
+    const lede = `A lawmaker in Lisport is calling for the ban.\n\nThe bill was filed on Monday.\n\nIt follows a row over tariffs.\n\nRep. Joey Salva filed it. Salva said the ban was needed. The lawmaker, who represents a district, said the remarks "have had widespread dissemination".`;
+    assert.notEqual(speakerOf(lede, "have had widespread"), "lawmaker");
+  });
 });

@@ -657,11 +657,15 @@ export class MentionIndex {
       const e = m.entity;
       // (an unnamed one too: `a Navy captain who was not authorized to speak said …` then `the captain said`)
       // (the same noun, not only the same kind of role: `the general` is not `a Navy captain`)
-      const unnamed = e.kind === "unknown" && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && headNoun(e.roleText) === head;
-      if (!(e.kind === "person" || unnamed) || !holds(e) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
+      // (`A diplomat from a member state said …` then `the diplomat said`: an anonymous one, named by the noun alone)
+      // (and only just before: a lede's `A lawmaker in the Philippines is calling …` is often named later)
+      const unnamed = (e.kind === "unknown" || (e.kind === "anonymous" && sentence - m.sentence <= 2)) && m.kind === "nominal" && INDEFINITE.has(this.doc.tokens[m.start].lower) && !!head && headNoun(e.roleText ?? (e.kind === "anonymous" ? e.name : undefined)) === head;
+      if (!(e.kind === "person" || unnamed) || (!unnamed && !holds(e)) || (gender && e.gender && e.gender !== gender) || (organization && e.organization && e.organization !== organization)) continue;
       // (someone named with that kind of role (`the general`, General Doe) may still be someone
       // else: an unnamed one with the very noun, introduced before, is whom it means)
-      if (unnamed) return e;
+      // (an anonymous one only when no one named with the role came since: `A lawmaker in the
+      // Philippines is calling …`, then Rep. Joey Salceda, then `The lawmaker … said` is Salceda)
+      if (unnamed) return e.kind === "anonymous" && held ? held : e;
       if (!head || headNoun(e.roleText) === head) return held ?? e;
       held ??= e;
     }
