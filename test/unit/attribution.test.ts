@@ -1473,4 +1473,11 @@ describe("attribution patterns from real news", () => {
     const lede = `A lawmaker in Lisport is calling for the ban.\n\nThe bill was filed on Monday.\n\nIt follows a row over tariffs.\n\nRep. Joey Salva filed it. Salva said the ban was needed. The lawmaker, who represents a district, said the remarks "have had widespread dissemination".`;
     assert.notEqual(speakerOf(lede, "have had widespread"), "lawmaker");
   });
+  it("gives words in a relative clause about a text (`pointed to the studio's careers page, which until Tuesday promised applicants \"…\"`, `cited the law, which states that \"…\"`) to no one at any confidence a verdict would use, while `the bill, which she said was \"…\"` stays hers", () => {
+    for (const [text, words] of [[`Funmi Clarke also pointed to a line on the studio's own careers page, which until Tuesday promised applicants "a home for the long haul".`, "a home for"], [`Jane Roe cited the law, which states that "no person shall be detained".`, "no person shall"]]) {
+      const q = speakerEntity(text, words);
+      assert.ok(!q.speaker || q.confidence === "low", `${words}: ${q.speaker?.name} ${q.confidence}`);
+    }
+    assert.equal(speakerOf(`Jane Roe defended the bill, which she said was "fair".`, "fair"), "Jane Roe");
+  });
 });

@@ -1117,6 +1117,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     }
   }
   if (contrastingClauseBefore(tokens, last)) return undefined;
+  if (voicelessRelative(tokens, last)) return undefined;
   for (let v = last; v >= 0; v--) {
     const t = tokens[v];
     if (isStop(t)) break;
@@ -1453,6 +1454,21 @@ function documentSays(tokens: Token[], v: number): boolean {
   if (!(head?.kind === "word" && !head.cap && VOICELESS_TEXTS.has(head.lower) && ["a", "an", "the", "its", "their", "his", "her"].includes(tokens[k - 1]?.lower ?? ""))) return false;
   for (let j = k + 1; j < v; j++) if (tokens[j].kind !== "word" || isCueVerb(tokens, j)) return false;
   return true;
+}
+
+/**
+ * `the studio's careers page, which until Tuesday promised applicants "…"`, `the law, which states
+ * that "…"`: the quotation stands in a relative clause about a text — the text's words, no one's
+ * the sentence names.
+ */
+function voicelessRelative(tokens: Token[], last: number): boolean {
+  let c = last;
+  while (c > 0 && c > last - 12 && !isPunct(tokens[c], ",") && !isStop(tokens[c])) c--;
+  if (!isPunct(tokens[c], ",") || tokens[c + 1]?.lower !== "which") return false;
+  const head = tokens[c - 1];
+  // (not `the bill, which she said was "…"`: someone inside the clause speaks)
+  for (let k = c + 2; k <= last; k++) if (tokens[k].kind === "word" && (SUBJECT_PRONOUNS.has(tokens[k].lower) || (isNameWordToken(tokens[k]) && !timeWords.has(tokens[k].lower) && isCueVerb(tokens, k + 1)))) return false;
+  return head?.kind === "word" && !head.cap && VOICELESS_TEXTS.has(head.lower);
 }
 
 /** Whether the words before a quotation end in a document's participle cue (`a page stating that`): words no one the sentence names says. */
