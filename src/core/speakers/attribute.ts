@@ -10,7 +10,7 @@
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, documentParticipleBefore, cueAfter, cueBefore, cueLine, describedAs, isCueVerb, mainSubject, unevidencedWord } from "./cues";
+import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, documentParticipleBefore, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, speakerNamedAfter, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
@@ -550,7 +550,7 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
     const sameParagraph = nextSentence.start < para.end;
     if ((sameParagraph || (quote.lastParagraph + 1 < doc.paragraphs.length && nextSentence.start === doc.paragraphs[quote.lastParagraph + 1].start && standsAlone(doc, quote))) && (!next || next.start > nextSentence.end)) {
       const idx = visibleBetween(doc, nextSentence.start, nextSentence.end);
-      const found = at(idx, describedAs(tokensOf(doc, idx), ev));
+      const found = at(idx, speakerNamedAfter(tokensOf(doc, idx), ev));
       if (found) return found;
     }
   }

@@ -1059,8 +1059,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // (Not a quoted clause reported after a speech verb: `Roe says in a statement that Doe's "…
   // has crossed the line"` is Roe's account; a phrase, `stated that Doe's "…" rallying cry`, stays Doe's.)
   if (tokens[last].kind === "poss") {
-    let start = last;
-    while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
+    const start = nameRunStart(tokens, last);
     // (`Roe mocked Doe's "…" promise` is still Doe's: only a clause reported with `that` is Roe's.)
     let reported = false;
     let spoken = false;
@@ -1080,9 +1079,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `The interpreter translated Jane Doe's answer: "…"`, `Roe read out Doe's statement:`: the words
   // are the owner's of what was said, not the one passing them on.
   if (isPunct(tokens[last], ":") && last >= 2 && tokens[last - 1].kind === "word" && SAID_THINGS.has(tokens[last - 1].lower) && tokens[last - 2].kind === "poss") {
-    let start = last - 2;
-    while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
-    const owner = start < last - 2 ? subjectPhrase(tokens, "'s", start, last - 2, evidence) : undefined;
+    const owner = possessorBefore(tokens, last - 2, evidence);
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return { ...owner, kind: "colon" };
   }
   // `Doe denied Roe's allegation that he had "…"`: the claim's owner said those words.
@@ -1101,7 +1098,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
     const language = !!named && (tokens[named.phraseStart - 1]?.lower === "in" || tokens[named.phraseStart]?.lower === "in");
-    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressed(tokens, named.phraseStart) && !addressed(tokens, capitalisedStart(tokens, named.phraseEnd))) return { ...named, kind: "colon" };
+    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressedName(tokens, named)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }
@@ -1185,7 +1182,7 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressed(tokens, named.phraseStart) && !addressed(tokens, capitalisedStart(tokens, named.phraseEnd))) return { ...named, kind: "colon" };
+    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressedName(tokens, named)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
@@ -1305,11 +1302,8 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
       // (past a describing word or two: `Roe's latest allegation`)
       let p = c - 1;
       while (p > c - 3 && p > 0 && tokens[p].kind === "word" && !tokens[p].cap && !DETERMINERS.has(tokens[p].lower)) p--;
-      if (tokens[p]?.kind === "poss") {
-        let start = p;
-        while (start > 0 && isNameWordToken(tokens[start - 1])) start--;
-        owner = start < p ? subjectPhrase(tokens, "'s", start, p, evidence) : undefined;
-      } else if (tokens[p]?.kind === "word" && ["his", "her", "their", "its", "my", "our"].includes(tokens[p].lower)) return undefined;
+      if (tokens[p]?.kind === "poss") owner = possessorBefore(tokens, p, evidence);
+      else if (tokens[p]?.kind === "word" && ["his", "her", "their", "its", "my", "our"].includes(tokens[p].lower)) return undefined;
     }
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name" || owner.phrase.type === "organization")) return owner;
     // The claim answered, its owner unread: not the answering subject's words.
@@ -1402,11 +1396,26 @@ function addressed(tokens: Token[], start: number): boolean {
 }
 const ADDRESSING = new Set(["to", "by", "with", "from", "at", "for"]);
 
-/** Where the run of capitalised words ending at `end` starts (`Premier Jane Doe`): the name itself, past any words a phrase read before it. */
-function capitalisedStart(tokens: Token[], end: number): number {
+/** Where the run of name words ending at `end` starts (`Premier Jane Doe`, `Jane Doe` before `'s`). */
+function nameRunStart(tokens: Token[], end: number): number {
   let k = end;
-  while (k > 0 && tokens[k - 1].kind === "word" && tokens[k - 1].cap) k--;
+  while (k > 0 && isNameWordToken(tokens[k - 1])) k--;
   return k;
+}
+
+/**
+ * Whether a phrase read before a colon names someone addressed (`put the question to Premier Jane
+ * Doe:`), checked from the phrase's first word and from the name's own (the phrase may have read
+ * words before it).
+ */
+function addressedName(tokens: Token[], cue: Cue): boolean {
+  return addressed(tokens, cue.phraseStart) || addressed(tokens, nameRunStart(tokens, cue.phraseEnd));
+}
+
+/** The one named before the possessive at `poss` (`Jane Doe` of `Jane Doe's answer`), read as a subject. */
+function possessorBefore(tokens: Token[], poss: number, evidence: WordEvidence): Cue | undefined {
+  const start = nameRunStart(tokens, poss);
+  return start < poss ? subjectPhrase(tokens, "'s", start, poss, evidence) : undefined;
 }
 
 /** Where the noun phrase ending at `end` starts (`CNN's chief political host`, `his probation officer`), no further back than `floor`. */
@@ -1608,10 +1617,11 @@ function namedNext(tokens: Token[], evidence: WordEvidence): Cue | undefined {
 const DESCRIBED_OPENERS = [["that", "was", "how"], ["that", "is", "how"], ["that", "'s", "how"], ["this", "was", "how"], ["that", "was", "what"], ["that", "is", "what"], ["that", "'s", "what"]];
 
 /**
- * `That was how Mayor Jane Doe described the town.`, `That's what Doe told the council.`: the
- * speaker of the quotation just before, named as the subject of a speech verb.
+ * The speaker of the quotation just before, named by the sentence after it: with a speech verb
+ * (`That was how Mayor Jane Doe described the town.`, `That's what Doe told the council.`) or
+ * without one (`That was the verdict of …`, `So said …`; see `namedNext`).
  */
-export function describedAs(tokens: Token[], evidence: WordEvidence): Cue | undefined {
+export function speakerNamedAfter(tokens: Token[], evidence: WordEvidence): Cue | undefined {
   const named = namedNext(tokens, evidence);
   if (named) return named;
   const opener = DESCRIBED_OPENERS.find((o) => o.every((w, k) => tokens[k]?.kind !== "punct" && tokens[k]?.lower === w));

@@ -214,7 +214,6 @@ export class DocumentEntities {
     return e;
   }
 
-  /** An organisation this document already named (by name, alias or initials), if any. */
   /** Whether a known organisation's name opens with `word` (`Harcourt` of `Harcourt United`). */
   opensOrganizationName(word: string): boolean {
     const w = word.toLowerCase() + " ";
@@ -222,6 +221,7 @@ export class DocumentEntities {
     return false;
   }
 
+  /** An organisation this document already named (by name, alias or initials), if any. */
   knownOrganization(name: string): Entity | undefined {
     const key = DocumentEntities.organizationCore(this.expand(name)).toLowerCase();
     // By name, by another name the document used, or by initials (`DNC` for `Democratic National Committee`).

@@ -308,16 +308,25 @@ export class MentionIndex {
     const next = tokens[end];
     const after = tokens[end + 1];
     if (next?.text === "," && after?.kind === "word" && ["which", "whose"].includes(after.lower)) return { type: "organization", name: phrase.name };
-    // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
-    // `Daniela, 12, was more direct`: a lone name given an age is a person's (first names only
-    // are common for children, refugees and the bereaved, and most are in no list).
-    // `Odunsi, who arrived from the academy, was …`, `Marcus, a 34-year-old electrician, was …`: a
-    // lone name a person's clause or description follows (an outfit takes `which`).
-    if (!phrase.name.includes(" ")) return (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(phrase.name)) || this.givenAge(end) || (next?.text === "," && this.describedAsPerson(end + 1) && !this.entities.knownOrganization(phrase.name) && !this.entities.opensOrganizationName(phrase.name)) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
+    if (!phrase.name.includes(" ")) return this.lonePerson(phrase.name, end) ? { type: "person", name: phrase.name, gender: phrase.gender } : phrase;
     const described = (next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower))) ||
       // `Nkechi Adeyemi and her husband run …`: someone with a husband is a person
       (next?.lower === "and" && !!after && ["his", "her"].includes(after.lower));
     return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /** Whether a lone name read while scanning, ending at `end`, is a person's. */
+  private lonePerson(name: string, end: number): boolean {
+    const next = this.doc.tokens[end];
+    // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
+    if (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(name)) return true;
+    // `Daniela, 12, was more direct`: a lone name given an age is a person's (first names only
+    // are common for children, refugees and the bereaved, and most are in no list).
+    if (this.givenAge(end)) return true;
+    // `Odunsi, who arrived from the academy, was …`, `Marcus, a 34-year-old electrician, was …`: a
+    // lone name a person's clause or description follows (an outfit takes `which`; `Harcourt, who
+    // finished seventh` after `Harcourt United` is the club).
+    return next?.text === "," && this.describedAsPerson(end + 1) && !this.entities.knownOrganization(name) && !this.entities.opensOrganizationName(name);
   }
 
   /** Whether the words from `k` describe a person: `who …`, `a 34-year-old electrician`, `the team's captain`. */
@@ -494,7 +503,8 @@ export class MentionIndex {
           const placed = phrase.definite && owner.kind === "organization" && !places.has(owner.name.toLowerCase());
           // (`the Meridian boss`: whoever leads it, by whatever title — `team principal`, `manager`, `chairman`)
           const boss = phrase.role.text.toLowerCase() === "boss";
-          const held = (boss ? [...LEADING_ROLES].map((r) => entities.roleHolder({ role: r, text: r }, owner)).find(Boolean) : entities.roleHolder(phrase.role, owner)) ?? (placed ? this.recentRoleHolder(boss ? LEADING_ROLES : phrase.role.role, at, phrase.gender, owner) : undefined);
+          const holder = boss ? leaderOf(entities, owner) : entities.roleHolder(phrase.role, owner);
+          const held = holder ?? (placed ? this.recentRoleHolder(boss ? LEADING_ROLES : phrase.role.role, at, phrase.gender, owner) : undefined);
           if (held) {
             entities.describe(held, phrase.role, owner);
             return sure(held);
@@ -695,9 +705,18 @@ export class MentionIndex {
   }
 }
 
-/** Last words of a news outlet's name (`the Lisport Echo`), and outlets known by name alone. */
 /** Roles that lead an organisation: the ones `the Acme boss` may mean. */
 const LEADING_ROLES: ReadonlySet<string> = new Set(["CEO", "head", "chair", "president", "director", "manager", "coach", "founder", "owner", "leader"]);
+
+/** Whoever the document gave a leading role at `organization` (in `LEADING_ROLES` order). */
+function leaderOf(entities: DocumentEntities, organization: Entity): Entity | undefined {
+  for (const role of LEADING_ROLES) {
+    const holder = entities.roleHolder({ role, text: role }, organization);
+    if (holder) return holder;
+  }
+  return undefined;
+}
+/** Last words of a news outlet's name (`the Lisport Echo`), and outlets known by name alone. */
 const OUTLET_HEADS = new Set(["echo", "times", "post", "herald", "gazette", "journal", "news", "tribune", "telegraph", "guardian", "chronicle", "observer", "courier", "mirror", "express", "examiner", "inquirer", "independent", "sun", "star", "bulletin", "dispatch", "press", "review", "reuters", "bloomberg", "politico", "axios", "bbc", "cnn", "msnbc", "npr", "afp", "ap", "upi", "radio", "television", "tv"]);
 const OUTLET_NAMES = new Set(["associated press", "agence france-presse", "agence france presse", "fox news", "sky news", "al jazeera", "nbc", "abc", "cbs", "itv", "rte", "cbc"]);
 const MEDIA_NOUNS = new Set(["newspaper", "paper", "broadcaster", "network", "channel", "station", "outlet", "magazine", "agency", "site", "publication"]);

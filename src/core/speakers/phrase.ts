@@ -87,6 +87,12 @@ const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
 const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "bint", "binti", "ap", "ab", "verch", "við", "í", "af", "av", "zu", "vom", "degli", "dei", "y"]);
+
+/** Name words with particles only inside them (`Renske van der Meulen`, `Sunnvør við Kellingará`). */
+function isParticledName(words: readonly Token[]): boolean {
+  return words.every((w, k) => isNameWord(w) || (k > 0 && k < words.length - 1 && NAME_PARTICLES.has(w.lower)));
+}
+
 /** Particles that open a surname written without the given name (`de Blasio`, `van Hollen`, `di Maio`). */
 export const LEADING_PARTICLES = new Set(["de", "del", "della", "di", "da", "du", "van", "von", "dos", "das", "ibn", "bin", "ter", "bint"]);
 /** Particles that may follow a first one (`de la Vega`, `van der Berg`, `de los Santos`). */
@@ -515,7 +521,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   // means, then that someone's full name.
   if ((det === "his" || det === "her" || det === "their") && ws.length >= 3 && ws[0].kind === "word" && !ws[0].cap && /^\p{Ll}+$/u.test(ws[0].text) && !verbForms.has(ws[0].lower) && !orgNouns.has(ws[0].lower) && !thingNouns.has(ws[0].lower)) {
     const who = ws.slice(1);
-    const kind = who.every((w, k) => isNameWord(w) || (k > 0 && k < who.length - 1 && NAME_PARTICLES.has(w.lower))) ? classifyName(who.filter(isNameWord)) : "none";
+    const kind = isParticledName(who) ? classifyName(who.filter(isNameWord)) : "none";
     if (kind === "person" || (kind === "unknown" && RELATIONS.has(ws[0].lower) && isNameWord(who[0]) && who.length >= 2)) return { type: "person", name: joinWords(who) };
   }
   // `a longtime adviser to Doe`, `a source close to the governor`, `an aide to Sen. Doe`: someone
@@ -757,7 +763,7 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // `Mr. Burman of the Tax Policy Center`: a title makes the name a person's.
     const titled = isTitle(ws[0]) && who.length >= 1 && who.length <= 3 && whoKind !== "organization" && whoKind !== "place" && whoKind !== "time";
     // (a name may hold particles: `Ursula von der Leyen of the Commission`, `Renske van der Meulenkamp of Norvania`)
-    const named = who.length >= 1 && who.every((w, k) => isNameWord(w) || (k > 0 && k < who.length - 1 && NAME_PARTICLES.has(w.lower)));
+    const named = who.length >= 1 && isParticledName(who);
     const particled = named && who.some((w) => !isNameWord(w));
     if (named && org && (who.length >= 2 || isTitle(ws[0])) && (whoKind === "person" || unknownPerson || titled || (particled && whoKind === "unknown" && linkedIsFirm))) {
       return { type: "person", name: joinWords(who), organization: org, gender: isTitle(ws[0]) ? genderOfTitle(bare(ws[0])) : undefined };

@@ -22,7 +22,12 @@ const REPLYING: ReadonlySet<string> = new Set(["replied", "replies", "answered",
  */
 export function questionAnswered(index: MentionIndex, at: number): Entity | undefined {
   const last = index.lastSpeakerBefore(at);
-  return last?.question && index.doc.tokens.slice(at + 1, at + 4).some((t) => t.kind === "word" && REPLYING.has(t.lower)) ? last.entity : undefined;
+  return last?.question && replyFollows(index, at) ? last.entity : undefined;
+}
+
+/** Whether a verb of replying follows within three words of token `at` (`she replied`, `the editor answered`). */
+function replyFollows(index: MentionIndex, at: number): boolean {
+  return index.doc.tokens.slice(at + 1, at + 4).some((t) => t.kind === "word" && REPLYING.has(t.lower));
 }
 
 /** Verbs of asking: `Doe asked Roe …` (whose reply follows), `"…?" he asked`. */
@@ -121,7 +126,7 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   }
   // (`"Would you do it again?" Doe asked.` then `"Tomorrow," the editor replied`: whoever replies
   // is not the one who asked)
-  const replies = !!last && questionAnswered(index, at) === last.entity;
+  const replies = !!last?.question && replyFollows(index, at);
   if (replies && last && scores.has(last.entity)) scores.set(last.entity, scores.get(last.entity)! - 2);
   else if (!overtaken && last && sentence - last.sentence <= 3 && paragraph - last.paragraph <= 1 && fits(last.entity)) {
     scores.set(last.entity, (scores.get(last.entity) ?? 0) + (sentence - last.sentence <= 1 ? 2.5 : 1.5));
