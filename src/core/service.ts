@@ -543,8 +543,7 @@ class Project implements Verbatim {
       if (superseded()) return this.current;
     }
 
-    const prior = this.checker ? undefined : this.saved;
-    const tokenized = this.index(this.ready(), prior);
+    const tokenized = this.index(this.ready(), this.saved);
     this.finished = build;
     const checker = this.checker!;
     // Text read for indexing is dropped now (before the index is saved, which needs memory of its
@@ -695,8 +694,11 @@ class Project implements Verbatim {
     const list = sources.map((s) => s.source);
     const options = { aliases: this.settings.aliases, ignoreMarker: this.settings.ignoreMarker, thresholds: this.settings.thresholds };
     try {
-      if (this.checker && key === this.checkerKey) this.checker.updateSources(list);
-      else this.checker = new QuoteChecker(list, { ...options, prior: this.checker ? priorFromCorpus(this.checker.corpus) : (savedPrior ?? this.mergedPrior()) });
+      // A warm build (a saved index loaded, kept until the build ends) starts from the saved index
+      // every time, also over a partial index a check made meanwhile: that one holds only the files
+      // ready then, and building on it would tokenize the rest again though their words are saved.
+      if (this.checker && key === this.checkerKey && !savedPrior) this.checker.updateSources(list);
+      else this.checker = new QuoteChecker(list, { ...options, prior: savedPrior ?? (this.checker ? priorFromCorpus(this.checker.corpus) : this.mergedPrior()) });
     } catch (e) {
       // The saved index's pages, read whole to build on them, failed their check: index afresh.
       if (!(e instanceof IndexFormatError)) throw e;
@@ -732,7 +734,7 @@ class Project implements Verbatim {
     if (this.building && this.finished === 0) {
       const ready = this.ready();
       const grown = !this.checker || ready.length >= PARTIAL_GROWTH * this.held.size;
-      if (ready.length > 0 && grown && ready.length < this.wanted.length) this.index(ready, this.checker ? undefined : this.saved);
+      if (ready.length > 0 && grown && ready.length < this.wanted.length) this.index(ready, this.saved);
       else if (!this.checker) await new Promise<void>((r) => this.indexWaiters.push(r));
     }
     return this.checker;

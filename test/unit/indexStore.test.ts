@@ -116,6 +116,25 @@ describe("the index store", () => {
     assert.deepEqual([stats.loadedSaved, stats.read, stats.tokenized, stats.reused], [true, 1, 1, 2]);
   });
 
+  it("a check made while a warm build reads an unchanged small source leaves nothing to tokenize: the build starts from the saved index, not the partial one", async () => {
+    const w = workspace();
+    // Under the small-file size: read and compared by content at every start.
+    w.set("notice.txt", `"The ferry runs hourly from Monday," the port office said.`);
+    const files = memoryFiles();
+    await run(w, new SealedStore(files, () => {}));
+    const service = createVerbatim({ workspace: w, store: new SealedStore(files, () => {}), logger: { info: () => {}, warn: () => {}, error: () => {} }, settings: { sources: ["."] } });
+    service.setDelay(100);
+    const building = service.refresh();
+    await new Promise((r) => setTimeout(r, 20));
+    const { partial } = await service.check({ path: "draft.md", text: DRAFT });
+    assert.deepEqual(partial, { ready: 3, total: 4 });
+    const stats = (await building)!;
+    const { report } = await service.check({ path: "draft.md", text: DRAFT });
+    service.dispose();
+    assert.deepEqual([stats.loadedSaved, stats.read, stats.tokenized, stats.reused, stats.reusedIndex], [true, 1, 0, 4, true]);
+    assert.deepEqual(report.checks.map((c) => c.verdict), ["verified", "misattributed", "misquoted", "unsourced", "verified"]);
+  });
+
   it("100 random bit flips in the saved index, its pages, source records and speakers: each one rebuilt with at most one warning, zero verdict changes", async () => {
     const w = workspace();
     const files = memoryFiles();
