@@ -1480,4 +1480,9 @@ describe("attribution patterns from real news", () => {
     }
     assert.equal(speakerOf(`Jane Roe defended the bill, which she said was "fair".`, "fair"), "Jane Roe");
   });
+  it("gives words an unnamed official described `, according to two people who heard the remark` to the official, not to the people who heard them", () => {
+    const text = `Another official, however, privately described the deduction as "harsh but defensible", according to two people who heard the remark.`;
+    assert.equal(speakerOf(text, "harsh but"), "official");
+    assert.equal(speakerOf(`The plan was "a disaster," according to two people who heard the remark.`, "a disaster"), "people");
+  });
 });

@@ -512,7 +512,10 @@ function findCue(doc: PreparedDocument, index: MentionIndex, quotes: Quote[], k:
     const verbAt = before ? beforeTokens.findIndex((t, i) => i >= before.cue.phraseEnd && t.text === before.cue.verb) : -1;
     const tail = verbAt >= 0 ? beforeTokens.slice(verbAt + 1) : [];
     const sameClause = !tail.some((t) => (t.kind === "punct" && !["-", "\u2019", "'"].includes(t.text)) || (t.kind === "word" && ["but", "and", "while", "although", "though"].includes(t.lower)));
-    if (before && verbAt >= 0 && sameClause && (before.cue.phrase.type === "person" || before.cue.phrase.type === "name")) return before;
+    // (`An official described it as "…", according to two people who heard it`: people who heard
+    // it tell what the one in the clause said — whoever that is, named or not)
+    const heardFrom = after!.cue.kind === "according" && (before?.cue.phrase.type === "role" || before?.cue.phrase.type === "anonymous" || before?.cue.phrase.type === "spokesperson");
+    if (before && verbAt >= 0 && sameClause && (before.cue.phrase.type === "person" || before.cue.phrase.type === "name" || heardFrom)) return before;
     if (!wordsBefore) return after;
   }
   // `Doe said "…," she said`: a named cue before beats a pronoun after.
