@@ -1485,4 +1485,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "harsh but"), "official");
     assert.equal(speakerOf(`The plan was "a disaster," according to two people who heard the remark.`, "a disaster"), "people");
   });
+  it("gives a quotation standing alone to the speaker the next sentence names (`Those were the words of race director Jane Roe, who …`, `The pledge came from the agency's chief, Jane Roe, who …`)", () => {
+    assert.equal(speakerOf(`"We will look at that final bend again."\n\nThose were the words of race director Octave Lemarc, who faced questions at the briefing.`, "We will look"), "Octave Lemarc");
+    assert.equal(speakerOf(`"There will be no fraud in this count." The pledge came from the agency's chief, Gustavo Rivas Peral, who spoke on Monday.`, "There will be"), "Gustavo Rivas Peral");
+  });
 });

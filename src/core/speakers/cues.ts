@@ -1591,7 +1591,7 @@ export function cueLine(tokens: Token[], evidence: WordEvidence): Cue | undefine
 }
 
 /** What a sentence after a quotation may call it before naming its speaker (`That was the verdict of`). */
-const VERDICT_NOUNS = new Set(["verdict", "view", "response", "reaction", "assessment", "call", "word", "words", "message", "answer", "reply", "warning", "take", "conclusion", "judgment", "judgement", "opinion", "advice", "plea", "prediction", "analysis", "explanation", "reasoning", "argument", "complaint", "boast", "promise"]);
+const VERDICT_NOUNS = new Set(["verdict", "view", "response", "reaction", "assessment", "call", "word", "words", "message", "answer", "reply", "warning", "take", "conclusion", "judgment", "judgement", "opinion", "advice", "plea", "prediction", "analysis", "explanation", "reasoning", "argument", "complaint", "boast", "promise", "pledge", "vow", "admission", "remark", "remarks", "comment", "comments", "retort", "quip"]);
 
 /**
  * `That was the verdict of Hollis Brack, a former designer.`, `So said Orla Venn, …`, `Those
@@ -1601,12 +1601,14 @@ const VERDICT_NOUNS = new Set(["verdict", "view", "response", "reaction", "asses
 function namedNext(tokens: Token[], evidence: WordEvidence): Cue | undefined {
   const w = (k: number) => (tokens[k]?.kind === "word" ? tokens[k].lower : "");
   let from = -1;
-  if (["that", "this", "such"].includes(w(0)) && ["was", "is", "'s"].includes(w(1))) {
+  // (`Those were the words of …` as `That was the verdict of …`)
+  if ((["that", "this", "such"].includes(w(0)) && ["was", "is", "'s"].includes(w(1))) || (["those", "these"].includes(w(0)) && ["were", "are"].includes(w(1)))) {
     let k = w(2) === "the" ? 3 : 2;
     if (!VERDICT_NOUNS.has(w(k)) && VERDICT_NOUNS.has(w(k + 1))) k++;
     if (VERDICT_NOUNS.has(w(k)) && (w(k + 1) === "of" || w(k + 1) === "from")) from = k + 2;
   } else if (w(0) === "so" && ["said", "says", "wrote", "writes", "argued", "argues"].includes(w(1))) from = 2;
-  else if (["those", "these", "the"].includes(w(0)) && ["words", "comments", "remarks"].includes(w(1)) && ["came", "come", "were"].includes(w(2)) && w(3) === "from") from = 4;
+  // (`The words came from …`, `The pledge came from …`)
+  else if (["those", "these", "the"].includes(w(0)) && VERDICT_NOUNS.has(w(1)) && ["came", "come", "were"].includes(w(2)) && w(3) === "from") from = 4;
   else if (w(0) === "the" && w(1) === "speaker" && ["is", "was"].includes(w(2))) from = 3;
   if (from < 0 || !tokens[from]) return undefined;
   const cue = cueFrom(tokens, tokens[from - 1].text, "next", from, phraseForward(tokens, from), false, evidence);
