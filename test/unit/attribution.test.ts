@@ -1489,4 +1489,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"We will look at that final bend again."\n\nThose were the words of race director Octave Lemarc, who faced questions at the briefing.`, "We will look"), "Octave Lemarc");
     assert.equal(speakerOf(`"There will be no fraud in this count." The pledge came from the agency's chief, Gustavo Rivas Peral, who spoke on Monday.`, "There will be"), "Gustavo Rivas Peral");
   });
+  it("gives the words of someone unnamed known by whom they serve or work with (`A former clerk to Justice Beaumont, who asked not to be named, said`, `A volunteer who worked with Jane Roe's group said`) to that unnamed person, never to the one named", () => {
+    const clerk = `Justice Walter Beaumont heard the case.\n\nA former clerk to Justice Beaumont, who asked not to be named, said that outcome was "more likely than the parties admit."`;
+    assert.notEqual(speakerOf(clerk, "more likely"), "Walter Beaumont");
+    const volunteer = `Jane Roe finished second.\n\nA volunteer who worked with Jane Roe's group said the crowd at the eighth "went absolutely wild."`;
+    assert.notEqual(speakerOf(volunteer, "went absolutely"), "Jane Roe");
+  });
 });

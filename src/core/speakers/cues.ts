@@ -660,6 +660,22 @@ function unnamedAntecedent(tokens: Token[], verb: string, end: number, evidence:
   return undefined;
 }
 
+/**
+ * `A volunteer who worked with Jane Roe said`: the unnamed one (`a volunteer`, `one clerk`) whose
+ * restrictive relative clause holds the words from `start` on, when the clause opens with it.
+ */
+function unnamedBeforeRelative(tokens: Token[], start: number, verb: string, evidence: WordEvidence): Cue | undefined {
+  let r = start - 1;
+  while (r > 0 && start - r <= 10 && tokens[r].kind === "word" && tokens[r].lower !== "who") r--;
+  // (the relative clause has words of its own before the name: `who worked with`)
+  if (r < 1 || r >= start - 1 || tokens[r].lower !== "who" || tokens[r].cap) return undefined;
+  let d = r - 1;
+  while (d > 0 && r - d < 6 && tokens[d].kind === "word" && !ANONYMOUS_DETERMINERS.has(tokens[d].lower)) d--;
+  if (tokens[d].kind !== "word" || !ANONYMOUS_DETERMINERS.has(tokens[d].lower) || (d > 0 && tokens[d - 1].kind === "word" && !OPENERS.has(tokens[d - 1].lower))) return undefined;
+  const cue = cueFrom(tokens, verb, "before", d, r, false, evidence);
+  return cue && (cue.phrase.type === "anonymous" || (cue.phrase.type === "role" && cue.phrase.indefinite)) ? cue : undefined;
+}
+
 /** `who gave only his first name, Karim`, `, who gave her name only as Leila`: where the name given stands. */
 function nameGivenAfter(tokens: Token[], from: number): { from: number; to: number } | undefined {
   // (`said a woman from the province of Marul, who gave only her first name, Amina`: past where she is from)
@@ -836,6 +852,10 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) ?? afterLeadIn(tokens, verb, start, end, evidence) : undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
   if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
+  // `A volunteer who worked with Jane Roe's group said`: the name ends a relative clause on an
+  // unnamed subject, which is who speaks.
+  const unnamedHead = direct && ["person", "name", "organization"].includes(direct.phrase.type) ? unnamedBeforeRelative(tokens, start, verb, evidence) : undefined;
+  if (unnamedHead) return unnamedHead;
   if (direct && !isThing(tokens, direct)) return direct;
   // `Doe, who has X, said`, `Doe, the founder of a group that …, said`, `a video that said`
   // `Doe said that by refusing to say "…"`: after a speech verb, `that` opens what was said, not a
