@@ -1495,4 +1495,14 @@ describe("attribution patterns from real news", () => {
     const volunteer = `Jane Roe finished second.\n\nA volunteer who worked with Jane Roe's group said the crowd at the eighth "went absolutely wild."`;
     assert.notEqual(speakerOf(volunteer, "went absolutely"), "Jane Roe");
   });
+  it("reads `the Taoiseach` and `the Kerry TD` as roles (the Taoiseach named before speaks; `the Minister` is still the minister), and a place before a role (`In Lisport, the mayor said`, `Speaking in Lisport, the mayor said`) as no one", () => {
+    const dail = `The Minister for Housing, Dara Ó Broin, defended the plan.\n\nThe Taoiseach, Eoin Mac Giolla, backed him.\n\nAsked about the report, the Taoiseach said: "The Minister has my confidence."\n\n"I was asked to do a job," the Minister said.`;
+    assert.equal(speakerOf(dail, "The Minister has"), "Eoin Mac Giolla");
+    assert.equal(speakerOf(dail, "I was asked"), "Dara Ó Broin");
+    // (a role, not a name: never high, as a name would be)
+    assert.notEqual(speakerEntity(`"He read out a script," the Carrigmore TD said.`, "He read out").confidence, "high");
+    for (const lead of ["In Lisport", "Speaking in Lisport", "Asked at a school opening in Lisport"]) {
+      assert.equal(speakerOf(`${lead}, the mayor said: "We will rebuild."`, "We will rebuild"), undefined, lead);
+    }
+  });
 });

@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgHeads, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import type { Token } from "./tokens";
 
@@ -1046,7 +1046,9 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
     if (head && (head.type === "person" || head.type === "name") && ((from.kind === "word" && !from.cap && ORIGIN_LINKS.has(from.lower)) || (head.type === "person" && !!head.organization && last.type === "name" && seg.to - seg.from === 1 && isPunct(tokens[seg.to], ",") && tokens[prev.from].cap))) {
       return { verb, kind: "before", phrase: head, phraseStart: prev.from, phraseEnd: prev.to };
     }
-    const merged = head && withAppositive(head, last);
+    // (`In Lisport, the mayor said`: a place opening the clause is no one the role describes)
+    const placed = tokens[prev.from].kind === "word" && PLACE_PREPOSITIONS.has(tokens[prev.from].lower);
+    const merged = head && !placed && withAppositive(head, last);
     if (merged && merged !== head) return { verb, kind: "before", phrase: merged, phraseStart: prev.from, phraseEnd: seg.to };
     // `Gulfline Energy, the region's largest utility, said`: a description of the organisation named
     // before it (its "name" a lower-case owner: `region`) is no speaker of its own.

@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, questionAnswered, resolvePersonPronoun } from "./resolve";
 import { type Token, tokenizePhrase } from "./tokens";
 
@@ -263,7 +263,9 @@ export class MentionIndex {
     // `Jane Doe, CEO of Acme,` / `Acme's chief executive, Jane Doe,`: one person, described
     // (past a party tag: `Gov. Jane Doe (R), a staunch ally,`).
     const comma = head && head.type !== "pronoun" ? partyTagEnd(tokens, end) : end;
-    if (head && head.type !== "pronoun" && tokens[comma]?.text === "," && comma + 1 < tokens.length && this.readable(comma + 1)) {
+    // (`Speaking in Lisport, the mayor said`: a place, which no appositive describes)
+    const placed = (i > 0 && tokens[i - 1].kind === "word" && PLACE_PREPOSITIONS.has(tokens[i - 1].lower)) || (tokens[i].kind === "word" && PLACE_PREPOSITIONS.has(tokens[i].lower));
+    if (head && head.type !== "pronoun" && !placed && tokens[comma]?.text === "," && comma + 1 < tokens.length && this.readable(comma + 1)) {
       let appEnd = this.phraseEnd(comma + 1);
       // `Doe, the chairman of the county party in New Hampshire, said`: a place after the appositive.
       if (appEnd > end + 1 && ["in", "from", "at"].includes(tokens[appEnd]?.lower ?? "") && isNameWord(tokens[appEnd + 1])) {
@@ -284,6 +286,9 @@ export class MentionIndex {
     }
     this.innerNames(i, stop, parsed);
     if (!parsed) return end;
+    // (a bare name there, set off by a comma before the clause's subject, is a place: no one the
+    // `the mayor` after it could mean)
+    if (placed && (parsed.type === "name" || (parsed.type === "person" && !parsed.role && !parsed.gender && !parsed.organization)) && tokens[stop]?.text === "," && tokens[stop + 1]?.text === "the") return stop;
     const phrase = this.scanReading(this.asSurname(parsed), stop, i);
     if (!phrase) return stop;
     const resolved = this.resolveAt(phrase, i, true);

@@ -893,6 +893,8 @@ const OPENING_WORDS = new Set(["as", "but", "and", "when", "while", "though", "a
 export const ANONYMOUS_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "another", "one"]);
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
 export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative", "clerk", "assistant", "speechwriter", "bodyguard", "driver", "caddie"]);
+/** Prepositions after which a name is a place (`in Lisport, the mayor said`: no mayor called Lisport). */
+export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside", "inside", "across", "throughout", "around"]);
 /** Nouns for someone known by whom they know, with `of` (`a neighbour of the family`). */
 const KNOWN_BY_HEADS = new Set(["neighbour", "neighbor", "cousin", "pal", "acquaintance", "classmate", "colleague", "schoolmate", "teammate", "bandmate", "co-worker", "coworker", "member"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
