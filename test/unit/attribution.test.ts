@@ -1505,4 +1505,10 @@ describe("attribution patterns from real news", () => {
       assert.equal(speakerOf(`${lead}, the mayor said: "We will rebuild."`, "We will rebuild"), undefined, lead);
     }
   });
+  it("gives words someone is moved to say (`…, prompting the deputy speaker, Jane Doe, to ask both to \"…\"`, `leading a heckler to shout`) to that one, not to the sentence's subject", () => {
+    const text = `Mr Roe, replying for the Government, said the Deputy was "entitled to her view", prompting the deputy speaker, Fidelma Rosen, to ask both to "lower the temperature just a small bit, please".`;
+    assert.equal(speakerOf(text, "entitled to"), "Roe");
+    assert.equal(speakerOf(text, "lower the temp"), "Fidelma Rosen");
+    assert.equal(speakerOf(`Jane Doe spoke for an hour, leading Tom Avery to declare: "We have heard enough."`, "We have heard"), "Tom Avery");
+  });
 });

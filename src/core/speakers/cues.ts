@@ -1069,6 +1069,36 @@ function subjectPhrase(tokens: Token[], verb: string, from: number, to: number, 
   return { verb, kind: "before", phrase: last, phraseStart: seg.from, phraseEnd: seg.to };
 }
 
+/** Verbs that move someone to speak (`prompting Doe to ask`, `leading Doe to declare`). */
+const MOVING_VERBS = new Set(["prompting", "prompted", "leading", "led", "forcing", "forced", "causing", "caused", "provoking", "provoked", "spurring", "spurred", "inspiring", "inspired", "moving", "moved"]);
+/** Speech verbs as infinitives after `to` (`prompting Doe to ask both to "…"`). */
+const SPEECH_INFINITIVES = new Set(["say", "ask", "declare", "quip", "joke", "remark", "exclaim", "shout", "warn", "plead", "insist", "retort", "tweet", "write", "describe", "call", "demand", "reply", "respond", "comment", "observe", "urge", "tell", "announce", "admit", "protest", "complain"]);
+
+/**
+ * `…, prompting the deputy speaker, Jane Doe, to ask both to "…"`, `leading Doe to declare: "…"`:
+ * the one moved to speak speaks, not the subject of the clause that moved her (nor of the
+ * sentence). `last` is the last token before the quotation.
+ */
+function movedToSpeak(tokens: Token[], last: number, evidence: WordEvidence): Cue | undefined {
+  for (let v = last; v > 1 && last - v < 12; v--) {
+    if (isStop(tokens[v])) return undefined;
+    if (!(tokens[v].kind === "word" && SPEECH_INFINITIVES.has(tokens[v].lower) && tokens[v - 1].lower === "to")) continue;
+    // (`to describe the scheme's "…" branding`: words someone owns, which the one moved names)
+    if (tokens.slice(v + 1, last + 1).some((t) => t.kind === "poss")) return undefined;
+    for (let m = v - 2; m >= 0 && v - m <= 12; m--) {
+      if (isStop(tokens[m])) return undefined;
+      if (tokens[m].kind !== "word" || !MOVING_VERBS.has(tokens[m].lower)) continue;
+      // (the phrase runs up to `to`, an appositive's closing comma aside)
+      let end = v - 1;
+      while (end > m + 1 && isPunct(tokens[end - 1], ",")) end--;
+      const cue = end > m + 1 ? subjectPhrase(tokens, tokens[v].text, m + 1, end, evidence) : undefined;
+      return cue && (cue.phrase.type === "person" || cue.phrase.type === "name" || cue.phrase.type === "role" || cue.phrase.type === "anonymous") ? cue : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /**
  * The cue in the words before a quotation, back to the start of its sentence (quotations
  * earlier in the sentence left out): `X said: "…"`, `X told Reuters that "…"`, `X …, saying "…"`.
@@ -1096,6 +1126,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
     // the words may be either's: a guess, never a sure reading.
     if (owner && (owner.phrase.type === "person" || owner.phrase.type === "name")) return spoken ? { ...owner, kind: "subject", verb: "" } : owner;
   }
+  const moved = movedToSpeak(tokens, last, evidence);
+  if (moved) return moved;
   // `Respondents were asked: "…"`, `Doe was pressed:`: the question put to them, by someone unnamed.
   if (isPunct(tokens[last], ":") && last >= 2 && tokens[last - 1].kind === "word" && ["asked", "pressed", "questioned", "quizzed"].includes(tokens[last - 1].lower) && BE_FORMS.has(tokens[last - 2].lower)) return undefined;
   // `The interpreter translated Jane Doe's answer: "…"`, `Roe read out Doe's statement:`: the words
