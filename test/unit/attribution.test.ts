@@ -1511,4 +1511,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "lower the temp"), "Fidelma Rosen");
     assert.equal(speakerOf(`Jane Doe spoke for an hour, leading Tom Avery to declare: "We have heard enough."`, "We have heard"), "Tom Avery");
   });
+  it("never gives the subject of `answered the chief justice's warning that the decision would \"…\"` the warning's words at a confidence a verdict would use; `answered Roe's claim that` gives them to Roe", () => {
+    const q = speakerEntity(`Chief Justice Ruth Marley wrote the dissent. In one passage, Miriam Strand answered the chief justice's warning that the decision would "hobble" investigations.`, "hobble");
+    assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+    assert.equal(speakerOf(`Miriam Strand answered Tom Avery's claim that the ruling would "gut the statute".`, "gut the"), "Tom Avery");
+  });
 });

@@ -1342,7 +1342,8 @@ function claimOwner(tokens: Token[], last: number, evidence: WordEvidence): Cue 
     const at = nearestCueVerb(tokens, c);
     const governing = at >= 0 ? cueVerbForms.get(tokens[at].lower) ?? "" : undefined;
     // (`Doe responded to Roe's accusation that …`, `replied to`: the claim answered, not reported)
-    const answeredTo = (governing === "respond" || governing === "reply") && tokens[at + 1]?.lower === "to";
+    // (`Doe answered the chief justice's warning that …`: answering a claim is replying to it)
+    const answeredTo = ((governing === "respond" || governing === "reply") && tokens[at + 1]?.lower === "to") || governing === "answer";
     if (governing && SPEECH_LEMMAS.has(governing) && !answeredTo) return undefined;
     const next = tokens[c + 1]?.lower;
     if (next !== "that" && next !== "by") continue;
