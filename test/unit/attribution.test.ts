@@ -1516,4 +1516,9 @@ describe("attribution patterns from real news", () => {
     assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
     assert.equal(speakerOf(`Miriam Strand answered Tom Avery's claim that the ruling would "gut the statute".`, "gut the"), "Tom Avery");
   });
+  it("reads `had begun \"…\"` with the quotation right after as what was begun, not a cue: the words stay with who said the sentence (`A senior official … said prosecutors had already begun \"triaging\" cases`)", () => {
+    const text = `A senior official at the ministry, who spoke on condition of anonymity, said Jane Roe's office had already begun "triaging" pending cases.`;
+    assert.equal(speakerOf(text, "triaging"), "senior official");
+    assert.equal(speakerOf(`Jane Roe said that she had begun "to unmask the true nature" of the plan.`, "to unmask"), "Jane Roe");
+  });
 });
