@@ -1521,4 +1521,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "triaging"), "senior official");
     assert.equal(speakerOf(`Jane Roe said that she had begun "to unmask the true nature" of the plan.`, "to unmask"), "Jane Roe");
   });
+  it("gives words someone is shown, heard or recalled saying (`A Slack message … shows a growth manager telling colleagues: \"…\"`, `The video shows Jane Roe telling`, `recalled her father saying`) to that one, never to the message or the one recalling", () => {
+    assert.notEqual(speakerOf(`A Slack message from the launch, shared by a former employee, shows a growth manager telling colleagues: "Legal is nervous but we ship."`, "Legal is nervous"), "Slack");
+    assert.equal(speakerOf(`The video shows Jane Roe telling colleagues: "We ship on Thursday."`, "We ship"), "Jane Roe");
+    assert.notEqual(speakerOf(`Tom Avery recalled a coach telling him: "Never sell the boat."`, "Never sell"), "Tom Avery");
+  });
 });

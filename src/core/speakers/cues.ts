@@ -45,7 +45,7 @@ const ASIDE_LEMMAS = new Set(["say", "argue", "write", "note", "add", "explain",
 const GERUND_CHAIN = new Set(["to", "taken", "take", "takes", "have", "has", "had", "begun", "began", "begin", "started", "start", "starts", "kept", "keep", "keeps", "been", "also", "now", "since", "already", "even", "increasingly", "long"]);
 /** Verbs judging someone for what they said (`accused Roe of calling …`, `praised Roe for saying …`). */
 const JUDGING = new Set(["accused", "accuses", "accusing", "accuse", "criticized", "criticised", "criticizes", "criticises", "criticizing", "criticising", "blasted", "blasts", "slammed", "slams", "attacked", "attacks", "faulted", "faults", "mocked", "mocks", "chided", "chides", "praised", "praises", "thanked", "thanks", "credited", "credits", "blamed", "blames", "condemned", "condemns", "denounced", "denounces", "rebuked", "rebukes", "scolded", "scolds", "ridiculed", "ridicules", "lambasted", "lambastes", "berated", "berates", "applauded", "applauds", "commended", "commends", "thanking", "praising", "blaming"]);
-const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught"]);
+const PERCEIVING = new Set(["recalled", "recalls", "remembered", "remembers", "heard", "hears", "saw", "sees", "watched", "watches", "overheard", "recorded", "filmed", "caught", "shows", "showed", "shown", "captured", "captures", "depicts", "depicted"]);
 /** Prepositions that go on with a quoted sentence after its closing mark (`"…" for the EU, said Doe`). */
 const QUOTE_TAIL_STARTS = new Set(["for", "to", "in", "on", "about", "at", "with", "from", "of", "over", "against", "into", "toward", "towards", "among", "across", "during", "under"]);
 /** Conjunctions that, right after a quotation, open a clause of its own (its subject did not say the quotation). */
@@ -1561,19 +1561,22 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
     }
     return undefined;
   };
+  // `Doe recalled Roe saying "…"`, `Doe heard Roe say`, `a message shows a manager telling
+  // colleagues`: the one remembered, heard or shown speaks (not the clause's subject).
+  {
+    let p = v - 1;
+    while (p > 0 && p > v - 7 && tokens[p].kind === "word" && !PERCEIVING.has(tokens[p].lower)) p--;
+    const start = p + 1;
+    const perceiver = tokens[p];
+    if (start < v && perceiver?.kind === "word" && !perceiver.cap && PERCEIVING.has(perceiver.lower)) {
+      const heard = subjectPhrase(tokens, verb, start, v, evidence);
+      if (heard && (heard.phrase.type === "person" || heard.phrase.type === "name" || heard.phrase.type === "anonymous" || heard.phrase.type === "role")) return { ...heard, kind: "participle" };
+    }
+  }
   const own = withSubject(v);
   if (own) return { ...own, kind: "participle" };
   if (own === null) return null;
   if (documentSays(tokens, v)) return null;
-  // `Doe recalled Roe saying "…"`, `Doe heard Roe say`: the one remembered or heard speaks.
-  {
-    const start = phraseBackward(tokens, v, 0);
-    const perceiver = tokens[start - 1];
-    if (start < v && perceiver?.kind === "word" && PERCEIVING.has(perceiver.lower)) {
-      const heard = subjectPhrase(tokens, verb, start, v, evidence);
-      if (heard && (heard.phrase.type === "person" || heard.phrase.type === "name")) return { ...heard, kind: "participle" };
-    }
-  }
   // `which locals have taken to calling the "…"`, `residents began calling it "…"`: the subject of
   // the verb the gerund hangs on, in its own clause.
   {
