@@ -1526,4 +1526,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The video shows Jane Roe telling colleagues: "We ship on Thursday."`, "We ship"), "Jane Roe");
     assert.notEqual(speakerOf(`Tom Avery recalled a coach telling him: "Never sell the boat."`, "Never sell"), "Tom Avery");
   });
+  it("reads Indian court titles as roles (`the AAG replied` is the additional advocate general named before, `the amicus`, `the CJI`), never as a name at high", () => {
+    assert.equal(speakerOf(`Additional Advocate General Sunanda Iyer appeared for the State. "Since the survey was notified," the AAG replied.`, "Since the survey"), "Sunanda Iyer");
+    assert.notEqual(speakerEntity(`"That is the difficulty," the CJI said.`, "That is the").confidence, "high");
+  });
 });
