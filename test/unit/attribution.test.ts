@@ -1530,4 +1530,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Additional Advocate General Sunanda Iyer appeared for the State. "Since the survey was notified," the AAG replied.`, "Since the survey"), "Sunanda Iyer");
     assert.notEqual(speakerEntity(`"That is the difficulty," the CJI said.`, "That is the").confidence, "high");
   });
+  it("gives a short title-case name after an article or a thing's possessive (`to be sold as the \"Valdmark Pico\"`, `declared an \"Energy Emergency Level 3\"`, `the game's \"Moonwell Wishes\"`) no speaker, while `called the plan \"a Disaster\"` stays the caller's", () => {
+    assert.equal(speakerOf(`Jane Roe said the car, to be sold as the "Ostra Pico" from next spring, was ready.`, "Ostra Pico"), undefined);
+    assert.equal(speakerOf(`The authority declared an "Energy Emergency Level 3", its highest alert, Jane Roe said.`, "Energy Emergency"), undefined);
+    assert.equal(speakerOf(`Jane Roe said the regulator had opened an inquiry into the game's "Moonlit Wishes", a paid feature.`, "Moonlit Wishes"), undefined);
+    assert.equal(speakerOf(`Jane Roe called the plan "a Disaster" on Monday.`, "a Disaster"), "Jane Roe");
+  });
 });

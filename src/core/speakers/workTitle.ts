@@ -22,6 +22,9 @@ const NAMES = new Set(["nickname", "nicknames", "moniker", "maxim", "name", "cod
 const NAME_MAX_WORDS = 8;
 /** Words naming a thing right before its name (`a column headlined "…"`, `the so-called "…"`, `nicknamed the library "…"`; not `dubbed`: who dubs a thing coins the words; not `titled`: an ad or a memo titled "…" is its author's words, a work titled "…" is read above). */
 const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named|headlined|so[- ]called|nicknamed(?:\s+[\p{L}'’-]+){1,3})(?:\s+the)?\s*,?\s*$/iu;
+/** (A name after an article is short: a longer title-case run may be someone's words.) */
+const SHORT_NAME_WORDS = 4;
+const BEFORE_SHORT_NAME = /(?:\b(?:the|an?|its|their)|\b\p{Ll}+['’]s)\s*$/u;
 /** Words naming a work before its title (`a song titled "…"`). */
 const NAMING = new Set(["titled", "entitled", "called", "named"]);
 const WRITING_VERBS = new Set(["wrote", "writes", "write", "written", "writing", "argued", "argues", "recalled", "recalls", "described", "describes"]);
@@ -47,6 +50,9 @@ export function isTitleOfWork(text: string, quote: Quote, wordCount: number): bo
   // `on the "Over the Sticks" podcast`, `its "Vane Basics" private label`: a name before the thing it names.
   const head = NAMED_AFTER.exec(text.slice(quote.end, quote.end + 40));
   if (head && (WORKS.has(head[2].toLowerCase()) || THING_HEADS.has(head[2].toLowerCase())) && /\p{L}$/u.test(text.slice(Math.max(0, quote.start - 12), quote.start - 1).trimEnd())) return true;
+  // `the "Valdmark Pico"`, `an "Energy Emergency Level 3"`, `the game's "Moonwell Wishes"`: a short
+  // name in title case right after an article or a thing's possessive (not `Doe's "…"`, whose words they may be).
+  if (wordCount <= SHORT_NAME_WORDS && BEFORE_SHORT_NAME.test(text.slice(Math.max(0, quote.start - 24), quote.start - 1))) return true;
   // `she wrote in "Cold Water."`
   return last === "in" && WRITING_VERBS.has(previous);
 }
