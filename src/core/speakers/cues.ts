@@ -671,6 +671,8 @@ function unnamedBeforeRelative(tokens: Token[], start: number, verb: string, evi
   while (r > 0 && start - r <= 10 && tokens[r].kind === "word" && tokens[r].lower !== "who") r--;
   // (the relative clause has words of its own before the name: `who worked with`)
   if (r < 1 || r >= start - 1 || tokens[r].lower !== "who" || tokens[r].cap) return undefined;
+  // (`A man who gave his name only as Karim said`: the name he gave is his)
+  if (nameGivenAfter(tokens, r)) return undefined;
   let d = r - 1;
   while (d > 0 && r - d < 6 && tokens[d].kind === "word" && !ANONYMOUS_DETERMINERS.has(tokens[d].lower)) d--;
   if (tokens[d].kind !== "word" || !ANONYMOUS_DETERMINERS.has(tokens[d].lower) || (d > 0 && tokens[d - 1].kind === "word" && !OPENERS.has(tokens[d - 1].lower))) return undefined;
