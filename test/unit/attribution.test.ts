@@ -1536,4 +1536,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Jane Roe said the regulator had opened an inquiry into the game's "Moonlit Wishes", a paid feature.`, "Moonlit Wishes"), undefined);
     assert.equal(speakerOf(`Jane Roe called the plan "a Disaster" on Monday.`, "a Disaster"), "Jane Roe");
   });
+  it("reads the subject before a relative clause set off by dashes (`the mayor — who … with municipal police — promised \"…\"`), and `\"…,\" Roe said, before Doe cut in: \"…\"` as two speakers' words", () => {
+    assert.equal(speakerOf(`Jane Roe — who has built her campaign on late patrols with municipal police — promised a referendum "within six months" of taking office.`, "within six"), "Jane Roe");
+    const hosts = `"That is the most romantic thing," Yoo Sang-chul said, before Yoo Min-ji cut in: "He says that every single week."`;
+    assert.equal(speakerOf(hosts, "He says that"), "Yoo Min-ji");
+    assert.equal(speakerOf(hosts, "That is the most"), "Yoo Sang-chul");
+  });
 });

@@ -778,7 +778,8 @@ function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
       const words = between.filter((t) => t.kind === "word");
       // (`"…," he added, before Doe interrupted: "…"`: two speakers' words, not one quotation split)
       const conj = between.findIndex((t) => t.kind === "word" && ["before", "while", "as", "when", "after", "but", "and", "until", "then"].includes(t.lower));
-      const secondCue = conj >= 0 && between.some((t, i) => i > conj && isCueVerb(between, i));
+      // (and `…, before Yoo Min-ji cut in: "…"`: a named subject after the conjunction introducing the rest with a colon)
+      const secondCue = conj >= 0 && (between.some((t, i) => i > conj && isCueVerb(between, i)) || (between[between.length - 1]?.text === ":" && between.some((t, i) => i > conj && t.kind === "word" && t.cap)));
       const inner = doc.text.slice(Math.max(a.start, a.end - 2), a.end);
       const lastBetween = between[between.length - 1];
       // One sentence only: `"…," she said, "…"` — not `"…," she said. She added: "…"`.

@@ -821,6 +821,16 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     const agent = cueFrom(tokens, verb, "before", v + 2, phraseForward(tokens, v + 2), false, evidence);
     return agent && agent.phrase.type !== "pronoun" ? agent : undefined;
   }
+  // `the mayor — who has built his campaign on patrols with municipal police — promised`: a
+  // relative clause set off by dashes describes the subject before it; nothing in it speaks.
+  if (isPunct(tokens[v - 1], "\u2014", "\u2013")) {
+    let open = v - 2;
+    while (open > 0 && v - open < 60 && !isPunct(tokens[open], "\u2014", "\u2013", ".", "!", "?", ";")) open--;
+    if (open > 0 && isPunct(tokens[open], "\u2014", "\u2013") && tokens[open + 1]?.kind === "word" && ["who", "whose", "which", "where"].includes(tokens[open + 1].lower)) {
+      const subject = subjectPhrase(tokens, verb, phraseBackward(tokens, open, 0), open, evidence);
+      if (subject && !isThing(tokens, subject)) return subject;
+    }
+  }
   const start = phraseBackward(tokens, v, 0, whatStarts);
   const end = subjectEnd(tokens, v, start);
   const before = tokens[start - 1];
@@ -1165,7 +1175,8 @@ export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted 
   if (isPunct(tokens[last], ":")) {
     for (let c = last - 1; c > 1 && c > last - 16; c--) {
       if (isStop(tokens[c]) || isCueVerb(tokens, c)) break;
-      if (!(tokens[c].kind === "word" && ["while", "whereas", "but", "and"].includes(tokens[c].lower) && isPunct(tokens[c - 1], ","))) continue;
+      // (`"…," Roe said, before Doe cut in: "…"`)
+      if (!(tokens[c].kind === "word" && ["while", "whereas", "but", "and", "before", "until"].includes(tokens[c].lower) && isPunct(tokens[c - 1], ","))) continue;
       const own = mainSubject(tokens, c + 1, last, ":", "colon", evidence);
       if (own && ["person", "name", "pronoun"].includes(own.phrase.type) && verbAfter(tokens, own.phraseEnd, last)) return own;
       break;
