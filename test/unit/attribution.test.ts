@@ -1542,4 +1542,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(hosts, "He says that"), "Yoo Min-ji");
     assert.equal(speakerOf(hosts, "That is the most"), "Yoo Sang-chul");
   });
+  it("gives the words of a founding text named in a relative clause (`quoted Article 19 of the Constitution, which guarantees \"…\"`) to no one at a confidence a verdict uses", () => {
+    const q = speakerEntity(`Justice Lakshmi Narayan also quoted Article 19 of the Constitution, which guarantees "freedom of speech and expression", and observed it.`, "freedom of speech");
+    assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
+  });
 });

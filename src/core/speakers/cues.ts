@@ -1547,8 +1547,12 @@ function voicelessRelative(tokens: Token[], last: number): boolean {
   const head = tokens[c - 1];
   // (not `the bill, which she said was "…"`: someone inside the clause speaks)
   for (let k = c + 2; k <= last; k++) if (tokens[k].kind === "word" && (SUBJECT_PRONOUNS.has(tokens[k].lower) || (isNameWordToken(tokens[k]) && !timeWords.has(tokens[k].lower) && isCueVerb(tokens, k + 1)))) return false;
-  return head?.kind === "word" && !head.cap && VOICELESS_TEXTS.has(head.lower);
+  // (`Article 19 of the Constitution, which guarantees "…"`: a founding text, named)
+  return head?.kind === "word" && ((!head.cap && VOICELESS_TEXTS.has(head.lower)) || (head.cap && FOUNDING_TEXTS.has(head.lower)));
 }
+
+/** Texts named with a capital whose words are their own (`the Constitution, which guarantees "…"`). */
+const FOUNDING_TEXTS = new Set(["constitution", "charter", "treaty", "convention", "covenant", "declaration", "act", "code", "amendment"]);
 
 /** Whether the words before a quotation end in a document's participle cue (`a page stating that`): words no one the sentence names says. */
 export function documentParticipleBefore(tokens: Token[]): boolean {
