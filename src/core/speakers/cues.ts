@@ -691,11 +691,13 @@ function nameGivenAfter(tokens: Token[], from: number): { from: number; to: numb
   if (isPunct(tokens[from], ",")) from++;
   if (tokens[from]?.lower !== "who") return undefined;
   let k = from + 1;
-  while (k < tokens.length && k < from + 8 && tokens[k].lower !== "name") {
+  // (`who gave only his surname, Hamada`: a surname, family or last name is a name given)
+  const named = (t: Token | undefined) => t?.lower === "name" || t?.lower === "surname";
+  while (k < tokens.length && k < from + 8 && !named(tokens[k])) {
     if (tokens[k].kind !== "word") return undefined;
     k++;
   }
-  if (tokens[k]?.lower !== "name" || !givesName(tokens.slice(from + 1, k + 1))) return undefined;
+  if (!named(tokens[k]) || !givesName([...tokens.slice(from + 1, k), { ...tokens[k], lower: "name" }])) return undefined;
   k++;
   if (tokens[k]?.lower === "only") k++;
   if (tokens[k]?.lower === "as" || isPunct(tokens[k], ",")) k++;
