@@ -1546,4 +1546,12 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Justice Lakshmi Narayan also quoted Article 19 of the Constitution, which guarantees "freedom of speech and expression", and observed it.`, "freedom of speech");
     assert.ok(!q.speaker || q.confidence === "low", `${q.speaker?.name} ${q.confidence}`);
   });
+  it("reads the surname someone gave (`said a 58-year-old line supervisor who gave only his surname, Hamada`) as the speaker's name", () => {
+    assert.equal(speakerOf(`"The family knows our names," said a 58-year-old line supervisor who gave only his surname, Hamada.`, "The family knows"), "Hamada");
+  });
+  it("gives a title of two words or more after a name's possessive (`Ilse Varn's \"The Salt Orchard\"`, `NBC's \"Meet the Press\"`) no speaker, while `Doe's \"deeply flawed\" plan` is still Doe's to weigh", () => {
+    assert.equal(speakerOf(`The top lot was Ilse Varn's "The Salt Orchard", which sold for $4 million.`, "The Salt Orchard"), undefined);
+    assert.equal(speakerOf(`Jane Roe said on NBC's "Meet the Press" that she would run.`, "Meet the Press"), undefined);
+    assert.equal(speakerOf(`Critics mocked Jane Roe's "deeply flawed" plan.`, "deeply flawed"), "Jane Roe");
+  });
 });
