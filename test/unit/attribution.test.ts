@@ -1554,4 +1554,10 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Jane Roe said on NBC's "Meet the Press" that she would run.`, "Meet the Press"), undefined);
     assert.equal(speakerOf(`Critics mocked Jane Roe's "deeply flawed" plan.`, "deeply flawed"), "Jane Roe");
   });
+  it("gives `\"…,\" while Ms. Tanabe would say only that hers was \"…\"` to Tanabe (a clause of her own), while `She said that while the Government would announce a package \"…\"` stays the reporter's account", () => {
+    const text = `Mr. Fitzhugh said afterward that his client was "disappointed but philosophical," while Ms. Tanabe would say only that hers was "very, very happy tonight."`;
+    assert.equal(speakerOf(text, "disappointed"), "Fitzhugh");
+    assert.equal(speakerOf(text, "very, very"), "Tanabe");
+    assert.equal(speakerOf(`Jane Roe said that while the Government would announce a package "within days", it was late.`, "within days"), "Jane Roe");
+  });
 });

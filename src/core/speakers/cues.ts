@@ -1277,6 +1277,10 @@ const REPORTING_REACH = 40;
 function cueVerbBefore(tokens: Token[], v: number): boolean {
   for (let u = v - 1; u >= 0 && u >= v - REPORTING_REACH; u--) {
     if (isStop(tokens[u])) return false;
+    // (`Roe said …, while Doe would say only that "…"`: a clause of its own, not one Roe reports)
+    // (the comma may stand inside the closing mark of a quotation before: `"…," while Doe would say`)
+    // (a named subject opens it; not `She said that while the Government would announce "…"`, her account)
+    if (tokens[u].kind === "word" && ["while", "whereas", "but"].includes(tokens[u].lower) && tokens[u - 1]?.lower !== "that" && tokens[u + 1]?.kind === "word" && tokens[u + 1].cap) return false;
     if (isCueVerb(tokens, u)) return true;
   }
   return false;
