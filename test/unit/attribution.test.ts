@@ -1560,4 +1560,12 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "very, very"), "Tanabe");
     assert.equal(speakerOf(`Jane Roe said that while the Government would announce a package "within days", it was late.`, "within days"), "Jane Roe");
   });
+  it("reads a list joined by `and` before the verb as the subject (`Jane Roe and Tom Avery said:`, `the Ministry of Transport, Communications and Information Technology said`), never its last name alone", () => {
+    assert.equal(speakerOf(`At the rally, Jane Roe and Tom Avery said: "We will fight this to the end."`, "We will fight"), "Jane Roe and Tom Avery");
+    assert.equal(speakerOf(`In Lisport, Jane Roe, Tom Avery and Jim Beam said: "We will fight."`, "We will fight"), "Jane Roe, Tom Avery and Jim Beam");
+    assert.equal(speakerOf(`The Ministry of Transport, Communications and Information Technology said the government "fully supports the plan."`, "fully supports"), "Ministry of Transport, Communications and Information Technology");
+  });
+  it("reads past an acronym in brackets in a participial adjunct (`Foreign Minister Tang Wenbo, quoted by the official Qiaoling News Agency (QNA), said`)", () => {
+    assert.equal(speakerOf(`Foreign Minister Tang Wenbo, quoted by the official Qiaoling News Agency (QNA), said late on Monday that neighbours "cannot choose each other".`, "cannot choose"), "Tang Wenbo");
+  });
 });

@@ -750,7 +750,8 @@ const BE_FORMS: ReadonlySet<string> = new Set(["was", "were", "is", "are", "been
 function participialAdjunct(tokens: Token[], end: number): number {
   if (!isPunct(tokens[end - 1], ",")) return -1;
   let open = end - 2;
-  while (open > 0 && open > end - 16 && tokens[open].kind !== "punct") open--;
+  // (past an acronym in brackets: `Doe, quoted by the Qiaoling News Agency (QNA), said`)
+  while (open > 0 && open > end - 16 && (tokens[open].kind !== "punct" || isPunct(tokens[open], "(", ")"))) open--;
   if (open <= 0 || !isPunct(tokens[open], ",") || open >= end - 2) return -1;
   const first = tokens[open + 1];
   if (first.kind !== "word" || first.cap || describingWords.has(first.lower) || rolePhrases.has(first.lower)) return -1;
@@ -1120,6 +1121,43 @@ function movedToSpeak(tokens: Token[], last: number, evidence: WordEvidence): Cu
  * earlier in the sentence left out): `X said: "…"`, `X told Reuters that "…"`, `X …, saying "…"`.
  */
 export function cueBefore(tokens: Token[], evidence: WordEvidence, clauseQuoted = false): Cue | undefined {
+  return coordinatedSubject(tokens, cueBeforeOne(tokens, evidence, clauseQuoted));
+}
+
+/** Heads of an organisation named `… of A, B and C` (`the Ministry of Transport, Communications and Information Technology`). */
+const LISTED_ORG_HEADS = new Set(["ministry", "department", "office", "secretariat", "commission", "committee", "council", "board", "agency", "authority", "institute", "school", "faculty", "bureau", "minister", "secretary"]);
+
+/**
+ * `Jane Roe, Tom Avery and Jim Beam said`, `the Ministry of Transport, Communications and
+ * Information Technology said`: a name closing a list joined by `and` is not the subject alone —
+ * the whole list is (one outfit's name, or several people speaking together).
+ */
+function coordinatedSubject(tokens: Token[], cue: Cue | undefined): Cue | undefined {
+  if (!cue || !(cue.phrase.type === "person" || cue.phrase.type === "name") || cue.kind !== "before") return cue;
+  const and = cue.phraseStart - 1;
+  if (tokens[and]?.lower !== "and" || !(tokens[and - 1]?.kind === "word" && tokens[and - 1].cap)) return cue;
+  let start = and - 1;
+  while (start > 0 && cue.phraseStart - start < 14 && ((tokens[start - 1].kind === "word" && tokens[start - 1].cap && !stopwordSet.has(tokens[start - 1].lower)) || isPunct(tokens[start - 1], ","))) start--;
+  if (isPunct(tokens[start], ",")) start++;
+  // (`In Lisport, Jane Roe and Tom Avery said`: the place before the first comma is no one in the list)
+  if (tokens[start - 1]?.kind === "word" && PLACE_PREPOSITIONS.has(tokens[start - 1].lower)) {
+    while (start < and && !isPunct(tokens[start], ",")) start++;
+    start++;
+  }
+  // (`the Ministry of A, B and C`: the outfit whose name the list ends)
+  if (tokens[start - 1]?.lower === "of" && tokens[start - 2]?.kind === "word" && LISTED_ORG_HEADS.has(tokens[start - 2].lower)) {
+    const from = start - 2;
+    return { ...cue, phrase: { type: "organization", name: tokens.slice(from, cue.phraseEnd).map((t) => t.text).join(" ").replace(/ ,/g, ",") }, phraseStart: from };
+  }
+  // (only a list of names: `Roe, Avery and Beam`; `In Lisport, Jane Roe and …` is not one)
+  const items = tokens.slice(start, cue.phraseEnd);
+  if (start > 0 && !isStop(tokens[start - 1]) && !isPunct(tokens[start - 1], ",") && !(tokens[start - 1].kind === "word" && (OPENERS.has(tokens[start - 1].lower) || stopwordSet.has(tokens[start - 1].lower)))) return cue;
+  if (!items.some((t) => isPunct(t, ",")) && and - start > 3) return cue;
+  const listed = tokens.slice(start, and).map((t) => t.text).join(" ").replace(/ ,/g, ",");
+  return { ...cue, phrase: { type: "name", name: `${listed} and ${cue.phrase.name}` }, phraseStart: start };
+}
+
+function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = false): Cue | undefined {
   let last = tokens.length - 1;
   while (last >= 0 && tokens[last].kind === "punct" && !isPunct(tokens[last], ":", ",")) last--;
   if (last < 0) return undefined;

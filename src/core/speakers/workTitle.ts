@@ -25,6 +25,7 @@ const NAMED_AS = /\b(?:known\s+as|(?:nick|code|re)?named|headlined|so[- ]called|
 /** (A name after an article is short: a longer title-case run may be someone's words.) */
 const SHORT_NAME_WORDS = 4;
 const BEFORE_SHORT_NAME = /(?:\b(?:the|an?|its|their)|\b\p{Ll}+['’]s)\s*$/u;
+const SPOKEN_AFTER = /^[\s\u201d\u2019"'.,]*(?:rallying|slogan|motto|mantra|catchphrase|promise|pledge|vow|chant|battle\s+cry|war\s+cry|refrain|message|line|remark|comment|quip|warning|call)\b/iu;
 const NAME_POSSESSIVE_BEFORE = /\b\p{Lu}[\p{L}-]+['’]s\s*$/u;
 const COINED_BEFORE = /\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|nicknam\p{L}*|brand(?:s|ed|ing)|label(?:s|l?ed|l?ing)|christen\p{L}*|term(?:s|ed|ing))\s+(?:(?:it|them|him|her|this|that)\s+)?(?:the|an?)\s*$/iu;
 /** Words naming a work before its title (`a song titled "…"`). */
@@ -59,7 +60,8 @@ export function isTitleOfWork(text: string, quote: Quote, wordCount: number): bo
   if (wordCount <= SHORT_NAME_WORDS && BEFORE_SHORT_NAME.test(lead) && !COINED_BEFORE.test(lead)) return true;
   // `Varnholt's "The Salt Orchard"`, `Pasqualin's "Bathers at Corvo"`: a title of two words or more
   // after a name's possessive is a work of theirs, not words they said.
-  if (wordCount >= 2 && wordCount <= SHORT_NAME_WORDS && NAME_POSSESSIVE_BEFORE.test(lead)) return true;
+  // (not `Lind's "Build It Now" rallying cry`: a slogan or a pledge is its speaker's words)
+  if (wordCount >= 2 && wordCount <= SHORT_NAME_WORDS && NAME_POSSESSIVE_BEFORE.test(lead) && !SPOKEN_AFTER.test(text.slice(quote.end, quote.end + 30))) return true;
   // `she wrote in "Cold Water."`
   return last === "in" && WRITING_VERBS.has(previous);
 }
