@@ -1568,4 +1568,8 @@ describe("attribution patterns from real news", () => {
   it("reads past an acronym in brackets in a participial adjunct (`Foreign Minister Tang Wenbo, quoted by the official Qiaoling News Agency (QNA), said`)", () => {
     assert.equal(speakerOf(`Foreign Minister Tang Wenbo, quoted by the official Qiaoling News Agency (QNA), said late on Monday that neighbours "cannot choose each other".`, "cannot choose"), "Tang Wenbo");
   });
+  it("gives `Dunmore has offered what one of them called \"…\"` to no one (one of the people just mentioned), never to Dunmore, and `One of them said` names no one", () => {
+    assert.equal(speakerOf(`According to two people familiar with those talks, Dunmore has offered what one of them called "a package built around expiring contracts."`, "a package built"), undefined);
+    assert.equal(speakerOf(`Two executives spoke to the paper. One of them said: "Nobody thought it would hold up."`, "Nobody thought"), undefined);
+  });
 });

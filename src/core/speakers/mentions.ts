@@ -531,6 +531,8 @@ export class MentionIndex {
         return sure(this.recentOrganization(at, phrase.noun));
       }
       case "anonymous":
+        // (`one of them`: someone among people just mentioned, whom the words do not describe — no one to name)
+        if (/\bof (?:them|those|these|us)$/i.test(phrase.descriptor)) return undefined;
         return sure(entities.anonymous(phrase.descriptor.replace(/^(a|an|one|another|some|several|many|other)\s+(?!of\b)/i, "")));
     }
   }

@@ -691,6 +691,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (kind !== "organization" && kind !== "place" && kind !== "time" && kind !== "group") return { type: "person", name: joinWords(who), gender: genderOfTitle(bare(ws[titleAt])) };
   }
   const last = ws[ws.length - 1];
+  // `one of them`, `another of those` (people just mentioned, left unnamed)
+  if (det && ONE_OF_HEADS.has(det) && ws.length === 2 && ws[0].lower === "of" && ["them", "those", "these", "us"].includes(ws[1].lower)) return { type: "anonymous", descriptor: `${det} of ${ws[1].lower}` };
   // `one Twitter user`, `another commenter`, `some readers`
   // (not past `by`: `a copy seen by Apex Insider` is a document, and the insider part of a name)
   if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner && !ws.some((w) => w.lower === "by")) {
@@ -893,6 +895,8 @@ const OPENING_WORDS = new Set(["as", "but", "and", "when", "while", "though", "a
 export const ANONYMOUS_DETERMINERS: ReadonlySet<string> = new Set(["a", "an", "another", "one"]);
 /** People known only by whom they are close to (`a longtime adviser to Doe`). */
 export const ASSOCIATE_HEADS: ReadonlySet<string> = new Set(["aide", "adviser", "advisor", "ally", "confidant", "confidante", "friend", "associate", "source", "person", "official", "insider", "operative", "strategist", "donor", "staffer", "lawyer", "attorney", "relative", "clerk", "assistant", "speechwriter", "bodyguard", "driver", "caddie"]);
+/** Words counting some of the people just mentioned (`one of them`). */
+const ONE_OF_HEADS = new Set(["one", "another", "two", "three", "some", "several", "many", "both", "each", "either", "neither", "none"]);
 /** Prepositions after which a name is a place (`in Lisport, the mayor said`: no mayor called Lisport). */
 export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "outside", "inside", "across", "throughout", "around"]);
 /** Nouns for someone known by whom they know, with `of` (`a neighbour of the family`). */
