@@ -1572,4 +1572,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`According to two people familiar with those talks, Dunmore has offered what one of them called "a package built around expiring contracts."`, "a package built"), undefined);
     assert.equal(speakerOf(`Two executives spoke to the paper. One of them said: "Nobody thought it would hold up."`, "Nobody thought"), undefined);
   });
+  it("reads the name someone identified themselves by (`a young man who identified himself only as Hamad, a …, asked the panel:`)", () => {
+    assert.equal(speakerOf(`During the session, a young man who identified himself only as Hamad, a member of a trading family, asked the panel: "What do you do when the founder will not leave?"`, "What do you do"), "Hamad");
+  });
 });

@@ -690,6 +690,21 @@ function nameGivenAfter(tokens: Token[], from: number): { from: number; to: numb
   }
   if (isPunct(tokens[from], ",")) from++;
   if (tokens[from]?.lower !== "who") return undefined;
+  // (`who identified himself only as Hamad`, `who asked to be identified only as Leila`)
+  {
+    let i = from + 1;
+    while (i < tokens.length && i < from + 6 && tokens[i].kind === "word" && tokens[i].lower !== "identified") i++;
+    if (tokens[i]?.lower === "identified") {
+      i++;
+      if (["himself", "herself", "themselves"].includes(tokens[i]?.lower ?? "")) i++;
+      if (tokens[i]?.lower === "only") i++;
+      if (tokens[i]?.lower === "as") {
+        let end = i + 1;
+        while (end < tokens.length && end < i + 4 && isNameWordToken(tokens[end])) end++;
+        if (end > i + 1) return { from: i + 1, to: end };
+      }
+    }
+  }
   let k = from + 1;
   // (`who gave only his surname, Hamada`: a surname, family or last name is a name given)
   const named = (t: Token | undefined) => t?.lower === "name" || t?.lower === "surname";
