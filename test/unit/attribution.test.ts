@@ -1575,4 +1575,7 @@ describe("attribution patterns from real news", () => {
   it("reads the name someone identified themselves by (`a young man who identified himself only as Hamad, a …, asked the panel:`)", () => {
     assert.equal(speakerOf(`During the session, a young man who identified himself only as Hamad, a member of a trading family, asked the panel: "What do you do when the founder will not leave?"`, "What do you do"), "Hamad");
   });
+  it("reads `Undersecretary` as a role (`H.E. Omar bin Nasser Al Kindi, Undersecretary of the Ministry of Commerce, said`), never as the speaker's name", () => {
+    assert.equal(speakerOf(`H.E. Omar bin Nasser Al Kindi, Undersecretary of the Ministry of Commerce and Industry, said a new law would "give families the tools, not the instructions."`, "give families"), "Omar bin Nasser Al Kindi");
+  });
 });
