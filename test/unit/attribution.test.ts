@@ -1578,4 +1578,8 @@ describe("attribution patterns from real news", () => {
   it("reads `Undersecretary` as a role (`H.E. Omar bin Nasser Al Kindi, Undersecretary of the Ministry of Commerce, said`), never as the speaker's name", () => {
     assert.equal(speakerOf(`H.E. Omar bin Nasser Al Kindi, Undersecretary of the Ministry of Commerce and Industry, said a new law would "give families the tools, not the instructions."`, "give families"), "Omar bin Nasser Al Kindi");
   });
+  it("reads a full name closing `Role for …` as the person in the role (`Minister for Housing Dara Roe said`, `Undersecretary for Political Affairs Wendy Sherman wrote`), not an outfit named `Housing Dara Roe`", () => {
+    assert.equal(speakerOf(`Minister for Housing Dara Roe said: "We will build."`, "We will build"), "Dara Roe");
+    assert.equal(speakerOf(`In an email, Undersecretary for Political Affairs Wendy Sherman wrote: "Plane wheels up."`, "Plane wheels"), "Wendy Sherman");
+  });
 });

@@ -643,7 +643,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       const tail = run.slice(-2);
       // (Only a capitalised title with `of` and no role or title inside the run: `a spokesman for
       // House Speaker Jane Doe` is the spokesman, `agent for President Doe` the agent.)
-      if (ws[at].cap && after[0].lower === "of" && run.length >= 3 && run.every((w, k) => isNameWord(w) && !isTitle(w) && !roleAt(run, k, k + 1)) && isGivenName(tail[0].text) && classifyName(tail) === "person" && classifyName(run.slice(0, -2)) !== "person") {
+      // (`Minister for Housing Dara Roe`, `Undersecretary for Political Affairs Wendy Sherman` as well)
+      if (ws[at].cap && (after[0].lower === "of" || after[0].lower === "for") && run.length >= 3 && run.every((w, k) => isNameWord(w) && !isTitle(w) && !roleAt(run, k, k + 1)) && isGivenName(tail[0].text) && classifyName(tail) === "person" && classifyName(run.slice(0, -2)) !== "person") {
         return { type: "person", name: joinWords(tail), role: found.role, organization: joinWords(run.slice(0, -2)), gender: gender };
       }
       const org = readOrgForward(after, 1);
