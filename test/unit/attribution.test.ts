@@ -1582,4 +1582,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Minister for Housing Dara Roe said: "We will build."`, "We will build"), "Dara Roe");
     assert.equal(speakerOf(`In an email, Undersecretary for Political Affairs Wendy Sherman wrote: "Plane wheels up."`, "Plane wheels"), "Wendy Sherman");
   });
+  it("reads `the agency said` after an entertainment company (`Crescendo Entertainment announced …`) as that company, an artist's agency", () => {
+    assert.equal(speakerOf(`Crescendo Entertainment announced on Monday that the singer would take a break.\n\n"We have decided to pause her activities," the agency said.`, "We have decided"), "Crescendo Entertainment");
+  });
 });

@@ -739,8 +739,12 @@ function nominalFits(noun: string, e: Entity): boolean {
   const last = e.name.split(" ").pop()!.toLowerCase();
   // (`The company said` is never the regulator named last: `the Federal Thrift Board`)
   if (COMMERCIAL_NOUNS.has(noun) && PUBLIC_BODIES.has(last)) return false;
+  // (`Crescendo Entertainment …` then `the agency said`, `the label said`: an entertainment company is an artist's agency or label)
+  if ((noun === "agency" || noun === "label") && ENTERTAINMENT_HEADS.has(last)) return true;
   return last === noun || BUSINESS_NOUNS.has(noun);
 }
+/** Last words of an entertainment company's name (`Crescendo Entertainment`, `Bellstar Music`). */
+const ENTERTAINMENT_HEADS = new Set(["entertainment", "management", "talent", "music", "records", "artists", "creative", "media"]);
 /** Nouns for a business, which a public body is not. */
 const COMMERCIAL_NOUNS = new Set(["company", "firm", "business", "startup", "start-up", "retailer", "maker", "operator", "chain", "exchange", "app", "website", "site", "platform"]);
 /** Last words of a public body's name. */
