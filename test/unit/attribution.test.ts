@@ -1585,4 +1585,10 @@ describe("attribution patterns from real news", () => {
   it("reads `the agency said` after an entertainment company (`Crescendo Entertainment announced …`) as that company, an artist's agency", () => {
     assert.equal(speakerOf(`Crescendo Entertainment announced on Monday that the singer would take a break.\n\n"We have decided to pause her activities," the agency said.`, "We have decided"), "Crescendo Entertainment");
   });
+  it("tells two people sharing a surname with a capitalised particle apart by title (`Khalid Al Mahrouqi`, `Fatma Al Mahrouqi`, then `Ms Al Mahrouqi said`), and keeps `Al Gore`'s given name his own", () => {
+    const text = `Khalid Al Mahrouqi, the chief executive, spoke first. His sister, Fatma Al Mahrouqi, runs the network.\n\n"Everyone flies to the capitals," Ms Al Mahrouqi said.\n\nMr Al Mahrouqi said the plan would be ready "within this year".`;
+    assert.equal(speakerOf(text, "Everyone flies"), "Fatma Al Mahrouqi");
+    assert.equal(speakerOf(text, "within this year"), "Khalid Al Mahrouqi");
+    assert.equal(speakerOf(`Al Gore spoke in Lisport. "We must act," Gore said.`, "We must act"), "Al Gore");
+  });
 });

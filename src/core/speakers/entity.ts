@@ -81,7 +81,8 @@ export function splitPersonName(name: string): { given?: string; surname: string
   let s = words.length - 1;
   // `de la Cruz`, `van Hollen`: lower-case particles belong to the surname.
   // (`de Blasio` alone: the particle opens the surname, it is no given name)
-  while (s > 0 && /^(de|del|della|der|den|di|da|du|la|las|los|le|van|von|bin|ibn|dos|das|al|el|st\.?)$/.test(words[s - 1])) s--;
+  // (capitalised too after a given name: `Khalid Al Mahrouqi`, `Robert De Niro` — not `Al Gore`, whose `Al` is his given name)
+  while (s > 0 && (/^(de|del|della|der|den|di|da|du|la|las|los|le|van|von|bin|ibn|dos|das|al|el|st\.?)$/.test(words[s - 1]) || (s > 1 && /^(De|Del|Della|Der|Den|Di|Da|Du|Van|Von|Bin|Ibn|Al|El)$/.test(words[s - 1])))) s--;
   const surname = words.slice(s).join(" ");
   const given = s > 0 ? words.slice(0, s).join(" ") : undefined;
   return { given, surname, suffix: suffixes.length ? suffixes.join(" ") : undefined };
@@ -142,7 +143,13 @@ export class DocumentEntities {
    */
   person(rawName: string, gender?: Gender): Entity {
     const name = this.expand(rawName);
-    const { given, surname, suffix } = splitPersonName(name);
+    let { given, surname } = splitPersonName(name);
+    const { suffix } = splitPersonName(name);
+    // (`Ms Al Mahrouqi` after `Fatma Al Mahrouqi`: the word opens a surname the document knows)
+    if (given && !given.includes(" ") && this.withSurname(`${given} ${surname}`).length) {
+      surname = `${given} ${surname}`;
+      given = undefined;
+    }
     // (`Donald Doe Jr.` and `Donald Doe` are two people: a suffix must agree when both names are full)
     // (`Mrs. Doe` after `Dale Doe … Mr. Doe said`: a title of the other gender is someone else —
     // his wife — unless only a given name suggested the gender: `Lindsey Graham … Mr. Graham`)
