@@ -1591,4 +1591,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "within this year"), "Khalid Al Mahrouqi");
     assert.equal(speakerOf(`Al Gore spoke in Lisport. "We must act," Gore said.`, "We must act"), "Al Gore");
   });
+  it("reads `Minoru Sato of Tidemark Asia Research said` as the analyst from a research firm, never a person called `Asia Research`", () => {
+    assert.equal(speakerOf(`Minoru Sato of Tidemark Asia Research said the fall was "a correct reading" of the risks.`, "a correct reading"), "Minoru Sato");
+  });
 });
