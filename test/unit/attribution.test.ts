@@ -1594,4 +1594,7 @@ describe("attribution patterns from real news", () => {
   it("reads `Minoru Sato of Tidemark Asia Research said` as the analyst from a research firm, never a person called `Asia Research`", () => {
     assert.equal(speakerOf(`Minoru Sato of Tidemark Asia Research said the fall was "a correct reading" of the risks.`, "a correct reading"), "Minoru Sato");
   });
+  it("reads `The moderator, Mariam Fakhoury, a presenter with Sahil Business TV, asked` as Fakhoury, never the channel she works with", () => {
+    assert.equal(speakerOf(`The moderator, Mariam Fakhoury, a presenter with Sahil Business TV, asked the panel whether succession remained "the elephant in the majlis."`, "the elephant"), "Mariam Fakhoury");
+  });
 });

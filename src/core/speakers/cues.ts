@@ -968,7 +968,10 @@ function namedBeforeDescriptions(tokens: Token[], from: number, to: number, verb
   // Lead-ins: `Still,`, `In Lisport,`, `On Tuesday,`.
   while (n < segments.length - 2 && n < 3) {
     const first = tokens[segments[n].from];
-    if (first.kind !== "word" || !(LEAD_INS.has(first.lower) || timeWords.has(first.lower) || (segments[n].to - segments[n].from === 1 && /ly$/.test(first.lower)))) break;
+    // (`The moderator, Mariam Fakhoury, a presenter with Sahil TV, asked`: a role naming the one the name then names)
+    const last = tokens[segments[n].to - 1];
+    const roleLead = ["the", "its", "their", "his", "her"].includes(first.lower) && segments[n].to - segments[n].from <= 4 && last.kind === "word" && !last.cap && rolePhrases.has(last.lower);
+    if (first.kind !== "word" || !(roleLead || LEAD_INS.has(first.lower) || timeWords.has(first.lower) || (segments[n].to - segments[n].from === 1 && /ly$/.test(first.lower)))) break;
     n++;
   }
   if (segments.length - n < 2) return undefined;
