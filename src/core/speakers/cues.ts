@@ -1165,15 +1165,17 @@ function coordinatedSubject(tokens: Token[], cue: Cue | undefined): Cue | undefi
   // (`the Ministry of A, B and C`: the outfit whose name the list ends)
   if (tokens[start - 1]?.lower === "of" && tokens[start - 2]?.kind === "word" && LISTED_ORG_HEADS.has(tokens[start - 2].lower)) {
     const from = start - 2;
-    return { ...cue, phrase: { type: "organization", name: tokens.slice(from, cue.phraseEnd).map((t) => t.text).join(" ").replace(/ ,/g, ",") }, phraseStart: from };
+    return { ...cue, phrase: { type: "organization", name: listText(tokens, from, cue.phraseEnd) }, phraseStart: from };
   }
   // (only a list of names: `Roe, Avery and Beam`; `In Lisport, Jane Roe and …` is not one)
   const items = tokens.slice(start, cue.phraseEnd);
   if (start > 0 && !isStop(tokens[start - 1]) && !isPunct(tokens[start - 1], ",") && !(tokens[start - 1].kind === "word" && (OPENERS.has(tokens[start - 1].lower) || stopwordSet.has(tokens[start - 1].lower)))) return cue;
   if (!items.some((t) => isPunct(t, ",")) && and - start > 3) return cue;
-  const listed = tokens.slice(start, and).map((t) => t.text).join(" ").replace(/ ,/g, ",");
-  return { ...cue, phrase: { type: "name", name: `${listed} and ${cue.phrase.name}` }, phraseStart: start };
+  return { ...cue, phrase: { type: "name", name: `${listText(tokens, start, and)} and ${cue.phrase.name}` }, phraseStart: start };
 }
+
+/** The words of `tokens[from, to)` as written, commas against the word before them (`Transport, Communications`). */
+const listText = (tokens: Token[], from: number, to: number) => tokens.slice(from, to).map((t) => t.text).join(" ").replace(/ ,/g, ",");
 
 function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = false): Cue | undefined {
   let last = tokens.length - 1;

@@ -143,8 +143,9 @@ export class DocumentEntities {
    */
   person(rawName: string, gender?: Gender): Entity {
     const name = this.expand(rawName);
-    let { given, surname } = splitPersonName(name);
-    const { suffix } = splitPersonName(name);
+    const split = splitPersonName(name);
+    let { given, surname } = split;
+    const { suffix } = split;
     // (`Ms Al Mahrouqi` after `Fatma Al Mahrouqi`: the word opens a surname the document knows)
     if (given && !given.includes(" ") && this.withSurname(`${given} ${surname}`).length) {
       surname = `${given} ${surname}`;
