@@ -1597,4 +1597,12 @@ describe("attribution patterns from real news", () => {
   it("reads `The moderator, Mariam Fakhoury, a presenter with Sahil Business TV, asked` as Fakhoury, never the channel she works with", () => {
     assert.equal(speakerOf(`The moderator, Mariam Fakhoury, a presenter with Sahil Business TV, asked the panel whether succession remained "the elephant in the majlis."`, "the elephant"), "Mariam Fakhoury");
   });
+  it("reads a business's first word as the business after its full name (`Kestrel Logistics said … Kestrel also lowered`), and never takes a sentence's first word (`Revenue declined`) for `the company`", () => {
+    const text = `Brannock Logistics said on Thursday that its profit fell.\n\nNet income fell to $61 million. Revenue declined 7 percent.\n\nIn its release, the company said demand remained "soft across most markets."\n\nBrannock also lowered its outlook. "We expect a slow winter," Brannock said.`;
+    assert.equal(speakerOf(text, "soft across"), "Brannock Logistics");
+    assert.equal(speakerOf(text, "We expect"), "Brannock Logistics");
+  });
+  it("reads `a retired teacher who gave only his surname, Ferreday, said …` as Ferreday, whom `he said` next means", () => {
+    assert.equal(speakerOf(`Outside the depot, a retired teacher who gave only his surname, Ferreday, said he had ridden the line for 40 years. "My father rode it. I ride it," he said.`, "My father"), "Ferreday");
+  });
 });

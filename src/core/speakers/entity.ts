@@ -62,6 +62,9 @@ export function summarize(e: Entity): EntitySummary {
 const BUSINESSES = new Set(["company", "firm", "chain", "exchange", "platform", "bank", "business", "startup", "start-up", "retailer", "lender", "insurer", "carrier", "airline", "maker", "manufacturer", "developer", "publisher", "studio", "label", "fund", "operator", "app", "website", "site", "group", "network", "outlet", "newspaper", "broadcaster"]);
 
 /** `the organization`, `the group`: nouns any kind of organisation may be called. */
+/** Words that end a business's name and may be dropped after its first mention (`Kestrel Logistics` is `Kestrel`). */
+const BUSINESS_TAILS = new Set(["airline", "airlines", "airways", "analytics", "apparel", "beverages", "biosciences", "brands", "brewing", "broadcasting", "capital", "chemicals", "communications", "cosmetics", "electronics", "energy", "enterprises", "foods", "footwear", "freight", "games", "group", "holdings", "hotels", "industries", "insurance", "investments", "laboratories", "labs", "logistics", "minerals", "mining", "motor", "motors", "networks", "petroleum", "pharmaceuticals", "realty", "resorts", "resources", "robotics", "securities", "semiconductor", "semiconductors", "shipping", "software", "solutions", "steel", "studios", "systems", "technologies", "telecom", "textiles", "therapeutics", "ventures"]);
+
 const GENERIC_ORG_NOUNS = new Set(["organization", "organisation", "group"]);
 
 /** Can a nominal such as `the company` refer to an organisation of this kind? */
@@ -108,6 +111,8 @@ export class DocumentEntities {
   private orgs = new Map<string, Entity>();
   private orgAliases = new Map<string, Entity>();
   private orgInitials = new Map<string, Entity>();
+  /** Businesses by the first word of their name (`Kestrel` → `Kestrel Logistics`); null when two share it. */
+  private orgFirstWords = new Map<string, Entity | null>();
   private voices = new Map<Entity, Entity>();
   private byDescriptor = new Map<string, Entity>();
   /** People by the organisation and role the document gives them. */
@@ -219,6 +224,14 @@ export class DocumentEntities {
     this.orgAliases.set(full.toLowerCase(), e);
     const initials = core.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0].toLowerCase()).join("");
     if (initials.length >= 2 && !this.orgInitials.has(initials)) this.orgInitials.set(initials, e);
+    // (a business is called by its first word after the first mention — `Kestrel Logistics …
+    // Kestrel also lowered` — not a foundation or a school, often named after a person)
+    const words = core.split(" ");
+    if (words.length >= 2 && /^\p{Lu}\p{Ll}+$/u.test(words[0]) && words.slice(1).every((w) => BUSINESS_TAILS.has(w.toLowerCase()))) {
+      const first = words[0].toLowerCase();
+      const had = this.orgFirstWords.get(first);
+      this.orgFirstWords.set(first, had === undefined || had === e ? e : null);
+    }
     return e;
   }
 
@@ -233,7 +246,12 @@ export class DocumentEntities {
   knownOrganization(name: string): Entity | undefined {
     const key = DocumentEntities.organizationCore(this.expand(name)).toLowerCase();
     // By name, by another name the document used, or by initials (`DNC` for `Democratic National Committee`).
-    return this.orgs.get(key) ?? this.orgAliases.get(this.expand(name).toLowerCase()) ?? (/^[a-z]{2,6}$/.test(key) ? this.orgInitials.get(key) : undefined);
+    return this.orgs.get(key) ?? this.orgAliases.get(this.expand(name).toLowerCase()) ?? (/^[a-z]{2,6}$/.test(key) ? this.orgInitials.get(key) : undefined) ?? this.businessByFirstWord(key);
+  }
+
+  /** The one business whose name this word opens (`Kestrel` of `Kestrel Logistics`), if any. */
+  businessByFirstWord(word: string): Entity | undefined {
+    return this.orgFirstWords.get(word.toLowerCase()) ?? undefined;
   }
 
   spokesperson(organization: Entity, noun: string): Entity {

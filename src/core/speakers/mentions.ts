@@ -324,7 +324,8 @@ export class MentionIndex {
   private lonePerson(name: string, end: number): boolean {
     const next = this.doc.tokens[end];
     // `Doe said`: a name that speaks is a person's (an organisation is named as one somewhere).
-    if (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(name)) return true;
+    // (`Kestrel said` after `Kestrel Logistics` is the business)
+    if (next && next.kind === "word" && !next.cap && cueVerbForms.has(next.lower) && !/^\p{Lu}{2,}$/u.test(name)) return !this.entities.businessByFirstWord(name);
     // `Daniela, 12, was more direct`: a lone name given an age is a person's (first names only
     // are common for children, refugees and the bereaved, and most are in no list).
     if (this.givenAge(end)) return true;
@@ -644,7 +645,9 @@ export class MentionIndex {
       if (++seen > MENTION_WINDOW) break;
       const e = m.entity;
       // (`… was contacted by Reuters. A spokeswoman said`: the outlet asking is not whose spokeswoman speaks)
-      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role)) && (!noun || nominalFits(noun, e)) && (!isNewsOutlet(e.name) || (!!noun && MEDIA_NOUNS.has(noun)))) return e;
+      // (a one-word name seen only at a sentence's start may be a common noun: `Revenue declined 7
+      // percent. … the company said` is not `Revenue`)
+      if ((e.kind === "organization" || (e.kind === "unknown" && !e.role && (e.name.includes(" ") || this.evidence.capitalisedInside(e.name.toLowerCase())))) && (!noun || nominalFits(noun, e)) && (!isNewsOutlet(e.name) || (!!noun && MEDIA_NOUNS.has(noun)))) return e;
     }
     return undefined;
   }

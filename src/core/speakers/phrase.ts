@@ -1135,9 +1135,9 @@ export function withAppositive(head: SpeakerPhrase, app: SpeakerPhrase): Speaker
   return head;
 }
 
-/** `who gave her name only as Dorothy`, `identified only as Karim`, `gave only his first name, Karim`: whether the name at `start` is one someone gave. */
+/** `who gave her name only as Dorothy`, `identified only as Karim`, `gave only his first name, Karim`, `gave only his surname, Okabe`: whether the name at `start` is one someone gave. */
 export function nameGivenAt(tokens: readonly { lower: string }[], start: number): boolean {
   const before = tokens.slice(Math.max(0, start - 4), start).map((t) => t.lower);
   const last = before[before.length - 1];
-  return (last === "as" || last === ",") && before.some((w) => w === "name" || w === "identified");
+  return (last === "as" || last === ",") && before.some((w) => w === "name" || w === "surname" || w === "identified");
 }
