@@ -1605,4 +1605,9 @@ describe("attribution patterns from real news", () => {
   it("reads `a retired teacher who gave only his surname, Ferreday, said …` as Ferreday, whom `he said` next means", () => {
     assert.equal(speakerOf(`Outside the depot, a retired teacher who gave only his surname, Ferreday, said he had ridden the line for 40 years. "My father rode it. I ride it," he said.`, "My father"), "Ferreday");
   });
+  it("reads a round-up's credit line (`- Jane Doe, senior rates strategist, Acme Bank: \"…\"`) as the person, never the firm that ends it", () => {
+    const text = `Here is what other analysts said:\n\n- Marit Solheim-Varga, senior rates strategist, Tollbridge Bank: "Fifty is now a live option."\n- Osric Pell, Hallam Funds: "The bond market did the easing for it."`;
+    assert.equal(speakerOf(text, "Fifty is now"), "Marit Solheim-Varga");
+    assert.equal(speakerOf(text, "The bond market"), "Osric Pell");
+  });
 });

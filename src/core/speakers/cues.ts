@@ -1223,6 +1223,8 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
   }
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
+    const credited = creditLine(tokens, last, evidence);
+    if (credited) return credited;
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
     const language = !!named && (tokens[named.phraseStart - 1]?.lower === "in" || tokens[named.phraseStart]?.lower === "in");
@@ -1560,6 +1562,26 @@ function nounPhraseStart(tokens: Token[], end: number, floor: number): number {
 }
 /** Speech verbs whose object is the one spoken to (`told X:`); after others the name is their inverted subject (`explained X:`). */
 const ADDRESSING_VERBS = new Set(["tell", "ask", "inform", "assure", "remind", "urge", "thank", "advise", "question", "press", "interview", "greet", "address"]);
+
+/**
+ * `Jane Doe, senior rates strategist, Acme Bank: "…"`, `Jane Doe, Acme Capital: "…"`: a credit line
+ * (a round-up's list of analysts) — a person's name, then their title and firm set off by commas,
+ * and no verb before the colon. The name speaks, not the firm that ends the line.
+ */
+function creditLine(tokens: Token[], last: number, evidence: WordEvidence): Cue | undefined {
+  let start = 0;
+  while (start < last && tokens[start].kind === "punct" && ["-", "*", "\u2022", "\u2013", "\u2014"].includes(tokens[start].text)) start++;
+  let comma = start;
+  while (comma < last && !isPunct(tokens[comma], ",")) comma++;
+  if (comma === start || comma >= last - 1) return undefined;
+  for (let k = comma; k < last; k++) {
+    const t = tokens[k];
+    if (t.kind === "punct" ? !isPunct(t, ",", "&", ".") : t.kind === "word" && !t.cap && (verbForms.has(t.lower) || isCueVerb(tokens, k))) return undefined;
+  }
+  const phrase = parseSegment(tokens.slice(start, comma), start === 0, evidence);
+  if (!phrase || (phrase.type !== "person" && !(phrase.type === "name" && phrase.name.includes(" ") && classifyName(tokens.slice(start, comma)) !== "organization"))) return undefined;
+  return { verb: ":", kind: "colon", phrase, phraseStart: start, phraseEnd: comma };
+}
 
 /** `… surprise Republican pollster Jane Doe:`: the person phrase that ends the words before a colon. */
 function trailingPerson(tokens: Token[], end: number, evidence: WordEvidence): Cue | undefined {
