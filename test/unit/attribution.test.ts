@@ -1610,4 +1610,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(text, "Fifty is now"), "Marit Solheim-Varga");
     assert.equal(speakerOf(text, "The bond market"), "Osric Pell");
   });
+  it("reads `Grandmaster` as a title before a name (`Grandmaster Qiu Lanying won …` then `Qiu said`: she, family name first), never part of her name", () => {
+    const text = `Grandmaster Qiu Lanying won the invitational on Sunday.\n\n"I don't feel anything yet," Qiu said at the press conference.`;
+    assert.equal(speakerOf(text, "I don't feel"), "Qiu Lanying");
+  });
 });
