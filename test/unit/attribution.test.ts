@@ -1614,4 +1614,7 @@ describe("attribution patterns from real news", () => {
     const text = `Grandmaster Qiu Lanying won the invitational on Sunday.\n\n"I don't feel anything yet," Qiu said at the press conference.`;
     assert.equal(speakerOf(text, "I don't feel"), "Qiu Lanying");
   });
+  it("skips any aside set off by dashes before the verb (`Jane Roe, an economist — and no relation to Governor John Roe — said`): the name before it speaks", () => {
+    assert.equal(speakerOf(`Tilde Varga, senior economist at Copperline Bank — and no relation to Governor Anton Varga — said the minutes "read like a committee that lost."`, "read like"), "Tilde Varga");
+  });
 });

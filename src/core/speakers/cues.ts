@@ -840,11 +840,12 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     return agent && agent.phrase.type !== "pronoun" ? agent : undefined;
   }
   // `the mayor — who has built his campaign on patrols with municipal police — promised`: a
-  // relative clause set off by dashes describes the subject before it; nothing in it speaks.
+  // relative clause set off by dashes describes the subject before it; nothing in it speaks. So does
+  // any aside set off so (`Jane Roe, an economist — and no relation to Governor John Roe — said`).
   if (isPunct(tokens[v - 1], "\u2014", "\u2013")) {
     let open = v - 2;
     while (open > 0 && v - open < 60 && !isPunct(tokens[open], "\u2014", "\u2013", ".", "!", "?", ";")) open--;
-    if (open > 0 && isPunct(tokens[open], "\u2014", "\u2013") && tokens[open + 1]?.kind === "word" && ["who", "whose", "which", "where"].includes(tokens[open + 1].lower)) {
+    if (open > 0 && isPunct(tokens[open], "\u2014", "\u2013") && tokens[open + 1]?.kind === "word") {
       const subject = subjectPhrase(tokens, verb, phraseBackward(tokens, open, 0), open, evidence);
       if (subject && !isThing(tokens, subject)) return subject;
     }
