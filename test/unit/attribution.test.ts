@@ -1617,4 +1617,9 @@ describe("attribution patterns from real news", () => {
   it("skips any aside set off by dashes before the verb (`Jane Roe, an economist — and no relation to Governor John Roe — said`): the name before it speaks", () => {
     assert.equal(speakerOf(`Tilde Varga, senior economist at Copperline Bank — and no relation to Governor Anton Varga — said the minutes "read like a committee that lost."`, "read like"), "Tilde Varga");
   });
+  it("reads `the Tolland Republican said` (a place no list knows, then a party) as a party member, never an organisation called `Tolland Republican` — and never sure of who", () => {
+    const q = speakerEntity(`Senator Amos Whitcombe questioned the admiral for an hour. Asked by reporters afterwards, the Tolland Republican said: "Not yet."`, "Not yet");
+    assert.equal(q.speaker, "Amos Whitcombe");
+    assert.notEqual(q.confidence, "high");
+  });
 });

@@ -826,7 +826,10 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     }
   }
   // `the Wisconsin Republican`, `the Democrat`: a party member (from a state) is a person, named elsewhere.
-  if (det === "the" && !owner && last.kind === "word" && last.cap && PARTY_MEMBERS.has(last.lower) && placeAt(ws, 0, ws.length - 1) === ws.length - 1) {
+  // (from a place no list knows too: `the Tolland Republican`, one or two name words before the party)
+  const from = ws.slice(0, -1);
+  const place = placeAt(ws, 0, ws.length - 1) === ws.length - 1 || (from.length <= 2 && from.every(isNameWord) && !["organization", "time", "person"].includes(classifyName(from)));
+  if (det === "the" && !owner && last.kind === "word" && last.cap && PARTY_MEMBERS.has(last.lower) && place) {
     return { type: "role", role: { role: "politician", text: ws.map((w) => w.text).join(" ") } };
   }
   if (ws.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower) || w.text === "&" || w.text === "-" || ["of", "for", "the", "and"].includes(w.lower))) {
