@@ -1619,7 +1619,7 @@ describe("attribution patterns from real news", () => {
   });
   it("reads `the Tolland Republican said` (a place no list knows, then a party) as a party member, never an organisation called `Tolland Republican` — and never sure of who", () => {
     const q = speakerEntity(`Senator Amos Whitcombe questioned the admiral for an hour. Asked by reporters afterwards, the Tolland Republican said: "Not yet."`, "Not yet");
-    assert.equal(q.speaker, "Amos Whitcombe");
+    assert.equal(q.speaker?.name, "Amos Whitcombe");
     assert.notEqual(q.confidence, "high");
   });
 });
