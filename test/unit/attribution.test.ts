@@ -1622,4 +1622,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker?.name, "Amos Whitcombe");
     assert.notEqual(q.confidence, "high");
   });
+  it("reads `had begun drafting` as no speech verb: `An aide said staff for Roe and Poe had begun drafting a bill and that \"…\"` is the aide's, never Roe and Poe's", () => {
+    const q = speakerEntity(`A committee aide, speaking on background, said staff for Marisol Roe and Dan Poe had begun drafting a bill and that "the votes are there if leadership wants them."`, "the votes are");
+    assert.ok(!/Roe|Poe/.test(q.speaker?.name ?? ""), q.speaker?.name);
+    assert.equal(speakerOf(`Bob said he began calling the groups and making an effort to "help get eyes up," he said.`, "help get eyes"), "Bob");
+  });
 });
