@@ -88,8 +88,10 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   }
   // `began to rise`, `continued to grow`: a verb taking another verb, not speech (`continued to
   // insist` reads its subject from the verb after `to`).
-  // (`had begun drafting a bill`: nor one taking a gerund)
-  if ((lemma === "begin" || lemma === "start" || lemma === "continue") && (tokens[i + 1]?.lower === "to" || (tokens[i + 1]?.kind === "word" && /^\p{Ll}{3,}ing$/u.test(tokens[i + 1].text)))) return false;
+  // (`had begun drafting a bill`: nor one taking a gerund, unless the gerund is speech itself:
+  // `residents have begun calling it "…"` is the residents' naming)
+  const gerund = tokens[i + 1]?.kind === "word" && /^\p{Ll}{3,}ing$/u.test(tokens[i + 1].text) && !cueVerbForms.has(tokens[i + 1].lower);
+  if ((lemma === "begin" || lemma === "start" || lemma === "continue") && (tokens[i + 1]?.lower === "to" || gerund)) return false;
   // (`had begun "triaging" cases`: a quotation right after, with no colon or comma, is what was begun)
   if ((lemma === "begin" || lemma === "start") && i === tokens.length - 1) return false;
   // `allowed citizens to …`: permission; only `allowed that …` (or a quotation) reports speech.
