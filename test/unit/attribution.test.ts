@@ -1627,4 +1627,8 @@ describe("attribution patterns from real news", () => {
     assert.ok(!/Roe|Poe/.test(q.speaker?.name ?? ""), q.speaker?.name);
     assert.equal(speakerOf(`Bob said he began calling the groups and making an effort to "help get eyes up," he said.`, "help get eyes"), "Bob");
   });
+  it("reads a `which` clause right after a quotation (`he tries to \"…,\" which his manager, Jo Roe, said was …`) as a comment on the words, never their cue", () => {
+    const q = speakerEntity(`Tomas Reyes says he trains alone now. He tries to "keep the legs honest," which his manager, Ilse Marrow, said was easier said than done.`, "keep the legs");
+    assert.notEqual(q.speaker?.name, "Ilse Marrow");
+  });
 });

@@ -333,6 +333,10 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
   // `Doe said it was "…," while Roe called it …`: a conjunction opens a clause of someone else's
   // (but `"…" if she lost, said Doe` only finishes the quoted sentence before its cue).
   const conjunction = tokens[i].kind === "word" && !tokens[i].cap && NEW_CLAUSE.has(tokens[i].lower) ? i : -1;
+  // `he tries to "…," which his manager, Jo Roe, said was easier said than done`: a clause about
+  // the words, opened by `which` right after them (the comma inside the quotation or after it) —
+  // whoever speaks in it comments on them.
+  if (tokens[i].kind === "word" && tokens[i].lower === "which" && (i === 0 || isPunct(tokens[i - 1], ","))) return undefined;
   // `"…," a nickname that Doe said he liked`, `"…," language which Roe called …`: a thing named after
   // the quotation, with a clause about it, is no cue for it.
   {
