@@ -1631,4 +1631,9 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`Tomas Reyes says he trains alone now. He tries to "keep the legs honest," which his manager, Ilse Marrow, said was easier said than done.`, "keep the legs");
     assert.notEqual(q.speaker?.name, "Ilse Marrow");
   });
+  it("reads a name after `in`, `at` or `outside` before a colon (`she read a note from a listener in Tarrow's Ferry: \"…\"`) as a place, never the speaker", () => {
+    const q = speakerEntity(`Each week the host reads letters aloud. This week she read a note from a listener in Tarrow's Ferry: "I was in her class and never told anyone."`, "I was in her class");
+    assert.equal(q.speaker, undefined, q.speaker?.name);
+    assert.equal(speakerOf(`The mood outside the hall was grim. Pollsters agree - Jane Doe: "It is over."`, "It is over"), "Jane Doe");
+  });
 });

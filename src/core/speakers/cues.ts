@@ -1235,7 +1235,7 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     if (credited) return credited;
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
-    const language = !!named && (tokens[named.phraseStart - 1]?.lower === "in" || tokens[named.phraseStart]?.lower === "in");
+    const language = !!named && (placeObject(tokens, named.phraseEnd) || tokens[named.phraseStart]?.lower === "in");
     if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressedName(tokens, named)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
@@ -1321,12 +1321,23 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressedName(tokens, named)) return { ...named, kind: "colon" };
+    if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressedName(tokens, named) && !placeObject(tokens, named.phraseEnd)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
     if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
+}
+
+/** Besides the places' prepositions (`in`, `near`), these too put a name before a colon where something happened. */
+const MORE_PLACE_PREPOSITIONS = new Set(["at", "along", "into", "onto", "through"]);
+
+/** `in Dunmore:`, `outside Pell's Crossing:`: the name ending at `end` (before a colon) is where something happened, never who speaks. */
+function placeObject(tokens: Token[], end: number): boolean {
+  let k = end - 1;
+  while (k >= 0 && (tokens[k].kind === "poss" || (tokens[k].kind === "word" && tokens[k].cap))) k--;
+  const before = tokens[k]?.lower ?? "";
+  return k < end - 1 && (PLACE_PREPOSITIONS.has(before) || MORE_PLACE_PREPOSITIONS.has(before));
 }
 
 const MODALS = new Set(["will", "would", "could", "might", "may", "should", "shall", "must", "can", "won't", "wouldn't", "'ll"]);
