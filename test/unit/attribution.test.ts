@@ -1636,4 +1636,8 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker, undefined, q.speaker?.name);
     assert.equal(speakerOf(`The mood outside the hall was grim. Pollsters agree - Jane Doe: "It is over."`, "It is over"), "Jane Doe");
   });
+  it("reads `Acme News quoted him as saying: \"…\"` as the man named before, never the agency quoting him (an object pronoun is never its own verb's subject)", () => {
+    assert.equal(speakerOf(`Deputy minister Tarek Osei spoke to Brightwater News on Monday and said he regretted the wording. Brightwater quoted him as saying: "I chose my words badly."`, "I chose my words"), "Tarek Osei");
+    assert.equal(speakerOf(`Mayor Ilse Dunmore left early. The Courier quoted her as saying "we are done here."`, "we are done"), "Ilse Dunmore");
+  });
 });

@@ -1737,7 +1737,7 @@ function participleSubject(tokens: Token[], v: number, evidence: WordEvidence): 
       const quoted = q + 1 < v - 1 ? cueFrom(tokens, verb, "participle", q + 1, v - 1, false, evidence) : undefined;
       // (one it cannot read — `an unnamed "source in the security structures"` — is still not the
       // one quoting: no one the sentence names)
-      return quoted && quoted.phrase.type !== "pronoun" ? quoted : quoted ? undefined : null;
+      return quoted ?? null;
     }
   }
   // `Doe said Monday, adding "…"`: the subject of the cue verb it follows; `with Doe tweeting … and asking`.

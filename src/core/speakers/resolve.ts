@@ -74,6 +74,8 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
   // `"…?" he asked` goes on with the asker; any other verb answers the one asked.
   const asks = ASKING_VERBS.has(doc.tokens[at + 1]?.lower ?? "");
   let nearestSubject = true;
+  // (`her` only where it cannot be a possessive: `quoted her as saying`, `told her that`)
+  const objectPronoun = word === "him" || (word === "her" && (doc.tokens[at + 1]?.kind !== "word" || ["as", "that", "to"].includes(doc.tokens[at + 1].lower)));
   for (let mi = index.lastBefore(at); mi >= 0; mi--) {
     const m = index.mentions[mi];
     if (sentence - m.sentence > SENTENCES_BACK || paragraph - m.paragraph > PARAGRAPHS_BACK) break;
@@ -87,6 +89,9 @@ export function resolvePersonPronoun(index: MentionIndex, word: string, at: numb
       if (e.kind === "anonymous" && !personInSentence(index, mi)) return undefined;
     }
     if (!fits(e)) continue;
+    // `Roe quoted him as saying`, `Roe told her`: an object pronoun right after a verb is never
+    // that verb's own subject.
+    if (objectPronoun && m.subject && m.end === at - 1 && doc.tokens[at - 1]?.kind === "word" && !doc.tokens[at - 1].cap) continue;
     let s = scores.get(e) ?? 0;
     const distance = sentence - m.sentence;
     if (!seen.has(e)) {
