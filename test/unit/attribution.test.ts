@@ -1640,4 +1640,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Deputy minister Tarek Osei spoke to Brightwater News on Monday and said he regretted the wording. Brightwater quoted him as saying: "I chose my words badly."`, "I chose my words"), "Tarek Osei");
     assert.equal(speakerOf(`Mayor Ilse Dunmore left early. The Courier quoted her as saying "we are done here."`, "we are done"), "Ilse Dunmore");
   });
+  it("reads `The Tarrow County Prosecutors' Office said` and `the Sheriff's Office` as one organisation, never its last word `Office`, and `Jane Doe's Office` as her office", () => {
+    assert.equal(speakerOf(`The Tarrow County Prosecutors' Office said in a statement that the mayor had "abused his influence over local officials."`, "abused his"), "Tarrow County Prosecutors' Office");
+    assert.equal(speakerOf(`The Corliss County Sheriff's Office said the driver was "not cooperating."`, "not cooperating"), "Corliss County Sheriff's Office");
+    assert.match(speakerOf(`Senator Amy Hallorann's Office said the bill was "not dead."`, "not dead") ?? "", /Amy Hallorann$/);
+  });
 });

@@ -570,7 +570,16 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
       if (head?.type === "person" && ORIGIN_LINKS.has(ws[prep].lower)) return { ...head, organization: head.organization ?? possessiveOrg(ws.slice(prep + 1)) };
     }
     owner = ws.slice(0, poss);
-    ws = ws.slice(poss + 1);
+    // `the Corliss County Sheriff's Office`, `the Northfield Teachers' Union`: capitalised words
+    // through a possessive to an organisation's head word are one organisation, never its last word
+    // (`Senator Jane Doe's Office` is still Doe's, below).
+    const named = owner.filter((w) => !(w.kind === "word" && DETERMINERS.has(w.lower)));
+    const rest = ws.slice(poss + 1);
+    const outfit = named.length && named.every(isNameWord) && rest.length && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]));
+    const personal = outfit && parseSegment(named, false, evidence)?.type === "person";
+    if (outfit && !personal) return { type: "organization", name: spaced([...named, ws[poss], ...rest]) };
+    // (`Jane Doe's Office`: her office, however it is capitalised)
+    ws = personal && rest.length === 1 ? [{ ...rest[0], text: rest[0].lower, cap: false }] : rest;
     // (`the national ombudsman's office`: an owner of common nouns only, its determiner already taken)
     if (owner[0]?.kind === "word" && !owner[0].cap && (DETERMINERS.has(owner[0].lower) || owner.length === 1 || owner.every((w) => w.kind === "word" && !w.cap))) ownerIsNominal = true;
     if (ws.length === 0) return undefined;
