@@ -1645,4 +1645,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`The Corliss County Sheriff's Office said the driver was "not cooperating."`, "not cooperating"), "Corliss County Sheriff's Office");
     assert.match(speakerOf(`Senator Amy Hallorann's Office said the bill was "not dead."`, "not dead") ?? "", /Amy Hallorann$/);
   });
+  it("reads a Catalan name with `i` between its surnames (`said Jordi Casals i Vidal, the party's spokesman`) as the person, never the role after it", () => {
+    assert.equal(speakerOf(`"We have not voted yes," said Jordi Casals i Vidal, the Front's spokesman.`, "We have not voted"), "Jordi Casals i Vidal");
+    assert.equal(speakerOf(`The acting regional president, Marta Pujolar i Serra, said the deal was "closer to a yes than to a no."`, "closer to a yes"), "Marta Pujolar i Serra");
+  });
+  it("reads `Jane Doe of the nationalist Front Comarcal said` as Doe, never someone called `Front Comarcal` described as a nationalist", () => {
+    assert.equal(speakerOf(`Marta Casals of the nationalist Front Comarcal said the plan was "dead on arrival."`, "dead on arrival"), "Marta Casals");
+  });
 });

@@ -86,7 +86,7 @@ const TITLE_ROLE_WORDS = new Set(["mayor", "judge", "justice", "general", "colon
 const AUXILIARY_VERBS = new Set(["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "does", "did", "been", "being"]);
 const CONNECTORS = new Set(["moreover", "however", "meanwhile", "furthermore", "besides", "also", "additionally", "still", "yet", "instead", "later", "earlier", "now", "then", "and", "but", "so", "finally", "indeed", "separately", "previously", "in", "detail", "addition", "particular", "short", "fact", "turn", "response", "even", "only", "just", "both", "either"]);
 /** Lower-case words that may stand between capitalised name words. */
-const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "bint", "binti", "ap", "ab", "verch", "við", "í", "af", "av", "zu", "vom", "degli", "dei", "y"]);
+const NAME_PARTICLES = new Set(["de", "del", "della", "der", "den", "di", "da", "du", "la", "las", "los", "le", "van", "von", "bin", "ibn", "al", "el", "dos", "das", "ter", "ten", "bint", "binti", "ap", "ab", "verch", "við", "í", "af", "av", "zu", "vom", "degli", "dei", "y", "i"]);
 
 /** Name words with particles only inside them (`Renske van der Meulen`, `Sunnvør við Kellingará`). */
 function isParticledName(words: readonly Token[]): boolean {
@@ -617,6 +617,17 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   }
   // A role: `Acme CEO Jesse Doe`, `the chief executive`, `a spokeswoman for Acme`, `Sen. Jane Roe`.
   const roleIndex = findRole(ws);
+  // `Jane Doe of the nationalist Bloc Ribaterra`: a full name, then where it speaks from, described
+  // with a word that can be a role — the person, never someone called `Bloc Ribaterra`.
+  if (roleIndex && !det && !owner) {
+    const link = ws.findIndex((w, k) => k > 1 && k < roleIndex.at && w.kind === "word" && !w.cap && ORIGIN_LINKS.has(w.lower));
+    const who = link > 0 ? ws.slice(0, link) : [];
+    const outfit = ws.slice(roleIndex.at + roleIndex.found.length);
+    if (who.length >= 2 && isNameWord(who[0]) && outfit.length && outfit.every(isNameWord) && ws.slice(link + 1, roleIndex.at).every((w) => w.kind === "word" && !w.cap)) {
+      const person = parseSegment(who, false, evidence);
+      if (person?.type === "person") return { ...person, organization: person.organization ?? joinWords(outfit) };
+    }
+  }
   if (roleIndex) {
     const { at, found } = roleIndex;
     // A sentence's opening conjunction is no part of an organisation (`But Sen. Jane Doe`, `As House Speaker Doe`).
