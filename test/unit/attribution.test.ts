@@ -1652,4 +1652,8 @@ describe("attribution patterns from real news", () => {
   it("reads `Jane Doe of the nationalist Front Comarcal said` as Doe, never someone called `Front Comarcal` described as a nationalist", () => {
     assert.equal(speakerOf(`Marta Casals of the nationalist Front Comarcal said the plan was "dead on arrival."`, "dead on arrival"), "Marta Casals");
   });
+  it("reads an operator named for its trade (`Bishopsgate Rail`, `Cardinal Health`) as an organisation, never a title and a surname (`Cardinal` + `Rail`)", () => {
+    assert.equal(speakerOf(`Cardinal Rail said in a statement that it "accepts the service has fallen short."`, "accepts the service"), "Cardinal Rail");
+    assert.equal(speakerOf(`Bishop Mining said the mine was "safe to reopen."`, "safe to reopen"), "Bishop Mining");
+  });
 });
