@@ -1656,4 +1656,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`Cardinal Rail said in a statement that it "accepts the service has fallen short."`, "accepts the service"), "Cardinal Rail");
     assert.equal(speakerOf(`Bishop Mining said the mine was "safe to reopen."`, "safe to reopen"), "Bishop Mining");
   });
+  it("skips a place named in apposition inside a participial aside (`Doe, speaking in the regional capital, Santa Marina del Rey, said`): Doe speaks, never the place", () => {
+    assert.equal(speakerOf(`Ana Quiroga, speaking at a news conference in the regional capital, Santa Marina del Rey, said she had learned of the raid "from the newspapers, like everybody else."`, "from the newspapers"), "Ana Quiroga");
+  });
 });

@@ -775,6 +775,13 @@ function participialAdjunct(tokens: Token[], end: number): number {
   // (past an acronym in brackets: `Doe, quoted by the Qiaoling News Agency (QNA), said`)
   while (open > 0 && open > end - 16 && (tokens[open].kind !== "punct" || isPunct(tokens[open], "(", ")"))) open--;
   if (open <= 0 || !isPunct(tokens[open], ",") || open >= end - 2) return -1;
+  // (past a place named in apposition inside it: `Doe, speaking in the regional capital, Santa
+  // Olalla del Monte, said`)
+  if (tokens[open + 1].kind === "word" && tokens[open + 1].cap && tokens[open - 1]?.kind === "word" && !tokens[open - 1].cap && tokens.slice(open + 1, end - 1).every((w) => w.kind === "word")) {
+    let earlier = open - 1;
+    while (earlier > 0 && earlier > end - 24 && tokens[earlier].kind !== "punct") earlier--;
+    if (earlier > 0 && isPunct(tokens[earlier], ",") && /^\p{Ll}{3,}ing$/u.test(tokens[earlier + 1]?.text ?? "")) open = earlier;
+  }
   const first = tokens[open + 1];
   if (first.kind !== "word" || first.cap || describingWords.has(first.lower) || rolePhrases.has(first.lower)) return -1;
   const participle = /^\p{Ll}{3,}ing$/u.test(first.text) ? !["according", "including", "during", "something", "nothing", "anything", "everything"].includes(first.lower) : /^\p{Ll}{3,}ed$/u.test(first.text) && verbForms.has(first.lower);
