@@ -1659,4 +1659,9 @@ describe("attribution patterns from real news", () => {
   it("skips a place named in apposition inside a participial aside (`Doe, speaking in the regional capital, Santa Marina del Rey, said`): Doe speaks, never the place", () => {
     assert.equal(speakerOf(`Ana Quiroga, speaking at a news conference in the regional capital, Santa Marina del Rey, said she had learned of the raid "from the newspapers, like everybody else."`, "from the newspapers"), "Ana Quiroga");
   });
+  it("reads the places after `for` (`the Member for Tarrow and Bryn, who insisted`, `Commissioner for Oceans and Fisheries Jane Doe said`) as no list of speakers: the person if one is named, else no one", () => {
+    const q = speakerEntity(`That drew a point of order from the Member for Tarrow and Bryn, who insisted he had "never once in my life" brought a camera crew anywhere.`, "never once");
+    assert.ok(!/Tarrow|Bryn/.test(q.speaker?.name ?? ""), q.speaker?.name);
+    assert.equal(speakerOf(`Commissioner for Oceans and Fisheries Ingrid Trondvik said the quota was "not the one science asked for."`, "not the one science"), "Ingrid Trondvik");
+  });
 });

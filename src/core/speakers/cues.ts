@@ -1177,6 +1177,9 @@ function coordinatedSubject(tokens: Token[], cue: Cue | undefined): Cue | undefi
     while (start < and && !isPunct(tokens[start], ",")) start++;
     start++;
   }
+  // (`the Member for Glasbury and Wenn, who insisted`: the places someone stands for, no one who
+  // speaks — and no one this reads)
+  if (tokens[start - 1]?.lower === "for" && tokens[start - 2]?.kind === "word") return cue.phrase.type === "person" ? cue : undefined;
   // (`the Ministry of A, B and C`: the outfit whose name the list ends)
   if (tokens[start - 1]?.lower === "of" && tokens[start - 2]?.kind === "word" && LISTED_ORG_HEADS.has(tokens[start - 2].lower)) {
     const from = start - 2;
