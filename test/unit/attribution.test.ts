@@ -1664,4 +1664,9 @@ describe("attribution patterns from real news", () => {
     assert.ok(!/Tarrow|Bryn/.test(q.speaker?.name ?? ""), q.speaker?.name);
     assert.equal(speakerOf(`Commissioner for Oceans and Fisheries Ingrid Trondvik said the quota was "not the one science asked for."`, "not the one science"), "Ingrid Trondvik");
   });
+  it("reads `a joke about a supervisor called \"the Forecaster\"` as a name given, never an unnamed speaker described as `joke about a supervisor`", () => {
+    const q = speakerEntity(`Several chapters lean on a running joke about a supervisor called "the Forecaster," whose calls were always wrong.`, "the Forecaster");
+    assert.equal(q.speaker, undefined, q.speaker?.name);
+    assert.equal(speakerOf(`"It's the candidate's party," one Acme campaign source said.`, "It's the candidate"), "Acme campaign source");
+  });
 });

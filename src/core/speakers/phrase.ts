@@ -716,7 +716,9 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   if (det && ONE_OF_HEADS.has(det) && ws.length === 2 && ws[0].lower === "of" && ["them", "those", "these", "us"].includes(ws[1].lower)) return { type: "anonymous", descriptor: `${det} of ${ws[1].lower}` };
   // `one Twitter user`, `another commenter`, `some readers`
   // (not past `by`: `a copy seen by Apex Insider` is a document, and the insider part of a name)
-  if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner && !ws.some((w) => w.lower === "by")) {
+  // (nor past a preposition: in `a joke about a supervisor`, `chapters lean on a …`, the one named
+  // last is no subject)
+  if (last.kind === "word" && anonymousNouns.has(last.lower) && (!det || anonymousDeterminers.has(det)) && !owner && !ws.some((w) => w.lower === "by") && !ws.some((w, k) => k > 0 && w.kind === "word" && OBJECT_PREPOSITIONS.has(w.lower))) {
     // (`one of the people`: the `one` stays, or the label reads `of the people`)
     if (det || !last.cap) return { type: "anonymous", descriptor: ws[0].lower === "of" && det ? `${det} ${ws.map((w) => w.text).join(" ")}` : singular(ws.map((w) => w.text).join(" ")) };
   }
@@ -926,6 +928,9 @@ export const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "near", "o
 /** Nouns for someone known by whom they know, with `of` (`a neighbour of the family`). */
 const KNOWN_BY_HEADS = new Set(["neighbour", "neighbor", "cousin", "pal", "acquaintance", "classmate", "colleague", "schoolmate", "teammate", "bandmate", "co-worker", "coworker", "member"]);
 const PARTY_MEMBERS = new Set(["democrat", "republican", "independent", "conservative", "liberal", "socialist", "libertarian"]);
+
+/** Prepositions before a noun that make it an object, never a subject (`a joke about a supervisor`). */
+const OBJECT_PREPOSITIONS = new Set(["about", "on", "with", "into", "against", "over", "under", "at", "for", "to", "toward", "towards"]);
 
 /** Words that link a noun to a place or a thing after it (`a woman in Lisport`): no describing word. */
 const PREPOSITIONS = new Set(["in", "on", "at", "by", "of", "for", "with", "from", "to", "into", "near", "outside", "inside", "over", "under", "about", "like", "and", "or"]);
