@@ -1669,4 +1669,11 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker, undefined, q.speaker?.name);
     assert.equal(speakerOf(`"It's the candidate's party," one Acme campaign source said.`, "It's the candidate"), "Acme campaign source");
   });
+  it("reads `Doe asked …, and the reply came back: \"…\"` as the answer, never the asker's words (no speaker rather than a guess)", () => {
+    for (const text of [`The watch officer, Mirren Tolley, can be heard asking "How many on board?" before the reply comes back: "Five souls. All in lifejackets."`, `The watch officer, Mirren Tolley, asked how many were aboard, and the reply came back: "Five souls. All in lifejackets."`]) {
+      const q = speakerEntity(text, "Five souls");
+      assert.equal(q.speaker, undefined, q.speaker?.name);
+    }
+    assert.equal(speakerOf(`Mirren Tolley gave a blunt reply: "Five souls. All in lifejackets."`, "Five souls"), "Mirren Tolley");
+  });
 });

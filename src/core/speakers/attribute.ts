@@ -10,7 +10,7 @@
  */
 import { type PreparedDocument, tokenIndexAt } from "../document/document";
 import { makeQuote, type Quote } from "../quotes/quote";
-import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, documentParticipleBefore, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, speakerNamedAfter, unevidencedWord } from "./cues";
+import { clauseAfter, clauseOfItsOwn, contrastingClauseBefore, type Cue, documentParticipleBefore, cueAfter, cueBefore, cueLine, isCueVerb, mainSubject, replyToAsking, speakerNamedAfter, unevidencedWord } from "./cues";
 import type { Entity } from "./entity";
 import { isGivenName } from "./givenNames";
 import { MentionIndex, type Resolved } from "./mentions";
@@ -625,6 +625,8 @@ function unreadCueBefore(doc: PreparedDocument, quote: Quote): boolean {
   const last = tokens.length - 1;
   if (contrastingClauseBefore(tokens) || documentParticipleBefore(tokens)) return true;
   if (last < 1 || !(tokens[last].kind === "punct" && tokens[last].text === ":")) return false;
+  // (`Doe asked …, and the reply came back:` — the answer, whoever gave it, never the asker)
+  if (replyToAsking(tokens, last)) return true;
   // (`as the heckler yelled:`, `while a man shouted:` — a clause with a subject of its own)
   for (let k = last - 1; k >= 1 && k >= last - 3; k--) if (isCueVerb(tokens, k) && clauseOfItsOwn(tokens, k)) return true;
   return false;

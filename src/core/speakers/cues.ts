@@ -1239,6 +1239,8 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     const cue = cueFrom(tokens, first.text, "inverted", 1, phraseForward(tokens, 1), false, evidence);
     if (cue && cue.phrase.type !== "pronoun") return cue;
   }
+  // `Doe asked how many were aboard, and the reply came back: "…"`: the answer to a question, never the asker's.
+  if (isPunct(tokens[last], ":") && replyToAsking(tokens, last)) return undefined;
   // `Pollsters agree - Jane Doe: "…"`, `… doesn't surprise pollster Jane Doe: "…"`: a name right before the colon.
   if (isPunct(tokens[last], ":")) {
     const credited = creditLine(tokens, last, evidence);
@@ -1337,6 +1339,21 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
+}
+
+/** Nouns for the words that answer a question (`the reply came back:`). */
+const REPLY_NOUNS = new Set(["reply", "answer", "response", "retort", "rejoinder"]);
+
+/** `Doe asked …, and the reply came back:` — a reply, subject of its own clause after someone asking, before the colon at `last`. */
+export function replyToAsking(tokens: Token[], last: number): boolean {
+  let reply = false;
+  for (let k = last - 1; k >= 0 && k > last - 30 && !isStop(tokens[k]); k--) {
+    const t = tokens[k];
+    if (t.kind !== "word") continue;
+    if (REPLY_NOUNS.has(t.lower) && ["the", "a"].includes(tokens[k - 1]?.lower ?? "") && tokens[k + 1]?.kind === "word") reply = true;
+    else if (reply && cueVerbForms.get(t.lower) === "ask") return true;
+  }
+  return false;
 }
 
 /** Besides the places' prepositions (`in`, `near`), these too put a name before a colon where something happened. */
