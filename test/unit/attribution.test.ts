@@ -1676,4 +1676,9 @@ describe("attribution patterns from real news", () => {
     }
     assert.equal(speakerOf(`Mirren Tolley gave a blunt reply: "Five souls. All in lifejackets."`, "Five souls"), "Mirren Tolley");
   });
+  it("reads `Placards read \"…,\" while a large banner proclaimed: \"…\"` as the banner's words: the colon closes the `while` clause, never the sentence's subject's", () => {
+    const q = speakerEntity(`In the procession, the slogans were sharper than the speeches. Placards read "Not one year more," while a large banner held by teachers from Varnesse proclaimed: "We will not teach until we drop."`, "We will not teach");
+    assert.equal(q.speaker, undefined, q.speaker?.name);
+    assert.equal(speakerOf(`Jana Roe was unmoved: "We will not teach until we drop."`, "We will not teach"), "Jana Roe");
+  });
 });

@@ -1335,8 +1335,11 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
     if (named && !turnLabel(tokens, named) && ["name", "person", "organization"].includes(named.phrase.type) && named.phraseEnd === last && !addressedName(tokens, named) && !placeObject(tokens, named.phraseEnd)) return { ...named, kind: "colon" };
     const subject = mainSubject(tokens, 0, last, ":", "colon", evidence);
+    // (`Placards read "…," while a large banner proclaimed:` — the colon closes a clause of its own,
+    // whose subject is no one this reads)
+    const ownClause = !!subject && tokens.slice(subject.phraseEnd, last).some((t, k, ws) => t.kind === "word" && !t.cap && ["while", "whereas"].includes(t.lower) && DETERMINERS.has(ws[k + 1]?.lower ?? ""));
     // `Doe was unmoved:` has a verb after its subject; `Wait, it gets better:` and `Partial transcript as follows:` do not.
-    if (subject && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
+    if (subject && !ownClause && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
 }
