@@ -1681,4 +1681,9 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker, undefined, q.speaker?.name);
     assert.equal(speakerOf(`Jana Roe was unmoved: "We will not teach until we drop."`, "We will not teach"), "Jana Roe");
   });
+  it("reads `\"…,\" a remark Jane Doe called \"…\"` as Doe commenting on the words before, never their speaker (`remark`, `comment` are nouns after the article)", () => {
+    const text = `The decision noted that "the rider's account shifted over the course of the hearing," a remark Vittoria Aldermann called "deeply unfair to a young athlete."`;
+    assert.notEqual(speakerEntity(text, "the rider's account").speaker?.name, "Vittoria Aldermann");
+    assert.equal(speakerOf(text, "deeply unfair"), "Vittoria Aldermann");
+  });
 });

@@ -342,13 +342,15 @@ function cueAfterQuote(tokens: Token[], evidence: WordEvidence, next: boolean): 
   {
     const head = i + 1;
     let k = head;
-    while (k < tokens.length && k < head + 3 && tokens[k].kind === "word" && !tokens[k].cap && !isCueVerb(tokens, k) && !verbForms.has(tokens[k].lower) && !["that", "which"].includes(tokens[k].lower)) k++;
+    // (`a remark`, `a comment`: after the article, a noun, though a verb of speech too)
+    while (k < tokens.length && k < head + 3 && tokens[k].kind === "word" && !tokens[k].cap && ((k === head && WORDING_NOUNS.has(tokens[k].lower)) || (!isCueVerb(tokens, k) && !verbForms.has(tokens[k].lower))) && !["that", "which"].includes(tokens[k].lower)) k++;
     if (tokens[i]?.kind === "word" && ["a", "an", "the"].includes(tokens[i].lower) && k > head && tokens[k]?.kind === "word" && ["that", "which"].includes(tokens[k].lower)) return undefined;
     // (`"…," a phrase Doe said had …`: the same without `that`, a name and its verb right after the noun)
     if (tokens[i]?.kind === "word" && ["a", "an", "the"].includes(tokens[i].lower) && k > head && k < tokens.length && isNameWordToken(tokens[k]) && WORDING_NOUNS.has(tokens[k - 1].lower)) {
       let v = k;
       while (v < tokens.length && v < k + 4 && isNameWordToken(tokens[v])) v++;
-      if (isCueVerb(tokens, v)) return undefined;
+      // (`, a remark Doe called "…"`: the verb may take the next quotation as its words)
+      if (isCueVerb(tokens, v) || (tokens[v]?.kind === "word" && cueVerbForms.has(tokens[v].lower))) return undefined;
     }
   }
   // `"…," according to X`
