@@ -1686,4 +1686,9 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(speakerEntity(text, "the rider's account").speaker?.name, "Vittoria Aldermann");
     assert.equal(speakerOf(text, "deeply unfair"), "Vittoria Aldermann");
   });
+  it("reads `The jury at Tarrow Coroner's Court concluded` as the jury (no one named), never someone called `Court`, and `A spokesman at Tarrow Coroner's Court` as the court's spokesman", () => {
+    const q = speakerEntity(`The jury at Tarrow Coroner's Court concluded that the landlord's failures had contributed "more than minimally" to her death.`, "more than minimally");
+    assert.notEqual(q.speaker?.name, "Court");
+    assert.match(speakerOf(`A spokesman at Tarrow Coroner's Court said the inquest would resume "as soon as the witness is well."`, "as soon as") ?? "", /Tarrow Coroner's Court/);
+  });
 });

@@ -575,6 +575,12 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // (`Senator Jane Doe's Office` is still Doe's, below).
     const named = owner.filter((w) => !(w.kind === "word" && DETERMINERS.has(w.lower)));
     const rest = ws.slice(poss + 1);
+    // (`The jury at Southfold Coroner's Court`: the outfit is where the one before `at` speaks from)
+    const at = named.findIndex((w, k) => k > 0 && w.kind === "word" && !w.cap && ["at", "of", "from"].includes(w.lower));
+    if (at > 0 && named.slice(at + 1).length && named.slice(at + 1).every(isNameWord) && rest.length && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]))) {
+      const head = parseSegment(ws.slice(0, ws.indexOf(named[at])), atSentenceStart, evidence);
+      if (!head || (head.type !== "person" && head.type !== "name")) return head;
+    }
     const outfit = named.length && named.every(isNameWord) && rest.length && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]));
     const personal = outfit && parseSegment(named, false, evidence)?.type === "person";
     if (outfit && !personal) return { type: "organization", name: spaced([...named, ws[poss], ...rest]) };
