@@ -134,6 +134,13 @@ export class MentionIndex {
         i++;
         continue;
       }
+      // `PORTO VALENTE, Norland (Wire) — The governor …`: a wire dateline names no one (its country
+      // is never the governor the sentence goes on to).
+      const dateline = datelineAt(doc, i);
+      if (dateline > i) {
+        i = dateline;
+        continue;
+      }
       // `Sen. Jane Doe (R-Ohio)`: a party tag names no one.
       const pastTag = i > 0 ? partyTagEnd(tokens, i - 1) : i;
       if (pastTag > i) {
@@ -855,3 +862,21 @@ function nameGiven(tokens: readonly Token[], i: number, end: number, head: Speak
   if (head?.type !== "name" || end !== i + 1) return head;
   return nameGivenAt(tokens, i) ? { type: "person", name: head.name, gender: head.gender ?? genderOfGivenName(head.name) } : head;
 }
+
+/**
+ * Where a wire dateline opening a paragraph ends (`LISPORT, Norland (Wire) —`: a place in capitals,
+ * capitalised words, an agency in brackets, then a dash), or `i` when none starts at token `i`.
+ */
+function datelineAt(doc: PreparedDocument, i: number): number {
+  const { tokens } = doc;
+  if (i > 0 && doc.tokenParagraph[i - 1] === doc.tokenParagraph[i]) return i;
+  if (!/^\p{Lu}{2,}$/u.test(tokens[i].text.replace(/\.$/, ""))) return i;
+  for (let k = i + 1; k < tokens.length && k < i + 10; k++) {
+    const t = tokens[k];
+    if (isDash(t)) return k + 1;
+    if (t.kind === "word" && !t.cap) return i;
+  }
+  return i;
+}
+
+const isDash = (t: Token) => t.kind === "punct" && ["\u2014", "\u2013", "-"].includes(t.text);
