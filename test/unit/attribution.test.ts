@@ -1691,4 +1691,12 @@ describe("attribution patterns from real news", () => {
     assert.notEqual(q.speaker?.name, "Court");
     assert.match(speakerOf(`A spokesman at Tarrow Coroner's Court said the inquest would resume "as soon as the witness is well."`, "as soon as") ?? "", /Tarrow Coroner's Court/);
   });
+  it("reads a wire dateline (`PUERTO ALCOR — …`, `LISPORT, Norland (Wire) —`) as no one: `its governor` is never the governor of the dateline's place", () => {
+    const q = speakerEntity(`PUERTO ALCOR — Norland's central bank raised rates on Thursday, a move its governor called "painful but unavoidable for the country."`, "painful but");
+    assert.ok(!/PUERTO|ALCOR/i.test(q.speaker?.name ?? ""), q.speaker?.name);
+  });
+  it("reads `said Jane Doe of the campaign group Blue Ledger` as Doe, from the group, never the group, though its name reads like a person's", () => {
+    assert.equal(speakerOf(`"Ministers flew in from every corner," said Lucia Marchetti-Oduya of the campaign group Blue Ledger.`, "Ministers flew"), "Lucia Marchetti-Oduya");
+    assert.equal(speakerOf(`Lucia Marchetti of the advocacy group Blue Ledger said ministers had "flown in from every corner."`, "flown in"), "Lucia Marchetti");
+  });
 });

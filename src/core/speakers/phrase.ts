@@ -1036,13 +1036,15 @@ function describedOrg(ws: Token[], from: number): string | undefined {
   let i = from;
   if (["the", "a", "an"].includes(ws[i]?.lower ?? "")) i++;
   let noun = -1;
-  while (i < ws.length && ws[i].kind === "word" && !ws[i].cap && !verbForms.has(ws[i].lower)) {
+  // (`the campaign group Acme`, `the lobby group`: a word that is a verb too modifies the noun after it)
+  while (i < ws.length && ws[i].kind === "word" && !ws[i].cap && (!verbForms.has(ws[i].lower) || orgNouns.has(ws[i].lower) || (ws[i + 1]?.kind === "word" && !ws[i + 1].cap && orgNouns.has(ws[i + 1].lower)))) {
     if (orgNouns.has(ws[i].lower)) noun = i;
     i++;
   }
   if (noun < 0 || noun !== i - 1 || i >= ws.length) return undefined;
   const run = ws.slice(i);
-  return run.every((w) => isNameWord(w) || w.text === "&") && classifyName(run) !== "person" ? joinWords(run) : undefined;
+  // (after `the campaign group`, `Blue Ledger` names the group, though it reads like a person's name)
+  return run.every((w) => isNameWord(w) || w.text === "&") && (classifyName(run) !== "person" || ws[from]?.lower === "the") ? joinWords(run) : undefined;
 }
 
 function singular(s: string): string {
