@@ -1695,8 +1695,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`PUERTO ALCOR — Norland's central bank raised rates on Thursday, a move its governor called "painful but unavoidable for the country."`, "painful but");
     assert.ok(!/PUERTO|ALCOR/i.test(q.speaker?.name ?? ""), q.speaker?.name);
   });
-  it("reads `said Jane Doe of the campaign group Blue Ledger` as Doe, from the group, never the group, though its name reads like a person's", () => {
-    assert.equal(speakerOf(`"Ministers flew in from every corner," said Lucia Marchetti-Oduya of the campaign group Blue Ledger.`, "Ministers flew"), "Lucia Marchetti-Oduya");
-    assert.equal(speakerOf(`Lucia Marchetti of the advocacy group Blue Ledger said ministers had "flown in from every corner."`, "flown in"), "Lucia Marchetti");
+  it("reads `said Jane Doe of the campaign group Grey Harbour` as Doe, from the group, never the group, though its name reads like a person's", () => {
+    assert.equal(speakerOf(`"Ministers flew in from every corner," said Petra Okafor-Lind of the campaign group Grey Harbour.`, "Ministers flew"), "Petra Okafor-Lind");
+    assert.equal(speakerOf(`Petra Okafor of the advocacy group Grey Harbour said ministers had "flown in from every corner."`, "flown in"), "Petra Okafor");
   });
 });
