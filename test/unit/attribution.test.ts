@@ -1699,4 +1699,7 @@ describe("attribution patterns from real news", () => {
     assert.equal(speakerOf(`"Ministers flew in from every corner," said Petra Okafor-Lind of the campaign group Grey Harbour.`, "Ministers flew"), "Petra Okafor-Lind");
     assert.equal(speakerOf(`Petra Okafor of the advocacy group Grey Harbour said ministers had "flown in from every corner."`, "flown in"), "Petra Okafor");
   });
+  it("reads `DJ` as a role (`DJ Kestrel Ames`, then `the DJ said`), never a speaker called `DJ`", () => {
+    assert.equal(speakerOf(`DJ Kestrel Ames opened the set at midnight. "Somebody had to do something," the DJ said.`, "Somebody had"), "Kestrel Ames");
+  });
 });
