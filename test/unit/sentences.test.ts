@@ -23,6 +23,12 @@ describe("sentence boundaries", () => {
     assert.deepEqual(sentences("Mr. Doe vs. The State ended. Ada J. Moss of the U.S. Senate spoke."), ["Mr. Doe vs. The State ended.", "Ada J. Moss of the U.S. Senate spoke."]);
   });
 
+  it("a time of day ends a sentence before any capitalised word but a time zone, a day or a month (`after 2 a.m. One, a veteran …`, not `10 a.m. Tuesday`, `9 a.m. ET`)", () => {
+    assert.deepEqual(sentences("Delegates left after 2 a.m. One, a veteran envoy, stayed."), ["Delegates left after 2 a.m.", "One, a veteran envoy, stayed."]);
+    assert.deepEqual(sentences("The vote is at 10 a.m. Tuesday in Lisport."), ["The vote is at 10 a.m. Tuesday in Lisport."]);
+    assert.deepEqual(sentences("Polls open at 9 a.m. ET and close at 8 p.m. Sunday."), ["Polls open at 9 a.m. ET and close at 8 p.m. Sunday."]);
+  });
+
   it("`no.` is an abbreviation only before a number", () => {
     assert.deepEqual(sentences("The council said no. When Ada Moss spoke, she said No. 2 was next."), ["The council said no.", "When Ada Moss spoke, she said No. 2 was next."]);
     assert.deepEqual(sentences(`Gate no. 7 stays shut. He said no. "Never," he added.`), ["Gate no. 7 stays shut.", "He said no.", `"Never," he added.`]);

@@ -8,7 +8,7 @@
  * once, run by run: a regular expression for this backtracks through every run of dots (one line
  * of `....` took minutes).
  */
-import { abbreviationSet } from "../lexicon";
+import { abbreviationSet, timeWords } from "../lexicon";
 import type { Span } from "./layout";
 
 const isTerminator = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026; // . ! ? …
@@ -83,7 +83,10 @@ export function splitSentences(text: string, start: number, end: number): Span[]
       } else if (abbreviationSet.has(word) || abbreviationSet.has(word.replace(/\./g, "")) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) {
         const next = /^\p{Lu}\p{Ll}*(?=[\s,])/u.exec(body.slice(i, i + 12));
         const opens = next && SENTENCE_OPENERS.has(next[0].toLowerCase()) && !/^\p{L}$/u.test(word) && !JOINING_ABBREVIATIONS.has(word.replace(/\./g, ""));
-        if (!opens) continue;
+        // (`… shortly after 2 a.m. One, a veteran …`: after a time of day any capitalised word but a
+        // time zone, a day or a month opens a sentence)
+        const clock = (word === "a.m" || word === "p.m") && !!next && !timeWords.has(next[0].toLowerCase()) && !/^\p{Lu}{2,4}$/u.test(next[0]);
+        if (!opens && !clock) continue;
       }
     }
     spans.push({ start: start + from, end: start + closersEnd });
