@@ -1702,4 +1702,9 @@ describe("attribution patterns from real news", () => {
   it("reads `DJ` as a role (`DJ Kestrel Ames`, then `the DJ said`), never a speaker called `DJ`", () => {
     assert.equal(speakerOf(`DJ Kestrel Ames opened the set at midnight. "Somebody had to do something," the DJ said.`, "Somebody had"), "Kestrel Ames");
   });
+  it("reads a wire dateline with a country (`PORTO ALEGRE, Norland (Wire) — The governor said`) as no part of the subject: never a person `Norland` who governs; `GOP front-runner Jane Doe - who …` is no dateline", () => {
+    const q = speakerEntity(`PORTO VALENTE, Norland (Wire) — The governor of Campos Altos state said aid had "arrived late and arrived short" as the toll rose.`, "arrived late");
+    assert.ok(!/Norland/.test(q.speaker?.name ?? ""), q.speaker?.name);
+    assert.equal(speakerOf(`GOP front-runner Dana Trask - who previously said she would "tear the whole thing down" - spoke on Saturday.`, "tear the whole"), "Dana Trask");
+  });
 });

@@ -565,6 +565,8 @@ function datelineEnd(tokens: Token[], from: number, to: number): number {
   if (!first || first.kind !== "word" || !/^\p{Lu}{2,}$/u.test(first.text.replace(/\.$/, ""))) return from;
   for (let k = from + 1; k < to && k < from + 8; k++) {
     if (isPunct(tokens[k], "\u2014", "\u2013", "-") && k + 1 < to) return k + 1;
+    // (`GOP front-runner Donald Trump - who …`: a lower-case word says this is no dateline)
+    if (tokens[k].kind === "word" && !tokens[k].cap && !/^\p{N}/u.test(tokens[k].text)) return from;
   }
   return from;
 }
@@ -617,7 +619,10 @@ const inNounPhrase = (t: Token) =>
  * cheered and joked`), the subject of the clause.
  */
 function subjectOf(tokens: Token[], v: number, verb: string, evidence: WordEvidence): Cue | undefined {
-  const usual = clauseSubject(tokens, v, verb, evidence);
+  // (`PORTO VALENTE, Norland — The governor said`: a wire dateline is no part of the subject)
+  const dateline = datelineEnd(tokens, 0, v);
+  const read = clauseSubject(tokens, v, verb, evidence);
+  const usual = read && read.phraseStart < dateline ? subjectPhrase(tokens, verb, dateline, subjectEnd(tokens, v, dateline), evidence) : read;
   // `what Doe called "…"` names Doe; `what we call "…"` names no one, and `what he called` is read
   // as before `what` counted as a clause start (from the sentence's subject).
   // (`here is what she wrote: "…"`: the clause introduces the words, and the pronoun wrote them)

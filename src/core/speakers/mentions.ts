@@ -874,7 +874,7 @@ function datelineAt(doc: PreparedDocument, i: number): number {
   for (let k = i + 1; k < tokens.length && k < i + 10; k++) {
     const t = tokens[k];
     if (isDash(t)) return k + 1;
-    if (t.kind === "word" && !t.cap) return i;
+    if (t.kind === "word" && !t.cap && !/^\p{N}/u.test(t.text)) return i;
   }
   return i;
 }
