@@ -1667,7 +1667,7 @@ describe("attribution patterns from real news", () => {
   it("reads `a joke about a supervisor called \"the Forecaster\"` as a name given, never an unnamed speaker described as `joke about a supervisor`", () => {
     const q = speakerEntity(`Several chapters lean on a running joke about a supervisor called "the Forecaster," whose calls were always wrong.`, "the Forecaster");
     assert.equal(q.speaker, undefined, q.speaker?.name);
-    assert.equal(speakerOf(`"It's the candidate's party," one Acme campaign source said.`, "It's the candidate"), "Acme campaign source");
+    assert.equal(speakerOf(`"The rules are ours to set now," one Acme campaign source said.`, "The rules are ours"), "Acme campaign source");
   });
   it("reads `Doe asked …, and the reply came back: \"…\"` as the answer, never the asker's words (no speaker rather than a guess)", () => {
     for (const text of [`The watch officer, Mirren Tolley, can be heard asking "How many on board?" before the reply comes back: "Five souls. All in lifejackets."`, `The watch officer, Mirren Tolley, asked how many were aboard, and the reply came back: "Five souls. All in lifejackets."`]) {
@@ -1702,9 +1702,9 @@ describe("attribution patterns from real news", () => {
   it("reads `DJ` as a role (`DJ Kestrel Ames`, then `the DJ said`), never a speaker called `DJ`", () => {
     assert.equal(speakerOf(`DJ Kestrel Ames opened the set at midnight. "Somebody had to do something," the DJ said.`, "Somebody had"), "Kestrel Ames");
   });
-  it("reads a wire dateline with a country (`PORTO ALEGRE, Norland (Wire) — The governor said`) as no part of the subject: never a person `Norland` who governs; `GOP front-runner Jane Doe - who …` is no dateline", () => {
+  it("reads a wire dateline with a country (`PORTO ALEGRE, Norland (Wire) — The governor said`) as no part of the subject: never a person `Norland` who governs; `NATO envoy Jane Doe - who …` is no dateline", () => {
     const q = speakerEntity(`PORTO VALENTE, Norland (Wire) — The governor of Campos Altos state said aid had "arrived late and arrived short" as the toll rose.`, "arrived late");
     assert.ok(!/Norland/.test(q.speaker?.name ?? ""), q.speaker?.name);
-    assert.equal(speakerOf(`GOP front-runner Dana Trask - who previously said she would "tear the whole thing down" - spoke on Saturday.`, "tear the whole"), "Dana Trask");
+    assert.equal(speakerOf(`NATO envoy Dana Trask - who once vowed to "tear the whole treaty up" - arrived on Saturday.`, "tear the whole"), "Dana Trask");
   });
 });
