@@ -12,7 +12,7 @@
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgHeads, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
 import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
-import type { Token } from "./tokens";
+import { datelineEnd, type Token } from "./tokens";
 
 /** How a cue attributes its quotation. */
 export type CueKind = "after" | "inverted" | "before" | "participle" | "according" | "colon" | "line" | "next" | "subject";
@@ -554,21 +554,6 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
   }
   const cue = preferNamed(cueFrom(tokens, verb, kind, k, end, k === from, evidence), namedBeforeDescriptions(tokens, k, end, verb, kind, evidence));
   return cue && !isThing(tokens, cue) ? cue : undefined;
-}
-
-/**
- * `DECATUR, Ill. — Sen. Jane Doe …`, `LISPORT (Reuters) - …`: a wire story's dateline (a place in
- * capitals, then a dash within a few words) is no part of the subject; where the sentence goes on.
- */
-function datelineEnd(tokens: Token[], from: number, to: number): number {
-  const first = tokens[from];
-  if (!first || first.kind !== "word" || !/^\p{Lu}{2,}$/u.test(first.text.replace(/\.$/, ""))) return from;
-  for (let k = from + 1; k < to && k < from + 8; k++) {
-    if (isPunct(tokens[k], "\u2014", "\u2013", "-") && k + 1 < to) return k + 1;
-    // (`GOP front-runner Donald Trump - who …`: a lower-case word says this is no dateline)
-    if (tokens[k].kind === "word" && !tokens[k].cap && !/^\p{N}/u.test(tokens[k].text)) return from;
-  }
-  return from;
 }
 
 /** A lower-case word that continues a noun phrase rather than starting its verb (`convention`, `campaign`). */
@@ -1253,9 +1238,10 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     const credited = creditLine(tokens, last, evidence);
     if (credited) return credited;
     const named = subjectPhrase(tokens, ":", 0, last, evidence);
-    // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them)
-    const language = !!named && (placeObject(tokens, named.phraseEnd) || tokens[named.phraseStart]?.lower === "in");
-    if (named && !language && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressedName(tokens, named)) return { ...named, kind: "colon" };
+    // (`he added, in Samoan:`, `in English:`: the language the words are in, no one who speaks them;
+    // `a listener in Pell's Crossing:`: a place)
+    const placeOrLanguage = !!named && (placeObject(tokens, named.phraseEnd) || tokens[named.phraseStart]?.lower === "in");
+    if (named && !placeOrLanguage && !turnLabel(tokens, named) && (named.phrase.type === "person" || named.phrase.type === "name") && afterBrackets(tokens, named.phraseEnd) === last && !(named.phrase.type === "name" && named.phrase.weak) && !addressedName(tokens, named)) return { ...named, kind: "colon" };
     const trailing = trailingPerson(tokens, last, evidence);
     if (trailing && !addressed(tokens, trailing.phraseStart)) return trailing;
   }

@@ -11,7 +11,7 @@ import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits,
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
 import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, questionAnswered, resolvePersonPronoun } from "./resolve";
-import { type Token, tokenizePhrase } from "./tokens";
+import { datelineEnd, type Token, tokenizePhrase } from "./tokens";
 
 export interface Mention {
   /** Document token indices of the mention, end exclusive. */
@@ -863,20 +863,8 @@ function nameGiven(tokens: readonly Token[], i: number, end: number, head: Speak
   return nameGivenAt(tokens, i) ? { type: "person", name: head.name, gender: head.gender ?? genderOfGivenName(head.name) } : head;
 }
 
-/**
- * Where a wire dateline opening a paragraph ends (`LISPORT, Norland (Wire) —`: a place in capitals,
- * capitalised words, an agency in brackets, then a dash), or `i` when none starts at token `i`.
- */
+/** Where a wire dateline opening a paragraph ends (`LISPORT, Norland (Wire) —`), or `i` when none starts at token `i`. */
 function datelineAt(doc: PreparedDocument, i: number): number {
-  const { tokens } = doc;
   if (i > 0 && doc.tokenParagraph[i - 1] === doc.tokenParagraph[i]) return i;
-  if (!/^\p{Lu}{2,}$/u.test(tokens[i].text.replace(/\.$/, ""))) return i;
-  for (let k = i + 1; k < tokens.length && k < i + 10; k++) {
-    const t = tokens[k];
-    if (isDash(t)) return k + 1;
-    if (t.kind === "word" && !t.cap && !/^\p{N}/u.test(t.text)) return i;
-  }
-  return i;
+  return datelineEnd(doc.tokens, i, doc.tokens.length);
 }
-
-const isDash = (t: Token) => t.kind === "punct" && ["\u2014", "\u2013", "-"].includes(t.text);

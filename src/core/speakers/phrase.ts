@@ -575,13 +575,14 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     // (`Senator Jane Doe's Office` is still Doe's, below).
     const named = owner.filter((w) => !(w.kind === "word" && DETERMINERS.has(w.lower)));
     const rest = ws.slice(poss + 1);
+    const outfitHead = rest.length > 0 && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]));
     // (`The jury at Southfold Coroner's Court`: the outfit is where the one before `at` speaks from)
     const at = named.findIndex((w, k) => k > 0 && w.kind === "word" && !w.cap && ["at", "of", "from"].includes(w.lower));
-    if (at > 0 && named.slice(at + 1).length && named.slice(at + 1).every(isNameWord) && rest.length && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]))) {
+    if (outfitHead && at > 0 && at < named.length - 1 && named.slice(at + 1).every(isNameWord)) {
       const head = parseSegment(ws.slice(0, ws.indexOf(named[at])), atSentenceStart, evidence);
       if (!head || (head.type !== "person" && head.type !== "name")) return head;
     }
-    const outfit = named.length && named.every(isNameWord) && rest.length && rest.every(isNameWord) && orgHeads.has(bare(rest[rest.length - 1]));
+    const outfit = outfitHead && named.length > 0 && named.every(isNameWord);
     const personal = outfit && parseSegment(named, false, evidence)?.type === "person";
     if (outfit && !personal) return { type: "organization", name: spaced([...named, ws[poss], ...rest]) };
     // (`Jane Doe's Office`: her office, however it is capitalised)

@@ -205,3 +205,18 @@ function mayBePossessive(word: string): boolean {
   // `s`, `S` and `ſ` (U+017F, which case-folds to `s` under the regular expression's `iu`).
   return (last === 0x73 || last === 0x53 || last === 0x17f) && (mark === 0x27 || mark === 0x2019);
 }
+
+/**
+ * `DECATUR, Ill. — Sen. Jane Doe …`, `LISPORT (Reuters) - …`: a wire story's dateline (a place in
+ * capitals, then a dash within a few words) is no part of the subject; where the sentence goes on.
+ */
+export function datelineEnd(tokens: Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!first || first.kind !== "word" || !/^\p{Lu}{2,}$/u.test(first.text.replace(/\.$/, ""))) return from;
+  for (let k = from + 1; k < to && k < from + 8; k++) {
+    if (tokens[k].kind === "punct" && ["\u2014", "\u2013", "-"].includes(tokens[k].text) && k + 1 < to) return k + 1;
+    // (`NATO envoy Jane Doe - who …`: a lower-case word says this is no dateline)
+    if (tokens[k].kind === "word" && !tokens[k].cap && !/^\p{N}/u.test(tokens[k].text)) return from;
+  }
+  return from;
+}
