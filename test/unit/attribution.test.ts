@@ -1707,4 +1707,30 @@ describe("attribution patterns from real news", () => {
     assert.ok(!/Norland/.test(q.speaker?.name ?? ""), q.speaker?.name);
     assert.equal(speakerOf(`NATO envoy Dana Trask - who once vowed to "tear the whole treaty up" - arrived on Saturday.`, "tear the whole"), "Dana Trask");
   });
+  it("reads `The AG responded` as the Attorney General the story named (`AG` is the role's abbreviation), never a speaker called `AG`", () => {
+    const text = `The Attorney General, Idris Valmonte, opened for the state.\n\n"That is my whole job," Valmonte replied.\n\nThe AG responded that the panel's report had "never been adopted by the assembly" and bound no one.`;
+    assert.equal(speakerOf(text, "never been adopted"), "Idris Valmonte");
+  });
+  it("reads a witness kept anonymous by a letter (`Nurse C`, `Officer A`) as role and letter together, before, after and inverted — `A` after a capitalised word is no article", () => {
+    assert.equal(speakerOf(`Asked by counsel whether that was usual, Nurse C said: "No. It was not."`, "No. It was not"), "Nurse C");
+    assert.equal(speakerOf(`"I saw the van first," Officer A told the inquiry.`, "I saw the van"), "Officer A");
+    assert.equal(speakerOf(`"I saw the van first," Officer A said.`, "I saw the van"), "Officer A");
+    assert.equal(speakerOf(`"I saw the van first," said Officer A.`, "I saw the van"), "Officer A");
+    assert.equal(speakerOf(`"I saw the van first," Dara Quill said. A spokesman said it was "under review."`, "under review"), undefined);
+  });
+  it("reads `Online, fans were joking about the \"…\"` with `Online` as a lead-in, never a speaker's name", () => {
+    const q = speakerEntity(`The final began at noon. Online, fans were already joking about the "Varga family opening book" before the first move.`, "Varga family");
+    assert.notEqual(q.speaker?.name, "Online");
+  });
+  it("reads a plural word opening a sentence, never written as a name inside one, as no name (`Refunds will …, citing`), and as people when it is a plural of a word for people (`Traders have taken to calling him`)", () => {
+    const q = speakerEntity(`The organisers spoke on Monday. Refunds will be issued within a month, citing "circumstances beyond our control."`, "circumstances beyond");
+    assert.notEqual(q.speaker?.name, "Refunds");
+    const text = `Oren Kastl has been the most consistent dove on the panel. Last month he warned of "driving with one eye on the mirror." Traders have since taken to calling him "the lone dove of Mill Square."`;
+    assert.equal(speakerOf(text, "the lone dove"), "Traders");
+  });
+  it("reads `citing … what the decision notice will describe as \"…\"` as the notice's words: no one named before the document says them; `Doe said that the platform should reiterate \"…\"` stays Doe's", () => {
+    const q = speakerEntity(`Members voted seven to four to refuse, citing the loss of light and what the decision notice will describe as "harm to the character of the lane".`, "harm to the character");
+    assert.equal(q.speaker, undefined, q.speaker?.name);
+    assert.equal(speakerOf(`Tamsin Orrell said in her remarks that the platform should reiterate the party's support for "steadfast partners," naming two.`, "steadfast partners"), "Tamsin Orrell");
+  });
 });

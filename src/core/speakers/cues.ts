@@ -59,7 +59,7 @@ const NEW_CLAUSE = new Set(["while", "whereas", "but", "and", "although", "thoug
 const CLAUSE_STARTS = new Set(["what", "that", "and", "but", "while", "because", "as", "when", "after", "who", "which", "if", "where", "whereas", "although", "though", "since", "so", "or", "than", "whom", "before", "until", "once", "whether", "unless", "with"]);
 /** Lead-ins that open a sentence before its subject: skipped to the next comma. */
 const PLACE_ADVERBS = new Set(["here", "there", "elsewhere"]);
-const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
+const LEAD_INS = new Set(["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "asked", "speaking", "responding", "writing", "addressing", "following", "despite", "last", "earlier", "later", "meanwhile", "still", "yet", "however", "but", "and", "so", "then", "now", "for", "with", "without", "from", "to", "by", "of", "under", "over", "unlike", "like", "if", "although", "though", "because", "once", "until", "instead", "rather", "indeed", "also", "asked", "pressed", "told", "referring", "given", "amid", "among", "throughout", "within", "outside", "inside", "back", "hours", "days", "minutes", "moments", "weeks", "months", "years", "this", "that", "on", "separately", "similarly", "likewise", "overall", "online", "offline", "abroad", "overseas", "nationally", "locally", "internationally", "globally", "domestically", "backstage", "onstage", "offstage", "overnight", "nearby", "finally", "first", "second", "third", "next", "afterward", "afterwards", "today", "tonight", "yesterday", "tomorrow", "recently", "previously", "subsequently", "nonetheless", "nevertheless", "moreover", "furthermore", "additionally", "in"]);
 const AUXILIARIES = new Set(["has", "have", "had", "would", "will", "was", "were", "is", "are", "been", "did", "does", "do", "could", "can", "should", "may", "might", "must", "later", "also", "then", "once", "recently", "previously", "earlier", "repeatedly", "reportedly", "simply", "flatly", "firmly", "publicly", "privately", "separately", "subsequently", "again", "further", "bluntly", "quickly", "angrily", "sarcastically", "jokingly", "proudly", "frankly", "candidly", "plainly", "openly", "loudly", "quietly", "softly", "calmly", "tersely", "curtly", "succinctly", "emphatically", "defiantly", "confidently", "cheerfully", "ruefully", "wryly", "dryly", "drily", "bitterly", "pointedly", "memorably", "famously", "not", "never", "often", "once", "even", "just", "only", "still", "already", "finally", "eventually", "ultimately", "immediately", "now", "first"]);
 
 /** Verbs taking `to` and another verb (`went on to say`, `continued to insist`). */
@@ -103,7 +103,7 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
   }
   // `the post`, `Doe's statement`: a noun after a determiner or a possessive.
   const prev = tokens[i - 1];
-  if (prev && (prev.kind === "poss" || (prev.kind === "word" && DETERMINERS.has(prev.lower)))) return false;
+  if (prev && (prev.kind === "poss" || (prev.kind === "word" && DETERMINERS.has(prev.lower) && !letterName(tokens, i - 1)))) return false;
   // `a Twitter comment`: capitalised or describing words between a determiner and the noun.
   let k = i - 1;
   while (k >= 0 && k > i - 4 && tokens[k].kind === "word" && (tokens[k].cap || describingWords.has(tokens[k].lower))) k--;
@@ -125,6 +125,11 @@ export function isCueVerb(tokens: Token[], i: number): boolean {
     return !nounForm && tokens[k].lower === "the" && (kind === "organization" || kind === "place" || (kind === "unknown" && named.length >= 2 && named.every((w) => w.cap)) || role?.length === i - k - 1 || isEpithet(named[named.length - 1]));
   }
   return true;
+}
+
+/** `Officer A said`, `Witness A told`: a capital letter after a capitalised word is an anonymous witness's letter, not the article. */
+function letterName(tokens: Token[], k: number): boolean {
+  return tokens[k].text === "A" && k > 0 && tokens[k - 1].kind === "word" && tokens[k - 1].cap;
 }
 
 /** The cue phrases split into words once, grouped by their first word (each group in the list's order). */
@@ -553,6 +558,12 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     while (end < to && tokens[end].kind === "word" && (tokens[end].cap || isCompoundNoun(tokens[end]) || inNounPhrase(tokens[end]))) end++;
   }
   const cue = preferNamed(cueFrom(tokens, verb, kind, k, end, k === from, evidence), namedBeforeDescriptions(tokens, k, end, verb, kind, evidence));
+  // (`Refunds will be …`: a plural word opening the sentence, never written as a name inside one, is
+  // no one's name — people only when it is a plural of a word for people: `Traders have taken to calling him`)
+  if (cue && cue.phrase.type === "name" && unevidencedWord(cue, evidence) && /s$/.test(cue.phrase.name)) {
+    const one = cue.phrase.name.toLowerCase().slice(0, -1);
+    return anonymousNouns.has(one) || rolePhrases.has(one) ? { ...cue, phrase: { type: "group", name: cue.phrase.name } } : undefined;
+  }
   return cue && !isThing(tokens, cue) ? cue : undefined;
 }
 
@@ -1310,6 +1321,16 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
       // (past the rest of its appositive: `says Jane Doe, historian at the Lisport Library,`)
       while (close < tokens.length && close < (aside?.phraseEnd ?? v) + 10 && !isPunct(tokens[close], ",") && !isStop(tokens[close]) && !isCueVerb(tokens, close)) close++;
       if (aside && (aside.phrase.type === "person" || aside.phrase.type === "name") && isPunct(tokens[close], ",")) return aside;
+    }
+    // `…, citing what the decision notice will describe as "…"`: a document is the nearest verb's
+    // subject and says the words — no one named before it does.
+    {
+      const start = phraseBackward(tokens, v, 0);
+      const end = subjectEnd(tokens, v, start);
+      const head = tokens[end - 1];
+      // (not a thing inside someone's report: `Doe said that the platform should reiterate "…"` is hers)
+      const reported = start > 0 && (tokens[start - 1].lower === "that" || isCueVerb(tokens, start - 1));
+      if (!reported && end - start >= 2 && THING_DETERMINERS.has(tokens[start].lower) && !tokens[start].cap && tokens.slice(start, end).every((w) => w.kind === "word" && !w.cap) && thingNouns.has(head.lower)) return undefined;
     }
     // `She said the Government would announce a package "within days"`: a speech act still to come,
     // reported by an earlier verb, is no cue — the words are the reporter's.

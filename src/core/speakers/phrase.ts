@@ -697,7 +697,8 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
         return { type: "organization", name: joinWords(ws.slice(lead)) };
       }
       if (words.length && words.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(words) !== "place" && classifyName(words) !== "time") {
-        name = joinWords(words);
+        // (`Nurse C`, `Officer A`: a witness kept anonymous by a letter is known by role and letter together)
+        name = words.length === 1 && /^\p{Lu}\.?$/u.test(words[0].text) ? `${joinWords(ws.slice(at, at + found.length))} ${words[0].text[0]}` : joinWords(words);
         nameGender = titles.map((t) => genderOfTitle(bare(t))).find(Boolean);
       } else if (!words.every((w) => isNameWord(w))) return undefined;
     }
