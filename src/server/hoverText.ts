@@ -72,6 +72,8 @@ export function hoverMarkdown(full: QuoteCheck | PlainQuoteCheck, source: HoverS
       else blocks.push(t("Spoken by {0} according to the source.", who));
     } else if (passage.speakerCandidates?.length) {
       blocks.push(t("The source does not say clearly who spoke these words; it could be {0} — check by hand.", passage.speakerCandidates.map((n) => `**${esc(n)}**`).join(", ")));
+    } else if (passage.reportedBy) {
+      blocks.push(t("Quoted inside the words of {0}: the source has them repeating someone else, and does not say clearly who first spoke them.", `**${esc(passage.reportedBy)}**`));
     } else {
       blocks.push(t("The source does not say who spoke these words."));
     }

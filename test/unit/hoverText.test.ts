@@ -121,4 +121,11 @@ The talks broke down on Tuesday night after six hours.
     assert.doesNotMatch(md, /Spoken by/);
     assert.match(md, /The source does not say clearly who spoke these words; it could be \*\*Maria Soto\*\* — check by hand\./);
   });
+  it("says whose quotation holds words nested in it, and that the source does not say who first spoke them", () => {
+    const source = `"I saw Brannagh at the gate. He turned to the crowd and said, 'The gates are theirs but the yard is ours,' and they cheered him," Abel Ruddle testified.\n`;
+    const check = quoteWith(checkDraft(`Tom Brannagh told the crowd: "The gates are theirs but the yard is ours."`, { "trial.md": source }), "the yard is ours");
+    const md = hoverMarkdown(check, undefined);
+    assert.match(md, /Quoted inside the words of \*\*Abel Ruddle\*\*: the source has them repeating someone else, and does not say clearly who first spoke them\./);
+    assert.doesNotMatch(md, /Spoken by/);
+  });
 });

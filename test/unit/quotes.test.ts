@@ -27,6 +27,13 @@ describe("quote finding", () => {
     ]);
   });
 
+  it("records where a nested quotation stands inside a double one (curly or straight marks), never an apostrophe", () => {
+    const inner = (text: string) => prepareDocument("d.txt", text).quotes.map((q) => (q.inner ?? []).map((s) => text.slice(s.start, s.end)));
+    assert.deepEqual(inner(`"They told me \u2018wait until spring\u2019 and I waited," she said.`), [["wait until spring"]]);
+    assert.deepEqual(inner(`"He turned round and said, 'The yard is ours,' and they cheered," Ames testified.`), [["The yard is ours,"]]);
+    assert.deepEqual(inner(`"We don't know the dockers' plans, and it's late," she said.`), [[]]);
+  });
+
   it("reads guillemets", () => {
     assert.deepEqual(quotes(`Le maire a dit : \u00abNous reconstruirons le quai.\u00bb`), ["Nous reconstruirons le quai."]);
   });

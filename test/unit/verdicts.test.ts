@@ -10,7 +10,24 @@ The council's transport chair, Maria Okafor, defended the cuts on Monday.
 The ferry operator was less sure. "Passengers will simply drive instead, and the bridge is already full," said Tomas Lindqvist, chief executive of Bluewater Ferries.
 `;
 
+const TESTIMONY = `Watchman tells court of the yard march
+
+The watchman, Abel Ruddle, gave evidence on the second day.
+
+"I saw Brannagh at the gate. He turned to the crowd and said, 'The gates are theirs but the yard is ours,' and they cheered him," Ruddle testified.
+`;
+
 describe("verdicts", () => {
+  it("never accuses a draft crediting words nested in a source's quotation to someone else: the source speaker only reports them (speaker unclear, never misattributed or verified)", () => {
+    const checks = checkDraft(`At the gate, the organiser Tom Brannagh told the crowd: "The gates are theirs but the yard is ours."`, { "trial.md": TESTIMONY });
+    const c = quoteWith(checks, "the yard is ours");
+    assert.equal(c.verdict, "speaker-unclear");
+    assert.equal(c.source?.sourceQuote?.speaker, undefined);
+    assert.equal(c.source?.sourceQuote?.reportedBy?.name, "Abel Ruddle");
+    // The watchman's own words stay his.
+    assert.equal(quoteWith(checkDraft(`Ruddle told the court: "I saw Brannagh at the gate."`, { "trial.md": TESTIMONY }), "I saw Brannagh").verdict, "verified");
+  });
+
   it("verifies a quote given to its real speaker", () => {
     const checks = checkDraft(`Maria Okafor said: "We cannot run empty boats at midnight and call it a service."`, { "council.txt": SOURCE });
     const c = quoteWith(checks, "empty boats");

@@ -8,6 +8,7 @@ import type { Corpus, Vocabulary } from "../corpus/corpus";
 import { HitBuffer } from "../corpus/ngramIndex";
 import type { SourceDocument } from "../corpus/sourceDocument";
 import { stopwordSet } from "../lexicon";
+import type { Span } from "../document/layout";
 import type { AttributedQuote } from "../speakers/attribute";
 import { type Alignment, alignIds } from "./align";
 import { diceBound, diceSimilarity, sharedBigramCount, squeezedLength } from "./dice";
@@ -237,7 +238,18 @@ export function quoteAt(quotes: readonly AttributedQuote[], start: number, end: 
     }
   }
   // The words must lie mostly inside the quotation to inherit its speaker.
-  return best && bestOverlap >= 0.6 * (end - start) ? best : undefined;
+  if (!best || bestOverlap < 0.6 * (end - start)) return undefined;
+  // …and not (almost all) inside a quotation nested in it: those are words its speaker reports someone else
+  // saying, never the speaker's own (a draft crediting them to the one first quoted is no
+  // misattribution).
+  const inner = best.inner?.find((s) => Math.min(s.end, end) - Math.max(s.start, start) >= 0.9 * (end - start));
+  return inner ? reported(best, inner) : best;
+}
+
+/** The words of a quotation nested in `outer`, as a quotation of no known speaker that `outer`'s speaker reports. */
+function reported(outer: AttributedQuote, inner: Span): AttributedQuote {
+  const { speaker, speakerMention: _m, confidence: _c, candidates: _k, relayed: _r, cueVerb: _v, inner: _i, ...rest } = outer;
+  return { ...rest, pieces: [inner], start: inner.start, end: inner.end, basis: "none", trace: { link: "none" }, scare: false, ...(speaker ? { reportedBy: speaker } : {}) };
 }
 
 /** Is `inner` inside `outer`, and shorter? */

@@ -31,6 +31,8 @@ export interface PlainPassage extends Omit<Passage, "document"> {
   speakerCandidates?: string[];
   /** `"…," Doe said, according to Roe`: Doe, whose words the speaker (Roe) recounts. */
   relayedFrom?: string;
+  /** `"He said, 'Not here,'" Doe testified`: the passage is nested in Doe's quotation, Doe reporting someone else's words. */
+  reportedBy?: string;
   /** Where the source introduces the speaker, when that is not the passage's own paragraph. */
   introduction?: SpeakerIntroduction;
 }
@@ -75,6 +77,7 @@ export function toPlainPassage(p: Passage, placeOf?: PlaceOf): PlainPassage {
     ...(speaker ? { speakerAsSourceGives: asSourceGives(speaker, text) } : {}),
     ...(introduction ? { introduction } : {}),
     ...(p.sourceQuote?.relayed ? { relayedFrom: p.sourceQuote.relayed.name } : {}),
+    ...(p.sourceQuote?.reportedBy ? { reportedBy: p.sourceQuote.reportedBy.name } : {}),
     ...(candidates ? { speakerCandidates: candidates } : {}),
     document: doc.metadata ? { path: doc.path, metadata: doc.metadata } : { path: doc.path },
     excerpt: { base: from, text: text.slice(from, to), atEnd: to === text.length },

@@ -23,6 +23,9 @@ interface OpenQuote {
   typewriter?: boolean;
   /** In a straight single quotation, where a nested double quotation closes (its marks are no quotation of their own). */
   nestedUntil?: number;
+  /** In a double quotation, the nested single quotations closed so far, and where an open one starts. */
+  inner?: Span[];
+  innerStart?: number;
 }
 
 /** How far ahead (characters) a nested double quotation's closing mark is looked for. */
@@ -51,11 +54,19 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     const piece = trimSpan(text, open!.pieceStart, end);
     if (piece.end > piece.start) open!.pieces.push(piece);
   };
+  const closeInner = (outer: OpenQuote, end: number) => {
+    if (outer.innerStart === undefined) return;
+    const span = trimSpan(text, outer.innerStart!, end);
+    outer.innerStart = undefined;
+    if (span.end > span.start && hasWord(text, span)) (outer.inner ??= []).push(span);
+  };
   const closeQuote = (end: number, paragraph: number, unclosed: boolean) => {
     finishPiece(end);
     const pieces = open!.pieces.filter((p) => hasWord(text, p));
     if (pieces.length > 0 && open!.family !== "single") {
-      quotes.push(makeQuote(pieces, "marked", open!.paragraph, paragraph, unclosed));
+      const quote = makeQuote(pieces, "marked", open!.paragraph, paragraph, unclosed);
+      if (open!.inner?.length) quote.inner = open!.inner;
+      quotes.push(quote);
     } else if (pieces.length > 0 && !unclosed) {
       quotes.push(makeQuote(pieces, "marked", open!.paragraph, paragraph, false));
     }
@@ -69,13 +80,21 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
       continue;
     }
     let continuing = open !== null; // a quote carried over from the previous paragraph
+    // (a nested quotation is read within one paragraph: one left open there was no quotation)
+    if (open) (open as OpenQuote).innerStart = undefined;
     for (const seg of para.segments) {
       if (open && !continuing) open.pieceStart = seg.start; // next line of a block quote
       // (Only the characters that may be a mark are visited: the rest are skipped by `nextMarkAt`'s small loop.)
       for (let i = nextMarkAt(text, seg.start, seg.end); i < seg.end; i = nextMarkAt(text, i + 1, seg.end)) {
         if (text.charCodeAt(i) === 0x27) {
           // A straight `'`: a quotation of its own only outside any other (inside one it is an apostrophe or nested).
-          if (open && (open as OpenQuote).family !== "single") continue;
+          if (open && (open as OpenQuote).family !== "single") {
+            const outer = open as OpenQuote;
+            if (outer.innerStart === undefined) {
+              if (straightSingleRole(text, i, false) === "open") outer.innerStart = i + 1;
+            } else if (straightSingleRole(text, i, true) === "close" && !isElisionApostrophe(text, i, seg.end)) closeInner(outer, i);
+            continue;
+          }
           const role = straightSingleRole(text, i, open !== null);
           if (role === "open") open = { family: "single", pieceStart: i + 1, pieces: [], paragraph: p, nested: 0, straight: true };
           else if (role === "close" && !isElisionApostrophe(text, i, seg.end)) closeQuote(i, p, false);
@@ -114,8 +133,9 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
             }
           } else if (current.family === "single") {
             if (mark.role === "close" && isClosingSingle(text, i) && !isElisionApostrophe(text, i, seg.end)) closeQuote(i, p, false);
-          } else if (mark.role === "open" && isWordAt(text, i + 1)) current.nested++;
-          else if (mark.role === "close" && current.nested > 0 && isClosingSingle(text, i)) current.nested--;
+          } else if (mark.role === "open" && isWordAt(text, i + 1)) {
+            if (current.nested++ === 0) current.innerStart = i + 1;
+          } else if (mark.role === "close" && current.nested > 0 && isClosingSingle(text, i) && --current.nested === 0) closeInner(current, i);
           continue;
         }
         let role = mark.role === "either" ? straightQuoteRole(text, i, current !== null && current.family !== "single") : mark.role;
@@ -146,7 +166,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
     }
     if (para.kind === "blockquote") {
       const pieces = still.pieces.filter((s) => hasWord(text, s));
-      if (pieces.length) quotes.push(makeQuote(pieces, "marked", still.paragraph, p, true));
+      if (pieces.length) quotes.push({ ...makeQuote(pieces, "marked", still.paragraph, p, true), ...(still.inner?.length ? { inner: still.inner } : {}) });
       open = null;
     } else closeQuote(para.end, p, true);
   }

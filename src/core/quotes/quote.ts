@@ -25,6 +25,12 @@ export interface Quote {
   unclosed: boolean;
   /** Index of an attribution-line paragraph (`said X.`, `— X`) that names this quote's speaker. */
   attributionLine?: number;
+  /**
+   * Quotations nested inside this one (`"He said, 'Not here,' and left," Doe said`): words the
+   * speaker reports someone else saying, which are part of this quotation's words but not its
+   * speaker's own.
+   */
+  inner?: Span[];
 }
 
 export function makeQuote(pieces: Span[], form: QuoteForm, paragraph: number, lastParagraph: number, unclosed = false): Quote {

@@ -54,6 +54,11 @@ export interface AttributedQuote extends Quote {
    * words Roe says Doe spoke (a draft crediting either is not contradicted).
    */
   relayed?: Entity;
+  /**
+   * Words quoted inside another's quotation (`"He said, 'Not here,'" Doe testified`): the speaker
+   * of the quotation that holds them, who reports them; who first said them is not read.
+   */
+  reportedBy?: Entity;
   /** Other people the reading could have meant, when it is not sure. */
   candidates?: Entity[];
   /** Number of words quoted. */
@@ -164,9 +169,10 @@ export function attributeDocument(doc: PreparedDocument, options: AttributeOptio
  * attribution line) takes V8's slow path, most of the time of a draft holding a quarter of a million quotes.
  */
 function attributedFrom(quote: Quote, wordCount: number): AttributedQuote {
-  const { pieces, start, end, form, paragraph, lastParagraph, unclosed, attributionLine } = quote;
+  const { pieces, start, end, form, paragraph, lastParagraph, unclosed, attributionLine, inner } = quote;
   const base: Quote = { pieces, start, end, form, paragraph, lastParagraph, unclosed };
   if (attributionLine !== undefined) base.attributionLine = attributionLine;
+  if (inner !== undefined) base.inner = inner;
   return Object.assign(base, { basis: "none" as AttributionBasis, wordCount, scare: false, trace: { link: "none" } as AttributionTrace });
 }
 
@@ -792,6 +798,8 @@ function mergeSplitQuotes(doc: PreparedDocument, index: MentionIndex): Quote[] {
         if (cueAfter(between, index.evidence)) {
           const merged = makeQuote([...a.pieces, ...b.pieces], "marked", a.paragraph, b.lastParagraph, b.unclosed);
           merged.attributionLine = b.attributionLine;
+          const inner = [...(a.inner ?? []), ...(b.inner ?? [])];
+          if (inner.length) merged.inner = inner;
           out.push(merged);
           k++;
           continue;
