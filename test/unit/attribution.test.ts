@@ -1733,4 +1733,29 @@ describe("attribution patterns from real news", () => {
     assert.equal(q.speaker, undefined, q.speaker?.name);
     assert.equal(speakerOf(`Tamsin Orrell said in her remarks that the platform should reiterate the party's support for "steadfast partners," naming two.`, "steadfast partners"), "Tamsin Orrell");
   });
+  it("reads a wire dateline whose place holds a particle (`SAN ISIDRO, San Lorenzo del Norte —`) as no subject: never a speaker `SAN ISIDRO`", () => {
+    const q = speakerEntity(`SAN TELMO, Vila Nova del Norte — The feud between Gov. Ramon Iturbe-Lao and the city flared anew after the provincial government closed the port, citing what it called "grave sanitary lapses."`, "grave sanitary");
+    assert.ok(!/SAN|TELMO/.test(q.speaker?.name ?? ""), q.speaker?.name);
+  });
+  it("reads `Sta.` and `Sto.` (Santa, Santo) as abbreviations: `commander of the battalion covering Sta. Ines, said` is the commander's", () => {
+    assert.equal(speakerOf(`Lt. Col. Andres Bantayan, commander of the battalion covering Sta. Ines, said the area had been "cleared of any armed presence."`, "cleared of any"), "Andres Bantayan");
+  });
+  it("reads an opening adverb set off by a comma (`Online, posts carrying the slogan \"…\"`) as no subject of the verb after it", () => {
+    const q = speakerEntity(`Online, posts carrying the slogan "Give the bay its sea back" have been shared thousands of times.`, "Give the bay");
+    assert.equal(q.speaker, undefined, q.speaker?.name);
+  });
+  it("reads full names listed after a plural word for people (`the brothers Pasang Lama and Tashi Lama`) as people, whatever their given names: `Tashi` later is Tashi Lama, `he` the brother who spoke", () => {
+    const text = `Two of those men, the brothers Dorje Lamani and Tsering Lamani, were with her on every summit. Dorje, the elder, said the team had turned back only once.\n\n"Snow was loaded, so we went down," he said.\n\nTsering was blunter about the pace: "We are tired. She is less tired than us."`;
+    assert.equal(speakerOf(text, "Snow was loaded"), "Dorje Lamani");
+    assert.equal(speakerOf(text, "We are tired"), "Tsering Lamani");
+  });
+  it("keeps a short unknown word or an initial opening a name (`Ang Kami Lamani`, `R. Gil Doe`) as part of it, and drops a courtesy title of another language (`Mme Nadia Roe`)", () => {
+    assert.equal(speakerOf(`"The mountain does not care," said Ang Dawa Lamani.`, "The mountain"), "Ang Dawa Lamani");
+    assert.equal(speakerOf(`"You don't know what you don't know," said R. Gil Hartigan.`, "You don't know"), "R. Gil Hartigan");
+    assert.equal(speakerOf(`"We will not move," said Mme Nadia Perrault.`, "We will not move"), "Nadia Perrault");
+  });
+  it("reads an aside set off by dashes inside a lead-in (`In the letter - addressed to the attorney, Jane Doe - the senator asks`) as no subject: never the one the letter is addressed to", () => {
+    const text = `Committee Chairman Orrin Valdane on Tuesday sought another inquiry.\n\nIn the letter - addressed to the district attorney, Felicity R. Amberton - the Vermont Republican asks for a finding on whether "the staff destroyed records that the committee had asked to keep."`;
+    assert.notEqual(speakerEntity(text, "the staff destroyed").speaker?.name, "Felicity R. Amberton");
+  });
 });

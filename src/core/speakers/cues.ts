@@ -528,6 +528,13 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     if (!t || t.kind !== "word") break;
     let c = k;
     while (c < to && !isPunct(tokens[c], ",")) c++;
+    // (`In the letter - addressed to the attorney, Jane Doe - the senator asks`: an aside set off by
+    // dashes inside a lead-in runs to its closing dash, commas and all)
+    if (LEAD_INS.has(t.lower) && tokens.slice(k, c).filter((w) => isPunct(w, "-", "\u2014", "\u2013")).length === 1) {
+      let d = c;
+      while (d < to && !isPunct(tokens[d], "-", "\u2014", "\u2013")) d++;
+      if (d < to) c = d;
+    }
     // A lead-in: opened by a preposition or conjunction (`In an interview with X,`, `When asked,`),
     // a participle (`Appearing before supporters,`), or with no verb at all (`Eight years ago,`).
     const segment = tokens.slice(k, c);
@@ -536,7 +543,9 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
     const opensAsLeadIn = NUMBER_WORDS.has(t.lower) || /^\p{N}/u.test(t.text) || timeWords.has(t.lower.replace(/\.$/, "")) || (notNameWords.has(t.lower) && !PRONOUNS.has(t.lower));
     // `Here in Lisport,`, `There, …`: a place adverb opening a lead-in (not `Here's Doe:`, `There was …`).
     const placeLeadIn = PLACE_ADVERBS.has(t.lower) && (isPunct(tokens[k + 1], ",") || LEAD_INS.has(tokens[k + 1]?.lower ?? ""));
-    const leadIn = placeLeadIn || LEAD_INS.has(t.lower) || (segment.length >= 2 && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text)) || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
+    // (a participle opens a lead-in only before a comma: `Tsering was blunter:` is a name)
+    const participleLeadIn = segment.length >= 2 && c < to && /^\p{Lu}\p{Ll}+(ing|ed)$/u.test(t.text);
+    const leadIn = placeLeadIn || LEAD_INS.has(t.lower) || participleLeadIn || (c < to && segment.length <= 6 && verbless && nameless && opensAsLeadIn);
     // `Her most famous book, The Honest Kitchen, opens with …`: a thing and its title are the subject.
     const thing = thingPhraseStart(tokens, c - 1) === k;
     if (!leadIn || thing) break;
@@ -900,6 +909,8 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
     return subject && !isThing(tokens, subject) ? subject : undefined;
   }
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) ?? afterLeadIn(tokens, verb, start, end, evidence) : undefined;
+  // (`Online, posts carrying the slogan …`: an adverb opening the sentence, set off by a comma, is no subject)
+  if (direct && direct.phraseEnd === direct.phraseStart + 1 && LEAD_INS.has(tokens[direct.phraseStart].lower) && isPunct(tokens[direct.phraseEnd], ",")) return undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
   if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
   // `A volunteer who worked with Jane Roe's group said`: the name ends a relative clause on an

@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, RELATIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, questionAnswered, resolvePersonPronoun } from "./resolve";
 import { datelineEnd, type Token, tokenizePhrase } from "./tokens";
 
@@ -55,6 +55,8 @@ const INVERTING_VERBS = new Set(["said", "says", "added", "adds", "wrote", "writ
 /** Marks before an inverted speech verb (`"…," said Doe`, `…, said Doe`). */
 const INVERSION_MARKS = new Set([",", "\u201d", '"', "\u2014", "\u2013"]);
 const NOT_VERBS = new Set(["and", "or", "'s"]);
+/** Words for people together that name no role (`the twins …`, `the couple …`). */
+const PEOPLE_TOGETHER = new Set(["twins", "siblings", "parents", "spouses", "couple", "pair", "duo", "trio"]);
 /** Link words before an organisation that ends a phrase: `a spokeswoman for Acme`. */
 const ORG_LINKS = new Set(["for", "of", "at"]);
 const PHRASE_DETERMINERS = new Set(["the", "a", "an", "another", "one", "his", "her", "its", "their"]);
@@ -324,7 +326,28 @@ export class MentionIndex {
     const described = (next?.text === "," && !!after && (after.lower === "who" || /^\p{N}/u.test(after.text) || !!roleAt(tokens, end + 1) || ["a", "an", "the"].includes(after.lower))) ||
       // `Nkechi Adeyemi and her husband run …`: someone with a husband is a person
       (next?.lower === "and" && !!after && ["his", "her"].includes(after.lower));
-    return (next && isVerbLike(next)) || described ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+    return (next && isVerbLike(next)) || described || this.listedAsPeople(start) ? { type: "person", name: phrase.name, gender: phrase.gender } : undefined;
+  }
+
+  /**
+   * `the brothers Pasang Lama and Tashi Lama`, `climbers Ana Ruiz, Bo Lind and …`: full names
+   * listed after a plural word for people (whatever their given names, most of which are in no
+   * list) — the name starting at `start` is one of them.
+   */
+  private listedAsPeople(start: number): boolean {
+    const { tokens } = this.doc;
+    let k = start - 1;
+    for (let items = 0; items < 6 && k > 0 && (tokens[k].lower === "and" || tokens[k].text === ","); items++) {
+      k--;
+      const runEnd = k;
+      while (k >= 0 && k > runEnd - 4 && isNameWord(tokens[k])) k--;
+      if (k === runEnd) return false;
+    }
+    const noun = tokens[k];
+    if (noun?.kind !== "word" || noun.cap) return false;
+    if (PEOPLE_TOGETHER.has(noun.lower)) return true;
+    const one = noun.lower.endsWith("ies") ? `${noun.lower.slice(0, -3)}y` : noun.lower.slice(0, -1);
+    return /s$/.test(noun.lower) && (RELATIONS.has(one) || rolePhrases.has(one) || anonymousNouns.has(one));
   }
 
   /** Whether a lone name read while scanning, ending at `end`, is a person's. */

@@ -76,6 +76,9 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
 /** Words relating one person to another (`her counterpart Anri Louw`). */
+/** Courtesy titles of other languages that open a name in English copy (`Mme Jane Doe`, `Sra. Ana Ruiz`). */
+const FOREIGN_COURTESY = new Set(["mme", "mlle", "sra", "srta", "sr", "dona", "dom", "herr", "frau", "sig", "sgra", "hr", "fr"]);
+
 export const RELATIONS: ReadonlySet<string> = new Set(["counterpart", "rival", "opponent", "colleague", "teammate", "partner", "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "friend", "successor", "predecessor", "deputy", "boss", "opposite", "fiancé", "fiancée", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "stepson", "stepdaughter"]);
 /** Lower-case words before an outfit's name saying which government it belongs to (`the federal Health Ministry`). */
 export const GOVERNMENT_LEVELS: ReadonlySet<string> = new Set(["federal", "national", "provincial", "regional", "municipal", "state", "county", "city", "central", "interim"]);
@@ -877,9 +880,14 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
     if (kind === "unknown" && words.length >= 3) {
       let j = 1;
       while (j < words.length - 2 && !isGivenName(words[j].text) && !NAME_PARTICLES.has(words[j].lower)) j++;
+      // (a short word no list knows opening the name is part of it — `Ang Kami Lama`, `Ma Ying-wen` —
+      // never a description; nor is an initial, `R. Gil Doe`)
+      // (but a courtesy title in another language, `Mme Jane Doe`, `M. Jean Doe`, is no part of it)
+      const partOfName = j === 1 && (/^\p{Lu}\p{Ll}{1,2}$/u.test(words[0].text) || /^[A-LN-Z]\.$/u.test(words[0].text)) && !isTitle(words[0]) && !FOREIGN_COURTESY.has(bare(words[0]));
       if (isGivenName(words[j].text) && !words.slice(0, j).some((w) => isGivenName(w.text))) {
-        words = words.slice(j);
-        kind = classifyName(words);
+        // (kept, the name is still a person's as its given name says)
+        kind = classifyName(words.slice(j));
+        if (!partOfName) words = words.slice(j);
       }
     }
     // `Former Secretary of Commerce Jane Doe` written with a title the role list lacks (or a slip,

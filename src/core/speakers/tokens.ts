@@ -14,7 +14,7 @@ export interface Token extends Span {
 
 // (`PeÃ±a`: UTF-8 read as Latin-1 leaves a symbol after `Ã` or `Â` inside a name; it stays in the word.)
 const tokenRe = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|(?<=[ÃÂ])[\u0080-\u00bf]|['’.\-](?=[\p{L}\p{N}]))*\.?|[^\s\p{L}\p{N}]/gu;
-const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|jr|sr|gen|sen|rep|gov|capt|col|lt|sgt|rev|det|insp|supt|cllr|maj|brig|cpl|pvt|cmdr|atty|inc|corp|co|ltd|no|vs|feb|jan|aug|sept|sep|oct|nov|dec|apr|jun|jul|mar)\.$/iu;
+const titleLike = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|st|sta|sto|mt|jr|sr|gen|sen|rep|gov|capt|col|lt|sgt|rev|det|insp|supt|cllr|maj|brig|cpl|pvt|cmdr|atty|inc|corp|co|ltd|no|vs|feb|jan|aug|sept|sep|oct|nov|dec|apr|jun|jul|mar)\.$/iu;
 
 /**
  * The tokens of `text[start, end)`: what `tokenRe` matches, one after another. Spaces, ASCII
@@ -206,6 +206,9 @@ function mayBePossessive(word: string): boolean {
   return (last === 0x73 || last === 0x53 || last === 0x17f) && (mark === 0x27 || mark === 0x2019);
 }
 
+/** Lower-case words inside a place's name (`San Lorenzo del Norte`, `Rio de Janeiro`, `Frankfurt am Main`). */
+const PLACE_PARTICLES = new Set(["de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "sur", "upon", "am", "der"]);
+
 /**
  * `DECATUR, Ill. — Sen. Jane Doe …`, `LISPORT (Reuters) - …`: a wire story's dateline (a place in
  * capitals, then a dash within a few words) is no part of the subject; where the sentence goes on.
@@ -215,8 +218,9 @@ export function datelineEnd(tokens: Token[], from: number, to: number): number {
   if (!first || first.kind !== "word" || !/^\p{Lu}{2,}$/u.test(first.text.replace(/\.$/, ""))) return from;
   for (let k = from + 1; k < to && k < from + 8; k++) {
     if (tokens[k].kind === "punct" && ["\u2014", "\u2013", "-"].includes(tokens[k].text) && k + 1 < to) return k + 1;
-    // (`NATO envoy Jane Doe - who …`: a lower-case word says this is no dateline)
-    if (tokens[k].kind === "word" && !tokens[k].cap && !/^\p{N}/u.test(tokens[k].text)) return from;
+    // (`NATO envoy Jane Doe - who …`: a lower-case word says this is no dateline — but for a place
+    // name's particle, `SAN ISIDRO, San Lorenzo del Norte —`)
+    if (tokens[k].kind === "word" && !tokens[k].cap && !/^\p{N}/u.test(tokens[k].text) && !PLACE_PARTICLES.has(tokens[k].lower)) return from;
   }
   return from;
 }
