@@ -1758,4 +1758,9 @@ describe("attribution patterns from real news", () => {
     const text = `Committee Chairman Orrin Valdane on Tuesday sought another inquiry.\n\nIn the letter - addressed to the district attorney, Felicity R. Amberton - the Vermont Republican asks for a finding on whether "the staff destroyed records that the committee had asked to keep."`;
     assert.notEqual(speakerEntity(text, "the staff destroyed").speaker?.name, "Felicity R. Amberton");
   });
+  it("reads `…, though trustee Kavitha Rao acknowledged it was \"…\"` as Rao's (an agent noun before a name no list knows), never the main clause's subject; `the journal Polar Letters states` is no person", () => {
+    assert.equal(speakerOf(`The Harwell Temple Trust has offered a smaller hall at the same rent, though trustee Kavitha Parambil acknowledged it was "about half the size they need."`, "about half the size"), "Kavitha Parambil");
+    const q = speakerEntity(`The paper, in the journal Glacier Flow Letters, states that the flow rose "by 4 to 9 per cent after each drainage."`, "by 4 to 9");
+    assert.notEqual(q.speaker?.name, "Glacier Flow Letters");
+  });
 });

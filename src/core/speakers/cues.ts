@@ -812,10 +812,13 @@ const SUBORDINATING = ["as", "while", "when", "before", "after", "until"];
 export function clauseOfItsOwn(tokens: Token[], v: number, coordinated = false): boolean {
   const start = subjectEnd(tokens, v, 0);
   let conj = start - 1;
-  const opens = (t: Token) => t.kind === "word" && !t.cap && (SUBORDINATING.includes(t.lower) || (coordinated && (t.lower === "and" || t.lower === "but")));
+  const opens = (t: Token) => t.kind === "word" && !t.cap && (SUBORDINATING.includes(t.lower) || CONCESSIVE.includes(t.lower) || (coordinated && (t.lower === "and" || t.lower === "but")));
   while (conj >= 0 && conj > start - 5 && !opens(tokens[conj])) conj--;
-  return conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word") && DETERMINERS.has(tokens[conj + 1].lower);
+  if (!(conj >= 0 && conj > start - 5 && conj < start - 1 && tokens.slice(conj + 1, start).every((w) => w.kind === "word"))) return false;
+  // (`while the heckler yelled`; `though trustee Kavitha Rao acknowledged`: someone named, however described)
+  return DETERMINERS.has(tokens[conj + 1].lower) || (CONCESSIVE.includes(tokens[conj].lower) && tokens.slice(conj + 1, start).some(isNameWordToken));
 }
+const CONCESSIVE = ["though", "although", "whereas"];
 
 /**
  * `an operation one salvor described as "…"`: a relative clause without `that`, its own subject

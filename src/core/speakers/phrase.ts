@@ -838,7 +838,11 @@ function readSegment(input: Token[], atSentenceStart: boolean, evidence: WordEvi
   }
   if (nameStart > 0 && lead.length <= 4 && lead.every((w) => w.kind === "word" && !w.cap && !/^\p{N}/u.test(w.text) && !LINKS.has(w.lower))) {
     const tail = ws.slice(nameStart);
-    if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && classifyName(tail) === "person") {
+    // (`trustee Kavitha Rao`: one plain noun for a person — an agent noun, `-ee`, `-er`, `-ist` — before
+    // two or three name words no list knows, none an outfit's; never `the journal Polar Letters`)
+    const tailKind = classifyName(tail);
+    const described = tailKind === "unknown" && lead.length === 1 && tail.length <= 3 && /^\p{Ll}{3,}(?:ee|er|or|ist|ian|ant|ent|man|woman|ess)$/u.test(lead[0].text) && !verbForms.has(lead[0].lower) && !stopwordSet.has(lead[0].lower) && !PREPOSITIONS.has(lead[0].lower) && !orgNouns.has(lead[0].lower) && !thingNouns.has(lead[0].lower) && !groupNouns.has(lead[0].lower) && tail.every((w) => isNameWord(w) && !isTitle(w) && !orgHeads.has(bare(w)) && !orgStarts.has(bare(w)) && !/^\p{Lu}{2,}$/u.test(w.text));
+    if (tail.length >= 2 && tail.every((w) => isNameWord(w) || NAME_PARTICLES.has(w.lower)) && (tailKind === "person" || described)) {
       const text = lead.map((w) => w.text).join(" ");
       return { type: "person", name: joinWords(tail), role: { role: text.toLowerCase(), text }, organization: ownerName };
     }
