@@ -1763,4 +1763,20 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`The paper, in the journal Glacier Flow Letters, states that the flow rose "by 4 to 9 per cent after each drainage."`, "by 4 to 9");
     assert.notEqual(q.speaker?.name, "Glacier Flow Letters");
   });
+  it("reads `the CS said` as the Cabinet Secretary the story named, never a speaker called `CS`", () => {
+    const text = `Interior Cabinet Secretary Kennedy Lemayian spoke at the scene on Monday.\n\n"No one is above the law," the CS said.`;
+    assert.equal(speakerOf(text, "No one is above"), "Kennedy Lemayian");
+  });
+  it("reads `Midway through the session, a man near the front asked …` with `Midway` as a lead-in, never a speaker's name", () => {
+    const q = speakerEntity(`Midway through the session, a man near the front asked whether it was "about anything at all."`, "about anything");
+    assert.notEqual(q.speaker?.name, "Midway");
+  });
+  it("reads a dateline with a region after the place (`KAMIANO, Zaruzhne region — The mayor …, saying`) as no subject: never a speaker named after the town", () => {
+    const q = speakerEntity(`KAMIANO, Zaruzhne region — The mayor of this river town ordered the evacuation on Thursday, saying that the strikes had left "not one safe basement in the centre."`, "not one safe");
+    assert.ok(!/KAMIANO/.test(q.speaker?.name ?? ""), q.speaker?.name);
+  });
+  it("reads `One of Ms Karoki's aides, who declined to be named, said …` as an aide's words, never Karoki's", () => {
+    const q = speakerEntity(`One of Ms Wanjala's aides, who declined to be named, said the senator had been "provoked beyond measure" and would not apologise.`, "provoked beyond");
+    assert.ok(!/Wanjala/.test(q.speaker?.name ?? ""), q.speaker?.name);
+  });
 });

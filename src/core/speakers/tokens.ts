@@ -206,8 +206,8 @@ function mayBePossessive(word: string): boolean {
   return (last === 0x73 || last === 0x53 || last === 0x17f) && (mark === 0x27 || mark === 0x2019);
 }
 
-/** Lower-case words inside a place's name (`San Lorenzo del Norte`, `Rio de Janeiro`, `Frankfurt am Main`). */
-const PLACE_PARTICLES = new Set(["de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "sur", "upon", "am", "der"]);
+/** Lower-case words inside a place's name or after it (`San Lorenzo del Norte`, `Frankfurt am Main`, `Zaruzhne region`). */
+const PLACE_PARTICLES = new Set(["de", "del", "da", "do", "dos", "das", "di", "la", "las", "los", "el", "sur", "upon", "am", "der", "region", "province", "oblast", "district", "county", "state", "governorate", "prefecture"]);
 
 /**
  * `DECATUR, Ill. — Sen. Jane Doe …`, `LISPORT (Reuters) - …`: a wire story's dateline (a place in
