@@ -1779,4 +1779,8 @@ describe("attribution patterns from real news", () => {
     const q = speakerEntity(`One of Ms Wanjala's aides, who declined to be named, said the senator had been "provoked beyond measure" and would not apologise.`, "provoked beyond");
     assert.ok(!/Wanjala/.test(q.speaker?.name ?? ""), q.speaker?.name);
   });
+  it("reads `Roe began to answer — \"…\" — before Doe cut across him: \"…\"` as Doe's, the subject of the clause the colon closes, never Roe's", () => {
+    const text = `Mr Halloran suggested the bank had put a cost target first. Mr Pettigrew began to answer — "I don't accept the premise of" — before Mr Halloran cut across him: "You don't have to accept it. It's in your annual report."`;
+    assert.equal(speakerOf(text, "You don't have to"), "Halloran");
+  });
 });

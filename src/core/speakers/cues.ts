@@ -1277,10 +1277,10 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
   // `"…," Doe had said, while her counterpart Roe shrugged: "…"`: a clause of its own, opened after a
   // comma and introducing the quotation with a colon, names its own speaker.
   if (isPunct(tokens[last], ":")) {
-    for (let c = last - 1; c > 1 && c > last - 16; c--) {
+    for (let c = last - 1; c >= 1 && c > last - 16; c--) {
       if (isStop(tokens[c]) || isCueVerb(tokens, c)) break;
-      // (`"…," Roe said, before Doe cut in: "…"`)
-      if (!(tokens[c].kind === "word" && ["while", "whereas", "but", "and", "before", "until"].includes(tokens[c].lower) && isPunct(tokens[c - 1], ","))) continue;
+      // (`"…," Roe said, before Doe cut in: "…"`; `Roe began to answer — "…" — before Doe cut across him: "…"`)
+      if (!(tokens[c].kind === "word" && ["while", "whereas", "but", "and", "before", "until"].includes(tokens[c].lower) && isPunct(tokens[c - 1], ",", "\u2014", "\u2013"))) continue;
       const own = mainSubject(tokens, c + 1, last, ":", "colon", evidence);
       if (own && ["person", "name", "pronoun"].includes(own.phrase.type) && verbAfter(tokens, own.phraseEnd, last)) return own;
       break;
