@@ -1783,4 +1783,10 @@ describe("attribution patterns from real news", () => {
     const text = `Mr Halloran suggested the bank had put a cost target first. Mr Pettigrew began to answer — "I don't accept the premise of" — before Mr Halloran cut across him: "You don't have to accept it. It's in your annual report."`;
     assert.equal(speakerOf(text, "You don't have to"), "Halloran");
   });
+  it("reads `The Daily, quoting an unnamed official, said …` as the official's words the outlet relays (never the outlet's), `The paper, quoting Minister Jane Doe, said` as Doe's, and `Jane Doe, citing Tom Roe, said` as Doe's still", () => {
+    const q = speakerEntity(`The Osaki Daily, quoting an unnamed government official, said the prime minister had been "angrier than anyone had seen her" on Friday.`, "angrier than");
+    assert.ok(!/Osaki/.test(q.speaker?.name ?? ""), q.speaker?.name);
+    assert.equal(speakerOf(`The paper, quoting Finance Minister Aiko Tanabe, said the budget was "final and fair."`, "final and fair"), "Aiko Tanabe");
+    assert.equal(speakerOf(`Mara Okonkwo-Lind, citing Tom Ashcombe, said the plan was "bold and overdue".`, "bold and overdue"), "Mara Okonkwo-Lind");
+  });
 });

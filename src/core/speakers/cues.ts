@@ -805,6 +805,24 @@ function participialAdjunct(tokens: Token[], end: number): number {
   return participle && tokens[open - 1]?.kind === "word" ? open : -1;
 }
 
+/**
+ * `The Daily, quoting an unnamed official, said`, `Acme News, citing two people familiar with the
+ * talks, reported`: an outlet (an organisation) whose adjunct at `adjunct` quotes someone only
+ * relays what it reports.
+ */
+function relaysQuoted(tokens: Token[], verb: string, adjunct: number, subject: Cue | undefined): boolean {
+  const participle = tokens[adjunct + 1].lower;
+  return (participle === "quoting" || participle === "citing") && REPORTING.has(verb.toLowerCase()) && !!subject && (subject.phrase.type === "organization" || subject.phrase.type === "orgNoun");
+}
+const REPORTING = new Set(["said", "says", "reported", "reports", "wrote", "writes"]);
+
+/** Whether the cue verb at `v` has an outlet relaying someone it quotes as its subject (`relaysQuoted`). */
+function outletRelaying(tokens: Token[], v: number, evidence: WordEvidence): boolean {
+  const end = subjectEnd(tokens, v, 0);
+  const adjunct = participialAdjunct(tokens, end);
+  return adjunct > 0 && relaysQuoted(tokens, tokens[v].text, adjunct, subjectPhrase(tokens, tokens[v].text, phraseBackward(tokens, adjunct, 0), adjunct, evidence));
+}
+
 /** Conjunctions opening a clause whose own subject speaks (`as the heckler yelled`). */
 const SUBORDINATING = ["as", "while", "when", "before", "after", "until"];
 
@@ -912,7 +930,14 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
   // a participial adjunct between the subject and its verb — whoever it names does not speak.
   const adjunct = participialAdjunct(tokens, end);
   if (adjunct > 0) {
+    // `The Daily, quoting an unnamed official, said`, `Acme News, citing two people familiar with
+    // the talks, reported`: the outlet only relays — the one it quotes speaks (no one named: no one).
+    // (a person citing someone still speaks: `Jane Doe, citing Tom Roe, said the plan was "bold"`)
     const subject = subjectPhrase(tokens, verb, phraseBackward(tokens, adjunct, 0), adjunct, evidence);
+    if (relaysQuoted(tokens, verb, adjunct, subject)) {
+      const quoted = cueFrom(tokens, verb, "before", adjunct + 2, end - 1, false, evidence);
+      return quoted && ["person", "name", "anonymous", "role", "spokesperson"].includes(quoted.phrase.type) && !isThing(tokens, quoted) ? quoted : undefined;
+    }
     return subject && !isThing(tokens, subject) ? subject : undefined;
   }
   const direct = end > start ? subjectPhrase(tokens, verb, start, end, evidence) ?? afterLeadIn(tokens, verb, start, end, evidence) : undefined;
@@ -1360,7 +1385,7 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     if (cue) return outerReport(tokens, cue, v, evidence) ?? cue;
     // `Doe said as the heckler yelled: "…"`: a clause of its own with a subject this cannot read
     // is someone else speaking — not the earlier verb's subject.
-    if (clauseOfItsOwn(tokens, v, true) || contactRelative(tokens, v)) return undefined;
+    if (clauseOfItsOwn(tokens, v, true) || contactRelative(tokens, v) || outletRelaying(tokens, v, evidence)) return undefined;
   }
   // `Jane Doe: "…"`, `Doe was unmoved: "…"`: a sentence about someone introducing the quote with a colon.
   if (isPunct(tokens[last], ":")) {
