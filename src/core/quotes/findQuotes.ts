@@ -56,7 +56,7 @@ function findMarkedQuotes(text: string, paragraphs: Paragraph[]): Quote[] {
   };
   const closeInner = (outer: OpenQuote, end: number) => {
     if (outer.innerStart === undefined) return;
-    const span = trimSpan(text, outer.innerStart!, end);
+    const span = trimSpan(text, outer.innerStart, end);
     outer.innerStart = undefined;
     if (span.end > span.start && hasWord(text, span)) (outer.inner ??= []).push(span);
   };

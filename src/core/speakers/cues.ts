@@ -10,7 +10,7 @@
  * Returns the tokens of the speaker phrase and its reading; resolving it is the caller's job.
  */
 import { anonymousNouns, cueAdverbs, cueParticiples, cuePhrases, cueVerbForms, describingWords, notNameWords, orgHeads, orgNouns, rolePhrases, stopwordSet, thingNouns, timeWords, verbForms } from "../lexicon";
-import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
+import { andJoinsOrg, ANONYMOUS_DETERMINERS, ASSOCIATE_HEADS, classifyName, givesName, isEpithet, isNameWord, isTitle, isNoiseSegment, joinWords, GOVERNMENT_LEVELS, isPeopleNoun, RELATIONS, nameThenWhere, ORIGIN_LINKS, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, withAppositive, type WordEvidence } from "./phrase";
 import { isGivenName } from "./givenNames";
 import { datelineEnd, type Token } from "./tokens";
 
@@ -511,8 +511,7 @@ function thingOwner(tokens: Token[], from: number, to: number, evidence: WordEvi
   if (poss <= 0) return undefined;
   // (not people of Doe's: `One of Doe's aides, who …, said` is an aide's, never Doe's)
   const head = span[span.length - 1];
-  const one = head.lower.replace(/s$/, "");
-  if (head.kind === "word" && (rolePhrases.has(one) || anonymousNouns.has(one) || RELATIONS.has(one))) return undefined;
+  if (head.kind === "word" && isPeopleNoun(head.lower)) return undefined;
   return cueFrom(tokens, "'s", "before", from, from + poss, false, evidence);
 }
 
@@ -573,10 +572,7 @@ export function mainSubject(tokens: Token[], from: number, to: number, verb: str
   const cue = preferNamed(cueFrom(tokens, verb, kind, k, end, k === from, evidence), namedBeforeDescriptions(tokens, k, end, verb, kind, evidence));
   // (`Refunds will be …`: a plural word opening the sentence, never written as a name inside one, is
   // no one's name — people only when it is a plural of a word for people: `Traders have taken to calling him`)
-  if (cue && cue.phrase.type === "name" && unevidencedWord(cue, evidence) && /s$/.test(cue.phrase.name)) {
-    const one = cue.phrase.name.toLowerCase().slice(0, -1);
-    return anonymousNouns.has(one) || rolePhrases.has(one) ? { ...cue, phrase: { type: "group", name: cue.phrase.name } } : undefined;
-  }
+  if (cue && unevidencedPlural(cue, evidence)) return isPeopleNoun(cue.phrase.type === "name" ? cue.phrase.name.toLowerCase() : "") ? { ...cue, phrase: { type: "group", name: cue.phrase.name } } : undefined;
   return cue && !isThing(tokens, cue) ? cue : undefined;
 }
 
@@ -944,7 +940,7 @@ function clauseSubject(tokens: Token[], v: number, verb: string, evidence: WordE
   // (`Online, posts carrying the slogan …`: an adverb opening the sentence, set off by a comma, is no subject)
   if (direct && direct.phraseEnd === direct.phraseStart + 1 && LEAD_INS.has(tokens[direct.phraseStart].lower) && isPunct(tokens[direct.phraseEnd], ",")) return undefined;
   // `Friends offered …`, `Aides say …`: a plural word opening the sentence, never written as a name inside one.
-  if (direct && unevidencedWord(direct, evidence) && direct.phrase.type === "name" && /s$/.test(direct.phrase.name)) return undefined;
+  if (direct && unevidencedPlural(direct, evidence)) return undefined;
   // `A volunteer who worked with Jane Roe's group said`: the name ends a relative clause on an
   // unnamed subject, which is who speaks.
   const unnamedHead = direct && ["person", "name", "organization"].includes(direct.phrase.type) ? unnamedBeforeRelative(tokens, start, verb, evidence) : undefined;
@@ -1365,16 +1361,7 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
       while (close < tokens.length && close < (aside?.phraseEnd ?? v) + 10 && !isPunct(tokens[close], ",") && !isStop(tokens[close]) && !isCueVerb(tokens, close)) close++;
       if (aside && (aside.phrase.type === "person" || aside.phrase.type === "name") && isPunct(tokens[close], ",")) return aside;
     }
-    // `…, citing what the decision notice will describe as "…"`: a document is the nearest verb's
-    // subject and says the words — no one named before it does.
-    {
-      const start = phraseBackward(tokens, v, 0);
-      const end = subjectEnd(tokens, v, start);
-      const head = tokens[end - 1];
-      // (not a thing inside someone's report: `Doe said that the platform should reiterate "…"` is hers)
-      const reported = start > 0 && (tokens[start - 1].lower === "that" || isCueVerb(tokens, start - 1));
-      if (!reported && end - start >= 2 && THING_DETERMINERS.has(tokens[start].lower) && !tokens[start].cap && tokens.slice(start, end).every((w) => w.kind === "word" && !w.cap) && thingNouns.has(head.lower)) return undefined;
-    }
+    if (documentSubject(tokens, v)) return undefined;
     // `She said the Government would announce a package "within days"`: a speech act still to come,
     // reported by an earlier verb, is no cue — the words are the reporter's.
     if (modalBefore(tokens, v) && cueVerbBefore(tokens, v)) continue;
@@ -1399,6 +1386,18 @@ function cueBeforeOne(tokens: Token[], evidence: WordEvidence, clauseQuoted = fa
     if (subject && !ownClause && subject.phrase.type !== "anonymous" && !addressed(tokens, subject.phraseStart) && (verbAfter(tokens, subject.phraseEnd, last) || (clauseAfter(tokens, subject.phraseEnd, last) && !unevidencedWord(subject, evidence)))) return subject;
   }
   return undefined;
+}
+
+/**
+ * `…, citing what the decision notice will describe as "…"`: a document is the subject of the cue
+ * verb at `v` and says the words — no one named before it does. (Not a thing inside someone's
+ * report: `Doe said that the platform should reiterate "…"` is hers.)
+ */
+function documentSubject(tokens: Token[], v: number): boolean {
+  const start = phraseBackward(tokens, v, 0);
+  const end = subjectEnd(tokens, v, start);
+  const reported = start > 0 && (tokens[start - 1].lower === "that" || isCueVerb(tokens, start - 1));
+  return !reported && end - start >= 2 && THING_DETERMINERS.has(tokens[start].lower) && !tokens[start].cap && tokens.slice(start, end).every((w) => w.kind === "word" && !w.cap) && thingNouns.has(tokens[end - 1].lower);
 }
 
 /** Nouns for the words that answer a question (`the reply came back:`). */
@@ -1610,6 +1609,11 @@ export function clauseAfter(tokens: Token[], from: number, to: number): boolean 
 /** One capitalised word opening a sentence, never capitalised inside one and not a given name: no evidence of a name. */
 export function unevidencedWord(cue: Cue, ev: WordEvidence): boolean {
   return cue.phrase.type === "name" && !cue.phrase.name.includes(" ") && cue.phraseStart === 0 && !ev.capitalisedInside(cue.phrase.name.toLowerCase()) && !isGivenName(cue.phrase.name);
+}
+
+/** `Friends offered …`, `Refunds will …`: a plural word opening the sentence, never written as a name inside one. */
+function unevidencedPlural(cue: Cue, ev: WordEvidence): cue is Cue & { phrase: { type: "name"; name: string } } {
+  return cue.phrase.type === "name" && /s$/.test(cue.phrase.name) && unevidencedWord(cue, ev);
 }
 
 /** `was asked`, `had been told`: a cue verb in the passive. */

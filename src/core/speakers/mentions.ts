@@ -9,7 +9,7 @@ import { firstStartingAt, type PreparedDocument } from "../document/document";
 import { anonymousNouns, cueVerbForms, describingWords, genderedWords, groupNouns, notNameWords, orgNouns, personPronouns, places, rolePhrases, stopwordSet, timeWords, verbForms } from "../lexicon";
 import { DocumentEntities, type Entity, isPersonalOutfit, ofGender, orgTypeFits, PERSONAL_OUTFITS, settleGender } from "./entity";
 import { type Gender, genderOfGivenName, isGivenName } from "./givenNames";
-import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, RELATIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
+import { capRunEnd, classifyName, isNameWord, isPartyTag, isTitle, joinWords, leadingParticles, nameGivenAt, isPeopleNoun, parsePhraseSpan, parseSegment, PLACE_PREPOSITIONS, roleAt, type SpeakerPhrase, type WordEvidence } from "./phrase";
 import { ASKING_VERBS, type QuoteSpeakerMark, questionAnswered, resolvePersonPronoun } from "./resolve";
 import { datelineEnd, type Token, tokenizePhrase } from "./tokens";
 
@@ -346,8 +346,7 @@ export class MentionIndex {
     const noun = tokens[k];
     if (noun?.kind !== "word" || noun.cap) return false;
     if (PEOPLE_TOGETHER.has(noun.lower)) return true;
-    const one = noun.lower.endsWith("ies") ? `${noun.lower.slice(0, -3)}y` : noun.lower.slice(0, -1);
-    return /s$/.test(noun.lower) && (RELATIONS.has(one) || rolePhrases.has(one) || anonymousNouns.has(one));
+    return /s$/.test(noun.lower) && isPeopleNoun(noun.lower);
   }
 
   /** Whether a lone name read while scanning, ending at `end`, is a person's. */

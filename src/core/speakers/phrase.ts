@@ -75,11 +75,15 @@ export const NO_EVIDENCE: WordEvidence = { capitalisedInside: () => true, writte
 
 const DETERMINERS = new Set(["the", "a", "an", "one", "another", "his", "her", "its", "their", "this", "that", "some", "several", "many", "other", "two", "three", "our", "your", "these", "those", "both"]);
 const LINKS = new Set(["of", "for", "at", "with", "from"]);
-/** Words relating one person to another (`her counterpart Anri Louw`). */
 /** Courtesy titles of other languages that open a name in English copy (`Mme Jane Doe`, `Sra. Ana Ruiz`). */
 const FOREIGN_COURTESY = new Set(["mme", "mlle", "sra", "srta", "sr", "dona", "dom", "herr", "frau", "sig", "sgra", "hr", "fr"]);
-
+/** Words relating one person to another (`her counterpart Anri Louw`). */
 export const RELATIONS: ReadonlySet<string> = new Set(["counterpart", "rival", "opponent", "colleague", "teammate", "partner", "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "friend", "successor", "predecessor", "deputy", "boss", "opposite", "fiancé", "fiancée", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "stepson", "stepdaughter"]);
+/** A word for people, singular or plural (`aides`, `traders`, `brothers`, `deputies`): a role, a relation, or an unnamed someone. */
+export function isPeopleNoun(lower: string): boolean {
+  const one = lower.endsWith("ies") ? `${lower.slice(0, -3)}y` : lower.replace(/s$/, "");
+  return RELATIONS.has(one) || rolePhrases.has(one) || anonymousNouns.has(one);
+}
 /** Lower-case words before an outfit's name saying which government it belongs to (`the federal Health Ministry`). */
 export const GOVERNMENT_LEVELS: ReadonlySet<string> = new Set(["federal", "national", "provincial", "regional", "municipal", "state", "county", "city", "central", "interim"]);
 /** Words linking a person to the outfit or place they speak from (`Jane Doe of Acme`, `at`, `from`). */
